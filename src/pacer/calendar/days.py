@@ -1,0 +1,92 @@
+"""Date to day kind: the day template a calendar date uses, and why."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from pacer.plan.model import WEEKDAYS, Plan
+
+DayKind = Literal["weekday", "weekend", "trip", "holiday", "makeup", "override"]
+
+
+@dataclass(frozen=True, slots=True)
+class Trip:
+    id: int
+    start: date
+    end: date  # inclusive
+    note: str = ""
+
+    def covers(self, d: date) -> bool:
+        return self.start <= d <= self.end
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+
+@dataclass(frozen=True, slots=True)
+class HolidayTable:
+    """Public holidays and makeup workdays (调休) of one country over some years."""
+
+    country: str | None
+    holidays: tuple[tuple[date, str, str], ...] = ()  # (date, English name, Chinese name)
+    makeup_workdays: tuple[tuple[date, str, str], ...] = ()
+    years: tuple[int, ...] = ()  # the years looked up
+    years_without_data: tuple[int, ...] = ()  # looked up, but the source knows nothing special
+
+
+@dataclass(frozen=True, slots=True)
+class DayInfo:
+    """What one date resolves to."""
+
+    day: date
+    kind: DayKind
+    template: str
+    weekday: str  # mon..sun
+    holiday: str = ""  # the holiday's name (in the plan's language) on holidays and makeup days
+    trip: Trip | None = None
+    note: str = ""  # an override's reason
+
+
+class Calendar:
+    """Resolves dates for one plan, one holiday table and a set of trips."""
+
+    def __init__(self, plan: Plan, table: HolidayTable, trips: tuple[Trip, ...], lang: str) -> None:
+        self.plan = plan
+        self.trips = tuple(sorted(trips, key=lambda t: t.start))
+        zh = lang == "zh"
+        self._holidays = {d: (zh_name if zh else en) for d, en, zh_name in table.holidays}
+        self._makeup = {d: (zh_name if zh else en) for d, en, zh_name in table.makeup_workdays}
+        self._overrides = {o.day: o for o in plan.calendar.overrides}
+        self._normal = plan.shape("normal").days
+        self._travel = plan.shape("travel").days
+
+    def trip_on(self, d: date) -> Trip | None:
+        for trip in self.trips:
+            if trip.covers(d):
+                return trip
+        return None
+
+    def resolve(self, d: date) -> DayInfo:
+        weekday = WEEKDAYS[d.weekday()]
+        trip = self.trip_on(d)
+        if trip is not None:
+            # A trip wins over everything: on the road, the travel week shape is all there is.
+            return DayInfo(
+                d, "trip", self._travel[d.weekday()], weekday, self._holidays.get(d, ""), trip
+            )
+        override = self._overrides.get(d)
+        if override is not None:
+            return DayInfo(d, "override", override.template, weekday, note=override.reason)
+        if d in self._makeup:
+            return DayInfo(
+                d, "makeup", self.plan.calendar.makeup_template, weekday, self._makeup[d]
+            )
+        if d in self._holidays and d.weekday() < 5:
+            return DayInfo(
+                d, "holiday", self.plan.calendar.holiday_template, weekday, self._holidays[d]
+            )
+        kind: DayKind = "weekday" if d.weekday() < 5 else "weekend"
+        return DayInfo(d, kind, self._normal[d.weekday()], weekday, self._holidays.get(d, ""))

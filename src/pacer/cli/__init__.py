@@ -1,0 +1,86 @@
+"""The `pacer` command: one group of subcommands, each in cli/<noun>.py; errors end here."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from pacer import __version__
+from pacer.errors import PacerError
+from pacer.i18n import Message, detect_lang, set_lang, t
+
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+EXIT_INTERNAL = 70
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports bad usage as one line with a hint instead of a usage block."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        sys.stderr.write(f"pacer: {message} ({t('cli.see_help', prog=self.prog)})\n")
+        raise SystemExit(EXIT_USAGE)
+
+
+def _common() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--plan", type=Path, default=argparse.SUPPRESS, help="plan YAML file")
+    common.add_argument("--db", type=Path, default=argparse.SUPPRESS, help="SQLite database")
+    common.add_argument(
+        "--lang", choices=("en", "zh"), default=argparse.SUPPRESS, help="interface language"
+    )
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from pacer.cli import log, plan, today, trip
+
+    common = _common()
+    parser = _Parser(
+        prog="pacer",
+        description="Keeps a year-long study plan on pace.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"pacer {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for module in (today, log, trip, plan):
+        module.register(sub, common)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    set_lang(detect_lang())
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+    if getattr(args, "lang", None):
+        set_lang(args.lang)
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help()
+        return EXIT_USAGE
+    from pacer.plan.loader import PlanInvalid
+
+    try:
+        return int(handler(args) or 0)
+    except PlanInvalid as exc:
+        for line in exc.problems:
+            sys.stderr.write(line + "\n")
+        return EXIT_USAGE
+    except PacerError as exc:
+        sys.stderr.write(f"pacer: {exc.message}\n")
+        return exc.exit_code
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:
+        if os.environ.get("PACER_DEBUG"):
+            raise
+        sys.stderr.write(
+            f"pacer: {Message('cli.internal', detail=f'{type(exc).__name__}: {exc}')}\n"
+        )
+        return EXIT_INTERNAL

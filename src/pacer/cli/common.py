@@ -1,0 +1,33 @@
+"""What every command shares: opening the session, printing notices, JSON output."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from pacer.service import Session
+
+
+def session_from(args: argparse.Namespace) -> Session:
+    return Session(getattr(args, "plan", None), getattr(args, "db", None))
+
+
+def flush_notices(session: Session) -> None:
+    """One-line notices (e.g. the built-in plan is in use) go to stderr, not into output."""
+    for notice in session.notices:
+        sys.stderr.write(f"pacer: {notice}\n")
+    session.notices.clear()
+
+
+def print_json(value: Any) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+
+
+def add_json(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="machine-readable output")
+
+
+def add_date(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--date", help="YYYY-MM-DD, today, yesterday or tomorrow (default: today)")

@@ -1,0 +1,63 @@
+"""`pacer log`, `pacer done` and `pacer undo`: recording what was done."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from pacer.cli.common import add_date, flush_notices, session_from
+from pacer.i18n import t
+from pacer.service import log_minutes, mark_done, parse_day, parse_minutes, undo
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("log", parents=[common], help="log minutes for a unit, a habit or review")
+    p.add_argument("minutes", help="45, 45m, 1h, 1.5h or 1h30")
+    p.add_argument("target", help="a unit id, a habit's track id (e.g. english) or review")
+    p.add_argument("-m", "--note", default="", help="what you did")
+    add_date(p)
+    p.set_defaults(handler=run_log)
+    p = sub.add_parser("done", parents=[common], help="mark a unit finished")
+    p.add_argument("unit", help="unit id")
+    p.add_argument("--minutes", default=None, help="minutes spent in this last session")
+    p.add_argument("-m", "--note", default="")
+    add_date(p)
+    p.set_defaults(handler=run_done)
+    p = sub.add_parser("undo", parents=[common], help="remove the newest log entry")
+    p.set_defaults(handler=run_undo)
+
+
+def run_log(args: argparse.Namespace) -> int:
+    minutes = parse_minutes(args.minutes)
+    session = session_from(args)
+    try:
+        entry = log_minutes(session, minutes, args.target, args.note, parse_day(args.date))
+        flush_notices(session)
+        print(t("log.logged", minutes=entry.minutes, target=entry.target, day=entry.day))
+    finally:
+        session.close()
+    return 0
+
+
+def run_done(args: argparse.Namespace) -> int:
+    minutes = parse_minutes(args.minutes) if args.minutes else 0
+    session = session_from(args)
+    try:
+        entry = mark_done(session, args.unit, parse_day(args.date), minutes, args.note)
+        flush_notices(session)
+        print(t("log.done", target=entry.target, day=entry.day))
+    finally:
+        session.close()
+    return 0
+
+
+def run_undo(args: argparse.Namespace) -> int:
+    session = session_from(args)
+    try:
+        entry = undo(session)
+        flush_notices(session)
+        key = "log.undone_done" if entry.done else "log.undone"
+        print(t(key, minutes=entry.minutes, target=entry.target, day=entry.day))
+    finally:
+        session.close()
+    return 0

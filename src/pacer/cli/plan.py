@@ -1,0 +1,92 @@
+"""`pacer init`, `pacer plan check` and `pacer plan show`: the plan file itself."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from pacer.cli.common import flush_notices, session_from
+from pacer.i18n import t
+from pacer.plan.model import Plan
+from pacer.service import check_plan, init_plan, plan_summary
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("init", parents=[common], help="write an editable copy of the 2026 plan")
+    p.add_argument("path", nargs="?", type=Path, help="where (default: the data directory)")
+    p.set_defaults(handler=run_init)
+    p = sub.add_parser("plan", parents=[common], help="check or show the plan")
+    psub = p.add_subparsers(dest="plan_command", metavar="check|show", parser_class=type(p))
+    c = psub.add_parser("check", parents=[common], help="validate a plan file")
+    c.add_argument("path", nargs="?", type=Path, help="plan file (default: the plan in force)")
+    c.set_defaults(handler=run_check)
+    s = psub.add_parser("show", parents=[common], help="phases, months and tracks")
+    s.set_defaults(handler=run_show)
+    p.set_defaults(handler=run_show)
+
+
+def run_init(args: argparse.Namespace) -> int:
+    path = init_plan(args.path)
+    print(t("init.written", path=path))
+    return 0
+
+
+def run_check(args: argparse.Namespace) -> int:
+    plan, resolved = check_plan(args.path or getattr(args, "plan", None))
+    s = plan_summary(plan)
+    print(
+        t(
+            "plan.ok",
+            path=args.path or resolved,
+            title=plan.title,
+            units=s.units,
+            hours=round(s.unit_minutes / 60),
+            milestones=s.milestones,
+        )
+    )
+    return 0
+
+
+def run_show(args: argparse.Namespace) -> int:
+    session = session_from(args)
+    plan = session.plan
+    flush_notices(session)
+    print("\n".join(render_plan(plan)))
+    return 0
+
+
+def render_plan(plan: Plan) -> list[str]:
+    lines = [f"{plan.title}  {plan.start} → {plan.end}  ({plan.timezone})"]
+    for p in plan.principles:
+        lines.append(f"  · {p}")
+    lines.append("")
+    lines.append(t("show.tracks"))
+    for tr in plan.tracks:
+        units = [u for u in plan.units() if u.track == tr.id and u.id not in plan.covered_units()]
+        hours = round(sum(u.minutes for u in units) / 60)
+        lines.append(
+            f"  {tr.id:<10} {tr.title}  ({t('show.track_units', n=len(units), hours=hours)})"
+        )
+    if plan.phases:
+        lines.append("")
+        lines.append(t("show.phases"))
+        for ph in plan.phases:
+            lines.append(f"  {ph.id}  {ph.start}..{ph.end}  {ph.title}")
+            if ph.deliverable:
+                lines.append(f"      → {ph.deliverable}")
+    if plan.months:
+        lines.append("")
+        lines.append(t("show.months"))
+        for m in plan.months:
+            kw = f" — {m.keywords}" if m.keywords else ""
+            lines.append(f"  {m.month}  {m.title}{kw}")
+            for track, items in m.items:
+                for item in items:
+                    lines.append(f"      [{track}] {item}")
+    if plan.milestones:
+        lines.append("")
+        lines.append(t("show.milestones"))
+        for ms in plan.milestones:
+            lines.append(f"  {ms.due}  {ms.title}  [{ms.id}]")
+    return lines

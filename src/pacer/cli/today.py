@@ -1,0 +1,128 @@
+"""`pacer today` and `pacer week`: the day's blocks and concrete work, as text or JSON."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from pacer.cli.common import add_date, add_json, flush_notices, print_json, session_from
+from pacer.i18n import t
+from pacer.service import DayView, Session, agenda, day_json, iso_week, parse_day, week
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("today", parents=[common], help="what to do today")
+    add_date(p)
+    add_json(p)
+    p.set_defaults(handler=run_today)
+    p = sub.add_parser("week", parents=[common], help="the seven days of an ISO week")
+    add_date(p)
+    add_json(p)
+    p.set_defaults(handler=run_week)
+
+
+def run_today(args: argparse.Namespace) -> int:
+    session = session_from(args)
+    try:
+        view = agenda(session, parse_day(args.date))
+        flush_notices(session)
+        if args.json:
+            print_json(day_json(session, view))
+        else:
+            print("\n".join(render_day(session, view)))
+    finally:
+        session.close()
+    return 0
+
+
+def run_week(args: argparse.Namespace) -> int:
+    session = session_from(args)
+    try:
+        day = parse_day(args.date)
+        views = week(session, day)
+        flush_notices(session)
+        if args.json:
+            print_json({"week": iso_week(day), "days": [day_json(session, v) for v in views]})
+        else:
+            print(t("week.heading", week=iso_week(day)))
+            for v in views:
+                print()
+                print("\n".join(render_day(session, v, compact=True)))
+    finally:
+        session.close()
+    return 0
+
+
+def _range(low: int, high: int) -> str:
+    return f"{low}" if low == high else f"{low}–{high}"
+
+
+def render_day(session: Session, view: DayView, compact: bool = False) -> list[str]:
+    """The day as lines of text: heading, travel banner, blocks with work, the log."""
+    plan = session.plan
+    info = view.plan.info
+    reason = t(f"reason.{info.kind}")
+    if info.holiday:
+        reason = f"{reason} · {info.holiday}"
+    if info.note:
+        reason = f"{reason} · {info.note}"
+    weekday = t("weekday." + info.weekday)
+    lines = [f"{info.day.isoformat()} {weekday} · {view.plan.template.title} ({reason})"]
+    if info.trip is not None:
+        trip = info.trip
+        day_no = (info.day - trip.start).days + 1
+        lines.append(
+            "  ✈ "
+            + t("today.trip_banner", start=trip.start, end=trip.end, n=day_no, days=trip.days)
+            + (f" — {trip.note}" if trip.note else "")
+        )
+    for n in view.notices:
+        lines.append(f"  ! {n}")
+    logged_by_target: dict[str, int] = {}
+    for e in view.logged:
+        logged_by_target[e.target] = logged_by_target.get(e.target, 0) + e.minutes
+    for bp in view.plan.blocks:
+        b = bp.block
+        mins = t("unit.min", n=_range(b.minutes, b.max_minutes))
+        tag = t(f"block.{b.type}")
+        target = b.track if b.type == "habit" else ("review" if b.type == "ritual" else None)
+        done = logged_by_target.get(target, 0) if target else 0
+        mark = f"  ✓ {done}" if done else ""
+        lines.append(f"  [{tag}] {b.title}  {mins}{mark}")
+        if compact:
+            for p in bp.items:
+                lines.append(f"      · {plan.unit(p.unit).title}  {t('unit.min', n=p.minutes)}")
+            continue
+        for s in b.steps:
+            detail = f" — {s.detail}" if s.detail else ""
+            lines.append(
+                f"      · {s.title} {t('unit.min', n=_range(s.minutes, s.max_minutes))}{detail}"
+            )
+        if b.detail:
+            lines.append(f"      {b.detail}")
+        if b.type == "work" and not bp.items:
+            lines.append(f"      · {t('today.nothing_eligible')}")
+        for p in bp.items:
+            unit = plan.unit(p.unit)
+            left = (
+                t("today.unit_logged", n=logged_by_target[unit.id])
+                if unit.id in logged_by_target
+                else ""
+            )
+            lines.append(f"      · {unit.title}  {t('unit.min', n=p.minutes)}  [{unit.id}]{left}")
+            curriculum = plan.curriculum(unit.curriculum)
+            lines.append(f"        {curriculum.title} · {t('kind.' + unit.kind)}")
+            for q in unit.prompts:
+                lines.append(f"        ? {q}")
+        if b.type == "ritual":
+            for prompt in plan.review.prompts:
+                lines.append(f"      ? {prompt.text}")
+    if view.logged:
+        lines.append("  " + t("today.logged"))
+        for e in view.logged:
+            note = f" — {e.note}" if e.note else ""
+            done = f" ({t('today.done')})" if e.done else ""
+            lines.append(f"      {e.target} {t('unit.min', n=e.minutes)}{done}{note}")
+    elif not compact:
+        lines.append("  " + t("today.nothing_logged"))
+    return lines

@@ -1,0 +1,15 @@
+"""Domain errors: each carries one message line for the person, never a traceback."""
+
+from __future__ import annotations
+
+from pacer.i18n import Message
+
+
+class PacerError(Exception):
+    """A user-facing error: bad input, a missing file, a refused operation."""
+
+    exit_code = 1
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message.key)
+        self.message = message

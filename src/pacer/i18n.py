@@ -1,0 +1,61 @@
+"""Messages in English and Chinese (zh_CN): one catalog, one current language."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from pacer.i18n_catalog import CATALOG
+
+LANGS = ("en", "zh")
+_current = "en"
+
+
+class Message:
+    """A message key with its arguments, rendered in the current language when shown."""
+
+    __slots__ = ("args", "key")
+
+    def __init__(self, message_key: str, /, **args: Any) -> None:
+        self.key = message_key
+        self.args = args
+
+    def __str__(self) -> str:
+        return t(self.key, **self.args)
+
+    def __repr__(self) -> str:
+        return f"Message({self.key!r}, {self.args!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Message) and (self.key, self.args) == (other.key, other.args)
+
+    def __hash__(self) -> int:
+        return hash(self.key)
+
+
+def detect_lang(environ: dict[str, str] | None = None) -> str:
+    """The language from LANGUAGE/LC_ALL/LC_MESSAGES/LANG: Chinese for zh*, else English."""
+    env = os.environ if environ is None else environ
+    for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(var, "")
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+def set_lang(lang: str) -> None:
+    global _current
+    _current = lang if lang in LANGS else "en"
+
+
+def current_lang() -> str:
+    return _current
+
+
+def t(message_key: str, /, **args: Any) -> str:
+    """Render a catalog entry in the current language."""
+    entry = CATALOG.get(message_key)
+    if entry is None:
+        return message_key if not args else f"{message_key} {args}"
+    text = entry[1] if _current == "zh" else entry[0]
+    return text.format(**args) if args else text

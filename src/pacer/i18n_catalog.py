@@ -1,0 +1,305 @@
+"""The message catalog: key -> (English, 中文), with str.format placeholders."""
+
+from __future__ import annotations
+
+CATALOG: dict[str, tuple[str, str]] = {
+    # -- reading YAML ----------------------------------------------------------------------
+    "yaml.too_big": (
+        "file is {size} bytes; a plan may be at most {limit} bytes",
+        "文件有 {size} 字节；计划文件最多 {limit} 字节",
+    ),
+    "yaml.not_utf8": (
+        "file is not UTF-8 text; save it as UTF-8",
+        "文件不是 UTF-8 文本；请以 UTF-8 保存",
+    ),
+    "yaml.syntax": ("YAML syntax error: {detail}", "YAML 语法错误：{detail}"),
+    "yaml.alias_bomb": (
+        "anchors and aliases expand to more than {limit} values; refusing to read further",
+        "锚点与别名展开后超过 {limit} 个值，拒绝继续读取",
+    ),
+    "yaml.recursive": ("an alias refers to itself", "别名引用了自身"),
+    "yaml.bad_merge": ("'<<' must merge a mapping", "'<<' 只能合并映射"),
+    "yaml.key_not_text": ("a key must be plain text", "键必须是普通文本"),
+    "yaml.duplicate_key": (
+        "duplicate key '{key}' (first at line {line})",
+        "重复的键 '{key}'（第一次出现在第 {line} 行）",
+    ),
+    "yaml.unquoted_time": (
+        'unquoted time {raw} reads as a number; write it quoted: "{raw}"',
+        '未加引号的时间 {raw} 会被读成数字；请写成 "{raw}"',
+    ),
+    "yaml.bad_scalar": ("cannot read value '{raw}'", "无法读取值 '{raw}'"),
+    # -- validating the plan ---------------------------------------------------------------
+    "plan.empty": ("the plan file is empty", "计划文件是空的"),
+    "plan.want_mapping": (
+        "{where}: expected a mapping (key: value)",
+        "{where}：应为映射（键: 值）",
+    ),
+    "plan.want_list": ("{where}: expected a list", "{where}：应为列表"),
+    "plan.want_text": ("{where}: expected text", "{where}：应为文本"),
+    "plan.want_int": (
+        "{where}: expected a whole number, got '{raw}'",
+        "{where}：应为整数，实际为 '{raw}'",
+    ),
+    "plan.want_number": (
+        "{where}: expected a number, got '{raw}'",
+        "{where}：应为数字，实际为 '{raw}'",
+    ),
+    "plan.want_bool": (
+        "{where}: expected true or false, got '{raw}'",
+        "{where}：应为 true 或 false，实际为 '{raw}'",
+    ),
+    "plan.want_date": (
+        "{where}: expected a date YYYY-MM-DD, got '{raw}'",
+        "{where}：应为日期 YYYY-MM-DD，实际为 '{raw}'",
+    ),
+    "plan.impossible_date": (
+        "{where}: {raw} is not a real date",
+        "{where}：{raw} 不是真实存在的日期",
+    ),
+    "plan.want_month": (
+        "{where}: expected a month YYYY-MM, got '{raw}'",
+        "{where}：应为月份 YYYY-MM，实际为 '{raw}'",
+    ),
+    "plan.want_time": (
+        "{where}: expected a time \"HH:MM\", got '{raw}'",
+        "{where}：应为时间 \"HH:MM\"，实际为 '{raw}'",
+    ),
+    "plan.int_range": (
+        "{where}: {value} is outside {low}..{high}",
+        "{where}：{value} 不在 {low}..{high} 范围内",
+    ),
+    "plan.bad_id": (
+        "{where}: '{value}' is not an id (letters, digits, - _ .)",
+        "{where}：'{value}' 不是合法的 id（字母、数字、- _ .）",
+    ),
+    "plan.bad_choice": (
+        "{where}: '{raw}' is not one of {choices}",
+        "{where}：'{raw}' 不是 {choices} 之一",
+    ),
+    "plan.bad_country": (
+        "country '{raw}' is not a two-letter code (e.g. CN) or none",
+        "国家 '{raw}' 不是两位代码（如 CN）或 none",
+    ),
+    "plan.bad_timezone": (
+        "unknown time zone '{raw}' (e.g. Asia/Shanghai)",
+        "未知时区 '{raw}'（例如 Asia/Shanghai）",
+    ),
+    "plan.unknown_key": (
+        "unknown key '{key}' in {where} (known: {known})",
+        "{where} 中有未知的键 '{key}'（可用：{known}）",
+    ),
+    "plan.unknown_key_hint": (
+        "unknown key '{key}' in {where}; did you mean '{hint}'?",
+        "{where} 中有未知的键 '{key}'；是不是 '{hint}'？",
+    ),
+    "plan.missing_key": ("{where}: missing required key '{key}'", "{where}：缺少必需的键 '{key}'"),
+    "plan.duplicate_id": (
+        "duplicate {kind} id '{id}' (first at line {line})",
+        "重复的 {kind} id '{id}'（第一次出现在第 {line} 行）",
+    ),
+    "plan.unknown_ref": ("unknown {kind} '{id}'", "未知的 {kind} '{id}'"),
+    "plan.unknown_ref_hint": (
+        "unknown {kind} '{id}'; did you mean '{hint}'?",
+        "未知的 {kind} '{id}'；是不是 '{hint}'？",
+    ),
+    "plan.cycle": ("prerequisite cycle: {path}", "前置条件形成循环：{path}"),
+    "plan.unit_clashes": (
+        "unit id '{id}' clashes with a track id or 'review'; rename the unit",
+        "单元 id '{id}' 与某个方向 id 或 'review' 冲突；请改名",
+    ),
+    "plan.month_outside": (
+        "month {month} is outside the plan span {start}..{end}",
+        "月份 {month} 不在计划范围 {start}..{end} 内",
+    ),
+    "plan.month_order": (
+        "month range ends ({end}) before it starts ({start})",
+        "月份范围的结束（{end}）早于开始（{start}）",
+    ),
+    "plan.end_before_start": (
+        "plan ends ({end}) before it starts ({start})",
+        "计划结束（{end}）早于开始（{start}）",
+    ),
+    "plan.format_version": (
+        "plan format {version} is not supported; this pacer reads format {supported}",
+        "不支持计划格式 {version}；此版本 pacer 读取格式 {supported}",
+    ),
+    "plan.habit_needs_track": ("a habit block needs a 'track'", "习惯块需要 'track'"),
+    "plan.key_not_for_type": (
+        "'{key}' does not apply to a {type} block",
+        "'{key}' 不适用于 {type} 块",
+    ),
+    "plan.empty_units": ("curriculum '{id}' has no units", "课程 '{id}' 没有单元"),
+    "plan.targets_order": ("target dates must increase", "目标日期必须递增"),
+    "plan.weight_positive": ("weight must be above 0, got {raw}", "权重必须大于 0，实际为 {raw}"),
+}
+
+CATALOG.update(
+    {
+        # -- input ---------------------------------------------------------------------------
+        "input.bad_date": (
+            "'{raw}' is not a date; write YYYY-MM-DD (e.g. 2026-03-10), today or yesterday",
+            "'{raw}' 不是日期；请写 YYYY-MM-DD（如 2026-03-10）、today 或 yesterday",
+        ),
+        "input.bad_minutes": (
+            "'{raw}' is not a duration; write minutes like 45, 45m, 1h or 1h30",
+            "'{raw}' 不是时长；请写分钟数，如 45、45m、1h 或 1h30",
+        ),
+        "input.minutes_range": (
+            "'{raw}' is outside 1 minute to 24 hours ({limit} min)",
+            "'{raw}' 超出 1 分钟到 24 小时（{limit} 分钟）的范围",
+        ),
+        "cli.see_help": ("see '{prog} --help'", "见 '{prog} --help'"),
+        "cli.internal": (
+            "internal error ({detail}); please report it, with PACER_DEBUG=1 for details",
+            "内部错误（{detail}）；请报告此问题，设置 PACER_DEBUG=1 可查看详情",
+        ),
+        # -- files ---------------------------------------------------------------------------
+        "file.exists": (
+            "{path} already exists; pacer will not overwrite it (choose another path)",
+            "{path} 已存在；pacer 不会覆盖它（请换一个路径）",
+        ),
+        "file.cannot_write": ("cannot write {path}: {detail}", "无法写入 {path}：{detail}"),
+        "plan.not_found": (
+            "no plan file at {path}; run 'pacer init' for a copy of the 2026 plan, or pass --plan",
+            "{path} 没有计划文件；运行 'pacer init' 得到 2026 计划的副本，或使用 --plan",
+        ),
+        "plan.unreadable": ("cannot read plan {path}: {detail}", "无法读取计划 {path}：{detail}"),
+        "plan.ok": (
+            "{path}: ok — {title}: {units} units, {hours} h of work, {milestones} milestones",
+            "{path}：通过 — {title}：{units} 个单元，{hours} 小时工作量，{milestones} 个里程碑",
+        ),
+        "init.written": (
+            "wrote {path}; edit it, then check it with 'pacer plan check'",
+            "已写入 {path}；编辑后可用 'pacer plan check' 检查",
+        ),
+        "store.cannot_open": (
+            "cannot open database {path}: {detail}",
+            "无法打开数据库 {path}：{detail}",
+        ),
+        "store.not_sqlite": (
+            "{path} is not a pacer database ({detail}); pass another file with --db",
+            "{path} 不是 pacer 数据库（{detail}）；请用 --db 指定其他文件",
+        ),
+        "store.too_new": (
+            "the database is at schema {version}, newer than this pacer ({supported}); upgrade pacer",
+            "数据库结构版本 {version} 比此 pacer 支持的 {supported} 新；请升级 pacer",
+        ),
+        # -- notices -------------------------------------------------------------------------
+        "notice.builtin_plan": (
+            "using the built-in 2026 plan ('pacer init' writes a copy you can edit)",
+            "正在使用内置的 2026 计划（'pacer init' 可写出一份可编辑的副本）",
+        ),
+        "notice.no_holiday_data": (
+            "no holiday data for {country} {year} yet: public holidays and makeup workdays may be missing",
+            "尚无 {country} {year} 年的节假日数据：法定假日和调休可能缺失",
+        ),
+        "notice.outside_plan": (
+            "this date is outside the plan ({start}..{end})",
+            "该日期不在计划范围（{start}..{end}）内",
+        ),
+        # -- log -----------------------------------------------------------------------------
+        "log.logged": (
+            "logged {minutes} min for {target} on {day}",
+            "已记录 {day} {target} {minutes} 分钟",
+        ),
+        "log.done": ("{target} is done ({day})", "{target} 已完成（{day}）"),
+        "log.undone": (
+            "removed: {minutes} min for {target} on {day}",
+            "已撤销：{day} {target} {minutes} 分钟",
+        ),
+        "log.undone_done": (
+            "removed: {target} marked done on {day}",
+            "已撤销：{day} 标记 {target} 完成",
+        ),
+        "log.nothing_to_undo": ("the log is empty: nothing to undo", "日志为空：没有可撤销的记录"),
+        "log.day_full": (
+            "{day} already has {total} min logged; {minutes} more would pass {limit} min (24 h)",
+            "{day} 已记录 {total} 分钟；再加 {minutes} 分钟会超过 {limit} 分钟（24 小时）",
+        ),
+        "log.unknown_target": (
+            "unknown target '{target}'; use a unit id, a habit's track (e.g. english) or review",
+            "未知目标 '{target}'；请用单元 id、习惯的方向（如 english）或 review",
+        ),
+        "log.unknown_target_hint": (
+            "unknown target '{target}'; did you mean '{hint}'?",
+            "未知目标 '{target}'；是不是 '{hint}'？",
+        ),
+        "log.track_without_habit": (
+            "'{target}' is a track without a daily habit; log a unit id of it instead",
+            "'{target}' 是没有每日习惯的方向；请改为记录它的某个单元 id",
+        ),
+        "log.done_needs_unit": (
+            "only units can be marked done; '{target}' is a habit or the review (use 'pacer log')",
+            "只有单元可以标记完成；'{target}' 是习惯或复盘（请用 'pacer log'）",
+        ),
+        # -- trips ---------------------------------------------------------------------------
+        "trip.added": (
+            "trip {id}: {start} → {end} ({days} days)",
+            "出差 {id}：{start} → {end}（{days} 天）",
+        ),
+        "trip.removed": ("removed trip {id}: {start} → {end}", "已删除出差 {id}：{start} → {end}"),
+        "trip.none": ("no trips", "没有出差记录"),
+        "trip.days": ("{days} days", "{days} 天"),
+        "trip.end_before_start": (
+            "the trip ends ({end}) before it starts ({start}); give START then END",
+            "出差结束（{end}）早于开始（{start}）；请先写开始再写结束日期",
+        ),
+        "trip.too_long": (
+            "a trip from {start} to {end} is longer than a year; check the dates",
+            "从 {start} 到 {end} 的出差超过一年；请检查日期",
+        ),
+        "trip.overlaps": (
+            "overlaps trip {id} ({start} → {end}); remove it first with 'pacer trip rm {id}'",
+            "与出差 {id}（{start} → {end}）重叠；请先用 'pacer trip rm {id}' 删除",
+        ),
+        "trip.no_such": (
+            "no trip {id}; see 'pacer trip list'",
+            "没有出差 {id}；见 'pacer trip list'",
+        ),
+        "trip.bad_id": (
+            "'{raw}' is not a trip id; see 'pacer trip list'",
+            "'{raw}' 不是出差 id；见 'pacer trip list'",
+        ),
+        # -- today / week --------------------------------------------------------------------
+        "unit.min": ("{n} min", "{n} 分钟"),
+        "week.heading": ("Week {week}", "{week} 周"),
+        "today.trip_banner": (
+            "on a trip: day {n} of {days} ({start} → {end}) — travel template, no code, no new tasks",
+            "出差中：第 {n}/{days} 天（{start} → {end}）— 出差模板，不写代码，不做新任务",
+        ),
+        "today.nothing_eligible": ("nothing eligible for this block", "此时段没有可安排的内容"),
+        "today.unit_logged": (" — {n} min logged today", " — 今天已记录 {n} 分钟"),
+        "today.logged": ("Logged today:", "今日已记录："),
+        "today.nothing_logged": ("Nothing logged yet today.", "今天还没有记录。"),
+        "today.done": ("done", "完成"),
+        "reason.weekday": ("weekday", "工作日"),
+        "reason.weekend": ("weekend", "周末"),
+        "reason.trip": ("trip", "出差"),
+        "reason.holiday": ("public holiday", "法定节假日"),
+        "reason.makeup": ("makeup workday", "调休上班"),
+        "reason.override": ("plan override", "计划指定"),
+        "weekday.mon": ("Monday", "周一"),
+        "weekday.tue": ("Tuesday", "周二"),
+        "weekday.wed": ("Wednesday", "周三"),
+        "weekday.thu": ("Thursday", "周四"),
+        "weekday.fri": ("Friday", "周五"),
+        "weekday.sat": ("Saturday", "周六"),
+        "weekday.sun": ("Sunday", "周日"),
+        "block.habit": ("habit", "习惯"),
+        "block.work": ("work", "主线"),
+        "block.ritual": ("ritual", "仪式"),
+        "kind.study": ("study", "学习"),
+        "kind.code": ("code", "代码"),
+        "kind.experiment": ("experiment", "实验"),
+        "kind.write": ("write", "写作"),
+        "kind.reading": ("reading", "阅读"),
+        "kind.review": ("review", "复盘"),
+        # -- plan show -----------------------------------------------------------------------
+        "show.tracks": ("Tracks", "方向"),
+        "show.track_units": ("{n} units, {hours} h", "{n} 个单元，{hours} 小时"),
+        "show.phases": ("Phases", "阶段"),
+        "show.months": ("Months", "月计划"),
+        "show.milestones": ("Milestones", "里程碑"),
+    }
+)

@@ -1,0 +1,705 @@
+"""Plan YAML to a validated Plan, reporting every problem as PATH:LINE:COL: message."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from pacer.i18n import Message
+from pacer.plan.model import (
+    UNIT_KINDS,
+    WEEKDAYS,
+    Baseline,
+    Block,
+    CalendarOverride,
+    CalendarRules,
+    Criterion,
+    Curriculum,
+    DayTemplate,
+    Decision,
+    Metric,
+    Milestone,
+    Month,
+    MonthPlan,
+    Phase,
+    Plan,
+    ReviewPrompt,
+    ReviewSpec,
+    Step,
+    TargetPoint,
+    Track,
+    Unit,
+    WeekShape,
+)
+from pacer.plan.reader import ID_PATTERN, Reader, Ref
+from pacer.plan.yamlnodes import MAX_BYTES, Loc, Located, Problem, YamlRefused, read_located
+
+FORMAT_VERSION = 1
+_DAY_MINUTES = 24 * 60
+
+
+class PlanInvalid(Exception):
+    """A plan file with problems; `problems` are rendered `PATH:LINE:COL: message` lines."""
+
+    def __init__(self, path: str, problems: list[Problem]) -> None:
+        super().__init__(f"{len(problems)} problem(s) in {path}")
+        self.path = path
+        self.raw = sorted(problems, key=lambda p: (p.loc.line, p.loc.col))
+
+    @property
+    def problems(self) -> list[str]:
+        return [f"{self.path}:{p.loc.line}:{p.loc.col}: {p.message}" for p in self.raw]
+
+
+class _PlanBuilder:
+    def __init__(self, reader: Reader) -> None:
+        self.r = reader
+        self.ids: dict[str, dict[str, Loc]] = {
+            k: {}
+            for k in ("track", "template", "shape", "curriculum", "unit", "milestone", "metric")
+        }
+        self.unit_nodes: list[tuple[Unit, Loc, Located | None]] = []
+        self.month_locs: list[tuple[Month, Loc]] = []
+        self.month_entries: list[tuple[Month, Loc]] = []
+
+    def declare(self, kind: str, value: str, loc: Loc) -> None:
+        seen = self.ids[kind]
+        if value in seen:
+            self.r.err(loc, "plan.duplicate_id", kind=kind, id=value, line=seen[value].line)
+        else:
+            seen[value] = loc
+
+    # -- sections -------------------------------------------------------------------------
+    def track(self, node: Located) -> Track | None:
+        f = self.r.mapping(node, "tracks[]", ("id", "title"), ("description",))
+        if f is None:
+            return None
+        tid = self.r.ident(f.get("id"), "track id")
+        self.declare("track", tid, (f.get("id") or node).loc)
+        return Track(
+            tid, self.r.text(f.get("title"), "title"), self.r.text(f.get("description"), "")
+        )
+
+    def baseline(self, node: Located) -> Baseline | None:
+        f = self.r.mapping(
+            node, "baseline[]", ("track",), ("have", "lack", "conclusion", "covers", "notes")
+        )
+        if f is None:
+            return None
+        covers = tuple(
+            self.r.ref("unit", n, "covers") for n in self.r.seq(f.get("covers"), "covers")
+        )
+        return Baseline(
+            track=self.r.ref("track", f.get("track"), "baseline track"),
+            have=self.r.texts(f.get("have"), "have"),
+            lack=self.r.texts(f.get("lack"), "lack"),
+            conclusion=self.r.text(f.get("conclusion"), "conclusion"),
+            covers=covers,
+        )
+
+    def step(self, node: Located) -> Step | None:
+        f = self.r.mapping(node, "steps[]", ("title", "minutes"), ("max", "detail"))
+        if f is None:
+            return None
+        minutes = self.r.integer(f.get("minutes"), "minutes", 0, 0, _DAY_MINUTES)
+        high = self.r.integer(f.get("max"), "max", minutes, minutes, _DAY_MINUTES)
+        return Step(
+            self.r.text(f.get("title"), "title"), minutes, high, self.r.text(f.get("detail"), "")
+        )
+
+    def block(self, node: Located, template: str) -> Block | None:
+        where = f"day_templates.{template}.blocks[]"
+        f = self.r.mapping(
+            node,
+            where,
+            ("id", "type", "title", "minutes"),
+            ("max", "track", "steps", "tracks", "kinds", "new_units", "detail"),
+        )
+        if f is None:
+            return None
+        btype = self.r.text(f.get("type"), "type")
+        if f.get("type") is not None and btype not in ("habit", "work", "ritual"):
+            self.r.err(
+                f["type"].loc,
+                "plan.bad_choice",
+                raw=btype,
+                where="type",
+                choices="habit, work, ritual",
+            )
+            btype = "work"
+        minutes = self.r.integer(f.get("minutes"), "minutes", 0, 0, _DAY_MINUTES)
+        high = self.r.integer(f.get("max"), "max", minutes, minutes, _DAY_MINUTES)
+        track = self.r.ref("track", f.get("track"), "track") if "track" in f else None
+        if btype == "habit" and track is None:
+            self.r.err(node.loc, "plan.habit_needs_track")
+        if btype == "work":
+            for key in ("track", "steps"):
+                if key in f:
+                    self.r.err(f[key].loc, "plan.key_not_for_type", key=key, type=btype)
+        elif any(k in f for k in ("tracks", "kinds", "new_units")):
+            key = next(k for k in ("tracks", "kinds", "new_units") if k in f)
+            self.r.err(f[key].loc, "plan.key_not_for_type", key=key, type=btype)
+        kinds = self.kinds(f.get("kinds"))
+        return Block(
+            id=self.r.ident(f.get("id"), "block id"),
+            type=btype,  # type: ignore[arg-type]
+            title=self.r.text(f.get("title"), "title"),
+            minutes=minutes,
+            max_minutes=high,
+            track=track,
+            steps=tuple(self.r.each(f.get("steps"), "steps", self.step)),
+            tracks=tuple(
+                self.r.ref("track", n, "tracks") for n in self.r.seq(f.get("tracks"), "tracks")
+            ),
+            kinds=kinds,
+            new_units=self.r.boolean(f.get("new_units"), "new_units", True),
+            detail=self.r.text(f.get("detail"), "detail"),
+        )
+
+    def kinds(self, node: Located | None) -> tuple[str, ...]:
+        out = []
+        for n in self.r.seq(node, "kinds"):
+            kind = self.r.text(n, "kind")
+            if kind not in UNIT_KINDS:
+                self.r.err(
+                    n.loc, "plan.bad_choice", raw=kind, where="kind", choices=", ".join(UNIT_KINDS)
+                )
+            else:
+                out.append(kind)
+        return tuple(out)
+
+    def templates(self, node: Located | None) -> list[DayTemplate]:
+        out: list[DayTemplate] = []
+        f = self.r.mapping(
+            node,
+            "day_templates",
+            (),
+            node.value.keys() if node and isinstance(node.value, dict) else (),
+        )
+        for tid, tnode in (f or {}).items():
+            assert node is not None and node.keys is not None
+            key_loc = node.keys[tid]
+            if not ID_PATTERN.match(tid):
+                self.r.err(key_loc, "plan.bad_id", value=tid, where="day_templates")
+            self.declare("template", tid, key_loc)
+            tf = self.r.mapping(tnode, f"day_templates.{tid}", ("title", "blocks"), ("start",))
+            if tf is None:
+                continue
+            blocks = self.r.each(tf.get("blocks"), "blocks", lambda n, tid=tid: self.block(n, tid))
+            seen: dict[str, int] = {}
+            for b, bnode in zip(blocks, self.r.seq(tf.get("blocks"), "blocks"), strict=False):
+                if b.id in seen:
+                    self.r.err(
+                        bnode.loc, "plan.duplicate_id", kind="block", id=b.id, line=seen[b.id]
+                    )
+                seen[b.id] = bnode.loc.line
+            out.append(
+                DayTemplate(
+                    tid,
+                    self.r.text(tf.get("title"), "title"),
+                    tuple(blocks),
+                    self.r.clock(tf.get("start"), f"day_templates.{tid}.start"),
+                )
+            )
+        return out
+
+    def shapes(self, node: Located | None) -> list[WeekShape]:
+        out: list[WeekShape] = []
+        if node is None:
+            return out
+        f = self.r.mapping(
+            node,
+            "week_shapes",
+            ("normal", "travel"),
+            node.value.keys() if isinstance(node.value, dict) else (),
+        )
+        for sid, snode in (f or {}).items():
+            assert node.keys is not None
+            self.declare("shape", sid, node.keys[sid])
+            sf = self.r.mapping(snode, f"week_shapes.{sid}", WEEKDAYS, ())
+            if sf is None:
+                continue
+            days = tuple(
+                self.r.ref("template", sf.get(d), f"week_shapes.{sid}.{d}") for d in WEEKDAYS
+            )
+            out.append(WeekShape(sid, days))
+        return out
+
+    def calendar(
+        self, node: Located | None, templates: list[DayTemplate], shapes: list[WeekShape]
+    ) -> CalendarRules:
+        f = (
+            self.r.mapping(
+                node,
+                "calendar",
+                (),
+                ("country", "holiday_template", "makeup_template", "overrides"),
+            )
+            or {}
+        )
+        ids = {t.id for t in templates}
+        normal = next((s for s in shapes if s.id == "normal"), None)
+        country: str | None = "CN"
+        if "country" in f:
+            raw = self.r.text(f["country"], "country")
+            country = None if raw.lower() in ("", "none") else raw.upper()
+            if country is not None and not re.match(r"^[A-Z]{2}$", country):
+                self.r.err(f["country"].loc, "plan.bad_country", raw=raw)
+                country = None
+        default_holiday = (
+            "holiday" if "holiday" in ids else (normal.days[6] if normal else "holiday")
+        )
+        default_makeup = normal.days[0] if normal else "workday"
+        holiday = (
+            self.r.ref("template", f["holiday_template"], "holiday_template")
+            if "holiday_template" in f
+            else default_holiday
+        )
+        makeup = (
+            self.r.ref("template", f["makeup_template"], "makeup_template")
+            if "makeup_template" in f
+            else default_makeup
+        )
+
+        def override(n: Located) -> CalendarOverride | None:
+            of = self.r.mapping(n, "calendar.overrides[]", ("date", "template"), ("reason",))
+            if of is None:
+                return None
+            d = self.r.day(of.get("date"), "date")
+            tid = self.r.ref("template", of.get("template"), "template")
+            return CalendarOverride(d, tid, self.r.text(of.get("reason"), "reason")) if d else None
+
+        overrides = tuple(self.r.each(f.get("overrides"), "overrides", override))
+        return CalendarRules(country, holiday, makeup, overrides)
+
+    def phase(self, node: Located) -> Phase | None:
+        f = self.r.mapping(node, "phases[]", ("id", "title", "from", "to"), ("deliverable",))
+        if f is None:
+            return None
+        start, end = self.r.month(f.get("from"), "from"), self.r.month(f.get("to"), "to")
+        if start is None or end is None:
+            return None
+        self.month_locs += [(start, f["from"].loc), (end, f["to"].loc)]
+        if end < start:
+            self.r.err(f["to"].loc, "plan.month_order", start=start, end=end)
+        return Phase(
+            self.r.ident(f.get("id"), "phase id"),
+            self.r.text(f.get("title"), "title"),
+            start,
+            end,
+            self.r.text(f.get("deliverable"), ""),
+        )
+
+    def month_plan(self, node: Located) -> MonthPlan | None:
+        f = self.r.mapping(node, "months[]", ("month",), ("title", "keywords", "items", "weights"))
+        if f is None:
+            return None
+        month = self.r.month(f.get("month"), "month")
+        if month is None:
+            return None
+        self.month_locs.append((month, f["month"].loc))
+        self.month_entries.append((month, f["month"].loc))
+        items: list[tuple[str, tuple[str, ...]]] = []
+        items_node = f.get("items")
+        if items_node is not None:
+            if not isinstance(items_node.value, dict) or items_node.keys is None:
+                self.r.err(items_node.loc, "plan.want_mapping", where="items")
+            else:
+                for track, values in items_node.value.items():
+                    self.r.refs.append(Ref("track", track, items_node.keys[track]))
+                    items.append((track, self.r.texts(values, "items")))
+        weights: list[tuple[str, float]] = []
+        wnode = f.get("weights")
+        if wnode is not None:
+            if not isinstance(wnode.value, dict) or wnode.keys is None:
+                self.r.err(wnode.loc, "plan.want_mapping", where="weights")
+            else:
+                for cid, value in wnode.value.items():
+                    self.r.refs.append(Ref("curriculum", cid, wnode.keys[cid]))
+                    weight = self.r.number(value, "weight")
+                    if weight <= 0:
+                        self.r.err(value.loc, "plan.weight_positive", raw=value.raw)
+                    weights.append((cid, weight))
+        return MonthPlan(
+            month,
+            self.r.text(f.get("title"), "title"),
+            self.r.text(f.get("keywords"), ""),
+            tuple(items),
+            tuple(weights),
+        )
+
+    def curriculum(self, node: Located) -> Curriculum | None:
+        f = self.r.mapping(
+            node,
+            "curricula[]",
+            ("id", "title", "track", "from", "to", "units"),
+            ("prompts", "rhythm", "source", "notes"),
+        )
+        if f is None:
+            return None
+        cid = self.r.ident(f.get("id"), "curriculum id")
+        self.declare("curriculum", cid, (f.get("id") or node).loc)
+        track = self.r.ref("track", f.get("track"), "track")
+        start, end = self.r.month(f.get("from"), "from"), self.r.month(f.get("to"), "to")
+        for m, key in ((start, "from"), (end, "to")):
+            if m is not None:
+                self.month_locs.append((m, f[key].loc))
+        if start and end and end < start:
+            self.r.err(f["to"].loc, "plan.month_order", start=start, end=end)
+        prompts = self.r.texts(f.get("prompts"), "prompts")
+        units: list[Unit] = []
+        for unode in self.r.seq(f.get("units"), "units"):
+            unit = self.unit(unode, cid, track, prompts, units[-1].id if units else None)
+            if unit is not None:
+                units.append(unit)
+        if "units" in f and not units and not self.r.seq(f.get("units"), "units"):
+            self.r.err(f["units"].loc, "plan.empty_units", id=cid)
+        return Curriculum(
+            cid,
+            self.r.text(f.get("title"), "title"),
+            track,
+            start or Month(1970, 1),
+            end or Month(1970, 1),
+            tuple(units),
+            prompts,
+            self.r.text(f.get("rhythm"), ""),
+            self.r.text(f.get("source"), ""),
+        )
+
+    def unit(
+        self, node: Located, cid: str, track: str, prompts: tuple[str, ...], previous: str | None
+    ) -> Unit | None:
+        f = self.r.mapping(
+            node,
+            "units[]",
+            ("id", "title", "minutes"),
+            ("kind", "due", "after", "optional", "prompts", "maps_to", "label", "notes"),
+        )
+        if f is None:
+            return None
+        uid = self.r.ident(f.get("id"), "unit id")
+        self.declare("unit", uid, (f.get("id") or node).loc)
+        kind = self.r.text(f.get("kind"), "kind", "study")
+        if kind not in UNIT_KINDS:
+            self.r.err(
+                f["kind"].loc,
+                "plan.bad_choice",
+                raw=kind,
+                where="kind",
+                choices=", ".join(UNIT_KINDS),
+            )
+            kind = "study"
+        if "after" in f:
+            after = tuple(self.r.ident(n, "after") for n in self.r.seq(f["after"], "after"))
+        else:
+            after = (previous,) if previous else ()
+        unit = Unit(
+            id=uid,
+            title=self.r.text(f.get("title"), "title"),
+            track=track,
+            curriculum=cid,
+            minutes=self.r.integer(f.get("minutes"), "minutes", 60, 1, 100 * _DAY_MINUTES),
+            kind=kind,
+            due=self.r.day(f.get("due"), "due"),
+            after=after,
+            optional=self.r.boolean(f.get("optional"), "optional", False),
+            prompts=self.r.texts(f["prompts"], "prompts") if "prompts" in f else prompts,
+            maps_to=self.r.text(f.get("maps_to"), ""),
+            label=self.r.text(f.get("label"), ""),
+            notes=self.r.text(f.get("notes"), ""),
+        )
+        self.unit_nodes.append((unit, node.loc, f.get("after")))
+        return unit
+
+    def milestone(self, node: Located) -> Milestone | None:
+        f = self.r.mapping(node, "milestones[]", ("id", "title", "due"), ("needs", "criteria"))
+        if f is None:
+            return None
+        mid = self.r.ident(f.get("id"), "milestone id")
+        self.declare("milestone", mid, (f.get("id") or node).loc)
+        needs = tuple(self.r.ref("work", n, "needs") for n in self.r.seq(f.get("needs"), "needs"))
+
+        def criterion(n: Located) -> Criterion | None:
+            cf = self.r.mapping(n, "criteria[]", ("id", "text"), ())
+            if cf is None:
+                return None
+            return Criterion(
+                self.r.ident(cf.get("id"), "criterion id"), self.r.text(cf.get("text"), "text")
+            )
+
+        criteria = self.r.each(f.get("criteria"), "criteria", criterion)
+        due = self.r.day(f.get("due"), "due")
+        return Milestone(
+            mid, self.r.text(f.get("title"), "title"), due or date.min, needs, tuple(criteria)
+        )
+
+    def metric(self, node: Located) -> Metric | None:
+        f = self.r.mapping(
+            node, "metrics[]", ("id", "title"), ("unit", "track", "higher_is_better", "targets")
+        )
+        if f is None:
+            return None
+        mid = self.r.ident(f.get("id"), "metric id")
+        self.declare("metric", mid, (f.get("id") or node).loc)
+
+        def target(n: Located) -> TargetPoint | None:
+            tf = self.r.mapping(n, "targets[]", ("date", "value"), ())
+            if tf is None:
+                return None
+            d = self.r.day(tf.get("date"), "date")
+            return TargetPoint(d, self.r.number(tf.get("value"), "value")) if d else None
+
+        targets = self.r.each(f.get("targets"), "targets", target)
+        for a, b, n in zip(
+            targets, targets[1:], self.r.seq(f.get("targets"), "targets")[1:], strict=False
+        ):
+            if b.day <= a.day:
+                self.r.err(n.loc, "plan.targets_order")
+        return Metric(
+            mid,
+            self.r.text(f.get("title"), "title"),
+            self.r.text(f.get("unit"), ""),
+            self.r.ref("track", f["track"], "track") if "track" in f else None,
+            self.r.boolean(f.get("higher_is_better"), "higher_is_better", True),
+            tuple(targets),
+        )
+
+    def review(self, node: Located | None) -> ReviewSpec:
+        f = self.r.mapping(node, "review", (), ("day", "minutes", "prompts"))
+        if f is None:
+            return ReviewSpec()
+        day = self.r.text(f.get("day"), "day", "sun")
+        if day not in WEEKDAYS:
+            self.r.err(
+                f["day"].loc, "plan.bad_choice", raw=day, where="day", choices=", ".join(WEEKDAYS)
+            )
+            day = "sun"
+
+        def prompt(n: Located) -> ReviewPrompt | None:
+            pf = self.r.mapping(n, "prompts[]", ("id", "text"), ())
+            if pf is None:
+                return None
+            return ReviewPrompt(
+                self.r.ident(pf.get("id"), "prompt id"), self.r.text(pf.get("text"), "text")
+            )
+
+        prompts = self.r.each(f.get("prompts"), "prompts", prompt)
+        return ReviewSpec(
+            day, self.r.integer(f.get("minutes"), "minutes", 30, 0, _DAY_MINUTES), tuple(prompts)
+        )
+
+    def decision(self, node: Located) -> Decision | None:
+        f = self.r.mapping(node, "decisions[]", ("id", "question", "due"), ("evidence", "notes"))
+        if f is None:
+            return None
+        due = self.r.day(f.get("due"), "due")
+        evidence = tuple(
+            self.r.ref("evidence", n, "evidence") for n in self.r.seq(f.get("evidence"), "evidence")
+        )
+        return Decision(
+            self.r.ident(f.get("id"), "decision id"),
+            self.r.text(f.get("question"), "question"),
+            due or date.min,
+            evidence,
+            self.r.text(f.get("notes"), ""),
+        )
+
+
+_TOP_REQUIRED = ("pacer", "plan", "tracks", "day_templates", "week_shapes", "curricula")
+_TOP_OPTIONAL = (
+    "baseline",
+    "calendar",
+    "phases",
+    "months",
+    "milestones",
+    "metrics",
+    "review",
+    "decisions",
+)
+_PLAN_KEYS = ("timezone", "locale", "min_chunk", "principles", "summary")
+
+
+def _build(root: Located, problems: list[Problem]) -> Plan | None:
+    r = Reader(problems)
+    b = _PlanBuilder(r)
+    top = r.mapping(root, "the plan file", _TOP_REQUIRED, _TOP_OPTIONAL)
+    if top is None:
+        return None
+    if "pacer" in top:
+        version = r.integer(top["pacer"], "pacer", FORMAT_VERSION, 1, 1_000_000)
+        if version != FORMAT_VERSION:
+            r.err(
+                top["pacer"].loc, "plan.format_version", version=version, supported=FORMAT_VERSION
+            )
+    head = r.mapping(top.get("plan"), "plan", ("id", "title", "start", "end"), _PLAN_KEYS) or {}
+    start, end = r.day(head.get("start"), "plan.start"), r.day(head.get("end"), "plan.end")
+    if start and end and end < start:
+        r.err(head["end"].loc, "plan.end_before_start", start=start, end=end)
+    timezone = r.text(head.get("timezone"), "timezone", "Asia/Shanghai")
+    if "timezone" in head and not _valid_zone(timezone):
+        r.err(head["timezone"].loc, "plan.bad_timezone", raw=timezone)
+    locale = r.text(head.get("locale"), "locale", "zh_CN")
+    if locale not in ("zh_CN", "en"):
+        r.err(
+            head["locale"].loc, "plan.bad_choice", raw=locale, where="locale", choices="zh_CN, en"
+        )
+
+    tracks = r.each(top.get("tracks"), "tracks", b.track)
+    templates = b.templates(top.get("day_templates"))
+    shapes = b.shapes(top.get("week_shapes"))
+    curricula = r.each(top.get("curricula"), "curricula", b.curriculum)
+    plan = Plan(
+        id=r.ident(head.get("id"), "plan id"),
+        title=r.text(head.get("title"), "title"),
+        start=start or date.min,
+        end=end or date.max,
+        tracks=tuple(tracks),
+        day_templates=tuple(templates),
+        week_shapes=tuple(shapes),
+        curricula=tuple(curricula),
+        timezone=timezone,
+        locale=locale,
+        min_chunk=r.integer(head.get("min_chunk"), "min_chunk", 20, 1, 600),
+        principles=r.texts(head.get("principles"), "principles"),
+        summary=r.text(head.get("summary"), "summary"),
+        baseline=tuple(r.each(top.get("baseline"), "baseline", b.baseline)),
+        calendar=b.calendar(top.get("calendar"), templates, shapes),
+        phases=tuple(r.each(top.get("phases"), "phases", b.phase)),
+        months=tuple(r.each(top.get("months"), "months", b.month_plan)),
+        milestones=tuple(r.each(top.get("milestones"), "milestones", b.milestone)),
+        metrics=tuple(r.each(top.get("metrics"), "metrics", b.metric)),
+        review=b.review(top.get("review")),
+        decisions=tuple(r.each(top.get("decisions"), "decisions", b.decision)),
+    )
+    _check_references(plan, b, r)
+    if start and end:
+        _check_span(plan, b, r)
+    return _expand_milestones(plan)
+
+
+def _valid_zone(name: str) -> bool:
+    from zoneinfo import ZoneInfo  # only on the (cached) load path
+
+    try:
+        ZoneInfo(name)
+    except (ValueError, KeyError, OSError):
+        return False
+    return True
+
+
+def _check_references(plan: Plan, b: _PlanBuilder, r: Reader) -> None:
+    known: dict[str, set[str]] = {kind: set(ids) for kind, ids in b.ids.items()}
+    known["work"] = known["unit"] | known["curriculum"]
+    known["evidence"] = known["metric"] | known["milestone"] | known["track"]
+    for ref in r.refs:
+        pool = known.get(ref.kind, set())
+        if ref.id not in pool:
+            close = difflib.get_close_matches(ref.id, sorted(pool), n=1, cutoff=0.6)
+            key = "plan.unknown_ref_hint" if close else "plan.unknown_ref"
+            r.err(ref.loc, key, kind=ref.kind, id=ref.id, hint=close[0] if close else "")
+    for unit, loc, after_node in b.unit_nodes:
+        for i, pre in enumerate(unit.after):
+            if pre not in known["unit"]:
+                node = after_node.value[i] if after_node is not None else None
+                close = difflib.get_close_matches(pre, sorted(known["unit"]), n=1, cutoff=0.6)
+                key = "plan.unknown_ref_hint" if close else "plan.unknown_ref"
+                r.err(
+                    node.loc if node else loc,
+                    key,
+                    kind="unit",
+                    id=pre,
+                    hint=close[0] if close else "",
+                )
+        if unit.id in known["track"] or unit.id == "review":
+            r.err(loc, "plan.unit_clashes", id=unit.id)
+    cycle = _find_cycle({u.id: u.after for u, _, _ in b.unit_nodes})
+    if cycle:
+        loc = next(loc for u, loc, _ in b.unit_nodes if u.id == cycle[0])
+        r.err(loc, "plan.cycle", path=" -> ".join(cycle))
+
+
+def _find_cycle(graph: dict[str, tuple[str, ...]]) -> list[str]:
+    """One prerequisite cycle as a path (first id repeated at the end), or []."""
+    state: dict[str, int] = {}
+    for root in graph:
+        if state.get(root):
+            continue
+        stack: list[tuple[str, int]] = [(root, 0)]
+        path: list[str] = []
+        while stack:
+            node, i = stack.pop()
+            if i == 0:
+                state[node] = 1
+                path.append(node)
+            edges = [e for e in graph.get(node, ()) if e in graph]
+            if i < len(edges):
+                stack.append((node, i + 1))
+                nxt = edges[i]
+                if state.get(nxt) == 1:
+                    return [*path[path.index(nxt) :], nxt]
+                if not state.get(nxt):
+                    stack.append((nxt, 0))
+            else:
+                state[node] = 2
+                path.pop()
+    return []
+
+
+def _check_span(plan: Plan, b: _PlanBuilder, r: Reader) -> None:
+    first, last = Month.of(plan.start), Month.of(plan.end)
+    for month, loc in b.month_locs:
+        if not first <= month <= last:
+            r.err(loc, "plan.month_outside", month=month, start=first, end=last)
+    seen: dict[Month, Loc] = {}
+    for month, loc in b.month_entries:
+        if month in seen:
+            r.err(loc, "plan.duplicate_id", kind="month", id=month, line=seen[month].line)
+        seen.setdefault(month, loc)
+
+
+def _expand_milestones(plan: Plan) -> Plan:
+    """Curriculum ids in `needs` stand for all their non-optional units."""
+    curricula = {c.id: c for c in plan.curricula}
+    out = []
+    for m in plan.milestones:
+        needs: list[str] = []
+        for n in m.needs:
+            if n in curricula:
+                needs += [u.id for u in curricula[n].units if not u.optional]
+            else:
+                needs.append(n)
+        out.append(replace(m, needs=tuple(dict.fromkeys(needs))))
+    return replace(plan, milestones=tuple(out))
+
+
+def load_plan_text(text: str | bytes, path: str = "plan.yaml") -> Plan:
+    """Parse and validate plan text; raises PlanInvalid with every problem found."""
+    problems: list[Problem] = []
+    try:
+        root = read_located(text, problems)
+    except YamlRefused as exc:
+        raise PlanInvalid(path, [*problems, exc.problem]) from None
+    if root is None:
+        raise PlanInvalid(path, [Problem(Loc(1, 1), Message("plan.empty"))])
+    plan = _build(root, problems)
+    if problems or plan is None:
+        raise PlanInvalid(path, problems or [Problem(Loc(1, 1), Message("plan.empty"))])
+    return plan
+
+
+def read_plan_bytes(path: Path) -> bytes:
+    """The plan file's bytes, refusing what cannot be a plan before reading it whole."""
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise PlanInvalid(
+            str(path), [Problem(Loc(1, 1), Message("yaml.too_big", size=size, limit=MAX_BYTES))]
+        )
+    return path.read_bytes()
+
+
+def load_plan_file(path: str | Path) -> Plan:
+    p = Path(path)
+    return load_plan_text(read_plan_bytes(p), str(path))

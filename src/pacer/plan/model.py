@@ -1,0 +1,292 @@
+"""The plan as frozen domain objects: tracks, templates, curricula, units, milestones."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+BlockType = Literal["habit", "work", "ritual"]
+UNIT_KINDS: tuple[str, ...] = ("study", "code", "experiment", "write", "reading", "review")
+# Kinds that need a computer and an editor: never placed on a trip day.
+DESK_KINDS: frozenset[str] = frozenset({"code", "experiment"})
+WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+REVIEW_TARGET = "review"
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Month:
+    """A calendar month, written YYYY-MM in the plan."""
+
+    year: int
+    month: int
+
+    @classmethod
+    def of(cls, d: date) -> Month:
+        return cls(d.year, d.month)
+
+    def first_day(self) -> date:
+        return date(self.year, self.month, 1)
+
+    def last_day(self) -> date:
+        nxt = self.next()
+        return date.fromordinal(nxt.first_day().toordinal() - 1)
+
+    def next(self) -> Month:
+        return Month(self.year + self.month // 12, self.month % 12 + 1)
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+
+@dataclass(frozen=True, slots=True)
+class Track:
+    id: str
+    title: str
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Baseline:
+    track: str
+    have: tuple[str, ...] = ()
+    lack: tuple[str, ...] = ()
+    conclusion: str = ""
+    covers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    title: str
+    minutes: int
+    max_minutes: int
+    detail: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    id: str
+    type: BlockType
+    title: str
+    minutes: int
+    max_minutes: int
+    track: str | None = None
+    steps: tuple[Step, ...] = ()
+    tracks: tuple[str, ...] = ()  # empty: every track
+    kinds: tuple[str, ...] = ()  # empty: every kind
+    new_units: bool = True
+    detail: str = ""
+
+    def admits(self, track: str, kind: str) -> bool:
+        """Whether a unit of this track and kind may fill this (work) block."""
+        return (not self.tracks or track in self.tracks) and (not self.kinds or kind in self.kinds)
+
+
+@dataclass(frozen=True, slots=True)
+class DayTemplate:
+    id: str
+    title: str
+    blocks: tuple[Block, ...]
+    start: str | None = None  # "HH:MM"
+
+    @property
+    def work_minutes(self) -> int:
+        return sum(b.minutes for b in self.blocks if b.type == "work")
+
+
+@dataclass(frozen=True, slots=True)
+class WeekShape:
+    id: str
+    days: tuple[str, ...]  # template id per weekday, Monday first
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarOverride:
+    day: date
+    template: str
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarRules:
+    country: str | None = "CN"
+    holiday_template: str = "holiday"
+    makeup_template: str = "workday"
+    overrides: tuple[CalendarOverride, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Phase:
+    id: str
+    title: str
+    start: Month
+    end: Month
+    deliverable: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class MonthPlan:
+    month: Month
+    title: str = ""
+    keywords: str = ""
+    items: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (track id, items)
+    weights: tuple[tuple[str, float], ...] = ()  # (curriculum id, weight)
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    id: str
+    title: str
+    track: str
+    curriculum: str
+    minutes: int
+    kind: str = "study"
+    due: date | None = None
+    after: tuple[str, ...] = ()
+    optional: bool = False
+    prompts: tuple[str, ...] = ()
+    maps_to: str = ""
+    label: str = ""
+    notes: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Curriculum:
+    id: str
+    title: str
+    track: str
+    start: Month
+    end: Month
+    units: tuple[Unit, ...]
+    prompts: tuple[str, ...] = ()
+    rhythm: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Criterion:
+    id: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Milestone:
+    id: str
+    title: str
+    due: date
+    needs: tuple[str, ...] = ()  # unit ids, curricula already expanded
+    criteria: tuple[Criterion, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class TargetPoint:
+    day: date
+    value: float
+
+
+@dataclass(frozen=True, slots=True)
+class Metric:
+    id: str
+    title: str
+    unit: str = ""
+    track: str | None = None
+    higher_is_better: bool = True
+    targets: tuple[TargetPoint, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewPrompt:
+    id: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewSpec:
+    day: str = "sun"
+    minutes: int = 30
+    prompts: tuple[ReviewPrompt, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    id: str
+    question: str
+    due: date
+    evidence: tuple[str, ...] = ()
+    notes: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    id: str
+    title: str
+    start: date
+    end: date
+    tracks: tuple[Track, ...]
+    day_templates: tuple[DayTemplate, ...]
+    week_shapes: tuple[WeekShape, ...]
+    curricula: tuple[Curriculum, ...]
+    timezone: str = "Asia/Shanghai"
+    locale: str = "zh_CN"
+    min_chunk: int = 20
+    principles: tuple[str, ...] = ()
+    summary: str = ""
+    baseline: tuple[Baseline, ...] = ()
+    calendar: CalendarRules = field(default_factory=CalendarRules)
+    phases: tuple[Phase, ...] = ()
+    months: tuple[MonthPlan, ...] = ()
+    milestones: tuple[Milestone, ...] = ()
+    metrics: tuple[Metric, ...] = ()
+    review: ReviewSpec = field(default_factory=ReviewSpec)
+    decisions: tuple[Decision, ...] = ()
+
+    # Lookups. Plans are small (hundreds of units), so linear scans keep the object plain
+    # and picklable; the schedule layer builds its own indexes where it loops.
+    def template(self, template_id: str) -> DayTemplate:
+        for t in self.day_templates:
+            if t.id == template_id:
+                return t
+        raise KeyError(template_id)
+
+    def shape(self, shape_id: str) -> WeekShape:
+        for s in self.week_shapes:
+            if s.id == shape_id:
+                return s
+        raise KeyError(shape_id)
+
+    def track(self, track_id: str) -> Track:
+        for t in self.tracks:
+            if t.id == track_id:
+                return t
+        raise KeyError(track_id)
+
+    def units(self) -> tuple[Unit, ...]:
+        return tuple(u for c in self.curricula for u in c.units)
+
+    def unit(self, unit_id: str) -> Unit:
+        for c in self.curricula:
+            for u in c.units:
+                if u.id == unit_id:
+                    return u
+        raise KeyError(unit_id)
+
+    def curriculum(self, curriculum_id: str) -> Curriculum:
+        for c in self.curricula:
+            if c.id == curriculum_id:
+                return c
+        raise KeyError(curriculum_id)
+
+    def month_plan(self, month: Month) -> MonthPlan | None:
+        for m in self.months:
+            if m.month == month:
+                return m
+        return None
+
+    def covered_units(self) -> frozenset[str]:
+        """Units the baseline says are already done: never scheduled."""
+        return frozenset(u for b in self.baseline for u in b.covers)
+
+    def habit_tracks(self) -> frozenset[str]:
+        return frozenset(
+            b.track for t in self.day_templates for b in t.blocks if b.type == "habit" and b.track
+        )

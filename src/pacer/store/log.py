@@ -1,0 +1,76 @@
+"""The log table: what was done, on which local date, for which target."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+
+from pacer.clock import now_utc
+from pacer.errors import PacerError
+from pacer.i18n import Message
+from pacer.schedule.progress import LogEntry, TargetKind
+from pacer.store.db import Store
+
+DAY_MINUTES = 24 * 60
+_COLUMNS = "id, local_date, logged_at, target_kind, target, minutes, done, note"
+
+
+def _entry(row: sqlite3.Row | tuple[object, ...]) -> LogEntry:
+    id_, day, logged_at, kind, target, minutes, done, note = row
+    return LogEntry(
+        int(str(id_)),
+        date.fromisoformat(str(day)),
+        str(logged_at),
+        kind,  # type: ignore[arg-type]
+        str(target),
+        int(str(minutes)),
+        bool(done),
+        str(note),
+    )
+
+
+def add_entry(
+    store: Store, day: date, kind: TargetKind, target: str, minutes: int, note: str, done: bool
+) -> LogEntry:
+    """Record minutes for a target; a day never holds more than 24 hours of entries."""
+    logged_at = now_utc().isoformat(timespec="seconds")
+    with store.write() as tx:
+        (total,) = tx.execute(
+            "SELECT coalesce(sum(minutes), 0) FROM log WHERE local_date = ?", (day.isoformat(),)
+        ).fetchone()
+        if int(total) + minutes > DAY_MINUTES:
+            raise PacerError(
+                Message(
+                    "log.day_full", day=day, total=int(total), minutes=minutes, limit=DAY_MINUTES
+                )
+            )
+        cur = tx.execute(
+            "INSERT INTO log (local_date, logged_at, target_kind, target, minutes, done, note)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (day.isoformat(), logged_at, kind, target, minutes, int(done), note),
+        )
+        row = tx.execute(f"SELECT {_COLUMNS} FROM log WHERE id = ?", (cur.lastrowid,)).fetchone()
+    return _entry(row)
+
+
+def all_entries(store: Store) -> list[LogEntry]:
+    rows = store.conn.execute(f"SELECT {_COLUMNS} FROM log ORDER BY local_date, id").fetchall()
+    return [_entry(r) for r in rows]
+
+
+def entries_between(store: Store, first: date, last: date) -> list[LogEntry]:
+    rows = store.conn.execute(
+        f"SELECT {_COLUMNS} FROM log WHERE local_date BETWEEN ? AND ? ORDER BY local_date, id",
+        (first.isoformat(), last.isoformat()),
+    ).fetchall()
+    return [_entry(r) for r in rows]
+
+
+def remove_newest(store: Store) -> LogEntry | None:
+    """Delete the most recently written entry and return it (None when the log is empty)."""
+    with store.write() as tx:
+        row = tx.execute(f"SELECT {_COLUMNS} FROM log ORDER BY id DESC LIMIT 1").fetchone()
+        if row is None:
+            return None
+        tx.execute("DELETE FROM log WHERE id = ?", (row[0],))
+    return _entry(row)

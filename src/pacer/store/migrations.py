@@ -1,0 +1,74 @@
+"""Ordered, named schema migrations, each applied and recorded in one transaction."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from pacer.clock import now_utc
+from pacer.errors import PacerError
+from pacer.i18n import Message
+
+if TYPE_CHECKING:
+    from pacer.store.db import Store
+
+# (version, name, SQL). Append only: a released migration is never edited.
+MIGRATIONS: tuple[tuple[int, str, str], ...] = (
+    (
+        1,
+        "log_and_trips",
+        """
+        CREATE TABLE log (
+            id INTEGER PRIMARY KEY,
+            local_date TEXT NOT NULL,
+            logged_at TEXT NOT NULL,
+            target_kind TEXT NOT NULL CHECK (target_kind IN ('unit', 'habit', 'ritual')),
+            target TEXT NOT NULL,
+            minutes INTEGER NOT NULL CHECK (minutes >= 0),
+            done INTEGER NOT NULL DEFAULT 0 CHECK (done IN (0, 1)),
+            note TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX log_by_date ON log (local_date);
+        CREATE INDEX log_by_target ON log (target);
+        CREATE TABLE trips (
+            id INTEGER PRIMARY KEY,
+            start_date TEXT NOT NULL,
+            end_date TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            uid TEXT UNIQUE,
+            created_at TEXT NOT NULL,
+            CHECK (end_date >= start_date)
+        );
+        """,
+    ),
+)
+
+LATEST = MIGRATIONS[-1][0]
+
+
+def migrate(store: Store) -> None:
+    conn = store.conn
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations ("
+        " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+    )
+    applied = {row[0] for row in conn.execute("SELECT version FROM schema_migrations")}
+    newest = max(applied, default=0)
+    if newest > LATEST:
+        raise PacerError(Message("store.too_new", version=newest, supported=LATEST))
+    for version, name, sql in MIGRATIONS:
+        if version in applied:
+            continue
+        with store.write() as tx:
+            # executescript would commit on its own; run statement by statement instead.
+            for statement in sql.split(";"):
+                if statement.strip():
+                    tx.execute(statement)
+            tx.execute(
+                "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                (version, name, now_utc().isoformat(timespec="seconds")),
+            )
+
+
+def schema_version(store: Store) -> int:
+    row = store.conn.execute("SELECT max(version) FROM schema_migrations").fetchone()
+    return int(row[0] or 0)

@@ -1,0 +1,141 @@
+"""Where the person's files live, which plan is in force, and the compiled-plan cache."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from dataclasses import dataclass
+from pathlib import Path
+
+from pacer import __version__
+from pacer.calendar.days import HolidayTable
+from pacer.errors import PacerError
+from pacer.i18n import Message
+from pacer.plan.model import Plan
+
+PLAN_FILE = "plan.yaml"
+DB_FILE = "pacer.db"
+BUILTIN = "<built-in 2026 plan>"
+
+
+def data_dir() -> Path:
+    home = os.environ.get("PACER_HOME")
+    if home:
+        return Path(home)
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("pacer", appauthor=False))
+
+
+def cache_dir() -> Path:
+    home = os.environ.get("PACER_HOME")
+    if home:
+        return Path(home) / "cache"
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("pacer", appauthor=False))
+
+
+def builtin_plan_path() -> Path:
+    return Path(__file__).parent / "plan" / "builtin" / "plan-2026.yaml"
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledPlan:
+    """A validated plan with the holiday data for its span (and a year past its end)."""
+
+    plan: Plan
+    holidays: HolidayTable
+    source: str  # the plan's path, or BUILTIN
+    digest: str
+
+
+def resolve_plan_path(explicit: Path | None) -> tuple[Path, bool]:
+    """The plan in force: --plan, else the data directory's copy, else the built-in plan.
+
+    Returns the path and whether it is the built-in plan.
+    """
+    if explicit is not None:
+        return explicit, False
+    own = data_dir() / PLAN_FILE
+    if own.exists():
+        return own, False
+    return builtin_plan_path(), True
+
+
+def read_plan_file(path: Path) -> bytes:
+    from pacer.plan.loader import read_plan_bytes
+
+    try:
+        return read_plan_bytes(path)
+    except FileNotFoundError:
+        raise PacerError(Message("plan.not_found", path=path)) from None
+    except IsADirectoryError:
+        raise PacerError(Message("plan.unreadable", path=path, detail="a directory")) from None
+    except OSError as exc:
+        raise PacerError(
+            Message("plan.unreadable", path=path, detail=exc.strerror or exc)
+        ) from None
+
+
+def compile_plan(path: Path, builtin: bool) -> CompiledPlan:
+    """Load the plan through the cache: the YAML and the holiday library are only touched when
+    the plan's bytes (or pacer's version) change."""
+    data = read_plan_file(path)
+    digest = hashlib.blake2b(data + __version__.encode(), digest_size=16).hexdigest()
+    source = BUILTIN if builtin else str(path)
+    cached = cache_dir() / f"plan-{digest}.pickle"
+    try:
+        with cached.open("rb") as fh:
+            hit = pickle.load(fh)
+        if isinstance(hit, CompiledPlan) and hit.digest == digest:
+            return CompiledPlan(hit.plan, hit.holidays, source, digest)
+    except Exception:
+        pass
+    from pacer.calendar.source import load_holiday_table
+    from pacer.plan.loader import load_plan_text
+
+    plan = load_plan_text(data, str(path))
+    years = range(plan.start.year, plan.end.year + 2)
+    compiled = CompiledPlan(plan, load_holiday_table(plan.calendar.country, years), source, digest)
+    _write_cache(cached, compiled)
+    return compiled
+
+
+def _write_cache(path: Path, compiled: CompiledPlan) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        with tmp.open("wb") as fh:
+            pickle.dump(compiled, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a cache that cannot be written only costs time
+
+
+def write_file_atomic(path: Path, data: bytes, overwrite: bool = False) -> None:
+    """Write via a temporary file in the same folder, fsync and rename: a crash leaves the
+    old file or the new one, never half of one."""
+    if path.exists() and not overwrite:
+        raise PacerError(Message("file.exists", path=path))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with tmp.open("wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if overwrite:
+            os.replace(tmp, path)
+        else:
+            os.link(tmp, path)  # fails if the file appeared meanwhile: never clobber
+            tmp.unlink()
+    except FileExistsError:
+        tmp.unlink(missing_ok=True)
+        raise PacerError(Message("file.exists", path=path)) from None
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise PacerError(
+            Message("file.cannot_write", path=path, detail=exc.strerror or exc)
+        ) from None
