@@ -48,6 +48,7 @@ class Session:
     @property
     def store(self) -> Store:
         if self._store is None:
+            _ = self.compiled  # a broken plan stops us before any database file is created
             self._store = open_store(self._db_path or data_dir() / DB_FILE)
         return self._store
 

@@ -65,7 +65,7 @@ def resolve_plan_path(explicit: Path | None) -> tuple[Path, bool]:
 
 
 def read_plan_file(path: Path) -> bytes:
-    from pacer.plan.loader import read_plan_bytes
+    from pacer.plan.problems import read_plan_bytes
 
     try:
         return read_plan_bytes(path)

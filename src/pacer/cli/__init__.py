@@ -62,7 +62,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if handler is None:
         parser.print_help()
         return EXIT_USAGE
-    from pacer.plan.loader import PlanInvalid
+    from pacer.plan.problems import PlanInvalid
 
     try:
         return int(handler(args) or 0)

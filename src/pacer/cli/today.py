@@ -121,8 +121,8 @@ def render_day(session: Session, view: DayView, compact: bool = False) -> list[s
         lines.append("  " + t("today.logged"))
         for e in view.logged:
             note = f" — {e.note}" if e.note else ""
-            done = f" ({t('today.done')})" if e.done else ""
-            lines.append(f"      {e.target} {t('unit.min', n=e.minutes)}{done}{note}")
+            finished = f" ({t('today.done')})" if e.done else ""
+            lines.append(f"      {e.target} {t('unit.min', n=e.minutes)}{finished}{note}")
     elif not compact:
         lines.append("  " + t("today.nothing_logged"))
     return lines

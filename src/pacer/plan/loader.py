@@ -34,24 +34,14 @@ from pacer.plan.model import (
     Unit,
     WeekShape,
 )
+from pacer.plan.problems import Loc, PlanInvalid, Problem, read_plan_bytes
 from pacer.plan.reader import ID_PATTERN, Reader, Ref
-from pacer.plan.yamlnodes import MAX_BYTES, Loc, Located, Problem, YamlRefused, read_located
+from pacer.plan.yamlnodes import Located, YamlRefused, read_located
+
+__all__ = ["FORMAT_VERSION", "PlanInvalid", "load_plan_file", "load_plan_text", "read_plan_bytes"]
 
 FORMAT_VERSION = 1
 _DAY_MINUTES = 24 * 60
-
-
-class PlanInvalid(Exception):
-    """A plan file with problems; `problems` are rendered `PATH:LINE:COL: message` lines."""
-
-    def __init__(self, path: str, problems: list[Problem]) -> None:
-        super().__init__(f"{len(problems)} problem(s) in {path}")
-        self.path = path
-        self.raw = sorted(problems, key=lambda p: (p.loc.line, p.loc.col))
-
-    @property
-    def problems(self) -> list[str]:
-        return [f"{self.path}:{p.loc.line}:{p.loc.col}: {p.message}" for p in self.raw]
 
 
 class _PlanBuilder:
@@ -188,14 +178,22 @@ class _PlanBuilder:
             tf = self.r.mapping(tnode, f"day_templates.{tid}", ("title", "blocks"), ("start",))
             if tf is None:
                 continue
-            blocks = self.r.each(tf.get("blocks"), "blocks", lambda n, tid=tid: self.block(n, tid))
+            blocks: list[Block] = []
             seen: dict[str, int] = {}
-            for b, bnode in zip(blocks, self.r.seq(tf.get("blocks"), "blocks"), strict=False):
-                if b.id in seen:
+            for bnode in self.r.seq(tf.get("blocks"), "blocks"):
+                block = self.block(bnode, tid)
+                if block is None:
+                    continue
+                if block.id in seen:
                     self.r.err(
-                        bnode.loc, "plan.duplicate_id", kind="block", id=b.id, line=seen[b.id]
+                        bnode.loc,
+                        "plan.duplicate_id",
+                        kind="block",
+                        id=block.id,
+                        line=seen[block.id],
                     )
-                seen[b.id] = bnode.loc.line
+                seen.setdefault(block.id, bnode.loc.line)
+                blocks.append(block)
             out.append(
                 DayTemplate(
                     tid,
@@ -615,7 +613,12 @@ def _check_references(plan: Plan, b: _PlanBuilder, r: Reader) -> None:
                 )
         if unit.id in known["track"] or unit.id == "review":
             r.err(loc, "plan.unit_clashes", id=unit.id)
-    cycle = _find_cycle({u.id: u.after for u, _, _ in b.unit_nodes})
+    # A duplicated id is reported on its own; its default `after` (the previous unit, often
+    # the very id it duplicates) must not also show up as a made-up cycle.
+    graph: dict[str, tuple[str, ...]] = {}
+    for u, _, _ in b.unit_nodes:
+        graph.setdefault(u.id, u.after)
+    cycle = _find_cycle(graph)
     if cycle:
         loc = next(loc for u, loc, _ in b.unit_nodes if u.id == cycle[0])
         r.err(loc, "plan.cycle", path=" -> ".join(cycle))
@@ -688,16 +691,6 @@ def load_plan_text(text: str | bytes, path: str = "plan.yaml") -> Plan:
     if problems or plan is None:
         raise PlanInvalid(path, problems or [Problem(Loc(1, 1), Message("plan.empty"))])
     return plan
-
-
-def read_plan_bytes(path: Path) -> bytes:
-    """The plan file's bytes, refusing what cannot be a plan before reading it whole."""
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise PlanInvalid(
-            str(path), [Problem(Loc(1, 1), Message("yaml.too_big", size=size, limit=MAX_BYTES))]
-        )
-    return path.read_bytes()
 
 
 def load_plan_file(path: str | Path) -> Plan:

@@ -11,7 +11,8 @@ from typing import Any, TypeVar
 
 from pacer.i18n import Message
 from pacer.plan.model import Month
-from pacer.plan.yamlnodes import BadDate, Loc, Located, Problem, Timestamp, is_date
+from pacer.plan.problems import Loc, Problem
+from pacer.plan.yamlnodes import BadDate, Located, Timestamp, is_date
 
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")

@@ -10,19 +10,13 @@ import yaml
 from yaml.constructor import SafeConstructor
 
 from pacer.i18n import Message
+from pacer.plan.problems import MAX_BYTES, Loc, Problem
 
-MAX_BYTES = 1024 * 1024
 MAX_NODES = 100_000
 
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 _SCALARS = SafeConstructor()
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-@dataclass(frozen=True, slots=True)
-class Loc:
-    line: int  # 1-based
-    col: int  # 1-based
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,12 +31,6 @@ class Located:
     loc: Loc
     keys: dict[str, Loc] | None = None
     raw: str = ""  # the scalar as written, for messages about it
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    loc: Loc
-    message: Message
 
 
 class YamlRefused(Exception):
@@ -178,10 +166,14 @@ def read_located(text: str | bytes, problems: list[Problem]) -> Located | None:
     if size > MAX_BYTES:
         raise YamlRefused(Problem(Loc(1, 1), Message("yaml.too_big", size=size, limit=MAX_BYTES)))
     if isinstance(text, bytes):
+        data = text.removeprefix(b"\xef\xbb\xbf")  # a UTF-8 byte order mark
         try:
-            text = text.decode("utf-8-sig")
+            text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise YamlRefused(Problem(Loc(1, exc.start + 1), Message("yaml.not_utf8"))) from None
+            # The bytes before the bad one decode; count lines and characters in them.
+            before = data[: exc.start].decode("utf-8").split("\n")
+            loc = Loc(len(before), len(before[-1]) + 1)
+            raise YamlRefused(Problem(loc, Message("yaml.not_utf8"))) from None
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:

@@ -40,16 +40,20 @@ def plan_days(
 
     A unit is eligible when its curriculum's window has opened, its prerequisites are done
     (or finished earlier in this run), the block admits its track and kind, and the travel
-    rules allow it; required units come before optional ones. No day gets more than its
+    rules allow it. The month's own curricula come first and work carried over from closed
+    windows after them (falling behind moves the backlog later instead of starving the
+    month), optional units last, plan order within each. No day gets more than its
     blocks' planned minutes, and no piece shorter than the plan's minimum chunk is placed
     unless it finishes the unit.
     """
     left = remaining_minutes(plan, progress)
     started = {u for u, m in progress.logged.items() if m > 0} | set(progress.done)
-    units = sorted(plan.units(), key=lambda u: u.optional)  # stable: plan order within each
     windows = {c.id: c.start.first_day() for c in plan.curricula}
+    closes = {c.id: c.end.last_day() for c in plan.curricula}
     out: list[DayPlan] = []
     for d in days:
+        # sorted() is stable: plan order within each group.
+        units = sorted(plan.units(), key=lambda u: (u.optional, closes[u.curriculum] < d))
         info = calendar.resolve(d)
         template = plan.template(info.template)
         blocks = []

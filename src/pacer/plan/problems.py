@@ -1,0 +1,44 @@
+"""Where a plan file is wrong: located problems and the error that carries them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pacer.i18n import Message
+
+MAX_BYTES = 1024 * 1024  # a plan is a few dozen KiB; anything near this is not a plan
+
+
+@dataclass(frozen=True, slots=True)
+class Loc:
+    line: int  # 1-based
+    col: int  # 1-based
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    loc: Loc
+    message: Message
+
+
+class PlanInvalid(Exception):
+    """A plan file with problems; `problems` are rendered `PATH:LINE:COL: message` lines."""
+
+    def __init__(self, path: str, problems: list[Problem]) -> None:
+        super().__init__(f"{len(problems)} problem(s) in {path}")
+        self.path = path
+        self.raw = sorted(problems, key=lambda p: (p.loc.line, p.loc.col))
+
+    @property
+    def problems(self) -> list[str]:
+        return [f"{self.path}:{p.loc.line}:{p.loc.col}: {p.message}" for p in self.raw]
+
+
+def read_plan_bytes(path: Path) -> bytes:
+    """The plan file's bytes, refusing a file too large to be a plan before reading it."""
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        too_big = Message("yaml.too_big", size=size, limit=MAX_BYTES)
+        raise PlanInvalid(str(path), [Problem(Loc(1, 1), too_big)])
+    return path.read_bytes()

@@ -1,0 +1,256 @@
+"""The daily commands end to end: the installed `pacer` in a subprocess, real SQLite files."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from pacer.plan.model import Month
+from pacer.workspace import builtin_plan_path
+from tests.helpers import Run, example_plan_text
+
+DAY_KEYS = {
+    "date",
+    "weekday",
+    "template",
+    "template_title",
+    "reason",
+    "holiday",
+    "trip",
+    "blocks",
+    "logged",
+    "notices",
+}
+BLOCK_KEYS = {"id", "type", "track", "minutes", "max", "title", "items", "steps"}
+ITEM_KEYS = {"unit", "title", "minutes", "track", "kind", "curriculum", "prompts"}
+
+Pacer = Callable[..., Run]
+
+
+@pytest.fixture
+def example(write_plan: Callable[[str], Path]) -> Path:
+    return write_plan(example_plan_text())
+
+
+def test_today_on_a_march_workday_gives_the_english_habit_and_a_march_unit(pacer: Pacer) -> None:
+    from pacer.plan.loader import load_plan_file
+
+    run = pacer("today", "--date", "2026-03-10", "--json")
+    assert run.code == 0, run.err
+    assert "built-in 2026 plan" in run.err  # the one-line notice, on stderr only
+    day = run.json()
+    assert set(day) >= DAY_KEYS
+    assert (day["date"], day["template"], day["reason"], day["trip"]) == (
+        "2026-03-10",
+        "workday",
+        "weekday",
+        None,
+    )
+    habit, work = day["blocks"][0], day["blocks"][1]
+    assert (habit["type"], habit["track"], habit["minutes"]) == ("habit", "english", 30)
+    assert [s["minutes"] for s in habit["steps"]] == [15, 10, 5]
+    assert habit["steps"][2]["max"] == 10
+    assert (work["type"], work["minutes"]) == ("work", 60)
+    assert work["items"], "the work block names concrete units"
+    assert sum(i["minutes"] for i in work["items"]) <= 60
+    plan = load_plan_file(builtin_plan_path())
+    for item in work["items"]:
+        assert set(item) >= ITEM_KEYS
+        curriculum = plan.curriculum(item["curriculum"])
+        assert curriculum.start <= Month(2026, 3) <= curriculum.end
+        assert plan.unit(item["unit"]).title == item["title"]
+
+
+def test_a_trip_turns_the_day_into_twenty_minutes_of_listening(pacer: Pacer) -> None:
+    added = pacer("trip", "add", "2026-03-09", "2026-03-20", "--note", "深圳")
+    assert added.code == 0, added.err
+    assert "2026-03-09 → 2026-03-20 (12 days)" in added.out
+    day = pacer("today", "--date", "2026-03-10", "--json").json()
+    assert day["reason"] == "trip"
+    assert day["template"] == "travel"
+    assert day["trip"] == {"id": 1, "start": "2026-03-09", "end": "2026-03-20", "note": "深圳"}
+    assert [(b["type"], b["track"], b["minutes"]) for b in day["blocks"]] == [
+        ("habit", "english", 20)
+    ]
+    text = pacer("today", "--date", "2026-03-10")
+    assert "on a trip: day 2 of 12" in text.out
+
+
+def test_makeup_workday_and_public_holiday(pacer: Pacer) -> None:
+    sat = pacer("today", "--date", "2026-02-14", "--json").json()
+    assert (sat["weekday"], sat["reason"], sat["template"]) == ("sat", "makeup", "workday")
+    assert sat["holiday"]
+    holiday = pacer("today", "--date", "2026-02-17", "--json").json()
+    assert (holiday["reason"], holiday["template"]) == ("holiday", "holiday")
+    zh = pacer("today", "--date", "2026-02-17", lang="zh")
+    assert "法定节假日" in zh.out and "春节" in zh.out
+
+
+def test_week_json_has_seven_days_of_the_iso_week(pacer: Pacer) -> None:
+    run = pacer("week", "--date", "2026-03-11", "--json")
+    assert run.code == 0, run.err
+    week = run.json()
+    assert set(week) == {"week", "days"}
+    assert week["week"] == "2026-W11"
+    assert [d["date"] for d in week["days"]] == [f"2026-03-{d:02d}" for d in range(9, 16)]
+    assert [d["template"] for d in week["days"]] == ["workday"] * 5 + ["deep", "light"]
+    for day in week["days"]:
+        assert set(day) >= DAY_KEYS
+        for block in day["blocks"]:
+            assert set(block) >= BLOCK_KEYS
+            assert sum(i["minutes"] for i in block["items"]) <= block["minutes"]
+    sunday = week["days"][-1]
+    assert any(b["type"] == "ritual" for b in sunday["blocks"])
+
+
+def test_example_plan_fills_blocks_in_plan_order(pacer: Pacer, example: Path) -> None:
+    week = pacer("--plan", str(example), "week", "--date", "2026-03-09", "--json").json()
+    mon, tue = week["days"][0], week["days"][1]
+    assert [(i["unit"], i["minutes"]) for i in mon["blocks"][1]["items"]] == [("calc-2", 60)]
+    # calc-2's last 30 minutes, then its successor calc-3 (calc-1 is covered by the baseline).
+    assert [(i["unit"], i["minutes"]) for i in tue["blocks"][1]["items"]] == [
+        ("calc-2", 30),
+        ("calc-3", 30),
+    ]
+
+
+def test_log_done_and_undo(pacer: Pacer, example: Path) -> None:
+    p = ("--plan", str(example))
+    assert pacer(*p, "log", "30", "english", "-m", "Lex Fridman", "--date", "2026-03-10").code == 0
+    assert pacer(*p, "log", "1h", "calc-2", "--date", "2026-03-10").code == 0
+    day = pacer(*p, "today", "--date", "2026-03-10", "--json").json()
+    assert day["logged"] == [
+        {"target": "english", "minutes": 30, "note": "Lex Fridman", "done": False},
+        {"target": "calc-2", "minutes": 60, "note": "", "done": False},
+    ]
+    # The next day starts from what was logged: 30 of calc-2's 90 minutes remain.
+    nxt = pacer(*p, "today", "--date", "2026-03-11", "--json").json()
+    assert nxt["blocks"][1]["items"][0] == {**nxt["blocks"][1]["items"][0], "unit": "calc-2"}
+    assert nxt["blocks"][1]["items"][0]["minutes"] == 30
+    done = pacer(*p, "done", "calc-2", "--date", "2026-03-10")
+    assert done.code == 0 and "calc-2 is done" in done.out
+    after = pacer(*p, "today", "--date", "2026-03-11", "--json").json()
+    assert after["blocks"][1]["items"][0]["unit"] == "calc-3"
+    undone = pacer(*p, "undo")
+    assert undone.code == 0 and "calc-2 marked done" in undone.out
+    undone = pacer(*p, "undo")
+    assert "removed: 60 min for calc-2 on 2026-03-10" in undone.out
+
+
+def test_trip_list_json_and_rm(pacer: Pacer) -> None:
+    assert pacer("trip", "add", "2026-04-06", "2026-04-19").code == 0
+    assert pacer("trip", "add", "2026-05-11", "2026-05-17", "--note", "上海").code == 0
+    listing = pacer("trip", "list", "--json").json()
+    assert listing == {
+        "trips": [
+            {"id": 1, "start": "2026-04-06", "end": "2026-04-19", "note": ""},
+            {"id": 2, "start": "2026-05-11", "end": "2026-05-17", "note": "上海"},
+        ]
+    }
+    assert pacer("trip", "rm", "1").code == 0
+    assert [t["id"] for t in pacer("trip", "list", "--json").json()["trips"]] == [2]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("today", "--date", "2026-02-30"), "'2026-02-30' is not a date; write YYYY-MM-DD"),
+        (("log", "-5", "english"), "is not a duration"),
+        (("log", "25h", "english"), "'25h' is outside 1 minute to 24 hours"),
+        (("log", "30", "englsh"), "unknown target 'englsh'; did you mean 'english'?"),
+        (("log", "30", "nothing-like-it"), "unknown target 'nothing-like-it'; use a unit id"),
+        (("trip", "add", "2026-03-20", "2026-03-09"), "ends (2026-03-09) before it starts"),
+        (("trip", "rm", "7"), "no trip 7"),
+        (("trip", "rm", "x"), "'x' is not a trip id"),
+        (("--plan", "/nonexistent/plan.yaml", "today"), "no plan file at /nonexistent/plan.yaml"),
+        (("undo",), "the log is empty"),
+        (("done", "english"), "only units can be marked done"),
+    ],
+)
+def test_bad_input_gets_one_clear_line(pacer: Pacer, args: tuple[str, ...], message: str) -> None:
+    run = pacer(*args)
+    assert run.code != 0
+    lines = [line for line in run.err.splitlines() if "built-in 2026 plan" not in line]
+    assert len(lines) == 1, run.err
+    assert message in lines[0]
+    assert "Traceback" not in run.err
+
+
+def test_overlapping_trip_is_refused_and_nothing_written(pacer: Pacer) -> None:
+    assert pacer("trip", "add", "2026-03-09", "2026-03-20").code == 0
+    run = pacer("trip", "add", "2026-03-15", "2026-03-25")
+    assert run.code == 1
+    assert "overlaps trip 1" in run.err
+    assert len(pacer("trip", "list", "--json").json()["trips"]) == 1
+
+
+def test_day_cannot_hold_more_than_24_hours(pacer: Pacer) -> None:
+    assert pacer("log", "23h", "english", "--date", "2026-03-10").code == 0
+    run = pacer("log", "2h", "english", "--date", "2026-03-10")
+    assert run.code == 1 and "would pass 1440 min" in run.err
+    day = pacer("today", "--date", "2026-03-10", "--json").json()
+    assert [e["minutes"] for e in day["logged"]] == [23 * 60]
+
+
+def test_a_file_that_is_not_sqlite_is_refused_untouched(pacer: Pacer, tmp_path: Path) -> None:
+    db = tmp_path / "notes.txt"
+    db.write_bytes(b"my precious notes\n")
+    run = pacer("--db", str(db), "log", "30", "english")
+    assert run.code == 1
+    assert "is not a pacer database" in run.err
+    assert db.read_bytes() == b"my precious notes\n"
+
+
+def test_broken_plan_reports_every_problem_with_line_and_column(
+    pacer: Pacer, write_plan: Callable[[str], Path], home: Path
+) -> None:
+    text = example_plan_text()
+    text = text.replace('start: "21:00"', "start: 21:00")
+    text = text.replace("min_chunk: 20", "min_chunck: 20")
+    text = text.replace("due: 2026-03-31}", "due: 2026-02-30}")
+    broken = write_plan(text)
+    for args in (("plan", "check", str(broken)), ("--plan", str(broken), "today")):
+        run = pacer(*args)
+        assert run.code == 2
+        lines = run.err.splitlines()
+        assert len(lines) == 3, run.err
+        assert all(line.startswith(f"{broken}:") for line in lines)
+        assert "unknown key 'min_chunck' in plan; did you mean 'min_chunk'?" in lines[0]
+        assert 'unquoted time 21:00 reads as a number; write it quoted: "21:00"' in lines[1]
+        assert "2026-02-30 is not a real date" in lines[2]
+        assert "Traceback" not in run.err
+    assert not (home / "pacer.db").exists(), "nothing is written for a broken plan"
+
+
+def test_init_writes_a_copy_and_refuses_to_overwrite(pacer: Pacer, home: Path) -> None:
+    run = pacer("init")
+    assert run.code == 0, run.err
+    copy = home / "plan.yaml"
+    assert copy.read_bytes() == builtin_plan_path().read_bytes()
+    again = pacer("init")
+    assert again.code == 1 and "already exists" in again.err
+    check = pacer("plan", "check")
+    assert check.code == 0 and ": ok" in check.out
+    # With a plan in the data directory, the built-in notice is gone.
+    assert "built-in" not in pacer("today", "--date", "2026-03-10").err
+
+
+def test_plan_show_lists_phases_months_and_tracks(pacer: Pacer) -> None:
+    run = pacer("plan", "show", lang="zh")
+    assert run.code == 0, run.err
+    assert "2026执行方案" in run.out
+    for heading in ("方向", "阶段", "月计划"):
+        assert heading in run.out
+    for month in range(2, 13):
+        assert f"2026-{month:02d}" in run.out
+
+
+def test_chinese_interface(pacer: Pacer) -> None:
+    run = pacer("today", "--date", "2026-03-10", lang="zh")
+    assert "周二" in run.out and "英语听力" in run.out
+    run = pacer("--lang", "en", "today", "--date", "2026-03-10", lang="zh")
+    assert "Tuesday" in run.out
+    err = pacer("today", "--date", "2026-13-01", lang="zh")
+    assert "不是日期" in err.err

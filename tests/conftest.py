@@ -1,0 +1,72 @@
+"""Shared fixtures: the real `pacer` command in a subprocess, plan files, a fixed clock."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from pacer import clock
+from pacer.i18n import set_lang
+from tests.helpers import PACER, Run
+
+
+@pytest.fixture(autouse=True)
+def _english_and_real_clock() -> Iterator[None]:
+    set_lang("en")
+    clock.set_now(None)
+    yield
+    set_lang("en")
+    clock.set_now(None)
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    path = tmp_path / "home"
+    path.mkdir()
+    return path
+
+
+@pytest.fixture
+def pacer(home: Path) -> Callable[..., Run]:
+    """Run the installed `pacer` command with its data directory in a temporary folder."""
+
+    def run(*args: str, lang: str = "en", env: dict[str, str] | None = None) -> Run:
+        full_env = {
+            k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "PACER_"))
+        }
+        full_env.update(
+            {
+                "PACER_HOME": str(home),
+                "LANG": "zh_CN.UTF-8" if lang == "zh" else "C.UTF-8",
+                "PACER_NOW": "2026-03-09T12:00:00+08:00",
+                "PACER_TZ": "Asia/Shanghai",
+            }
+        )
+        full_env.update(env or {})
+        proc = subprocess.run(
+            [str(PACER), *args],
+            capture_output=True,
+            text=True,
+            env=full_env,
+            timeout=60,
+            check=False,
+        )
+        return Run(proc.returncode, proc.stdout, proc.stderr)
+
+    return run
+
+
+@pytest.fixture
+def write_plan(tmp_path: Path) -> Callable[[str, str], Path]:
+    """Factory: write plan text to a file and return its path."""
+
+    def write(text: str, name: str = "plan.yaml") -> Path:
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return write

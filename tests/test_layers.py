@@ -1,0 +1,82 @@
+"""The layering rules of DESIGN.md, checked on the source: imports and the one clock."""
+
+from __future__ import annotations
+
+import ast
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SRC = Path(__file__).resolve().parent.parent / "src" / "pacer"
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names |= {a.name for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+def _modules(package: str) -> list[Path]:
+    return sorted((SRC / package).rglob("*.py"))
+
+
+@pytest.mark.parametrize("package", ["plan", "schedule", "calendar"])
+def test_pure_layers_import_no_io_layer(package: str) -> None:
+    forbidden = ("sqlite3", "pacer.store", "pacer.service", "pacer.cli", "pacer.web")
+    for path in _modules(package):
+        bad = {n for n in _imports(path) if n.startswith(forbidden)}
+        assert not bad, f"{path.relative_to(SRC)} imports {bad}"
+
+
+@pytest.mark.parametrize("package", ["cli", "web"])
+def test_interfaces_never_touch_sql(package: str) -> None:
+    for path in _modules(package):
+        bad = {n for n in _imports(path) if n.startswith(("sqlite3", "pacer.store"))}
+        assert not bad, f"{path.relative_to(SRC)} imports {bad}"
+
+
+def test_sql_lives_only_in_store() -> None:
+    for path in SRC.rglob("*.py"):
+        if path.parent.name == "store":
+            continue
+        assert "sqlite3" not in _imports(path), path
+
+
+def test_only_the_clock_reads_the_clock() -> None:
+    calls = ("date.today(", "datetime.now(", "datetime.utcnow(", "datetime.today(", "time.time(")
+    for path in SRC.rglob("*.py"):
+        if path.name == "clock.py":
+            continue
+        text = path.read_text(encoding="utf-8")
+        for call in calls:
+            assert call not in text, f"{path.relative_to(SRC)} calls {call}"
+
+
+def test_every_module_opens_with_a_docstring() -> None:
+    for path in SRC.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        doc = ast.get_docstring(tree)
+        assert doc and doc.strip(), f"{path.relative_to(SRC)} has no docstring"
+
+
+def test_today_path_keeps_heavy_libraries_out(tmp_path: Path) -> None:
+    """With a warm plan cache, `pacer today` imports neither YAML nor the holiday library."""
+    env = {**os.environ, "PACER_HOME": str(tmp_path), "PACER_NOW": "2026-03-10T12:00:00+08:00"}
+    pacer = [sys.executable, "-X", "importtime", "-m", "pacer", "today"]
+    subprocess.run(pacer, env=env, capture_output=True, check=True)  # warms the cache
+    proc = subprocess.run(pacer, env=env, capture_output=True, text=True, check=True)
+    imported = {
+        line.split("|")[-1].strip().split(".")[0]
+        for line in proc.stderr.splitlines()
+        if line.startswith("import time:") and "|" in line
+    }
+    for heavy in ("yaml", "holidays", "matplotlib", "numpy", "icalendar", "jinja2", "rich"):
+        assert heavy not in imported, f"`pacer today` imported {heavy}"
