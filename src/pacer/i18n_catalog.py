@@ -303,3 +303,20 @@ CATALOG.update(
         "show.milestones": ("Milestones", "里程碑"),
     }
 )
+
+# How a reference's kind reads inside "unknown {kind} '{id}'".
+CATALOG.update(
+    {
+        "ref.track": ("track", "方向"),
+        "ref.unit": ("unit", "单元"),
+        "ref.template": ("day template", "日模板"),
+        "ref.curriculum": ("curriculum", "课程"),
+        "ref.work": ("unit or curriculum", "单元或课程"),
+        "ref.evidence": ("metric, milestone or track", "指标、里程碑或方向"),
+        "ref.milestone": ("milestone", "里程碑"),
+        "ref.metric": ("metric", "指标"),
+        "ref.shape": ("week shape", "周模板"),
+        "ref.block": ("block", "时段"),
+        "ref.month": ("month", "月份"),
+    }
+)

@@ -303,7 +303,8 @@ def iso_week(day: date) -> str:
 # -- the plan file ------------------------------------------------------------------------------
 def init_plan(target: Path | None) -> Path:
     """Write an editable copy of the built-in plan (never over an existing file)."""
-    from pacer.workspace import PLAN_FILE, builtin_plan_path, write_file_atomic
+    from pacer.plan.builtin import builtin_plan_path
+    from pacer.workspace import PLAN_FILE, write_file_atomic
 
     path = target if target is not None else data_dir() / PLAN_FILE
     if path.is_dir():

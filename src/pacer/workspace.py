@@ -12,6 +12,7 @@ from pacer import __version__
 from pacer.calendar.days import HolidayTable
 from pacer.errors import PacerError
 from pacer.i18n import Message
+from pacer.plan.builtin import builtin_plan_path
 from pacer.plan.model import Plan
 
 PLAN_FILE = "plan.yaml"
@@ -35,10 +36,6 @@ def cache_dir() -> Path:
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("pacer", appauthor=False))
-
-
-def builtin_plan_path() -> Path:
-    return Path(__file__).parent / "plan" / "builtin" / "plan-2026.yaml"
 
 
 @dataclass(frozen=True, slots=True)

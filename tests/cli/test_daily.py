@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from pacer.plan.builtin import builtin_plan_path
 from pacer.plan.model import Month
-from pacer.workspace import builtin_plan_path
 from tests.helpers import Run, example_plan_text
 
 DAY_KEYS = {

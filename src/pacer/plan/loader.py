@@ -58,7 +58,13 @@ class _PlanBuilder:
     def declare(self, kind: str, value: str, loc: Loc) -> None:
         seen = self.ids[kind]
         if value in seen:
-            self.r.err(loc, "plan.duplicate_id", kind=kind, id=value, line=seen[value].line)
+            self.r.err(
+                loc,
+                "plan.duplicate_id",
+                kind=Message(f"ref.{kind}"),
+                id=value,
+                line=seen[value].line,
+            )
         else:
             seen[value] = loc
 
@@ -188,7 +194,7 @@ class _PlanBuilder:
                     self.r.err(
                         bnode.loc,
                         "plan.duplicate_id",
-                        kind="block",
+                        kind=Message("ref.block"),
                         id=block.id,
                         line=seen[block.id],
                     )
@@ -597,7 +603,13 @@ def _check_references(plan: Plan, b: _PlanBuilder, r: Reader) -> None:
         if ref.id not in pool:
             close = difflib.get_close_matches(ref.id, sorted(pool), n=1, cutoff=0.6)
             key = "plan.unknown_ref_hint" if close else "plan.unknown_ref"
-            r.err(ref.loc, key, kind=ref.kind, id=ref.id, hint=close[0] if close else "")
+            r.err(
+                ref.loc,
+                key,
+                kind=Message(f"ref.{ref.kind}"),
+                id=ref.id,
+                hint=close[0] if close else "",
+            )
     for unit, loc, after_node in b.unit_nodes:
         for i, pre in enumerate(unit.after):
             if pre not in known["unit"]:
@@ -607,7 +619,7 @@ def _check_references(plan: Plan, b: _PlanBuilder, r: Reader) -> None:
                 r.err(
                     node.loc if node else loc,
                     key,
-                    kind="unit",
+                    kind=Message("ref.unit"),
                     id=pre,
                     hint=close[0] if close else "",
                 )
@@ -659,7 +671,9 @@ def _check_span(plan: Plan, b: _PlanBuilder, r: Reader) -> None:
     seen: dict[Month, Loc] = {}
     for month, loc in b.month_entries:
         if month in seen:
-            r.err(loc, "plan.duplicate_id", kind="month", id=month, line=seen[month].line)
+            r.err(
+                loc, "plan.duplicate_id", kind=Message("ref.month"), id=month, line=seen[month].line
+            )
         seen.setdefault(month, loc)
 
 

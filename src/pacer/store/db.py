@@ -56,6 +56,9 @@ def open_store(path: Path) -> Store:
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise PacerError(Message("store.not_sqlite", path=path, detail=str(exc))) from None
+    except BaseException:
+        conn.close()
+        raise
     return store
 
 

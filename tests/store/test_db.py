@@ -1,0 +1,125 @@
+"""Opening databases: migrations, WAL, and refusing files that are not ours."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from pacer import clock
+from pacer.errors import PacerError
+from pacer.i18n import Message
+from pacer.store.db import Store, open_store
+from pacer.store.migrations import LATEST, MIGRATIONS, schema_version
+
+OpenDb = Callable[..., Store]
+
+
+def rows(store: Store, sql: str) -> list[tuple[object, ...]]:
+    return [tuple(r) for r in store.conn.execute(sql).fetchall()]
+
+
+def test_migrations_are_recorded_by_version_and_name(store: Store) -> None:
+    assert rows(store, "SELECT version, name, applied_at FROM schema_migrations") == [
+        (1, "log_and_trips", "2026-03-10T12:00:00+00:00")
+    ]
+    assert [(v, n) for v, n, _ in MIGRATIONS] == [(1, "log_and_trips")]
+    assert schema_version(store) == LATEST == 1
+
+
+def test_migration_creates_the_tables(store: Store) -> None:
+    tables = {r[0] for r in rows(store, "SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert {"log", "trips", "schema_migrations"} <= tables
+
+
+def test_reopening_applies_nothing_twice(open_db: OpenDb) -> None:
+    first = open_db()
+    first.conn.execute(
+        "INSERT INTO log (local_date, logged_at, target_kind, target, minutes)"
+        " VALUES ('2026-03-10', 'x', 'unit', 'calc-1', 30)"
+    )
+    first.close()
+    clock.set_now(datetime(2026, 4, 1, tzinfo=UTC))
+    again = open_db()
+    assert rows(again, "SELECT version, name, applied_at FROM schema_migrations") == [
+        (1, "log_and_trips", "2026-03-10T12:00:00+00:00")
+    ]
+    assert rows(again, "SELECT target, minutes FROM log") == [("calc-1", 30)]
+
+
+def test_journal_mode_is_wal(store: Store) -> None:
+    assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert store.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert store.conn.execute("PRAGMA busy_timeout").fetchone()[0] == 10_000
+
+
+def test_missing_parent_directories_are_created(tmp_path: Path) -> None:
+    path = tmp_path / "a" / "b" / "pacer.db"
+    store = open_store(path)
+    try:
+        assert path.read_bytes()[:16] == b"SQLite format 3\x00"
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"my notes, not a database\n", b"x", b"SQLite format 2\x00" + b"\x00" * 200],
+    ids=["text", "one-byte", "near-miss-header"],
+)
+def test_non_sqlite_file_is_refused_and_untouched(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "notes.db"
+    path.write_bytes(content)
+    with pytest.raises(PacerError) as info:
+        open_store(path)
+    assert info.value.message == Message("store.not_sqlite", path=path, detail="no SQLite header")
+    assert path.read_bytes() == content
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.db"]  # no -wal, no -shm
+
+
+def test_sqlite_header_with_garbage_is_refused_and_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "broken.db"
+    content = b"SQLite format 3\x00" + b"\xab" * 4096
+    path.write_bytes(content)
+    with pytest.raises(PacerError) as info:
+        open_store(path)
+    assert info.value.message.key == "store.not_sqlite"
+    assert path.read_bytes() == content
+
+
+def test_directory_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(PacerError) as info:
+        open_store(tmp_path)
+    assert info.value.message == Message("store.not_sqlite", path=tmp_path, detail="a directory")
+
+
+def test_newer_schema_is_refused(open_db: OpenDb, tmp_path: Path) -> None:
+    store = open_db()
+    store.conn.execute(
+        "INSERT INTO schema_migrations (version, name, applied_at)"
+        f" VALUES ({LATEST + 1}, 'from_the_future', 'x')"
+    )
+    store.close()
+    with pytest.raises(PacerError) as info:
+        open_store(tmp_path / "pacer.db")
+    assert info.value.message == Message("store.too_new", version=LATEST + 1, supported=LATEST)
+    check = sqlite3.connect(tmp_path / "pacer.db")
+    try:
+        versions = [r[0] for r in check.execute("SELECT version FROM schema_migrations")]
+    finally:
+        check.close()
+    assert versions == [1, LATEST + 1]
+
+
+def test_write_rolls_back_on_error(store: Store) -> None:
+    with pytest.raises(RuntimeError, match="boom"), store.write() as tx:
+        tx.execute(
+            "INSERT INTO log (local_date, logged_at, target_kind, target, minutes)"
+            " VALUES ('2026-03-10', 'x', 'unit', 'calc-1', 30)"
+        )
+        raise RuntimeError("boom")
+    assert rows(store, "SELECT count(*) FROM log") == [(0,)]
+    assert not store.conn.in_transaction

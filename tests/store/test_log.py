@@ -1,0 +1,91 @@
+"""The log table: adding, listing and removing entries; the 24-hour day cap."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pacer.errors import PacerError
+from pacer.i18n import Message
+from pacer.schedule.progress import LogEntry
+from pacer.store.db import Store
+from pacer.store.log import DAY_MINUTES, add_entry, all_entries, entries_between, remove_newest
+
+D1, D2, D3 = date(2026, 3, 9), date(2026, 3, 10), date(2026, 3, 11)
+LOGGED_AT = "2026-03-10T12:00:00+00:00"  # the fixed clock of conftest
+
+
+def count(store: Store) -> int:
+    return int(store.conn.execute("SELECT count(*) FROM log").fetchone()[0])
+
+
+def test_add_entry_returns_the_stored_entry(store: Store) -> None:
+    entry = add_entry(store, D2, "unit", "calc-2", 45, "积分 ✅", done=True)
+    assert entry == LogEntry(entry.id, D2, LOGGED_AT, "unit", "calc-2", 45, True, "积分 ✅")
+    assert entry.id > 0
+    assert all_entries(store) == [entry]
+
+
+def test_entries_are_listed_by_date_then_written_order(store: Store) -> None:
+    b = add_entry(store, D2, "habit", "english", 30, "", done=False)
+    a = add_entry(store, D1, "unit", "calc-1", 60, "", done=False)
+    c = add_entry(store, D2, "ritual", "review", 30, "复盘", done=False)
+    assert all_entries(store) == [a, b, c]
+
+
+def test_entries_between_is_inclusive(store: Store) -> None:
+    a = add_entry(store, D1, "unit", "calc-1", 10, "", done=False)
+    b = add_entry(store, D2, "unit", "calc-1", 20, "", done=False)
+    c = add_entry(store, D3, "unit", "calc-1", 30, "", done=False)
+    assert entries_between(store, D1, D2) == [a, b]
+    assert entries_between(store, D2, D3) == [b, c]
+    assert entries_between(store, D3, D1) == []
+
+
+def test_a_day_holds_at_most_24_hours(store: Store) -> None:
+    add_entry(store, D2, "unit", "calc-1", 1000, "", done=False)
+    add_entry(store, D2, "habit", "english", DAY_MINUTES - 1000, "", done=False)
+    before = all_entries(store)
+    with pytest.raises(PacerError) as info:
+        add_entry(store, D2, "unit", "calc-2", 1, "", done=True)
+    assert info.value.message == Message(
+        "log.day_full", day=D2, total=DAY_MINUTES, minutes=1, limit=DAY_MINUTES
+    )
+    assert all_entries(store) == before
+    assert not store.conn.in_transaction
+    # Other days keep their own 24 hours.
+    add_entry(store, D3, "unit", "calc-2", DAY_MINUTES, "", done=False)
+    assert count(store) == 3
+
+
+def test_one_entry_longer_than_a_day_is_refused(store: Store) -> None:
+    with pytest.raises(PacerError) as info:
+        add_entry(store, D1, "unit", "calc-1", DAY_MINUTES + 1, "", done=False)
+    assert info.value.message.key == "log.day_full"
+    assert count(store) == 0
+
+
+def test_remove_newest_removes_one_at_a_time(store: Store) -> None:
+    first = add_entry(store, D1, "unit", "calc-1", 10, "", done=False)
+    second = add_entry(store, D1, "habit", "english", 20, "", done=False)
+    third = add_entry(store, D2, "ritual", "review", 30, "", done=False)
+    assert remove_newest(store) == third
+    assert all_entries(store) == [first, second]
+    assert remove_newest(store) == second
+    assert all_entries(store) == [first]
+
+
+def test_remove_newest_prefers_write_order_over_date(store: Store) -> None:
+    later_day = add_entry(store, D3, "unit", "calc-3", 10, "", done=False)
+    written_last = add_entry(store, D1, "unit", "calc-1", 10, "", done=False)
+    assert remove_newest(store) == written_last
+    assert all_entries(store) == [later_day]
+
+
+def test_remove_newest_on_an_empty_log(store: Store) -> None:
+    assert remove_newest(store) is None
+    add_entry(store, D1, "unit", "calc-1", 10, "", done=False)
+    assert remove_newest(store) is not None
+    assert remove_newest(store) is None
+    assert count(store) == 0

@@ -1,0 +1,77 @@
+"""The one clock: fixed by set_now or PACER_NOW; the local date follows PACER_TZ."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta, timezone
+
+import pytest
+
+from pacer import clock
+
+
+@pytest.fixture(autouse=True)
+def real_clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.delenv("PACER_NOW", raising=False)
+    monkeypatch.delenv("PACER_TZ", raising=False)
+    clock.set_now(None)
+    yield
+    clock.set_now(None)
+
+
+def test_set_now_fixes_now_and_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    moment = datetime(2026, 3, 10, 9, 30, tzinfo=timezone(timedelta(hours=8)))
+    clock.set_now(moment)
+    assert clock.now_utc() == datetime(2026, 3, 10, 1, 30, tzinfo=UTC)
+    assert clock.now_utc().utcoffset() == timedelta(0)
+    monkeypatch.setenv("PACER_TZ", "Asia/Shanghai")
+    assert clock.today() == date(2026, 3, 10)
+
+
+def test_today_without_pacer_tz_uses_the_machine_zone() -> None:
+    moment = datetime(2026, 3, 10, 23, 30, tzinfo=UTC)
+    clock.set_now(moment)
+    assert clock.local_zone() is None
+    assert clock.today() == moment.astimezone().date()
+
+
+def test_set_now_none_restores_the_real_clock() -> None:
+    clock.set_now(datetime(2000, 1, 1, tzinfo=UTC))
+    clock.set_now(None)
+    before = datetime.now(UTC)
+    now = clock.now_utc()
+    assert before <= now <= datetime.now(UTC)
+
+
+def test_set_now_wins_over_pacer_now(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PACER_NOW", "2030-01-01T00:00:00+00:00")
+    clock.set_now(datetime(2026, 3, 10, tzinfo=UTC))
+    assert clock.now_utc() == datetime(2026, 3, 10, tzinfo=UTC)
+
+
+def test_pacer_now_fixes_the_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PACER_NOW", "2026-03-10T08:00:00+08:00")
+    monkeypatch.setenv("PACER_TZ", "Asia/Shanghai")
+    assert clock.now_utc() == datetime(2026, 3, 10, 0, 0, tzinfo=UTC)
+    assert clock.today() == date(2026, 3, 10)
+
+
+def test_pacer_now_without_offset_is_utc(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PACER_NOW", "2026-03-10T23:30:00")
+    assert clock.now_utc() == datetime(2026, 3, 10, 23, 30, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("zone", "local"),
+    [
+        ("Asia/Shanghai", date(2026, 3, 11)),
+        ("America/Los_Angeles", date(2026, 3, 10)),
+        ("UTC", date(2026, 3, 10)),
+    ],
+)
+def test_pacer_tz_decides_the_date_near_midnight(
+    monkeypatch: pytest.MonkeyPatch, zone: str, local: date
+) -> None:
+    monkeypatch.setenv("PACER_NOW", "2026-03-10T23:30:00+00:00")
+    monkeypatch.setenv("PACER_TZ", zone)
+    assert clock.today() == local
