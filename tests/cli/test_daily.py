@@ -254,3 +254,13 @@ def test_chinese_interface(pacer: Pacer) -> None:
     assert "Tuesday" in run.out
     err = pacer("today", "--date", "2026-13-01", lang="zh")
     assert "不是日期" in err.err
+
+
+def test_a_year_without_holiday_data_is_said_once_a_week(pacer: Pacer) -> None:
+    run = pacer("week", "--date", "2027-01-05")
+    assert run.code == 0, run.err
+    assert run.out.count("no holiday data for CN 2027 yet") == 1
+    days = pacer("week", "--date", "2027-01-05", "--json").json()["days"]
+    assert all(any("no holiday data" in n for n in d["notices"]) for d in days)
+    in_plan = pacer("today", "--date", "2026-03-10", "--json").json()
+    assert in_plan["notices"] == []

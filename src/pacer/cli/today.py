@@ -45,6 +45,9 @@ def run_week(args: argparse.Namespace) -> int:
             print_json({"week": iso_week(day), "days": [day_json(session, v) for v in views]})
         else:
             print(t("week.heading", week=iso_week(day)))
+            # A notice that holds for several days (no holiday data for the year) is said once.
+            for notice in dict.fromkeys(str(n) for v in views for n in v.notices):
+                print(f"  ! {notice}")
             for v in views:
                 print()
                 print("\n".join(render_day(session, v, compact=True)))
@@ -76,8 +79,9 @@ def render_day(session: Session, view: DayView, compact: bool = False) -> list[s
             + t("today.trip_banner", start=trip.start, end=trip.end, n=day_no, days=trip.days)
             + (f" — {trip.note}" if trip.note else "")
         )
-    for n in view.notices:
-        lines.append(f"  ! {n}")
+    if not compact:
+        for n in view.notices:
+            lines.append(f"  ! {n}")
     logged_by_target: dict[str, int] = {}
     for e in view.logged:
         logged_by_target[e.target] = logged_by_target.get(e.target, 0) + e.minutes
