@@ -14,8 +14,8 @@ from pacer.calendar.days import Calendar, DayInfo, Trip
 from pacer.errors import PacerError
 from pacer.i18n import Message, current_lang
 from pacer.plan.model import REVIEW_TARGET, Plan
-from pacer.schedule.agenda import DayPlan, plan_days
 from pacer.schedule.progress import LogEntry, TargetKind, progress_of
+from pacer.schedule.projection import Adjustments, DayPlan, project
 from pacer.store.db import Store, open_store
 from pacer.workspace import DB_FILE, CompiledPlan, compile_plan, data_dir, resolve_plan_path
 
@@ -56,6 +56,10 @@ class Session:
         if self._store is not None:
             self._store.close()
             self._store = None
+
+    def adjustments(self) -> Adjustments:
+        """The catch-up choices recorded in the database (none yet in this version)."""
+        return Adjustments()
 
     def calendar(self) -> Calendar:
         from pacer.store.trips import list_trips
@@ -133,25 +137,44 @@ def _day_notices(session: Session, info: DayInfo) -> list[Message]:
     return out
 
 
-def day_views(session: Session, first: date, count: int, as_of: date) -> list[DayView]:
-    """Consecutive days from `first`, seen on `as_of` (normally today).
+def day_views(session: Session, first: date, count: int, today: date) -> list[DayView]:
+    """Consecutive days from `first`, seen on `today`.
 
-    Days from `as_of` on get the work placed from the log as it stands before `as_of`; days
-    before it get what was placed going into the first day, so a past day shows what it
-    asked for, beside what was logged.
+    Days from today on show the projection: the remaining stream poured from today, after
+    the log before today. Past days are never re-planned: they show what the plan had for
+    them (the stream poured from the plan's start into the calendar with its trips, nothing
+    logged), beside what was logged.
     """
     from pacer.store.log import all_entries
 
     entries = all_entries(session.store)
     calendar = session.calendar()
-    days = [first + timedelta(days=i) for i in range(count)]
-    past = [d for d in days if d < as_of]
-    ahead = [d for d in days if d >= as_of]
+    adjustments = session.adjustments()
+    plan, stream = session.plan, session.compiled.stream
+    last = first + timedelta(days=count - 1)
     plans: list[DayPlan] = []
-    if past:
-        plans += plan_days(session.plan, calendar, progress_of(session.plan, entries, first), past)
-    if ahead:
-        plans += plan_days(session.plan, calendar, progress_of(session.plan, entries, as_of), ahead)
+    past_end = min(last, today - timedelta(days=1))
+    if first <= past_end:
+        begin = min(first, plan.start)
+        planned = project(
+            plan,
+            calendar,
+            stream,
+            progress_of(plan, ()),
+            begin,
+            until=past_end,
+            adjustments=adjustments,
+        )
+        plans += [dp for dp in planned.days if dp.info.day >= first]
+        plans += _bare_days(
+            session, calendar, max(first, planned.last + timedelta(days=1)), past_end
+        )
+    ahead_start = max(first, today)
+    if ahead_start <= last:
+        state = progress_of(plan, entries, before=today)
+        run = project(plan, calendar, stream, state, today, until=last, adjustments=adjustments)
+        plans += [dp for dp in run.days if dp.info.day >= ahead_start]
+        plans += _bare_days(session, calendar, max(ahead_start, run.last + timedelta(days=1)), last)
     views = []
     for dp in plans:
         logged = tuple(e for e in entries if e.day == dp.info.day)
@@ -159,13 +182,30 @@ def day_views(session: Session, first: date, count: int, as_of: date) -> list[Da
     return views
 
 
+def _bare_days(session: Session, calendar: Calendar, first: date, last: date) -> list[DayPlan]:
+    """Days after all work is placed: their templates, with empty work blocks."""
+    from pacer.schedule.projection import BlockPlan
+
+    out = []
+    d = first
+    while d <= last:
+        info = calendar.resolve(d)
+        template = session.plan.template(info.template)
+        blocks = tuple(
+            BlockPlan(b, (), b.minutes if b.type == "work" else 0) for b in template.blocks
+        )
+        out.append(DayPlan(info, template, blocks))
+        d += timedelta(days=1)
+    return out
+
+
 def agenda(session: Session, day: date) -> DayView:
-    return day_views(session, day, 1, day)[0]
+    return day_views(session, day, 1, clock.today())[0]
 
 
 def week(session: Session, day: date) -> list[DayView]:
     monday = day - timedelta(days=day.weekday())
-    return day_views(session, monday, 7, day)
+    return day_views(session, monday, 7, clock.today())
 
 
 # -- log ----------------------------------------------------------------------------------------

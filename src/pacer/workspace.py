@@ -14,6 +14,7 @@ from pacer.errors import PacerError
 from pacer.i18n import Message
 from pacer.plan.builtin import builtin_plan_path
 from pacer.plan.model import Plan
+from pacer.schedule.stream import Stream
 
 PLAN_FILE = "plan.yaml"
 DB_FILE = "pacer.db"
@@ -44,6 +45,7 @@ class CompiledPlan:
 
     plan: Plan
     holidays: HolidayTable
+    stream: Stream  # the plan's work in planned order (see schedule/stream.py)
     source: str  # the plan's path, or BUILTIN
     digest: str
 
@@ -87,15 +89,19 @@ def compile_plan(path: Path, builtin: bool) -> CompiledPlan:
         with cached.open("rb") as fh:
             hit = pickle.load(fh)
         if isinstance(hit, CompiledPlan) and hit.digest == digest:
-            return CompiledPlan(hit.plan, hit.holidays, source, digest)
+            return CompiledPlan(hit.plan, hit.holidays, hit.stream, source, digest)
     except Exception:
         pass
+    from pacer.calendar.days import Calendar
     from pacer.calendar.source import load_holiday_table
     from pacer.plan.loader import load_plan_text
+    from pacer.schedule.stream import build_stream
 
     plan = load_plan_text(data, str(path))
     years = range(plan.start.year, plan.end.year + 2)
-    compiled = CompiledPlan(plan, load_holiday_table(plan.calendar.country, years), source, digest)
+    holidays = load_holiday_table(plan.calendar.country, years)
+    stream = build_stream(plan, Calendar(plan, holidays, (), "en"))
+    compiled = CompiledPlan(plan, holidays, stream, source, digest)
     _write_cache(cached, compiled)
     return compiled
 

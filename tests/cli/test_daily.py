@@ -34,10 +34,17 @@ def example(write_plan: Callable[[str], Path]) -> Path:
     return write_plan(example_plan_text())
 
 
-def test_today_on_a_march_workday_gives_the_english_habit_and_a_march_unit(pacer: Pacer) -> None:
+LATER = {"PACER_NOW": "2026-11-29T09:00:00+08:00"}  # the plan's March is in the past
+BEFORE = {"PACER_NOW": "2026-02-01T09:00:00+08:00"}  # the whole plan is ahead
+
+
+@pytest.mark.parametrize("now", [LATER, BEFORE], ids=["planned-past-day", "projected-day"])
+def test_today_on_a_march_workday_gives_the_english_habit_and_a_march_unit(
+    pacer: Pacer, now: dict[str, str]
+) -> None:
     from pacer.plan.loader import load_plan_file
 
-    run = pacer("today", "--date", "2026-03-10", "--json")
+    run = pacer("today", "--date", "2026-03-10", "--json", env=now)
     assert run.code == 0, run.err
     assert "built-in 2026 plan" in run.err  # the one-line notice, on stderr only
     day = run.json()
@@ -67,7 +74,7 @@ def test_a_trip_turns_the_day_into_twenty_minutes_of_listening(pacer: Pacer) -> 
     added = pacer("trip", "add", "2026-03-09", "2026-03-20", "--note", "深圳")
     assert added.code == 0, added.err
     assert "2026-03-09 → 2026-03-20 (12 days)" in added.out
-    day = pacer("today", "--date", "2026-03-10", "--json").json()
+    day = pacer("today", "--date", "2026-03-10", "--json", env=LATER).json()
     assert day["reason"] == "trip"
     assert day["template"] == "travel"
     assert day["trip"] == {"id": 1, "start": "2026-03-09", "end": "2026-03-20", "note": "深圳"}
@@ -118,6 +125,7 @@ def test_example_plan_fills_blocks_in_plan_order(pacer: Pacer, example: Path) ->
 
 def test_log_done_and_undo(pacer: Pacer, example: Path) -> None:
     p = ("--plan", str(example))
+    on_11th = {"PACER_NOW": "2026-03-11T08:00:00+08:00"}
     assert pacer(*p, "log", "30", "english", "-m", "Lex Fridman", "--date", "2026-03-10").code == 0
     assert pacer(*p, "log", "1h", "calc-2", "--date", "2026-03-10").code == 0
     day = pacer(*p, "today", "--date", "2026-03-10", "--json").json()
@@ -126,12 +134,12 @@ def test_log_done_and_undo(pacer: Pacer, example: Path) -> None:
         {"target": "calc-2", "minutes": 60, "note": "", "done": False},
     ]
     # The next day starts from what was logged: 30 of calc-2's 90 minutes remain.
-    nxt = pacer(*p, "today", "--date", "2026-03-11", "--json").json()
+    nxt = pacer(*p, "today", "--json", env=on_11th).json()
     assert nxt["blocks"][1]["items"][0] == {**nxt["blocks"][1]["items"][0], "unit": "calc-2"}
     assert nxt["blocks"][1]["items"][0]["minutes"] == 30
     done = pacer(*p, "done", "calc-2", "--date", "2026-03-10")
     assert done.code == 0 and "calc-2 is done" in done.out
-    after = pacer(*p, "today", "--date", "2026-03-11", "--json").json()
+    after = pacer(*p, "today", "--json", env=on_11th).json()
     assert after["blocks"][1]["items"][0]["unit"] == "calc-3"
     undone = pacer(*p, "undo")
     assert undone.code == 0 and "calc-2 marked done" in undone.out

@@ -1,0 +1,75 @@
+"""Capacity: the work blocks each day really has, resolved lazily along the calendar."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from pacer.calendar.days import Calendar, DayInfo
+from pacer.plan.model import Block, DayTemplate, Plan
+
+
+@dataclass(frozen=True, slots=True)
+class Stretch:
+    """A catch-up choice: from `start` to `end`, work blocks may run to their `max`."""
+
+    start: date
+    end: date
+
+    def covers(self, d: date) -> bool:
+        return self.start <= d <= self.end
+
+
+@dataclass(frozen=True, slots=True)
+class DayCapacity:
+    info: DayInfo
+    template: DayTemplate
+    work: tuple[tuple[Block, int], ...]  # each work block with the minutes it offers that day
+
+    @property
+    def minutes(self) -> int:
+        return sum(m for _, m in self.work)
+
+
+class Timeline:
+    """Day capacities from a start date, extended on demand, with prefix sums of work minutes
+    so that "how much capacity is there until date D" is one subtraction."""
+
+    def __init__(
+        self, plan: Plan, calendar: Calendar, start: date, stretches: tuple[Stretch, ...] = ()
+    ) -> None:
+        self.plan = plan
+        self.calendar = calendar
+        self.start = start
+        self.stretches = stretches
+        self.days: list[DayCapacity] = []
+        self.cumulative: list[int] = [0]  # cumulative[i] = work minutes of days[:i]
+        self._templates = {t.id: t for t in plan.day_templates}
+
+    def _extend_to(self, index: int) -> None:
+        while len(self.days) <= index:
+            d = self.start + timedelta(days=len(self.days))
+            info = self.calendar.resolve(d)
+            template = self._templates[info.template]
+            stretched = any(s.covers(d) for s in self.stretches)
+            work = tuple(
+                (b, b.max_minutes if stretched else b.minutes)
+                for b in template.blocks
+                if b.type == "work"
+            )
+            day = DayCapacity(info, template, work)
+            self.days.append(day)
+            self.cumulative.append(self.cumulative[-1] + day.minutes)
+
+    def day(self, d: date) -> DayCapacity:
+        index = (d - self.start).days
+        self._extend_to(index)
+        return self.days[index]
+
+    def minutes_between(self, first: date, last: date) -> int:
+        """Work minutes offered from `first` to `last`, both included."""
+        if last < first:
+            return 0
+        i, j = (first - self.start).days, (last - self.start).days
+        self._extend_to(j)
+        return self.cumulative[j + 1] - self.cumulative[i]

@@ -1,0 +1,241 @@
+"""Re-flow: pour the remaining planned stream, day by day, into the capacity that exists.
+
+The projection is a pure, deterministic function of (plan, stream, progress, calendar,
+start): recomputed every time, nothing about the future stored. What was logged comes off
+the front of each unit's pieces; what remains keeps its planned order and flows into each
+day's work blocks, which offer their planned minutes (their `max` only under a recorded
+catch-up stretch) and never more. So a trip or a bad week moves the rest of the stream
+later by the capacity it removed, slack in lighter months takes the delay up again, and
+nothing piles onto tomorrow.
+
+A block takes the first piece in stream order that it may take: the curriculum's window has
+opened, the unit's prerequisites are finished, the block admits its track and kind, it is
+not `code`/`experiment` on a trip day, and a `new_units: false` block only continues units
+already started. No piece shorter than the plan's minimum chunk is placed unless it
+finishes its unit; a block whose rest is too short for the next piece stays unfilled.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from pacer.calendar.days import Calendar, DayInfo
+from pacer.plan.model import DESK_KINDS, Block, DayTemplate, Plan, Unit
+from pacer.schedule.capacity import Stretch, Timeline
+from pacer.schedule.progress import Progress, remaining_minutes
+from pacer.schedule.stream import OVERFLOW_DAYS, Stream
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    unit: str
+    minutes: int
+
+
+@dataclass(frozen=True, slots=True)
+class BlockPlan:
+    block: Block
+    items: tuple[Placement, ...] = ()
+    capacity: int = 0  # the minutes this block offered that day (its max when stretched)
+
+    @property
+    def placed(self) -> int:
+        return sum(p.minutes for p in self.items)
+
+
+@dataclass(frozen=True, slots=True)
+class DayPlan:
+    info: DayInfo
+    template: DayTemplate
+    blocks: tuple[BlockPlan, ...]
+
+    @property
+    def placed(self) -> int:
+        return sum(b.placed for b in self.blocks)
+
+
+@dataclass(frozen=True, slots=True)
+class Adjustments:
+    """Catch-up choices that change the projection (never the plan file)."""
+
+    stretches: tuple[Stretch, ...] = ()
+    deferred: frozenset[str] = frozenset()  # optional units set aside
+
+
+@dataclass(frozen=True, slots=True)
+class Projection:
+    start: date
+    last: date  # the last day looked at
+    days: tuple[DayPlan, ...]  # the days kept (all unless asked otherwise)
+    finish: Mapping[str, date]  # unit id -> the day its last minute is placed
+    done: frozenset[str]  # units finished before `start` (or deferred)
+    left: Mapping[str, int] = field(default_factory=dict)  # minutes not placed by `last`
+
+    def finish_of(self, unit_ids: Iterable[str]) -> date | None:
+        """When all these units are finished: the latest finish, the day before `start` when
+        all were done before the projection began, None when one is not placed in time."""
+        latest = self.start - timedelta(days=1)
+        for uid in unit_ids:
+            if uid in self.done:
+                continue
+            when = self.finish.get(uid)
+            if when is None:
+                return None
+            latest = max(latest, when)
+        return latest
+
+    def day(self, d: date) -> DayPlan | None:
+        index = (d - self.start).days
+        if 0 <= index < len(self.days):
+            return self.days[index]
+        return None
+
+
+def remaining_stream(plan: Plan, stream: Stream, left: Mapping[str, int]) -> list[list[str | int]]:
+    """The stream's pieces still to do, as [unit id, minutes]: each unit's logged minutes
+    come off its first pieces; finished (and deferred) units drop out."""
+    estimate = {u.id: u.minutes for u in plan.units()}
+    consumed = {uid: max(0, estimate[uid] - m) for uid, m in left.items()}
+    pieces: list[list[str | int]] = []
+    for uid, minutes in stream.pieces:
+        if left.get(uid, 0) <= 0:
+            continue
+        eaten = min(consumed[uid], minutes)
+        consumed[uid] -= eaten
+        if minutes - eaten > 0:
+            pieces.append([uid, minutes - eaten])
+    return _fold_slivers(pieces, plan.min_chunk)
+
+
+def _fold_slivers(pieces: list[list[str | int]], min_chunk: int) -> list[list[str | int]]:
+    """Move a piece shorter than the minimum chunk into the next piece of the same unit."""
+    carry: dict[str, int] = {}
+    out: list[list[str | int]] = []
+    later: dict[str, int] = {}
+    for uid, _ in pieces:
+        later[str(uid)] = later.get(str(uid), 0) + 1
+    for uid_obj, minutes_obj in pieces:
+        uid, minutes = str(uid_obj), int(minutes_obj) + carry.pop(str(uid_obj), 0)
+        later[uid] -= 1
+        if minutes <= 0:
+            continue
+        if minutes < min_chunk and later[uid] > 0:
+            carry[uid] = minutes
+            continue
+        out.append([uid, minutes])
+    return out
+
+
+def project(
+    plan: Plan,
+    calendar: Calendar,
+    stream: Stream,
+    progress: Progress,
+    start: date,
+    *,
+    until: date | None = None,
+    adjustments: Adjustments | None = None,
+    keep_days: bool = True,
+) -> Projection:
+    """Pour the remaining stream into the days from `start` (`progress`: the log before it).
+
+    Runs until every unit is placed, or to `until`, or to a year past the plan's end.
+    """
+    adj = adjustments or Adjustments()
+    last_day = until if until is not None else max(plan.end, start) + timedelta(days=OVERFLOW_DAYS)
+    timeline = Timeline(plan, calendar, start, adj.stretches)
+    left = remaining_minutes(plan, progress)
+    for uid in adj.deferred:
+        left[uid] = 0
+    done = frozenset(uid for uid, m in left.items() if m == 0)
+    started = set(progress.done) | {u for u, m in progress.logged.items() if m > 0}
+    units = {u.id: u for u in plan.units()}
+    opens = {c.id: c.start.first_day() for c in plan.curricula}
+    pieces = remaining_stream(plan, stream, left)
+    head = 0
+    finish: dict[str, date] = {}
+    kept: list[DayPlan] = []
+    min_chunk = plan.min_chunk
+    d = start
+    while d <= last_day and head < len(pieces):
+        capacity = timeline.day(d)
+        on_trip = capacity.info.kind == "trip"
+        offered = iter(capacity.work)
+        blocks: list[BlockPlan] = []
+        for block in capacity.template.blocks:
+            if block.type != "work":
+                blocks.append(BlockPlan(block))
+                continue
+            _, offer = next(offered)
+            cap = offer
+            items: list[Placement] = []
+            while cap > 0:
+                j = _first_eligible(pieces, head, units, block, on_trip, started, left, opens, d)
+                if j is None:
+                    break
+                uid, piece = str(pieces[j][0]), int(pieces[j][1])
+                take = _take(piece, cap, left[uid], min_chunk)
+                if take == 0:
+                    break  # the rest of this block is too short for the next piece
+                pieces[j][1] = piece - take
+                left[uid] -= take
+                cap -= take
+                started.add(uid)
+                if items and items[-1].unit == uid:
+                    items[-1] = Placement(uid, items[-1].minutes + take)
+                else:
+                    items.append(Placement(uid, take))
+                if left[uid] == 0:
+                    finish[uid] = d
+                while head < len(pieces) and int(pieces[head][1]) == 0:
+                    head += 1
+            blocks.append(BlockPlan(block, tuple(items), offer))
+        if keep_days:
+            kept.append(DayPlan(capacity.info, capacity.template, tuple(blocks)))
+        d += timedelta(days=1)
+    unplaced = {uid: m for uid, m in left.items() if m > 0}
+    return Projection(start, d - timedelta(days=1), tuple(kept), finish, done, unplaced)
+
+
+def _take(piece: int, cap: int, unit_left: int, min_chunk: int) -> int:
+    """Minutes of this piece to place in `cap`: never a sliver, never leave one behind."""
+    take = min(piece, cap)
+    rest = piece - take
+    if 0 < rest < min_chunk:
+        take = piece - min_chunk  # leave a whole chunk for later rather than a sliver
+    if take < min_chunk and take < unit_left:
+        return 0
+    return max(take, 0)
+
+
+def _first_eligible(
+    pieces: list[list[str | int]],
+    head: int,
+    units: dict[str, Unit],
+    block: Block,
+    on_trip: bool,
+    started: set[str],
+    left: dict[str, int],
+    opens: dict[str, date],
+    d: date,
+) -> int | None:
+    """The first piece in stream order this block may take today."""
+    seen: set[str] = set()
+    for j in range(head, len(pieces)):
+        uid = str(pieces[j][0])
+        if int(pieces[j][1]) == 0 or uid in seen:
+            continue
+        seen.add(uid)  # a unit's later pieces are no more eligible than its first
+        unit = units[uid]
+        if opens[unit.curriculum] > d or not block.admits(unit.track, unit.kind):
+            continue
+        if on_trip and unit.kind in DESK_KINDS:
+            continue
+        if not block.new_units and uid not in started:
+            continue
+        if any(left.get(p, 0) > 0 for p in unit.after):
+            continue
+        return j
+    return None
