@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -109,6 +108,8 @@ def resolve_target(plan: Plan, target: str) -> TargetKind:
         return "unit"
     if any(t.id == target for t in plan.tracks):
         raise PacerError(Message("log.track_without_habit", target=target))
+    import difflib
+
     choices = [u.id for u in plan.units()] + sorted(plan.habit_tracks()) + [REVIEW_TARGET]
     close = difflib.get_close_matches(target, choices, n=1, cutoff=0.5)
     if close:

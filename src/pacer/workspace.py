@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,15 +16,32 @@ from pacer.plan.builtin import builtin_plan_path
 from pacer.plan.model import Plan
 from pacer.schedule.stream import Stream
 
+try:  # the C blake2 module, without loading OpenSSL as hashlib does
+    from _blake2 import blake2b as _blake2b
+except ImportError:  # pragma: no cover - every CPython build has it
+    from hashlib import blake2b as _blake2b
+
 PLAN_FILE = "plan.yaml"
 DB_FILE = "pacer.db"
 BUILTIN = "<built-in 2026 plan>"
+
+
+def _xdg(variable: str, fallback: str) -> Path | None:
+    """The XDG base directory platformdirs gives on Linux, without importing it (that costs
+    more than the rest of `pacer today`); None elsewhere, where platformdirs decides."""
+    if not sys.platform.startswith("linux"):
+        return None
+    base = os.environ.get(variable, "").strip()
+    return Path(base if base else os.path.expanduser(fallback)) / "pacer"
 
 
 def data_dir() -> Path:
     home = os.environ.get("PACER_HOME")
     if home:
         return Path(home)
+    fast = _xdg("XDG_DATA_HOME", "~/.local/share")
+    if fast is not None:
+        return fast
     from platformdirs import user_data_dir
 
     return Path(user_data_dir("pacer", appauthor=False))
@@ -34,6 +51,9 @@ def cache_dir() -> Path:
     home = os.environ.get("PACER_HOME")
     if home:
         return Path(home) / "cache"
+    fast = _xdg("XDG_CACHE_HOME", "~/.cache")
+    if fast is not None:
+        return fast
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("pacer", appauthor=False))
@@ -82,7 +102,7 @@ def compile_plan(path: Path, builtin: bool) -> CompiledPlan:
     """Load the plan through the cache: the YAML and the holiday library are only touched when
     the plan's bytes (or pacer's version) change."""
     data = read_plan_file(path)
-    digest = hashlib.blake2b(data + __version__.encode(), digest_size=16).hexdigest()
+    digest = _blake2b(data + __version__.encode(), digest_size=16).hexdigest()
     source = BUILTIN if builtin else str(path)
     cached = cache_dir() / f"plan-{digest}.pickle"
     try:
