@@ -320,3 +320,82 @@ CATALOG.update(
         "ref.month": ("month", "月份"),
     }
 )
+
+CATALOG.update(
+    {
+        "today.trip_effect": ("this trip moves: {effect}", "这次出差的影响：{effect}"),
+        "status.heading": ("Status at the end of {day}", "{day} 的进度"),
+        "status.track": ("Track", "方向"),
+        "status.planned": ("Planned", "计划"),
+        "status.done": ("Done", "完成"),
+        "status.remaining": ("Remaining", "剩余"),
+        "status.finish": ("Projected finish", "预计完成"),
+        "status.milestone": ("Milestone", "里程碑"),
+        "status.due": ("Due", "截止"),
+        "status.projected": ("Projected", "预计"),
+        "status.slip": ("Slip", "偏差"),
+        "status.state": ("Status", "状态"),
+        "state.done": ("done", "已完成"),
+        "state.on_track": ("on track", "正常"),
+        "state.at_risk": ("at risk", "有风险"),
+        "state.late": ("late", "延误"),
+        "timeline.heading": (
+            "Timeline on {day} (one column a week)",
+            "{day} 的时间线（每列一周）",
+        ),
+        "timeline.beyond": ("beyond the horizon", "超出预测范围"),
+        "timeline.legend": (
+            "░ planned  █ planned and done/projected  ▓ done/projected off plan  ◆ due  ● projected  ✓ done  ▼ today",
+            "░ 计划  █ 计划且已做/预计  ▓ 计划外已做/预计  ◆ 截止  ● 预计  ✓ 完成  ▼ 今天",
+        ),
+        "milestone.unknown": (
+            "unknown milestone '{id}'; see 'pacer status'",
+            "未知里程碑 '{id}'；见 'pacer status'",
+        ),
+        "milestone.unknown_hint": (
+            "unknown milestone '{id}'; did you mean '{hint}'?",
+            "未知里程碑 '{id}'；是不是 '{hint}'？",
+        ),
+        "catchup.heading": (
+            "{title} [{id}] is projected for {projected}, due {due} ({slip}).",
+            "{title} [{id}] 预计 {projected} 完成，截止 {due}（{slip}）。",
+        ),
+        "catchup.choose": (
+            "Options — nothing changes until you record one with 'pacer catchup --apply N':",
+            "可选方案 — 只有执行 'pacer catchup --apply N' 后才会生效：",
+        ),
+        "catchup.nothing_slips": (
+            "no milestone is late or at risk on {day}",
+            "{day} 没有延误或有风险的里程碑",
+        ),
+        "catchup.stretch": (
+            "stretch work blocks to their max from {start} to {end} (for {id})",
+            "{start} 至 {end} 期间把主线时段拉长到上限（为 {id}）",
+        ),
+        "catchup.defer": (
+            "defer the {n} optional units still ahead (for {id})",
+            "推迟尚未完成的 {n} 个可选单元（为 {id}）",
+        ),
+        "catchup.move_due": ("move the due date of {id} to {due}", "把 {id} 的截止日期改为 {due}"),
+        "catchup.due_verdict": ("due {due}: {verdict}", "截止 {due}：{verdict}"),
+        "catchup.applied": ("recorded choice {id}: {what}", "已记录方案 {id}：{what}"),
+        "catchup.dropped": ("dropped choice {id}: {what}", "已撤销方案 {id}：{what}"),
+        "catchup.none_recorded": ("no catch-up choices recorded", "没有记录的追赶方案"),
+        "catchup.no_such": (
+            "no catch-up choice {id}; see 'pacer catchup --list'",
+            "没有追赶方案 {id}；见 'pacer catchup --list'",
+        ),
+        "catchup.bad_id": (
+            "'{raw}' is not a choice id; see 'pacer catchup --list'",
+            "'{raw}' 不是方案 id；见 'pacer catchup --list'",
+        ),
+        "catchup.no_option": (
+            "there is no option {n} (there are {count}); run 'pacer catchup' to see them",
+            "没有方案 {n}（共 {count} 个）；运行 'pacer catchup' 查看",
+        ),
+        "catchup.needs_reason": (
+            "moving a due date needs a reason: add --reason TEXT",
+            "修改截止日期需要说明原因：请加 --reason TEXT",
+        ),
+    }
+)

@@ -6,10 +6,11 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from pacer.cli.common import flush_notices, session_from
+from pacer.cli.common import add_date, flush_notices, session_from
+from pacer.cli.text import day_or_dash, pad, signed_days
 from pacer.i18n import t
 from pacer.plan.model import Plan
-from pacer.service import check_plan, init_plan, plan_summary
+from pacer.service import TimelineView, check_plan, init_plan, parse_day, plan_summary, timeline
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -23,6 +24,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     c.set_defaults(handler=run_check)
     s = psub.add_parser("show", parents=[common], help="phases, months and tracks")
     s.set_defaults(handler=run_show)
+    tl = psub.add_parser("timeline", parents=[common], help="planned vs projected, week by week")
+    add_date(tl)
+    tl.set_defaults(handler=run_timeline)
     p.set_defaults(handler=run_show)
 
 
@@ -89,4 +93,67 @@ def render_plan(plan: Plan) -> list[str]:
         lines.append(t("show.milestones"))
         for ms in plan.milestones:
             lines.append(f"  {ms.due}  {ms.title}  [{ms.id}]")
+    return lines
+
+
+def run_timeline(args: argparse.Namespace) -> int:
+    session = session_from(args)
+    try:
+        view = timeline(session, parse_day(args.date))
+        flush_notices(session)
+        print("\n".join(render_timeline(view)))
+    finally:
+        session.close()
+    return 0
+
+
+LABEL = 26
+
+
+def render_timeline(view: TimelineView) -> list[str]:
+    """One column a week. ░ planned only, █ planned and really there (logged or projected),
+    ▓ there but not planned that week; ◆ a due date, ● a projected date, ✓ done."""
+    n = len(view.weeks)
+    months = [" "] * n
+    for i, monday in enumerate(view.weeks):
+        if i == 0 or monday.month != view.weeks[i - 1].month:
+            label = f"{monday.month}"
+            for k, ch in enumerate(label):
+                if i + k < n:
+                    months[i + k] = ch
+    today = [" "] * n
+    today[min(max(view.week_of(view.day), 0), n - 1)] = "▼"
+    lines = [
+        t("timeline.heading", day=view.day),
+        " " * LABEL + "".join(months),
+        " " * LABEL + "".join(today),
+    ]
+    for row in view.curricula:
+        cells = []
+        for i in range(n):
+            planned, actual = i in row.planned, i in row.actual
+            cells.append("█" if planned and actual else "░" if planned else "▓" if actual else "·")
+        slip = (
+            (row.projected_finish - row.planned_finish).days
+            if row.projected_finish and row.planned_finish
+            else None
+        )
+        mark = f" {signed_days(slip)}" if slip else ""
+        if row.projected_finish is None:
+            mark = " " + t("timeline.beyond")
+        lines.append(pad(f"{row.title}", LABEL - 1) + " " + "".join(cells) + mark)
+    lines.append("")
+    for m in view.milestones:
+        cells = ["·"] * n
+        due = view.week_of(m.due)
+        if 0 <= due < n:
+            cells[due] = "◆"
+        if m.projected is not None:
+            at = view.week_of(m.projected)
+            if 0 <= at < n:
+                cells[at] = "✓" if m.status == "done" else "●"
+        note = f" {day_or_dash(m.projected)} ({signed_days(m.slip_days)}, {t('state.' + m.status)})"
+        lines.append(pad(m.title, LABEL - 1) + " " + "".join(cells) + note)
+    lines.append("")
+    lines.append(t("timeline.legend"))
     return lines

@@ -7,7 +7,16 @@ from typing import Any
 
 from pacer.cli.common import add_date, add_json, flush_notices, print_json, session_from
 from pacer.i18n import t
-from pacer.service import DayView, Session, agenda, day_json, iso_week, parse_day, week
+from pacer.service import (
+    DayView,
+    Session,
+    agenda,
+    day_json,
+    iso_week,
+    parse_day,
+    trip_effect,
+    week,
+)
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -24,12 +33,20 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 def run_today(args: argparse.Namespace) -> int:
     session = session_from(args)
     try:
-        view = agenda(session, parse_day(args.date))
+        day = parse_day(args.date)
+        view = agenda(session, day)
+        moved = trip_effect(session, day)
         flush_notices(session)
         if args.json:
-            print_json(day_json(session, view))
+            shown = day_json(session, view)
+            shown["trip_effect"] = [{"milestone": m, "days": n} for m, n in moved]
+            print_json(shown)
         else:
-            print("\n".join(render_day(session, view)))
+            lines = render_day(session, view)
+            if moved:
+                effect = ", ".join(f"{m} {n:+d} d" for m, n in moved)
+                lines.insert(1, "  ✈ " + t("today.trip_effect", effect=effect))
+            print("\n".join(lines))
     finally:
         session.close()
     return 0

@@ -138,10 +138,13 @@ def project(
     until: date | None = None,
     adjustments: Adjustments | None = None,
     keep_days: bool = True,
+    spent_on_start: int = 0,
 ) -> Projection:
-    """Pour the remaining stream into the days from `start` (`progress`: the log before it).
+    """Pour the remaining stream into the days from `start` (`progress`: the log so far).
 
-    Runs until every unit is placed, or to `until`, or to a year past the plan's end.
+    `spent_on_start` is unit work already logged on `start` itself: it uses up that much of
+    the day's work blocks, so a day is never counted twice. Runs until every unit is placed,
+    or to `until`, or to a year past the plan's end.
     """
     adj = adjustments or Adjustments()
     last_day = until if until is not None else max(plan.end, start) + timedelta(days=OVERFLOW_DAYS)
@@ -170,6 +173,10 @@ def project(
                 continue
             _, offer = next(offered)
             cap = offer
+            if d == start and spent_on_start > 0:
+                used = min(cap, spent_on_start)
+                cap -= used
+                spent_on_start -= used
             items: list[Placement] = []
             while cap > 0:
                 j = _first_eligible(pieces, head, units, block, on_trip, started, left, opens, d)

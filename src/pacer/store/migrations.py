@@ -40,6 +40,23 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         );
         """,
     ),
+    (
+        2,
+        "catchup_choices",
+        """
+        CREATE TABLE catchup (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('stretch', 'defer', 'move_due')),
+            milestone TEXT NOT NULL,
+            start_date TEXT,
+            end_date TEXT,
+            units TEXT NOT NULL DEFAULT '',
+            due_date TEXT,
+            reason TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL
+        );
+        """,
+    ),
 )
 
 LATEST = MIGRATIONS[-1][0]

@@ -1,0 +1,170 @@
+"""`pacer status` and `pacer catchup`: where things stand, and what catching up would do."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from pacer.cli.common import add_date, add_json, flush_notices, print_json, session_from
+from pacer.cli.text import day_or_dash, hours, pad, signed_days
+from pacer.errors import PacerError
+from pacer.i18n import Message, t
+from pacer.schedule.catchup import CatchupChoice, Option
+from pacer.service import (
+    StatusView,
+    apply_catchup,
+    catchup_options,
+    drop_catchup,
+    list_catchup,
+    parse_day,
+    status,
+    status_json,
+)
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "status", parents=[common], help="tracks and milestones: planned, done, projected"
+    )
+    add_date(p)
+    add_json(p)
+    p.set_defaults(handler=run_status)
+    c = sub.add_parser("catchup", parents=[common], help="options for a slipping milestone")
+    c.add_argument("milestone", nargs="?", help="milestone id (default: the one slipping most)")
+    add_date(c)
+    c.add_argument("--apply", type=int, metavar="N", help="record option N")
+    c.add_argument("--reason", default="", help="why (required to move a due date)")
+    c.add_argument("--list", action="store_true", help="show recorded choices")
+    c.add_argument("--drop", metavar="ID", help="undo a recorded choice")
+    c.set_defaults(handler=run_catchup)
+
+
+def run_status(args: argparse.Namespace) -> int:
+    session = session_from(args)
+    try:
+        view = status(session, parse_day(args.date))
+        flush_notices(session)
+        if args.json:
+            print_json(status_json(view))
+        else:
+            print("\n".join(render_status(view)))
+    finally:
+        session.close()
+    return 0
+
+
+def render_status(view: StatusView) -> list[str]:
+    lines = [t("status.heading", day=view.day), ""]
+    lines.append(
+        "  "
+        + pad(t("status.track"), 24)
+        + pad(t("status.planned"), 10)
+        + pad(t("status.done"), 10)
+        + pad(t("status.remaining"), 11)
+        + t("status.finish")
+    )
+    for tr in view.tracks:
+        lines.append(
+            "  "
+            + pad(f"{tr.title} ({tr.id})", 24)
+            + pad(hours(tr.planned_to_date), 10)
+            + pad(hours(tr.done), 10)
+            + pad(hours(tr.remaining), 11)
+            + day_or_dash(tr.projected_finish)
+        )
+    lines += [
+        "",
+        "  "
+        + pad(t("status.milestone"), 34)
+        + pad(t("status.due"), 12)
+        + pad(t("status.projected"), 12)
+        + pad(t("status.slip"), 9)
+        + t("status.state"),
+    ]
+    for m in view.milestones:
+        moved = "*" if m.due != m.original_due else ""
+        lines.append(
+            "  "
+            + pad(m.id, 17)
+            + pad(m.title, 25)
+            + pad(m.due.isoformat() + moved, 12)
+            + pad(day_or_dash(m.projected), 12)
+            + pad(signed_days(m.slip_days), 9)
+            + t(f"state.{m.status}")
+        )
+    return lines
+
+
+def run_catchup(args: argparse.Namespace) -> int:
+    session = session_from(args)
+    try:
+        if args.list:
+            choices = list_catchup(session)
+            flush_notices(session)
+            if not choices:
+                print(t("catchup.none_recorded"))
+            for c in choices:
+                print(f"{c.id:>3}  {describe(c)}" + (f" — {c.reason}" if c.reason else ""))
+            return 0
+        if args.drop is not None:
+            try:
+                choice_id = int(args.drop)
+            except ValueError:
+                raise PacerError(Message("catchup.bad_id", raw=args.drop)) from None
+            dropped = drop_catchup(session, choice_id)
+            flush_notices(session)
+            print(t("catchup.dropped", id=dropped.id, what=describe(dropped)))
+            return 0
+        day = parse_day(args.date)
+        if args.apply is not None:
+            chosen = apply_catchup(session, day, args.milestone, args.apply, args.reason)
+            flush_notices(session)
+            print(t("catchup.applied", id=chosen.id, what=describe(chosen)))
+            return 0
+        target, options = catchup_options(session, day, args.milestone)
+        flush_notices(session)
+        if target is None:
+            print(t("catchup.nothing_slips", day=day))
+            return 0
+        print(
+            t(
+                "catchup.heading",
+                title=target.title,
+                id=target.id,
+                projected=day_or_dash(target.projected),
+                due=target.due,
+                slip=signed_days(target.slip_days),
+            )
+        )
+        print(t("catchup.choose"))
+        for n, option in enumerate(options, 1):
+            print()
+            print("\n".join(render_option(n, option, target.id)))
+    finally:
+        session.close()
+    return 0
+
+
+def describe(choice: CatchupChoice) -> str:
+    if choice.kind == "stretch":
+        return t("catchup.stretch", start=choice.start, end=choice.end, id=choice.milestone)
+    if choice.kind == "defer":
+        return t("catchup.defer", n=len(choice.units), id=choice.milestone)
+    return t("catchup.move_due", id=choice.milestone, due=choice.due)
+
+
+def render_option(n: int, option: Option, target: str) -> list[str]:
+    lines = [f"  {n}. {describe(option.choice)}"]
+    for e in option.effects:
+        if e.milestone != target and e.before == e.after:
+            continue
+        delta = (e.after - e.before).days if e.after and e.before else None
+        late = e.after is not None and e.after > e.due
+        verdict = t("state.late") if late or e.after is None else t("state.on_track")
+        lines.append(
+            "       "
+            + pad(e.milestone, 18)
+            + f"{day_or_dash(e.before)} → {day_or_dash(e.after)}  ({signed_days(delta)})  "
+            + t("catchup.due_verdict", due=e.due, verdict=verdict)
+        )
+    return lines

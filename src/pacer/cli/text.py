@@ -1,0 +1,36 @@
+"""Terminal text helpers: padding that counts Chinese characters as two columns."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date
+
+
+def width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def pad(text: str, columns: int) -> str:
+    """Left-align in `columns` terminal columns, cutting with … when too long."""
+    if width(text) > columns:
+        out = ""
+        for ch in text:
+            if width(out + ch) > columns - 1:
+                break
+            out += ch
+        text = out + "…"
+    return text + " " * (columns - width(text))
+
+
+def hours(minutes: int) -> str:
+    return f"{minutes / 60:.1f} h"
+
+
+def day_or_dash(d: date | None) -> str:
+    return d.isoformat() if d else "—"
+
+
+def signed_days(days: int | None) -> str:
+    if days is None:
+        return "—"
+    return f"{days:+d} d"

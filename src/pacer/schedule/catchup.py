@@ -1,0 +1,116 @@
+"""Catch-up as a choice: options for a slipping milestone, each shown with its effect."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from typing import Literal
+
+from pacer.plan.model import Milestone, Plan
+from pacer.schedule.capacity import Stretch
+from pacer.schedule.projection import Adjustments, Projection
+
+ChoiceKind = Literal["stretch", "defer", "move_due"]
+STRETCH_WEEKS = (2, 4)
+
+
+@dataclass(frozen=True, slots=True)
+class CatchupChoice:
+    """A recorded choice (or an option not yet chosen, with id 0)."""
+
+    kind: ChoiceKind
+    milestone: str
+    start: date | None = None  # stretch: the period
+    end: date | None = None
+    units: tuple[str, ...] = ()  # defer: the optional units set aside
+    due: date | None = None  # move_due: the new due date
+    reason: str = ""
+    id: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Effect:
+    milestone: str
+    before: date | None
+    after: date | None
+    due: date  # the due date once the option is applied
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    choice: CatchupChoice
+    effects: tuple[Effect, ...]
+
+
+def adjustments_of(choices: Iterable[CatchupChoice]) -> tuple[Adjustments, dict[str, date]]:
+    """What recorded choices do to the projection, and the due dates they moved."""
+    stretches: list[Stretch] = []
+    deferred: set[str] = set()
+    moves: dict[str, date] = {}
+    for c in choices:
+        if c.kind == "stretch" and c.start and c.end:
+            stretches.append(Stretch(c.start, c.end))
+        elif c.kind == "defer":
+            deferred.update(c.units)
+        elif c.kind == "move_due" and c.due:
+            moves[c.milestone] = c.due
+    return Adjustments(tuple(stretches), frozenset(deferred)), moves
+
+
+def milestone_dates(plan: Plan, projection: Projection) -> dict[str, date | None]:
+    return {m.id: projection.finish_of(m.needs) for m in plan.milestones}
+
+
+def options_for(
+    plan: Plan,
+    target: Milestone,
+    day: date,
+    current: Adjustments,
+    moves: dict[str, date],
+    run: Callable[[Adjustments], Projection],
+) -> list[Option]:
+    """Stretch blocks to their max for two or four weeks or until the due date, defer the
+    optional units still ahead, or move the due date to the projected one. Every option is
+    computed by running the projection with it applied; nothing is recorded here."""
+    base = milestone_dates(plan, run(current))
+    due_of = {m.id: moves.get(m.id, m.due) for m in plan.milestones}
+    choices: list[CatchupChoice] = []
+    ends = [day + timedelta(weeks=w) - timedelta(days=1) for w in STRETCH_WEEKS]
+    due = due_of[target.id]
+    if due > day and all(due != end for end in ends):
+        ends.append(due)
+    choices += [CatchupChoice("stretch", target.id, day, end) for end in sorted(set(ends))]
+    optional = tuple(u.id for u in plan.units() if u.optional and u.id not in current.deferred)
+    projected_target = base.get(target.id)
+    if optional:
+        choices.append(CatchupChoice("defer", target.id, units=optional))
+    out = []
+    for choice in choices:
+        adj = _with(current, choice)
+        after = milestone_dates(plan, run(adj))
+        effects = tuple(
+            Effect(m.id, base[m.id], after[m.id], due_of[m.id]) for m in plan.milestones
+        )
+        out.append(Option(choice, effects))
+    if projected_target is not None and projected_target != due:
+        move = CatchupChoice("move_due", target.id, due=projected_target)
+        effects = tuple(
+            Effect(
+                m.id,
+                base[m.id],
+                base[m.id],
+                projected_target if m.id == target.id else due_of[m.id],
+            )
+            for m in plan.milestones
+        )
+        out.append(Option(move, effects))
+    return out
+
+
+def _with(current: Adjustments, choice: CatchupChoice) -> Adjustments:
+    if choice.kind == "stretch" and choice.start and choice.end:
+        return replace(current, stretches=(*current.stretches, Stretch(choice.start, choice.end)))
+    if choice.kind == "defer":
+        return replace(current, deferred=current.deferred | frozenset(choice.units))
+    return current

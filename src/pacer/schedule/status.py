@@ -1,0 +1,156 @@
+"""Where each track and milestone stands on a date: planned vs done, projected, slip."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from pacer.plan.model import Plan
+from pacer.schedule.progress import LogEntry
+from pacer.schedule.projection import Projection
+
+MilestoneState = Literal["done", "on_track", "at_risk", "late"]
+AT_RISK_DAYS = 7  # less slack than a week before the due date is at risk
+
+
+@dataclass(frozen=True, slots=True)
+class TrackStatus:
+    id: str
+    title: str
+    planned_to_date: int  # unit minutes the plan placed up to the date
+    done: int  # unit minutes logged up to the date
+    remaining: int  # unit minutes still to do
+    projected_finish: date | None  # when its last required unit is projected to finish
+    habit_planned_to_date: int = 0
+    habit_done: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class MilestoneStatus:
+    id: str
+    title: str
+    due: date
+    original_due: date
+    projected: date | None  # None: not finished within the projection
+    slip_days: int | None
+    status: MilestoneState
+
+
+def finished_on(plan: Plan, entries: Iterable[LogEntry], until: date) -> dict[str, date]:
+    """The day each unit was finished by the log (its `done` entry, or the day its logged
+    minutes reached the estimate), counting entries up to `until`."""
+    estimate = {u.id: u.minutes for u in plan.units()}
+    total: dict[str, int] = {}
+    out: dict[str, date] = {}
+    for e in sorted(entries, key=lambda e: (e.day, e.id)):
+        if e.kind != "unit" or e.day > until or e.target not in estimate or e.target in out:
+            continue
+        total[e.target] = total.get(e.target, 0) + e.minutes
+        if e.done or total[e.target] >= estimate[e.target]:
+            out[e.target] = e.day
+    return out
+
+
+def track_status(
+    plan: Plan,
+    planned: Projection,
+    projection: Projection,
+    remaining: Mapping[str, int],
+    entries: Iterable[LogEntry],
+    day: date,
+) -> list[TrackStatus]:
+    """Per track: unit minutes the plan placed up to `day` (the planned pour) against the
+    minutes logged, what remains and when the projection finishes it; habits beside."""
+    unit_track = {u.id: u.track for u in plan.units()}
+    planned_minutes: dict[str, int] = {}
+    habit_planned: dict[str, int] = {}
+    for dp in planned.days:
+        if dp.info.day > day:
+            break
+        for bp in dp.blocks:
+            if bp.block.type == "work":
+                for p in bp.items:
+                    tid = unit_track[p.unit]
+                    planned_minutes[tid] = planned_minutes.get(tid, 0) + p.minutes
+            elif bp.block.track is not None:
+                tid = bp.block.track
+                habit_planned[tid] = habit_planned.get(tid, 0) + bp.block.minutes
+    ritual_track = next(
+        (b.track for t in plan.day_templates for b in t.blocks if b.type == "ritual" and b.track),
+        None,
+    )
+    done: dict[str, int] = {}
+    habit_done: dict[str, int] = {}
+    for e in entries:
+        if e.day > day:
+            continue
+        if e.kind == "unit" and e.target in unit_track:
+            done[unit_track[e.target]] = done.get(unit_track[e.target], 0) + e.minutes
+        elif e.kind == "habit":
+            habit_done[e.target] = habit_done.get(e.target, 0) + e.minutes
+        elif e.kind == "ritual" and ritual_track is not None:
+            habit_done[ritual_track] = habit_done.get(ritual_track, 0) + e.minutes
+    out = []
+    for track in plan.tracks:
+        units = [u for u in plan.units() if u.track == track.id]
+        required = [u.id for u in units if not u.optional]
+        out.append(
+            TrackStatus(
+                track.id,
+                track.title,
+                planned_minutes.get(track.id, 0),
+                done.get(track.id, 0),
+                sum(remaining.get(u.id, 0) for u in units),
+                projection.finish_of(required) if required else None,
+                habit_planned.get(track.id, 0),
+                habit_done.get(track.id, 0),
+            )
+        )
+    return out
+
+
+def finish_date(
+    unit_ids: Iterable[str], finished: Mapping[str, date], projection: Projection
+) -> tuple[date | None, bool]:
+    """When these units are all finished (by the log, or projected), and whether they
+    already are. None when one of them is not finished within the projection."""
+    dates: list[date] = []
+    complete = True
+    for uid in unit_ids:
+        if uid in finished:
+            dates.append(finished[uid])
+        elif uid in projection.done:
+            continue  # covered by the baseline, deferred, or logged to its estimate
+        elif uid in projection.finish:
+            complete = False
+            dates.append(projection.finish[uid])
+        else:
+            return None, False
+    return (max(dates) if dates else None), complete
+
+
+def milestone_status(
+    plan: Plan,
+    projection: Projection,
+    finished: Mapping[str, date],
+    day: date,
+    due_moves: Mapping[str, date],
+) -> list[MilestoneStatus]:
+    out = []
+    for m in plan.milestones:
+        due = due_moves.get(m.id, m.due)
+        projected, complete = finish_date(m.needs, finished, projection)
+        slip = (projected - due).days if projected is not None else None
+        state: MilestoneState
+        if complete:
+            state = "done"
+        elif projected is None or projected > due or due < day:
+            state = "late"
+        elif (due - projected).days < AT_RISK_DAYS:
+            state = "at_risk"
+        else:
+            state = "on_track"
+        out.append(MilestoneStatus(m.id, m.title, due, m.due, projected, slip, state))
+    return out

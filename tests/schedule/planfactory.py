@@ -1,0 +1,175 @@
+"""Generated plans, logs and trips for the engine's properties (hypothesis strategies)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from hypothesis import strategies as st
+
+from pacer.calendar.days import Calendar, HolidayTable, Trip
+from pacer.plan.model import (
+    Block,
+    Curriculum,
+    DayTemplate,
+    Milestone,
+    Month,
+    MonthPlan,
+    Plan,
+    Track,
+    Unit,
+    WeekShape,
+)
+from pacer.schedule.progress import LogEntry
+
+START = date(2026, 3, 2)  # a Monday
+END = date(2026, 6, 28)
+MONTHS = [Month(2026, m) for m in range(3, 7)]
+CHUNK = 20
+
+
+@dataclass(frozen=True)
+class World:
+    plan: Plan
+    trips: tuple[Trip, ...]
+    entries: tuple[LogEntry, ...]
+    today: date
+
+    def calendar(self, trips: tuple[Trip, ...] | None = None) -> Calendar:
+        return Calendar(self.plan, HolidayTable(None), self.trips if trips is None else trips, "en")
+
+
+def _work(bid: str, minutes: int, top: int, **kw: object) -> Block:
+    return Block(bid, "work", bid, minutes, top, **kw)  # type: ignore[arg-type]
+
+
+@st.composite
+def plans(draw: st.DrawFn, uniform: bool = False) -> Plan:
+    """A plan of 1-4 curricula over four months.
+
+    uniform: every work block takes any unit and trip days have no work block, all minutes
+    are whole chunks, so capacity is fungible and the monotonicity properties must hold.
+    """
+    step = CHUNK if uniform else 5
+    minutes = st.integers(1, 12).map(lambda n: n * step)
+    tracks = (Track("a", "A"), Track("b", "B"))
+    habit = Block("listen", "habit", "listen", 20, 20, track="b")
+    weekday = draw(st.integers(2, 6)) * CHUNK
+    saturday = draw(st.integers(3, 12)) * CHUNK
+    if uniform:
+        light = _work("light", draw(st.integers(1, 4)) * CHUNK, 6 * CHUNK)
+        travel_blocks: tuple[Block, ...] = (habit,)
+    else:
+        light = _work(
+            "light",
+            draw(st.integers(1, 4)) * CHUNK,
+            6 * CHUNK,
+            kinds=("reading", "study"),
+        )
+        travel_blocks = (
+            habit,
+            _work("read", draw(st.integers(1, 3)) * CHUNK, 3 * CHUNK, new_units=False),
+        )
+    templates = (
+        DayTemplate("workday", "W", (habit, _work("main", weekday, weekday + 2 * CHUNK))),
+        DayTemplate("deep", "S", (habit, _work("deep", saturday, saturday + 3 * CHUNK))),
+        DayTemplate("light", "U", (habit, light)),
+        DayTemplate("travel", "T", travel_blocks),
+    )
+    shapes = (
+        WeekShape("normal", ("workday",) * 5 + ("deep", "light")),
+        WeekShape("travel", ("travel",) * 7),
+    )
+    curricula = []
+    n_curricula = draw(st.integers(1, 4))
+    for c in range(n_curricula):
+        first = draw(st.integers(0, 2))
+        last = draw(st.integers(first, 3))
+        units = []
+        for i in range(draw(st.integers(1, 7))):
+            uid = f"c{c}u{i}"
+            kind = draw(st.sampled_from(("study", "code", "reading", "experiment")))
+            due = draw(st.none() | st.integers(0, 150).map(lambda k: START + timedelta(days=k)))
+            after = (units[-1].id,) if units and draw(st.booleans()) else ()
+            units.append(
+                Unit(
+                    uid,
+                    uid,
+                    draw(st.sampled_from(("a", "b"))),
+                    f"c{c}",
+                    draw(minutes),
+                    kind,
+                    due,
+                    after,
+                    optional=draw(st.booleans()) and draw(st.booleans()),
+                )
+            )
+        curricula.append(
+            Curriculum(f"c{c}", f"c{c}", "a", MONTHS[first], MONTHS[last], tuple(units))
+        )
+    month_plans = tuple(
+        MonthPlan(
+            m,
+            weights=tuple(
+                (c.id, float(draw(st.integers(1, 4)))) for c in curricula if c.start <= m <= c.end
+            ),
+        )
+        for m in MONTHS
+    )
+    ids = [u.id for c in curricula for u in c.units]
+    milestones = tuple(
+        Milestone(
+            f"m{k}",
+            f"m{k}",
+            START + timedelta(days=draw(st.integers(10, 150))),
+            tuple(draw(st.lists(st.sampled_from(ids), min_size=1, max_size=4, unique=True))),
+        )
+        for k in range(draw(st.integers(1, 3)))
+    )
+    return Plan(
+        id="gen",
+        title="gen",
+        start=START,
+        end=END,
+        tracks=tracks,
+        day_templates=templates,
+        week_shapes=shapes,
+        curricula=tuple(curricula),
+        min_chunk=CHUNK,
+        months=month_plans,
+        milestones=milestones,
+    )
+
+
+@st.composite
+def trip_lists(draw: st.DrawFn, count: int = 3) -> tuple[Trip, ...]:
+    trips: list[Trip] = []
+    day = START + timedelta(days=draw(st.integers(0, 20)))
+    for n in range(draw(st.integers(0, count))):
+        length = draw(st.integers(1, 14))
+        trips.append(Trip(n + 1, day, day + timedelta(days=length - 1)))
+        day += timedelta(days=length + draw(st.integers(1, 30)))
+    return tuple(trips)
+
+
+@st.composite
+def worlds(draw: st.DrawFn, uniform: bool = False) -> World:
+    plan = draw(plans(uniform=uniform))
+    today = START + timedelta(days=draw(st.integers(0, 40)))
+    units = plan.units()
+    entries = []
+    step = CHUNK if uniform else 5
+    for n in range(draw(st.integers(0, 8))):
+        unit = draw(st.sampled_from(units))
+        entries.append(
+            LogEntry(
+                n + 1,
+                START + timedelta(days=draw(st.integers(0, max(0, (today - START).days - 1)))),
+                "2026-03-01T00:00:00+00:00",
+                "unit",
+                unit.id,
+                draw(st.integers(0, 6)) * step,
+                done=draw(st.booleans()) and draw(st.booleans()),
+            )
+        )
+    return World(plan, draw(trip_lists()), tuple(entries), today)
