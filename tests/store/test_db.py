@@ -24,10 +24,41 @@ def rows(store: Store, sql: str) -> list[tuple[object, ...]]:
 
 def test_migrations_are_recorded_by_version_and_name(store: Store) -> None:
     assert rows(store, "SELECT version, name, applied_at FROM schema_migrations") == [
-        (1, "log_and_trips", "2026-03-10T12:00:00+00:00")
+        (1, "log_and_trips", "2026-03-10T12:00:00+00:00"),
+        (2, "catchup_choices", "2026-03-10T12:00:00+00:00"),
     ]
-    assert [(v, n) for v, n, _ in MIGRATIONS] == [(1, "log_and_trips")]
-    assert schema_version(store) == LATEST == 1
+    assert [(v, n) for v, n, _ in MIGRATIONS] == [(1, "log_and_trips"), (2, "catchup_choices")]
+    assert schema_version(store) == LATEST == 2
+
+
+def test_a_version_1_database_upgrades_with_nothing_lost(tmp_path: Path) -> None:
+    path = tmp_path / "v1.db"
+    conn = sqlite3.connect(path)
+    version, name, sql = MIGRATIONS[0]
+    conn.executescript(sql)
+    conn.executescript(
+        "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+        " applied_at TEXT NOT NULL);"
+        f"INSERT INTO schema_migrations VALUES ({version}, '{name}', '2026-02-01T00:00:00');"
+        "INSERT INTO log (local_date, logged_at, target_kind, target, minutes, note)"
+        " VALUES ('2026-02-10', '2026-02-10T13:00:00+00:00', 'habit', 'english', 30, '泛听');"
+        "INSERT INTO trips (start_date, end_date, note, created_at)"
+        " VALUES ('2026-03-09', '2026-03-20', '深圳', '2026-02-01T00:00:00');"
+    )
+    conn.commit()
+    conn.close()
+    store = open_store(path)
+    try:
+        assert schema_version(store) == LATEST
+        assert rows(store, "SELECT local_date, target, minutes, note FROM log") == [
+            ("2026-02-10", "english", 30, "泛听")
+        ]
+        assert rows(store, "SELECT start_date, end_date, note FROM trips") == [
+            ("2026-03-09", "2026-03-20", "深圳")
+        ]
+        assert rows(store, "SELECT count(*) FROM catchup") == [(0,)]
+    finally:
+        store.close()
 
 
 def test_migration_creates_the_tables(store: Store) -> None:
@@ -45,7 +76,8 @@ def test_reopening_applies_nothing_twice(open_db: OpenDb) -> None:
     clock.set_now(datetime(2026, 4, 1, tzinfo=UTC))
     again = open_db()
     assert rows(again, "SELECT version, name, applied_at FROM schema_migrations") == [
-        (1, "log_and_trips", "2026-03-10T12:00:00+00:00")
+        (1, "log_and_trips", "2026-03-10T12:00:00+00:00"),
+        (2, "catchup_choices", "2026-03-10T12:00:00+00:00"),
     ]
     assert rows(again, "SELECT target, minutes FROM log") == [("calc-1", 30)]
 
@@ -111,7 +143,7 @@ def test_newer_schema_is_refused(open_db: OpenDb, tmp_path: Path) -> None:
         versions = [r[0] for r in check.execute("SELECT version FROM schema_migrations")]
     finally:
         check.close()
-    assert versions == [1, LATEST + 1]
+    assert versions == [*range(1, LATEST + 1), LATEST + 1]
 
 
 def test_write_rolls_back_on_error(store: Store) -> None:
