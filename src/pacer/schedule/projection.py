@@ -93,39 +93,107 @@ class Projection:
         return None
 
 
-def remaining_stream(plan: Plan, stream: Stream, left: Mapping[str, int]) -> list[list[str | int]]:
-    """The stream's pieces still to do, as [unit id, minutes]: each unit's logged minutes
-    come off its first pieces; finished (and deferred) units drop out."""
+def remaining_stream(plan: Plan, stream: Stream, left: Mapping[str, int]) -> list[tuple[str, int]]:
+    """The stream's pieces still to do: each unit's logged minutes come off its first pieces;
+    finished (and deferred) units drop out; no piece shorter than the minimum chunk is left
+    in front of more of the same unit (it joins that unit's next piece)."""
     estimate = {u.id: u.minutes for u in plan.units()}
     consumed = {uid: max(0, estimate[uid] - m) for uid, m in left.items()}
-    pieces: list[list[str | int]] = []
+    pieces: list[tuple[str, int]] = []
     for uid, minutes in stream.pieces:
         if left.get(uid, 0) <= 0:
             continue
         eaten = min(consumed[uid], minutes)
         consumed[uid] -= eaten
         if minutes - eaten > 0:
-            pieces.append([uid, minutes - eaten])
-    return _fold_slivers(pieces, plan.min_chunk)
-
-
-def _fold_slivers(pieces: list[list[str | int]], min_chunk: int) -> list[list[str | int]]:
-    """Move a piece shorter than the minimum chunk into the next piece of the same unit."""
-    carry: dict[str, int] = {}
-    out: list[list[str | int]] = []
+            pieces.append((uid, minutes - eaten))
     later: dict[str, int] = {}
     for uid, _ in pieces:
-        later[str(uid)] = later.get(str(uid), 0) + 1
-    for uid_obj, minutes_obj in pieces:
-        uid, minutes = str(uid_obj), int(minutes_obj) + carry.pop(str(uid_obj), 0)
+        later[uid] = later.get(uid, 0) + 1
+    carry: dict[str, int] = {}
+    out: list[tuple[str, int]] = []
+    for uid, minutes in pieces:
+        minutes += carry.pop(uid, 0)
         later[uid] -= 1
-        if minutes <= 0:
-            continue
-        if minutes < min_chunk and later[uid] > 0:
+        if minutes < plan.min_chunk and later[uid] > 0:
             carry[uid] = minutes
             continue
-        out.append([uid, minutes])
+        out.append((uid, minutes))
     return out
+
+
+class _Pour:
+    """The remaining stream during one projection: pieces, what is left, what has started."""
+
+    def __init__(
+        self, plan: Plan, pieces: list[tuple[str, int]], left: dict[str, int], started: set[str]
+    ) -> None:
+        self.units = {u.id: u for u in plan.units()}
+        self.opens = {c.id: c.start.first_day() for c in plan.curricula}
+        self.unit_of = [uid for uid, _ in pieces]
+        self.minutes = [m for _, m in pieces]
+        self.left = left
+        self.started = started
+        self.head = 0
+        self.where: dict[str, list[int]] = {}  # each unit's pieces, by index
+        for j, uid in enumerate(self.unit_of):
+            self.where.setdefault(uid, []).append(j)
+        # opens_after[j]: the earliest window opening among pieces j..; while it is still
+        # ahead nothing from j on can be placed, so a scan stops there (when ahead of plan).
+        self.opens_after = [date.max] * (len(pieces) + 1)
+        for j in range(len(pieces) - 1, -1, -1):
+            opening = self.opens[self.units[self.unit_of[j]].curriculum]
+            self.opens_after[j] = min(self.opens_after[j + 1], opening)
+
+    @property
+    def empty(self) -> bool:
+        return self.head >= len(self.minutes)
+
+    def consume(self, j: int, take: int) -> None:
+        self.minutes[j] -= take
+        self.left[self.unit_of[j]] -= take
+        self.started.add(self.unit_of[j])
+        while self.head < len(self.minutes) and self.minutes[self.head] == 0:
+            self.head += 1
+
+    def may_take(self, unit: Unit, block: Block, on_trip: bool, d: date) -> bool:
+        if self.opens[unit.curriculum] > d or not block.admits(unit.track, unit.kind):
+            return False
+        if on_trip and unit.kind in DESK_KINDS:
+            return False
+        if not block.new_units and unit.id not in self.started:
+            return False
+        return not any(self.left.get(p, 0) > 0 for p in unit.after)
+
+    def first_for(self, block: Block, on_trip: bool, d: date) -> int | None:
+        """The first piece in stream order this block may take today."""
+        if not block.new_units:
+            return self._first_started(block, on_trip, d)
+        seen: set[str] = set()
+        for j in range(self.head, len(self.minutes)):
+            if self.opens_after[j] > d:
+                return None
+            uid = self.unit_of[j]
+            if self.minutes[j] == 0 or uid in seen:
+                continue
+            seen.add(uid)  # a unit's later pieces are no more eligible than its first
+            if self.may_take(self.units[uid], block, on_trip, d):
+                return j
+        return None
+
+    def _first_started(self, block: Block, on_trip: bool, d: date) -> int | None:
+        """Only units already started: look at those, not at the whole stream."""
+        candidates = []
+        for uid in self.started:
+            if self.left.get(uid, 0) <= 0 or uid not in self.where:
+                continue
+            first = next((j for j in self.where[uid] if self.minutes[j] > 0), None)
+            if first is not None:
+                candidates.append((first, uid))
+        for j, uid in sorted(candidates):
+            if self.may_take(self.units[uid], block, on_trip, d):
+                return j
+        return None
 
 
 def project(
@@ -154,15 +222,11 @@ def project(
         left[uid] = 0
     done = frozenset(uid for uid, m in left.items() if m == 0)
     started = set(progress.done) | {u for u, m in progress.logged.items() if m > 0}
-    units = {u.id: u for u in plan.units()}
-    opens = {c.id: c.start.first_day() for c in plan.curricula}
-    pieces = remaining_stream(plan, stream, left)
-    head = 0
+    pour = _Pour(plan, remaining_stream(plan, stream, left), left, started)
     finish: dict[str, date] = {}
     kept: list[DayPlan] = []
-    min_chunk = plan.min_chunk
     d = start
-    while d <= last_day and head < len(pieces):
+    while d <= last_day and not pour.empty:
         capacity = timeline.day(d)
         on_trip = capacity.info.kind == "trip"
         offered = iter(capacity.work)
@@ -179,25 +243,21 @@ def project(
                 spent_on_start -= used
             items: list[Placement] = []
             while cap > 0:
-                j = _first_eligible(pieces, head, units, block, on_trip, started, left, opens, d)
+                j = pour.first_for(block, on_trip, d)
                 if j is None:
                     break
-                uid, piece = str(pieces[j][0]), int(pieces[j][1])
-                take = _take(piece, cap, left[uid], min_chunk)
+                uid = pour.unit_of[j]
+                take = _take(pour.minutes[j], cap, left[uid], plan.min_chunk)
                 if take == 0:
                     break  # the rest of this block is too short for the next piece
-                pieces[j][1] = piece - take
-                left[uid] -= take
+                pour.consume(j, take)
                 cap -= take
-                started.add(uid)
                 if items and items[-1].unit == uid:
                     items[-1] = Placement(uid, items[-1].minutes + take)
                 else:
                     items.append(Placement(uid, take))
                 if left[uid] == 0:
                     finish[uid] = d
-                while head < len(pieces) and int(pieces[head][1]) == 0:
-                    head += 1
             blocks.append(BlockPlan(block, tuple(items), offer))
         if keep_days:
             kept.append(DayPlan(capacity.info, capacity.template, tuple(blocks)))
@@ -215,34 +275,3 @@ def _take(piece: int, cap: int, unit_left: int, min_chunk: int) -> int:
     if take < min_chunk and take < unit_left:
         return 0
     return max(take, 0)
-
-
-def _first_eligible(
-    pieces: list[list[str | int]],
-    head: int,
-    units: dict[str, Unit],
-    block: Block,
-    on_trip: bool,
-    started: set[str],
-    left: dict[str, int],
-    opens: dict[str, date],
-    d: date,
-) -> int | None:
-    """The first piece in stream order this block may take today."""
-    seen: set[str] = set()
-    for j in range(head, len(pieces)):
-        uid = str(pieces[j][0])
-        if int(pieces[j][1]) == 0 or uid in seen:
-            continue
-        seen.add(uid)  # a unit's later pieces are no more eligible than its first
-        unit = units[uid]
-        if opens[unit.curriculum] > d or not block.admits(unit.track, unit.kind):
-            continue
-        if on_trip and unit.kind in DESK_KINDS:
-            continue
-        if not block.new_units and uid not in started:
-            continue
-        if any(left.get(p, 0) > 0 for p in unit.after):
-            continue
-        return j
-    return None
