@@ -324,6 +324,7 @@ CATALOG.update(
 CATALOG.update(
     {
         "today.trip_effect": ("this trip moves: {effect}", "这次出差的影响：{effect}"),
+        "today.and_more": ("and {n} more (pacer status)", "等另外 {n} 项（见 pacer status）"),
         "status.heading": ("Status at the end of {day}", "{day} 的进度"),
         "status.track": ("Track", "方向"),
         "status.planned": ("Planned", "计划"),

@@ -44,7 +44,10 @@ def run_today(args: argparse.Namespace) -> int:
         else:
             lines = render_day(session, view)
             if moved:
-                effect = ", ".join(f"{m} {n:+d} d" for m, n in moved)
+                biggest = sorted(moved, key=lambda e: -abs(e[1]))
+                effect = ", ".join(f"{m} {n:+d} d" for m, n in biggest[:5])
+                if len(biggest) > 5:
+                    effect += " " + t("today.and_more", n=len(biggest) - 5)
                 lines.insert(1, "  ✈ " + t("today.trip_effect", effect=effect))
             print("\n".join(lines))
     finally:
