@@ -272,3 +272,23 @@ def test_a_year_without_holiday_data_is_said_once_a_week(pacer: Pacer) -> None:
     assert all(any("no holiday data" in n for n in d["notices"]) for d in days)
     in_plan = pacer("today", "--date", "2026-03-10", "--json").json()
     assert in_plan["notices"] == []
+
+
+def test_past_days_show_the_plan_and_later_days_the_projection(pacer: Pacer, example: Path) -> None:
+    p = ("--plan", str(example))
+    wednesday = {"PACER_NOW": "2026-03-04T08:00:00+08:00"}
+    # Monday's plan was calc-2 for 60 minutes; only 20 were done.
+    assert pacer(*p, "log", "20", "calc-2", "--date", "2026-03-02").code == 0
+    days = pacer(*p, "week", "--date", "2026-03-04", "--json", env=wednesday).json()["days"]
+    items = [[(i["unit"], i["minutes"]) for i in d["blocks"][1]["items"]] for d in days]
+    # Past days keep what the plan had for them, with the log beside it...
+    assert items[0] == [("calc-2", 60)]
+    assert items[1] == [("calc-2", 30), ("calc-3", 30)]
+    assert days[0]["logged"] == [{"target": "calc-2", "minutes": 20, "note": "", "done": False}]
+    # ...and from today on the rest re-flows from what was really done: 70 min of calc-2,
+    # before calc-3, and no day holds more than its 60 minutes.
+    ahead = [i for day in items[2:5] for i in day]
+    assert sum(m for u, m in ahead if u == "calc-2") == 70
+    first_calc3 = next(k for k, (u, _) in enumerate(ahead) if u == "calc-3")
+    assert all(u == "calc-2" for u, _ in ahead[:first_calc3])
+    assert all(sum(m for _, m in day) <= 60 for day in items[2:5])
