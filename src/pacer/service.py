@@ -59,6 +59,12 @@ class Session:
             self._store.close()
             self._store = None
 
+    def __enter__(self) -> Session:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     def choices(self) -> list[CatchupChoice]:
         from pacer.store.catchup import list_choices
 

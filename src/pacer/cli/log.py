@@ -29,35 +29,26 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 def run_log(args: argparse.Namespace) -> int:
     minutes = parse_minutes(args.minutes)
-    session = session_from(args)
-    try:
+    with session_from(args) as session:
         entry = log_minutes(session, minutes, args.target, args.note, parse_day(args.date))
         flush_notices(session)
         print(t("log.logged", minutes=entry.minutes, target=entry.target, day=entry.day))
-    finally:
-        session.close()
     return 0
 
 
 def run_done(args: argparse.Namespace) -> int:
     minutes = parse_minutes(args.minutes) if args.minutes else 0
-    session = session_from(args)
-    try:
+    with session_from(args) as session:
         entry = mark_done(session, args.unit, parse_day(args.date), minutes, args.note)
         flush_notices(session)
         print(t("log.done", target=entry.target, day=entry.day))
-    finally:
-        session.close()
     return 0
 
 
 def run_undo(args: argparse.Namespace) -> int:
-    session = session_from(args)
-    try:
+    with session_from(args) as session:
         entry = undo(session)
         flush_notices(session)
         key = "log.undone_done" if entry.done else "log.undone"
         print(t(key, minutes=entry.minutes, target=entry.target, day=entry.day))
-    finally:
-        session.close()
     return 0

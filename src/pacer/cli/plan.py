@@ -97,13 +97,10 @@ def render_plan(plan: Plan) -> list[str]:
 
 
 def run_timeline(args: argparse.Namespace) -> int:
-    session = session_from(args)
-    try:
+    with session_from(args) as session:
         view = timeline(session, parse_day(args.date))
         flush_notices(session)
         print("\n".join(render_timeline(view)))
-    finally:
-        session.close()
     return 0
 
 

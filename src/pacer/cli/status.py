@@ -40,16 +40,13 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run_status(args: argparse.Namespace) -> int:
-    session = session_from(args)
-    try:
+    with session_from(args) as session:
         view = status(session, parse_day(args.date))
         flush_notices(session)
         if args.json:
             print_json(status_json(view))
         else:
             print("\n".join(render_status(view)))
-    finally:
-        session.close()
     return 0
 
 
@@ -96,8 +93,7 @@ def render_status(view: StatusView) -> list[str]:
 
 
 def run_catchup(args: argparse.Namespace) -> int:
-    session = session_from(args)
-    try:
+    with session_from(args) as session:
         if args.list:
             choices = list_catchup(session)
             flush_notices(session)
@@ -140,8 +136,6 @@ def run_catchup(args: argparse.Namespace) -> int:
         for n, option in enumerate(options, 1):
             print()
             print("\n".join(render_option(n, option, target.id)))
-    finally:
-        session.close()
     return 0
 
 

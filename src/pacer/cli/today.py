@@ -31,8 +31,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run_today(args: argparse.Namespace) -> int:
-    session = session_from(args)
-    try:
+    with session_from(args) as session:
         day = parse_day(args.date)
         view = agenda(session, day)
         moved = trip_effect(session, day)
@@ -50,14 +49,11 @@ def run_today(args: argparse.Namespace) -> int:
                     effect += " " + t("today.and_more", n=len(biggest) - 5)
                 lines.insert(1, "  ✈ " + t("today.trip_effect", effect=effect))
             print("\n".join(lines))
-    finally:
-        session.close()
     return 0
 
 
 def run_week(args: argparse.Namespace) -> int:
-    session = session_from(args)
-    try:
+    with session_from(args) as session:
         day = parse_day(args.date)
         views = week(session, day)
         flush_notices(session)
@@ -71,8 +67,6 @@ def run_week(args: argparse.Namespace) -> int:
             for v in views:
                 print()
                 print("\n".join(render_day(session, v, compact=True)))
-    finally:
-        session.close()
     return 0
 
 

@@ -35,19 +35,15 @@ def run_list_default(args: argparse.Namespace) -> int:
 
 def run_add(args: argparse.Namespace) -> int:
     start, end = parse_day(args.start), parse_day(args.end)
-    session = session_from(args)
-    try:
+    with session_from(args) as session:
         trip = add_trip(session, start, end, args.note)
         flush_notices(session)
         print(t("trip.added", id=trip.id, start=trip.start, end=trip.end, days=trip.days))
-    finally:
-        session.close()
     return 0
 
 
 def run_list(args: argparse.Namespace) -> int:
-    session = session_from(args)
-    try:
+    with session_from(args) as session:
         trips = list_trips(session)
         flush_notices(session)
         if args.json:
@@ -58,8 +54,6 @@ def run_list(args: argparse.Namespace) -> int:
             for tr in trips:
                 note = f"  {tr.note}" if tr.note else ""
                 print(f"{tr.id:>3}  {tr.start} → {tr.end}  ({t('trip.days', days=tr.days)}){note}")
-    finally:
-        session.close()
     return 0
 
 
@@ -68,11 +62,8 @@ def run_rm(args: argparse.Namespace) -> int:
         trip_id = int(args.id)
     except ValueError:
         raise PacerError(Message("trip.bad_id", raw=args.id)) from None
-    session = session_from(args)
-    try:
+    with session_from(args) as session:
         trip = remove_trip(session, trip_id)
         flush_notices(session)
         print(t("trip.removed", id=trip.id, start=trip.start, end=trip.end))
-    finally:
-        session.close()
     return 0
