@@ -186,37 +186,16 @@ def day_views(session: Session, first: date, count: int, today: date) -> list[Da
             adjustments=adjustments,
         )
         plans += [dp for dp in planned.days if dp.info.day >= first]
-        plans += _bare_days(
-            session, calendar, max(first, planned.last + timedelta(days=1)), past_end
-        )
     ahead_start = max(first, today)
     if ahead_start <= last:
         state = progress_of(plan, entries, before=today)
         run = project(plan, calendar, stream, state, today, until=last, adjustments=adjustments)
         plans += [dp for dp in run.days if dp.info.day >= ahead_start]
-        plans += _bare_days(session, calendar, max(ahead_start, run.last + timedelta(days=1)), last)
     views = []
     for dp in plans:
         logged = tuple(e for e in entries if e.day == dp.info.day)
         views.append(DayView(dp, logged, tuple(_day_notices(session, dp.info))))
     return views
-
-
-def _bare_days(session: Session, calendar: Calendar, first: date, last: date) -> list[DayPlan]:
-    """Days after all work is placed: their templates, with empty work blocks."""
-    from pacer.schedule.projection import BlockPlan
-
-    out = []
-    d = first
-    while d <= last:
-        info = calendar.resolve(d)
-        template = session.plan.template(info.template)
-        blocks = tuple(
-            BlockPlan(b, (), b.minutes if b.type == "work" else 0) for b in template.blocks
-        )
-        out.append(DayPlan(info, template, blocks))
-        d += timedelta(days=1)
-    return out
 
 
 def agenda(session: Session, day: date) -> DayView:
@@ -438,14 +417,16 @@ def projection_at(
     )
 
 
-def planned_projection(session: Session) -> Projection:
-    """The plan as written, poured from its first day into the calendar with its trips."""
+def planned_projection(session: Session, until: date | None = None) -> Projection:
+    """The plan as written, poured from its first day into the calendar with its trips
+    (every day up to `until` when given, else until the work runs out)."""
     return project(
         session.plan,
         session.calendar(),
         session.compiled.stream,
         progress_of(session.plan, ()),
         session.plan.start,
+        until=until,
         adjustments=session.adjustments(),
     )
 
@@ -465,7 +446,8 @@ def status(session: Session, day: date) -> StatusView:
     remaining = remaining_minutes(plan, state)
     for uid in session.adjustments().deferred:
         remaining[uid] = 0
-    tracks = track_status(plan, planned_projection(session), projection, remaining, entries, day)
+    planned = planned_projection(session, until=day)
+    tracks = track_status(plan, planned, projection, remaining, entries, day)
     finished = finished_on(plan, entries, day)
     milestones = milestone_status(plan, projection, finished, day, session.due_moves())
     return StatusView(day, tuple(tracks), tuple(milestones))

@@ -192,3 +192,23 @@ def test_today_on_a_trip_says_how_far_it_moves_each_milestone(pacer: Pacer) -> N
     # A month later, nothing more is said.
     later = pacer("today", "--json", env={"PACER_NOW": "2026-05-20T21:00:00+08:00"}).json()
     assert later["trip_effect"] == []
+
+
+def test_planned_habit_minutes_count_every_day_to_the_date(
+    pacer: Pacer, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Also after the plan's work runs out (early December): habits go on to the end."""
+    status = pacer("status", "--date", "2026-12-31", "--json").json()
+    english = next(t for t in status["tracks"] if t["id"] == "english")
+    monkeypatch.setenv("PACER_HOME", str(home))
+    with Session() as session:
+        calendar, plan = session.calendar(), session.plan
+        expected = 0
+        day = plan.start
+        while day <= date(2026, 12, 31):
+            template = plan.template(calendar.resolve(day).template)
+            expected += sum(
+                b.minutes for b in template.blocks if b.type == "habit" and b.track == "english"
+            )
+            day += timedelta(days=1)
+    assert english["habit_planned_to_date"] == expected

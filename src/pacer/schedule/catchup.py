@@ -73,7 +73,8 @@ def options_for(
     """Stretch blocks to their max for two or four weeks or until the due date, defer the
     optional units still ahead, or move the due date to the projected one. Every option is
     computed by running the projection with it applied; nothing is recorded here."""
-    base = milestone_dates(plan, run(current))
+    now = run(current)
+    base = milestone_dates(plan, now)
     due_of = {m.id: moves.get(m.id, m.due) for m in plan.milestones}
     choices: list[CatchupChoice] = []
     ends = [day + timedelta(weeks=w) - timedelta(days=1) for w in STRETCH_WEEKS]
@@ -81,7 +82,8 @@ def options_for(
     if due > day and all(due != end for end in ends):
         ends.append(due)
     choices += [CatchupChoice("stretch", target.id, day, end) for end in sorted(set(ends))]
-    optional = tuple(u.id for u in plan.units() if u.optional and u.id not in current.deferred)
+    # Optional units still ahead: not finished, not covered by the baseline, not deferred.
+    optional = tuple(u.id for u in plan.units() if u.optional and u.id not in now.done)
     projected_target = base.get(target.id)
     if optional:
         choices.append(CatchupChoice("defer", target.id, units=optional))

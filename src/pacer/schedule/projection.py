@@ -226,7 +226,9 @@ def project(
     finish: dict[str, date] = {}
     kept: list[DayPlan] = []
     d = start
-    while d <= last_day and not pour.empty:
+    # With `until`, every day up to it is kept (empty once the work runs out); without it,
+    # the projection ends with the work.
+    while d <= last_day and (not pour.empty or (until is not None and keep_days)):
         capacity = timeline.day(d)
         on_trip = capacity.info.kind == "trip"
         offered = iter(capacity.work)

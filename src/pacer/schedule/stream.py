@@ -51,6 +51,7 @@ class _Curriculum:
         "order",
         "required_dues",
         "urgent",
+        "urgent_until",
     )
 
     def __init__(self, cid: str, order: int, opens: date, carry_from: date) -> None:
@@ -62,6 +63,7 @@ class _Curriculum:
         self.left = 0  # required and optional minutes still to place
         self.required_dues: list[tuple[date, Unit]] = []  # required units with a due date
         self.urgent = False
+        self.urgent_until = date.min  # the due date that made it urgent
 
 
 def _queue_key(unit: Unit, index: int) -> tuple[int, date, int]:
@@ -137,6 +139,10 @@ def build_stream(plan: Plan, calendar: Calendar) -> Stream:
                 served[cur.id] = served.get(cur.id, 0.0) + take
                 if left[unit.id] == 0:
                     _release(unit, cur, curricula, by_id, dependents, unmet, left, index)
+                    if cur.urgent and not any(
+                        left[u.id] > 0 for due, u in cur.required_dues if due <= cur.urgent_until
+                    ):
+                        cur.urgent = False  # what was at risk is done: back to fair share
         active = [c for c in active if c.left > 0]
         d += timedelta(days=1)
     # Work that no block of the plan admits still belongs to the stream: last, in plan order.
@@ -239,8 +245,8 @@ def _mark_urgent(
     left: dict[str, int],
 ) -> None:
     """A curriculum is urgent when the required work due by its next due date is more than
-    its fair share of the capacity until then. Checked weekly (and on the first day), so a
-    pass of the same plan gives the same answer on the same day."""
+    its fair share of the capacity until then. Checked weekly (and on the first day); it
+    ends early once the work due by that date is done."""
     open_now = [c for c in active if c.opens <= d]
     total = sum(weights.get(c.id, 1.0) for c in open_now) or 1.0
     for cur in active:
@@ -253,6 +259,7 @@ def _mark_urgent(
         need = sum(left[u.id] for due, u in cur.required_dues if due <= upcoming)
         share = weights.get(cur.id, 1.0) / total
         cur.urgent = need > share * timeline.minutes_between(d, upcoming)
+        cur.urgent_until = upcoming
 
 
 def _month_weights(plan: Plan) -> dict[Month, dict[str, float]]:
