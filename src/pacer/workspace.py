@@ -21,6 +21,10 @@ try:  # the C blake2 module, without loading OpenSSL as hashlib does
 except ImportError:  # pragma: no cover - every CPython build has it
     from hashlib import blake2b as _blake2b
 
+# Part of the cache key beside pacer's version: bump it whenever what is compiled from a
+# plan (the validated plan, holidays, the planned stream) would come out differently.
+COMPILED_FORMAT = 2
+
 PLAN_FILE = "plan.yaml"
 DB_FILE = "pacer.db"
 BUILTIN = "<built-in 2026 plan>"
@@ -102,7 +106,8 @@ def compile_plan(path: Path, builtin: bool) -> CompiledPlan:
     """Load the plan through the cache: the YAML and the holiday library are only touched when
     the plan's bytes (or pacer's version) change."""
     data = read_plan_file(path)
-    digest = _blake2b(data + __version__.encode(), digest_size=16).hexdigest()
+    salt = f"{__version__}/{COMPILED_FORMAT}".encode()
+    digest = _blake2b(data + salt, digest_size=16).hexdigest()
     source = BUILTIN if builtin else str(path)
     cached = cache_dir() / f"plan-{digest}.pickle"
     try:
