@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import os
-from typing import Any
 
 from pacer.i18n_catalog import CATALOG
+
+# typing costs a few ms at start-up and is only needed by the type checker.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
 
 LANGS = ("en", "zh")
 _current = "en"

@@ -6,19 +6,26 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
 
 from pacer import clock
 from pacer.calendar.days import Calendar, DayInfo, Trip
 from pacer.errors import PacerError
 from pacer.i18n import Message, current_lang
 from pacer.plan.model import REVIEW_TARGET, Plan
-from pacer.schedule.catchup import CatchupChoice, Option, adjustments_of
-from pacer.schedule.progress import LogEntry, TargetKind, progress_of
+from pacer.schedule.progress import LogEntry, progress_of
 from pacer.schedule.projection import Adjustments, DayPlan, Projection, project
-from pacer.schedule.status import MilestoneStatus, TrackStatus
 from pacer.store.db import Store, open_store
 from pacer.workspace import DB_FILE, CompiledPlan, compile_plan, data_dir, resolve_plan_path
+
+# typing costs a few ms at start-up and is only needed by the type checker.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+    from pacer.schedule.catchup import CatchupChoice, Option
+    from pacer.schedule.progress import TargetKind
+    from pacer.schedule.status import MilestoneStatus, TrackStatus
+
 
 DAY_MINUTES = 24 * 60
 
@@ -74,9 +81,17 @@ class Session:
 
     def adjustments(self) -> Adjustments:
         """What the recorded catch-up choices do to the projection."""
+        if not self.choices():
+            return Adjustments()
+        from pacer.schedule.catchup import adjustments_of
+
         return adjustments_of(self.choices())[0]
 
     def due_moves(self) -> dict[str, date]:
+        if not self.choices():
+            return {}
+        from pacer.schedule.catchup import adjustments_of
+
         return adjustments_of(self.choices())[1]
 
     def calendar(self) -> Calendar:

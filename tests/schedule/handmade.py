@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date
 from itertools import count
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pacer.calendar.days import Calendar, HolidayTable, Trip
 from pacer.plan.model import (
@@ -26,9 +26,12 @@ from pacer.plan.model import (
     Unit,
     WeekShape,
 )
-from pacer.schedule.progress import LogEntry, TargetKind, progress_of
+from pacer.schedule.progress import LogEntry, progress_of
 from pacer.schedule.projection import Projection, project
 from pacer.schedule.stream import Stream, build_stream
+
+if TYPE_CHECKING:
+    from pacer.schedule.progress import TargetKind
 
 MARCH = Month(2026, 3)
 APRIL = Month(2026, 4)

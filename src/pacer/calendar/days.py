@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
 
 from pacer.plan.model import WEEKDAYS, Plan
 
-DayKind = Literal["weekday", "weekend", "trip", "holiday", "makeup", "override"]
+# typing costs a few ms at start-up and is only needed by the type checker.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Literal
+
+    DayKind = Literal["weekday", "weekend", "trip", "holiday", "makeup", "override"]
 
 
 @dataclass(frozen=True, slots=True)

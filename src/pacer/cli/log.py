@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
 
 from pacer.cli.common import add_date, flush_notices, session_from
 from pacer.i18n import t
 from pacer.service import log_minutes, mark_done, parse_day, parse_minutes, undo
+
+# typing costs a few ms at start-up and is only needed by the type checker.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:

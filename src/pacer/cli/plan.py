@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
 
 from pacer.cli.common import add_date, flush_notices, session_from
 from pacer.cli.text import day_or_dash, pad, signed_days
 from pacer.i18n import t
 from pacer.plan.model import Plan
 from pacer.service import TimelineView, check_plan, init_plan, parse_day, plan_summary, timeline
+
+# typing costs a few ms at start-up and is only needed by the type checker.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
 
 from pacer.cli.common import add_date, add_json, flush_notices, print_json, session_from
 from pacer.cli.text import day_or_dash, hours, pad, signed_days
 from pacer.errors import PacerError
 from pacer.i18n import Message, t
-from pacer.schedule.catchup import CatchupChoice, Option
 from pacer.service import (
     StatusView,
     apply_catchup,
@@ -20,6 +18,13 @@ from pacer.service import (
     status,
     status_json,
 )
+
+# typing costs a few ms at start-up and is only needed by the type checker.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+    from pacer.schedule.catchup import CatchupChoice, Option
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
 
 from pacer.cli.common import add_date, add_json, flush_notices, print_json, session_from
 from pacer.i18n import t
@@ -17,6 +16,11 @@ from pacer.service import (
     trip_effect,
     week,
 )
+
+# typing costs a few ms at start-up and is only needed by the type checker.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:

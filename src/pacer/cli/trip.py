@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
 
 from pacer.cli.common import add_json, flush_notices, print_json, session_from
 from pacer.errors import PacerError
 from pacer.i18n import Message, t
 from pacer.service import add_trip, list_trips, parse_day, remove_trip, trip_json
+
+# typing costs a few ms at start-up and is only needed by the type checker.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:

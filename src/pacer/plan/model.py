@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
 
-BlockType = Literal["habit", "work", "ritual"]
+# typing costs a few ms at start-up and is only needed by the type checker.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Literal
+
+    BlockType = Literal["habit", "work", "ritual"]
+
+
 UNIT_KINDS: tuple[str, ...] = ("study", "code", "experiment", "write", "reading", "review")
 # Kinds that need a computer and an editor: never placed on a trip day.
 DESK_KINDS: frozenset[str] = frozenset({"code", "experiment"})

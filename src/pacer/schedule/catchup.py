@@ -5,13 +5,19 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from typing import Literal
 
 from pacer.plan.model import Milestone, Plan
 from pacer.schedule.capacity import Stretch
 from pacer.schedule.projection import Adjustments, Projection
 
-ChoiceKind = Literal["stretch", "defer", "move_due"]
+# typing costs a few ms at start-up and is only needed by the type checker.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Literal
+
+    ChoiceKind = Literal["stretch", "defer", "move_due"]
+
+
 STRETCH_WEEKS = (2, 4)
 
 

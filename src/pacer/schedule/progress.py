@@ -5,11 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
 
 from pacer.plan.model import Plan
 
-TargetKind = Literal["unit", "habit", "ritual"]
+# typing costs a few ms at start-up and is only needed by the type checker.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Literal
+
+    TargetKind = Literal["unit", "habit", "ritual"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,13 +5,19 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
 
 from pacer.plan.model import Plan
 from pacer.schedule.progress import LogEntry
 from pacer.schedule.projection import Projection
 
-MilestoneState = Literal["done", "on_track", "at_risk", "late"]
+# typing costs a few ms at start-up and is only needed by the type checker.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Literal
+
+    MilestoneState = Literal["done", "on_track", "at_risk", "late"]
+
+
 AT_RISK_DAYS = 7  # less slack than a week before the due date is at risk
 
 

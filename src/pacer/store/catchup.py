@@ -7,8 +7,11 @@ from datetime import date
 from pacer.clock import now_utc
 from pacer.errors import PacerError
 from pacer.i18n import Message
-from pacer.schedule.catchup import CatchupChoice
 from pacer.store.db import Store
+
+TYPE_CHECKING = False  # the domain class is only needed once a row exists
+if TYPE_CHECKING:
+    from pacer.schedule.catchup import CatchupChoice
 
 _COLUMNS = "id, kind, milestone, start_date, end_date, units, due_date, reason"
 
@@ -18,6 +21,8 @@ def _day(value: object) -> date | None:
 
 
 def _choice(row: tuple[object, ...]) -> CatchupChoice:
+    from pacer.schedule.catchup import CatchupChoice
+
     id_, kind, milestone, start, end, units, due, reason = row
     return CatchupChoice(
         kind=kind,  # type: ignore[arg-type]

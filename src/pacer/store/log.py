@@ -8,8 +8,12 @@ from datetime import date
 from pacer.clock import now_utc
 from pacer.errors import PacerError
 from pacer.i18n import Message
-from pacer.schedule.progress import LogEntry, TargetKind
+from pacer.schedule.progress import LogEntry
 from pacer.store.db import Store
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pacer.schedule.progress import TargetKind
 
 DAY_MINUTES = 24 * 60
 _COLUMNS = "id, local_date, logged_at, target_kind, target, minutes, done, note"

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from pacer.clock import now_utc
 from pacer.errors import PacerError
 from pacer.i18n import Message
 
+TYPE_CHECKING = False  # importing typing costs start-up time; only the checker needs it
 if TYPE_CHECKING:
     from pacer.store.db import Store
 
