@@ -1,0 +1,225 @@
+"""Days as the person sees them: agenda, week, the log, trips, and their JSON shapes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from pacer import clock
+from pacer.calendar.days import DayInfo, Trip
+from pacer.errors import PacerError
+from pacer.i18n import Message
+from pacer.schedule.progress import LogEntry, progress_of
+from pacer.schedule.projection import DayPlan, project
+from pacer.service.session import Session, resolve_target
+
+# typing costs a few ms at start-up and is only needed by the type checker.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+
+DAY_MINUTES = 24 * 60
+
+
+# -- agenda -----------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class DayView:
+    """One date as the person sees it: template, reason, blocks with work, what was logged."""
+
+    plan: DayPlan
+    logged: tuple[LogEntry, ...]
+    notices: tuple[Message, ...] = field(default=())
+
+
+def _day_notices(session: Session, info: DayInfo) -> list[Message]:
+    table = session.compiled.holidays
+    out: list[Message] = []
+    if table.country and info.day.year in table.years_without_data:
+        out.append(Message("notice.no_holiday_data", country=table.country, year=info.day.year))
+    plan = session.plan
+    if not plan.start <= info.day <= plan.end:
+        out.append(Message("notice.outside_plan", start=plan.start, end=plan.end))
+    return out
+
+
+def day_views(session: Session, first: date, count: int, today: date) -> list[DayView]:
+    """Consecutive days from `first`, seen on `today`.
+
+    Days from today on show the projection: the remaining stream poured from today, after
+    the log before today. Past days are never re-planned: they show what the plan had for
+    them (the stream poured from the plan's start into the calendar with its trips, nothing
+    logged), beside what was logged.
+    """
+    from pacer.store.log import all_entries
+
+    entries = all_entries(session.store)
+    calendar = session.calendar()
+    adjustments = session.adjustments()
+    plan, stream = session.plan, session.compiled.stream
+    last = first + timedelta(days=count - 1)
+    plans: list[DayPlan] = []
+    past_end = min(last, today - timedelta(days=1))
+    if first <= past_end:
+        begin = min(first, plan.start)
+        planned = project(
+            plan,
+            calendar,
+            stream,
+            progress_of(plan, ()),
+            begin,
+            until=past_end,
+            adjustments=adjustments,
+        )
+        plans += [dp for dp in planned.days if dp.info.day >= first]
+    ahead_start = max(first, today)
+    if ahead_start <= last:
+        state = progress_of(plan, entries, before=today)
+        run = project(plan, calendar, stream, state, today, until=last, adjustments=adjustments)
+        plans += [dp for dp in run.days if dp.info.day >= ahead_start]
+    views = []
+    for dp in plans:
+        logged = tuple(e for e in entries if e.day == dp.info.day)
+        views.append(DayView(dp, logged, tuple(_day_notices(session, dp.info))))
+    return views
+
+
+def agenda(session: Session, day: date) -> DayView:
+    return day_views(session, day, 1, clock.today())[0]
+
+
+def week(session: Session, day: date) -> list[DayView]:
+    monday = day - timedelta(days=day.weekday())
+    return day_views(session, monday, 7, clock.today())
+
+
+# -- log ----------------------------------------------------------------------------------------
+def log_minutes(session: Session, minutes: int, target: str, note: str, day: date) -> LogEntry:
+    from pacer.store.log import add_entry
+
+    kind = resolve_target(session.plan, target)
+    return add_entry(session.store, day, kind, target, minutes, note, done=False)
+
+
+def mark_done(session: Session, unit_id: str, day: date, minutes: int, note: str) -> LogEntry:
+    from pacer.store.log import add_entry
+
+    if resolve_target(session.plan, unit_id) != "unit":
+        raise PacerError(Message("log.done_needs_unit", target=unit_id))
+    return add_entry(session.store, day, "unit", unit_id, minutes, note, done=True)
+
+
+def undo(session: Session) -> LogEntry:
+    from pacer.store.log import remove_newest
+
+    removed = remove_newest(session.store)
+    if removed is None:
+        raise PacerError(Message("log.nothing_to_undo"))
+    return removed
+
+
+# -- trips --------------------------------------------------------------------------------------
+def add_trip(session: Session, start: date, end: date, note: str) -> Trip:
+    from pacer.store.trips import add_trip as store_add
+
+    if end < start:
+        raise PacerError(Message("trip.end_before_start", start=start, end=end))
+    if (end - start).days > 366:
+        raise PacerError(Message("trip.too_long", start=start, end=end))
+    return store_add(session.store, start, end, note)
+
+
+def list_trips(session: Session) -> list[Trip]:
+    from pacer.store.trips import list_trips as store_list
+
+    return store_list(session.store)
+
+
+def remove_trip(session: Session, trip_id: int) -> Trip:
+    from pacer.store.trips import remove_trip as store_remove
+
+    return store_remove(session.store, trip_id)
+
+
+# -- JSON shapes (documented in docs/json.md) -----------------------------------------------
+def trip_json(trip: Trip | None) -> dict[str, Any] | None:
+    if trip is None:
+        return None
+    return {
+        "id": trip.id,
+        "start": trip.start.isoformat(),
+        "end": trip.end.isoformat(),
+        "note": trip.note,
+    }
+
+
+def entry_json(entry: LogEntry) -> dict[str, Any]:
+    return {
+        "id": entry.id,
+        "date": entry.day.isoformat(),
+        "target": entry.target,
+        "kind": entry.kind,
+        "minutes": entry.minutes,
+        "done": entry.done,
+        "note": entry.note,
+        "logged_at": entry.logged_at,
+    }
+
+
+def day_json(session: Session, view: DayView) -> dict[str, Any]:
+    plan = session.plan
+    info = view.plan.info
+    blocks = []
+    for bp in view.plan.blocks:
+        b = bp.block
+        block: dict[str, Any] = {
+            "id": b.id,
+            "type": b.type,
+            "track": b.track,
+            "minutes": b.minutes,
+            "max": b.max_minutes,
+            "title": b.title,
+            "items": [],
+            "steps": [
+                {"title": s.title, "minutes": s.minutes, "max": s.max_minutes, "detail": s.detail}
+                for s in b.steps
+            ],
+        }
+        if b.type == "work":
+            block["tracks"] = list(b.tracks)
+            for p in bp.items:
+                unit = plan.unit(p.unit)
+                block["items"].append(
+                    {
+                        "unit": unit.id,
+                        "title": unit.title,
+                        "minutes": p.minutes,
+                        "track": unit.track,
+                        "kind": unit.kind,
+                        "curriculum": unit.curriculum,
+                        "prompts": list(unit.prompts),
+                    }
+                )
+        if b.type == "ritual":
+            block["prompts"] = [p.text for p in plan.review.prompts]
+        blocks.append(block)
+    return {
+        "date": info.day.isoformat(),
+        "weekday": info.weekday,
+        "template": info.template,
+        "template_title": view.plan.template.title,
+        "reason": info.kind,
+        "holiday": info.holiday or None,
+        "trip": trip_json(info.trip),
+        "blocks": blocks,
+        "logged": [
+            {"target": e.target, "minutes": e.minutes, "note": e.note, "done": e.done}
+            for e in view.logged
+        ],
+        "notices": [str(n) for n in view.notices],
+    }
+
+
+def iso_week(day: date) -> str:
+    year, weekno, _ = day.isocalendar()
+    return f"{year}-W{weekno:02d}"

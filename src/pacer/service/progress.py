@@ -1,0 +1,264 @@
+"""Where things stand: status, the trip effect, the timeline, catch-up choices."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from pacer.calendar.days import Trip
+from pacer.errors import PacerError
+from pacer.i18n import Message
+from pacer.plan.model import Plan
+from pacer.schedule.progress import progress_of
+from pacer.schedule.projection import Projection, project
+from pacer.service.session import (
+    Session,
+    _calendar_with,
+    _entries,
+    planned_projection,
+    projection_at,
+)
+
+# typing costs a few ms at start-up and is only needed by the type checker.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+    from pacer.schedule.catchup import CatchupChoice, Option
+    from pacer.schedule.status import MilestoneStatus, TrackStatus
+
+
+DAY_MINUTES = 24 * 60
+
+
+# -- status, timeline, catch-up ---------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class StatusView:
+    day: date
+    tracks: tuple[TrackStatus, ...]
+    milestones: tuple[MilestoneStatus, ...]
+
+
+def status(session: Session, day: date) -> StatusView:
+    from pacer.schedule.progress import remaining_minutes
+    from pacer.schedule.status import finished_on, milestone_status, track_status
+
+    plan = session.plan
+    entries = _entries(session)
+    projection = projection_at(session, day, entries)
+    state = progress_of(plan, entries, before=day + timedelta(days=1))
+    remaining = remaining_minutes(plan, state)
+    for uid in session.adjustments().deferred:
+        remaining[uid] = 0
+    planned = planned_projection(session, until=day)
+    tracks = track_status(plan, planned, projection, remaining, entries, day)
+    finished = finished_on(plan, entries, day)
+    milestones = milestone_status(plan, projection, finished, day, session.due_moves())
+    return StatusView(day, tuple(tracks), tuple(milestones))
+
+
+def status_json(view: StatusView) -> dict[str, Any]:
+    def iso(d: date | None) -> str | None:
+        return d.isoformat() if d else None
+
+    return {
+        "date": view.day.isoformat(),
+        "tracks": [
+            {
+                "id": t.id,
+                "title": t.title,
+                "planned_to_date": t.planned_to_date,
+                "done": t.done,
+                "remaining": t.remaining,
+                "projected_finish": iso(t.projected_finish),
+                "habit_planned_to_date": t.habit_planned_to_date,
+                "habit_done": t.habit_done,
+            }
+            for t in view.tracks
+        ],
+        "milestones": [
+            {
+                "id": m.id,
+                "title": m.title,
+                "due": m.due.isoformat(),
+                "original_due": m.original_due.isoformat(),
+                "projected": iso(m.projected),
+                "slip_days": m.slip_days,
+                "status": m.status,
+            }
+            for m in view.milestones
+        ],
+    }
+
+
+def trip_effect(session: Session, day: date) -> list[tuple[str, int]]:
+    """On a trip day, and in the week after one, how far that trip moved each milestone: the
+    projection from the trip's first day with the trip, beside the same without it."""
+    trips = tuple(session.calendar().trips)
+    trip = next((t for t in trips if t.start <= day <= t.end + timedelta(days=7)), None)
+    if trip is None:
+        return []
+    return trip_delays(session, trip, trips)
+
+
+def trip_delays(session: Session, trip: Trip, trips: tuple[Trip, ...]) -> list[tuple[str, int]]:
+    """Days each milestone moves because of `trip` (only those that move)."""
+    plan = session.plan
+    state = progress_of(plan, _entries(session), before=trip.start)
+    adjustments = session.adjustments()
+
+    def run(with_trips: tuple[Trip, ...]) -> Projection:
+        calendar = _calendar_with(session, with_trips)
+        return project(
+            plan, calendar, session.compiled.stream, state, trip.start, adjustments=adjustments
+        )
+
+    with_trip = run(trips)
+    without = run(tuple(t for t in trips if t != trip))
+    moved = []
+    for m in plan.milestones:
+        a, b = with_trip.finish_of(m.needs), without.finish_of(m.needs)
+        if b is None:
+            continue
+        after = a if a is not None else with_trip.last + timedelta(days=1)
+        if after != b:
+            moved.append((m.id, (after - b).days))
+    return moved
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineRow:
+    id: str
+    title: str
+    planned: frozenset[int]  # week indexes with planned work
+    actual: frozenset[int]  # weeks with logged (past) or projected (ahead) work
+    planned_finish: date | None
+    projected_finish: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineView:
+    day: date
+    weeks: tuple[date, ...]  # the Monday of each column
+    curricula: tuple[TimelineRow, ...]
+    milestones: tuple[MilestoneStatus, ...]
+
+    def week_of(self, d: date) -> int:
+        return (d - self.weeks[0]).days // 7
+
+
+def timeline(session: Session, day: date) -> TimelineView:
+    """Curricula week by week: where the plan put them, where they really are and will be."""
+    from pacer.schedule.status import finish_date, finished_on, milestone_status
+
+    plan = session.plan
+    entries = _entries(session)
+    planned = planned_projection(session)
+    projection = projection_at(session, day, entries, keep_days=True)
+    finished = finished_on(plan, entries, day)
+    ends = [plan.end, planned.last, projection.last if projection.left else plan.end]
+    first_monday = plan.start - timedelta(days=plan.start.weekday())
+    last = max(d for d in ends)
+    weeks = tuple(
+        first_monday + timedelta(weeks=i) for i in range((last - first_monday).days // 7 + 1)
+    )
+    curriculum_of = {u.id: u.curriculum for u in plan.units()}
+
+    def index(d: date) -> int:
+        return (d - first_monday).days // 7
+
+    planned_weeks: dict[str, set[int]] = {}
+    for dp in planned.days:
+        for bp in dp.blocks:
+            for p in bp.items:
+                planned_weeks.setdefault(curriculum_of[p.unit], set()).add(index(dp.info.day))
+    actual_weeks: dict[str, set[int]] = {}
+    for e in entries:
+        if e.kind == "unit" and e.target in curriculum_of and e.day <= day and e.minutes:
+            actual_weeks.setdefault(curriculum_of[e.target], set()).add(index(e.day))
+    for dp in projection.days:
+        for bp in dp.blocks:
+            for p in bp.items:
+                actual_weeks.setdefault(curriculum_of[p.unit], set()).add(index(dp.info.day))
+    rows = []
+    for c in plan.curricula:
+        required = [u.id for u in c.units if not u.optional]
+        projected, _ = finish_date(required, finished, projection)
+        rows.append(
+            TimelineRow(
+                c.id,
+                c.title,
+                frozenset(planned_weeks.get(c.id, ())),
+                frozenset(actual_weeks.get(c.id, ())),
+                planned.finish_of(required),
+                projected,
+            )
+        )
+    milestones = milestone_status(plan, projection, finished, day, session.due_moves())
+    return TimelineView(day, weeks, tuple(rows), tuple(milestones))
+
+
+# -- catch-up -----------------------------------------------------------------------------------
+def catchup_options(
+    session: Session, day: date, milestone_id: str | None
+) -> tuple[MilestoneStatus | None, list[Option]]:
+    """The options for one milestone (by default the one that slips most), each with its
+    effect on every milestone. Nothing is recorded."""
+    from pacer.schedule.catchup import options_for
+
+    view = status(session, day)
+    if milestone_id is not None:
+        target = next((m for m in view.milestones if m.id == milestone_id), None)
+        if target is None:
+            raise PacerError(_unknown_milestone(session.plan, milestone_id))
+    else:
+        slipping = [m for m in view.milestones if m.status in ("late", "at_risk")]
+        if not slipping:
+            return None, []
+        target = max(slipping, key=lambda m: (m.slip_days is None, m.slip_days or 0))
+    entries = _entries(session)
+    milestone = next(m for m in session.plan.milestones if m.id == target.id)
+    options = options_for(
+        session.plan,
+        milestone,
+        day,
+        session.adjustments(),
+        session.due_moves(),
+        lambda adj: projection_at(session, day, entries, adjustments=adj),
+    )
+    return target, options
+
+
+def _unknown_milestone(plan: Plan, milestone_id: str) -> Message:
+    import difflib
+
+    close = difflib.get_close_matches(milestone_id, [m.id for m in plan.milestones], n=1)
+    if close:
+        return Message("milestone.unknown_hint", id=milestone_id, hint=close[0])
+    return Message("milestone.unknown", id=milestone_id)
+
+
+def apply_catchup(
+    session: Session, day: date, milestone_id: str | None, number: int, reason: str
+) -> CatchupChoice:
+    from dataclasses import replace
+
+    from pacer.store.catchup import add_choice
+
+    _, options = catchup_options(session, day, milestone_id)
+    if not 1 <= number <= len(options):
+        raise PacerError(Message("catchup.no_option", n=number, count=len(options)))
+    choice = options[number - 1].choice
+    if choice.kind == "move_due" and not reason.strip():
+        raise PacerError(Message("catchup.needs_reason"))
+    return add_choice(session.store, replace(choice, reason=reason))
+
+
+def list_catchup(session: Session) -> list[CatchupChoice]:
+    return session.choices()
+
+
+def drop_catchup(session: Session, choice_id: int) -> CatchupChoice:
+    from pacer.store.catchup import remove_choice
+
+    return remove_choice(session.store, choice_id)

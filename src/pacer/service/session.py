@@ -1,0 +1,197 @@
+"""One person's open pacer (plan, database, calendar) and input parsing."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from pathlib import Path
+
+from pacer import clock
+from pacer.calendar.days import Calendar, Trip
+from pacer.errors import PacerError
+from pacer.i18n import Message, current_lang
+from pacer.plan.model import REVIEW_TARGET, Plan
+from pacer.schedule.progress import LogEntry, progress_of
+from pacer.schedule.projection import Adjustments, Projection, project
+from pacer.store.db import Store, open_store
+from pacer.workspace import DB_FILE, CompiledPlan, compile_plan, data_dir, resolve_plan_path
+
+# typing costs a few ms at start-up and is only needed by the type checker.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pacer.schedule.catchup import CatchupChoice
+    from pacer.schedule.progress import TargetKind
+
+
+DAY_MINUTES = 24 * 60
+
+
+class Session:
+    """One person's pacer: the plan in force, the database and the calendar they make."""
+
+    def __init__(self, plan_path: Path | None = None, db_path: Path | None = None) -> None:
+        self._plan_path = plan_path
+        self._db_path = db_path
+        self._compiled: CompiledPlan | None = None
+        self._store: Store | None = None
+        self._choices: list[CatchupChoice] | None = None
+        self.notices: list[Message] = []
+
+    @property
+    def compiled(self) -> CompiledPlan:
+        if self._compiled is None:
+            path, builtin = resolve_plan_path(self._plan_path)
+            self._compiled = compile_plan(path, builtin)
+            if builtin:
+                self.notices.append(Message("notice.builtin_plan"))
+        return self._compiled
+
+    @property
+    def plan(self) -> Plan:
+        return self.compiled.plan
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            _ = self.compiled  # a broken plan stops us before any database file is created
+            self._store = open_store(self._db_path or data_dir() / DB_FILE)
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+    def __enter__(self) -> Session:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def choices(self) -> list[CatchupChoice]:
+        from pacer.store.catchup import list_choices
+
+        if self._choices is None:
+            self._choices = list_choices(self.store)
+        return self._choices
+
+    def adjustments(self) -> Adjustments:
+        """What the recorded catch-up choices do to the projection."""
+        if not self.choices():
+            return Adjustments()
+        from pacer.schedule.catchup import adjustments_of
+
+        return adjustments_of(self.choices())[0]
+
+    def due_moves(self) -> dict[str, date]:
+        if not self.choices():
+            return {}
+        from pacer.schedule.catchup import adjustments_of
+
+        return adjustments_of(self.choices())[1]
+
+    def calendar(self) -> Calendar:
+        from pacer.store.trips import list_trips
+
+        return Calendar(
+            self.plan, self.compiled.holidays, tuple(list_trips(self.store)), current_lang()
+        )
+
+
+# -- input parsing shared by CLI and web -----------------------------------------------------
+_RELATIVE = {"today": 0, "yesterday": -1, "tomorrow": 1, "今天": 0, "昨天": -1, "明天": 1}
+_DURATION = re.compile(r"^(?:(\d+(?:\.\d+)?)h)?(?:(\d+)m?)?$")
+
+
+def parse_day(text: str | None) -> date:
+    """A local date from YYYY-MM-DD, today, yesterday or tomorrow (None: today)."""
+    if text is None:
+        return clock.today()
+    text = text.strip()
+    if text.lower() in _RELATIVE:
+        return clock.today() + timedelta(days=_RELATIVE[text.lower()])
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise PacerError(Message("input.bad_date", raw=text)) from None
+
+
+def parse_minutes(text: str) -> int:
+    """Minutes from 45, 45m, 1h, 1.5h or 1h30; between 1 and 24 hours."""
+    raw = text.strip().lower().replace(" ", "")
+    match = _DURATION.match(raw)
+    if not raw or not match or not (match.group(1) or match.group(2)):
+        raise PacerError(Message("input.bad_minutes", raw=text))
+    minutes = round(float(match.group(1) or 0) * 60) + int(match.group(2) or 0)
+    if not 1 <= minutes <= DAY_MINUTES:
+        raise PacerError(Message("input.minutes_range", raw=text, limit=DAY_MINUTES))
+    return minutes
+
+
+def resolve_target(plan: Plan, target: str) -> TargetKind:
+    """What a log target names: a unit id, a habit's track id, or the weekly review."""
+    if target == REVIEW_TARGET:
+        return "ritual"
+    if target in plan.habit_tracks():
+        return "habit"
+    if any(u.id == target for u in plan.units()):
+        return "unit"
+    if any(t.id == target for t in plan.tracks):
+        raise PacerError(Message("log.track_without_habit", target=target))
+    import difflib
+
+    choices = [u.id for u in plan.units()] + sorted(plan.habit_tracks()) + [REVIEW_TARGET]
+    close = difflib.get_close_matches(target, choices, n=1, cutoff=0.5)
+    if close:
+        raise PacerError(Message("log.unknown_target_hint", target=target, hint=close[0]))
+    raise PacerError(Message("log.unknown_target", target=target))
+
+
+def _entries(session: Session) -> list[LogEntry]:
+    from pacer.store.log import all_entries
+
+    return all_entries(session.store)
+
+
+def projection_at(
+    session: Session,
+    day: date,
+    entries: list[LogEntry],
+    adjustments: Adjustments | None = None,
+    trips: tuple[Trip, ...] | None = None,
+    keep_days: bool = False,
+) -> Projection:
+    """The re-flow at the end of `day`'s log: everything logged up to `day` counts, and the
+    unit work logged on `day` uses up that much of its blocks."""
+    plan = session.plan
+    calendar = session.calendar() if trips is None else _calendar_with(session, trips)
+    state = progress_of(plan, entries, before=day + timedelta(days=1))
+    spent = sum(e.minutes for e in entries if e.day == day and e.kind == "unit")
+    return project(
+        plan,
+        calendar,
+        session.compiled.stream,
+        state,
+        day,
+        adjustments=session.adjustments() if adjustments is None else adjustments,
+        keep_days=keep_days,
+        spent_on_start=spent,
+    )
+
+
+def planned_projection(session: Session, until: date | None = None) -> Projection:
+    """The plan as written, poured from its first day into the calendar with its trips
+    (every day up to `until` when given, else until the work runs out)."""
+    return project(
+        session.plan,
+        session.calendar(),
+        session.compiled.stream,
+        progress_of(session.plan, ()),
+        session.plan.start,
+        until=until,
+        adjustments=session.adjustments(),
+    )
+
+
+def _calendar_with(session: Session, trips: tuple[Trip, ...]) -> Calendar:
+    return Calendar(session.plan, session.compiled.holidays, trips, current_lang())
