@@ -400,3 +400,16 @@ CATALOG.update(
         ),
     }
 )
+
+
+def _merge() -> None:
+    """Each feature keeps its messages in pacer/messages/; a key is defined once."""
+    from pacer.messages import milestones, report, review
+
+    for module in (review, milestones, report):
+        for key, texts in module.MESSAGES.items():
+            assert key not in CATALOG, f"message {key} defined twice"
+            CATALOG[key] = texts
+
+
+_merge()

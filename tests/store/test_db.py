@@ -26,9 +26,14 @@ def test_migrations_are_recorded_by_version_and_name(store: Store) -> None:
     assert rows(store, "SELECT version, name, applied_at FROM schema_migrations") == [
         (1, "log_and_trips", "2026-03-10T12:00:00+00:00"),
         (2, "catchup_choices", "2026-03-10T12:00:00+00:00"),
+        (3, "reviews_checks_metrics_notes", "2026-03-10T12:00:00+00:00"),
     ]
-    assert [(v, n) for v, n, _ in MIGRATIONS] == [(1, "log_and_trips"), (2, "catchup_choices")]
-    assert schema_version(store) == LATEST == 2
+    assert [(v, n) for v, n, _ in MIGRATIONS] == [
+        (1, "log_and_trips"),
+        (2, "catchup_choices"),
+        (3, "reviews_checks_metrics_notes"),
+    ]
+    assert schema_version(store) == LATEST == 3
 
 
 def test_a_version_1_database_upgrades_with_nothing_lost(tmp_path: Path) -> None:
@@ -78,6 +83,7 @@ def test_reopening_applies_nothing_twice(open_db: OpenDb) -> None:
     assert rows(again, "SELECT version, name, applied_at FROM schema_migrations") == [
         (1, "log_and_trips", "2026-03-10T12:00:00+00:00"),
         (2, "catchup_choices", "2026-03-10T12:00:00+00:00"),
+        (3, "reviews_checks_metrics_notes", "2026-03-10T12:00:00+00:00"),
     ]
     assert rows(again, "SELECT target, minutes FROM log") == [("calc-1", 30)]
 

@@ -56,6 +56,44 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         );
         """,
     ),
+    (
+        3,
+        "reviews_checks_metrics_notes",
+        """
+        CREATE TABLE reviews (
+            week TEXT PRIMARY KEY,
+            answers TEXT NOT NULL,
+            facts TEXT NOT NULL DEFAULT '{}',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE milestone_checks (
+            milestone TEXT NOT NULL,
+            criterion TEXT NOT NULL,
+            evidence TEXT NOT NULL DEFAULT '',
+            local_date TEXT NOT NULL,
+            checked_at TEXT NOT NULL,
+            PRIMARY KEY (milestone, criterion)
+        );
+        CREATE TABLE metric_values (
+            id INTEGER PRIMARY KEY,
+            metric TEXT NOT NULL,
+            local_date TEXT NOT NULL,
+            value REAL NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            logged_at TEXT NOT NULL
+        );
+        CREATE INDEX metric_values_by_metric ON metric_values (metric, local_date);
+        CREATE TABLE notes (
+            id INTEGER PRIMARY KEY,
+            post TEXT NOT NULL,
+            local_date TEXT NOT NULL,
+            text TEXT NOT NULL,
+            logged_at TEXT NOT NULL
+        );
+        CREATE INDEX notes_by_post ON notes (post, local_date);
+        """,
+    ),
 )
 
 LATEST = MIGRATIONS[-1][0]

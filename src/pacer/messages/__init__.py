@@ -1,0 +1,1 @@
+"""Messages of the features beyond the daily commands, merged into the catalog."""

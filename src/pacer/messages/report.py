@@ -1,0 +1,5 @@
+"""Messages for reports and charts: key -> (English, 中文)."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {}
