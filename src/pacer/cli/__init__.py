@@ -36,7 +36,7 @@ def _common() -> argparse.ArgumentParser:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from pacer.cli import log, plan, status, today, trip
+    from pacer.cli import log, plan, report, status, today, trip
 
     common = _common()
     parser = _Parser(
@@ -46,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"pacer {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for module in (today, log, trip, plan, status):
+    for module in (today, log, trip, plan, status, report):
         module.register(sub, common)
     return parser
 

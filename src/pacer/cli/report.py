@@ -1,0 +1,70 @@
+"""`pacer report week|month|year`: a summary with charts, as text, Markdown or HTML."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from pacer.cli.common import add_date, flush_notices, session_from
+from pacer.i18n import t
+from pacer.service import iso_week, parse_day
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+SUFFIX = {"text": ".txt", "md": ".md", "html": ".html"}
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("report", parents=[common], help="a week, month or year: summary and charts")
+    p.add_argument("period", choices=("week", "month", "year"))
+    add_date(p)
+    p.add_argument("--format", choices=("text", "md", "html"), default="text")
+    p.add_argument(
+        "-o", "--output", type=Path, help="a folder (or file) to write; charts beside it"
+    )
+    p.set_defaults(handler=run_report)
+
+
+def _stem(period: str, day: object) -> str:
+    from datetime import date
+
+    assert isinstance(day, date)
+    key = {"week": iso_week(day), "month": f"{day.year}-{day.month:02d}", "year": str(day.year)}
+    return f"pacer-{period}-{key[period]}"
+
+
+def run_report(args: argparse.Namespace) -> int:
+    from pacer.report.charts import CHARTS, draw_all
+    from pacer.report.document import html_report, markdown_report, text_report
+    from pacer.report.progress import Progress
+    from pacer.service.report import report_data
+    from pacer.workspace import write_file_atomic
+
+    day = parse_day(args.date)
+    with session_from(args) as session:
+        data = report_data(session, args.period, day)
+        flush_notices(session)
+        stem = _stem(args.period, data.first)
+        target: Path | None = args.output
+        charts = {}
+        if target is not None:
+            if target.suffix not in SUFFIX.values():
+                target = target / f"{stem}{SUFFIX[args.format]}"
+            bar = Progress(len(CHARTS), t("report.drawing"))
+            charts = draw_all(data, target.parent, stem, bar.step)
+            bar.finish()
+        if args.format == "text":
+            body = text_report(data)
+        elif args.format == "md":
+            body = markdown_report(data, session.plan, charts, year_end=args.period == "year")
+        else:
+            body = html_report(data, session.plan, charts)
+        if target is None:
+            sys.stdout.write(body)
+            return 0
+        write_file_atomic(target, body.encode("utf-8"), overwrite=True)
+        print(t("report.written", path=target, charts=sum(len(v) for v in charts.values())))
+    return 0

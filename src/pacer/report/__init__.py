@@ -1,0 +1,1 @@
+"""Reports: summaries of a week, month or year, with charts (matplotlib, imported here only)."""

@@ -1,0 +1,247 @@
+"""Reports as text, Markdown or HTML; the year's Markdown is the 年终技术总结 for the blog."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from pathlib import Path
+
+from pacer.i18n import t
+from pacer.plan.model import Plan
+from pacer.service.report import ReportData
+
+
+def _hours(minutes: int) -> str:
+    return f"{minutes / 60:.1f}"
+
+
+def _percent(done: int, planned: int) -> str:
+    return f"{100 * done / planned:.0f} %" if planned else "—"
+
+
+def summary_lines(data: ReportData) -> list[str]:
+    """The facts as plain lines (the text format, and the body of the others)."""
+    total = sum(data.minutes)
+    logged_days = sum(1 for m in data.minutes if m)
+    elapsed = sum(1 for d in data.days if d <= data.today)
+    lines = [
+        t(
+            "report.heading",
+            period=t("report.period." + data.period),
+            first=data.first,
+            last=data.last,
+        ),
+        t(
+            "report.totals",
+            hours=_hours(total),
+            days=logged_days,
+            of=len(data.days),
+            streak=data.best_streak,
+        ),
+    ]
+    if data.trip_days:
+        lines.append(t("report.trip_days", days=len(data.trip_days), trips=len(data.trips)))
+    return lines
+
+
+def _track_rows(data: ReportData) -> list[tuple[str, str, str, str, str]]:
+    """Planned and done up to the report's day (the end of the period once it is over)."""
+    rows = []
+    upto = sum(1 for d in data.days if d <= data.today) - 1
+    for tr in data.tracks:
+        planned, done = (tr.planned[upto], tr.done[upto]) if upto >= 0 else (0, 0)
+        rows.append(
+            (
+                tr.title,
+                _hours(planned),
+                _hours(done),
+                _percent(done, planned),
+                _hours(tr.habit_done),
+            )
+        )
+    return rows
+
+
+def _milestone_rows(data: ReportData) -> list[tuple[str, str, str, str, str]]:
+    rows = []
+    for line in data.milestones:
+        s = line.status
+        slip = f"{s.slip_days:+d}" if s.slip_days is not None else "—"
+        projected = s.projected.isoformat() if s.projected else "—"
+        rows.append((s.title, s.due.isoformat(), projected, slip, t("state." + s.status)))
+    return rows
+
+
+def _trip_rows(data: ReportData) -> list[tuple[str, str, str]]:
+    rows = []
+    for trip, moved in data.trips:
+        worst = max((d for _, d in moved), default=0)
+        rows.append((f"{trip.start} → {trip.end}", trip.note, t("report.trip_cost", days=worst)))
+    return rows
+
+
+def _table(head: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> list[str]:
+    out = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    out += ["| " + " | ".join(c.replace("|", "\\|") for c in row) + " |" for row in rows]
+    return out
+
+
+def _track_head() -> tuple[str, ...]:
+    return (
+        t("report.col.track"),
+        t("report.col.planned_h"),
+        t("report.col.done_h"),
+        t("report.col.share"),
+        t("report.col.habit_h"),
+    )
+
+
+def _milestone_head() -> tuple[str, ...]:
+    return (
+        t("report.col.milestone"),
+        t("report.col.due"),
+        t("report.col.projected"),
+        t("report.col.slip"),
+        t("report.col.status"),
+    )
+
+
+def text_report(data: ReportData) -> str:
+    lines = summary_lines(data)
+    lines += ["", t("report.section.tracks")]
+    for title, planned, done, share, habit in _track_rows(data):
+        lines.append(f"  {title}: {done} / {planned} h ({share}); {t('report.habit')} {habit} h")
+    lines += ["", t("report.section.milestones")]
+    for title, due, projected, slip, state in _milestone_rows(data):
+        lines.append(f"  {title}: {due} → {projected} ({slip} d, {state})")
+    if data.trips:
+        lines += ["", t("report.section.trips")]
+        for span, note, cost in _trip_rows(data):
+            lines.append(f"  {span} {note} — {cost}")
+    return "\n".join(lines) + "\n"
+
+
+def markdown_report(
+    data: ReportData, plan: Plan, charts: dict[str, list[Path]], year_end: bool
+) -> str:
+    out: list[str] = []
+    if year_end:
+        out += _front_matter(data, plan)
+        out += [f"# {t('report.year_title', year=data.first.year)}", ""]
+    else:
+        out += [f"# {summary_lines(data)[0]}", ""]
+    out += [line for line in summary_lines(data)[1:]] + [""]
+    out += [f"## {t('report.section.tracks')}", "", *_table(_track_head(), _track_rows(data)), ""]
+    out += [f"## {t('report.section.milestones')}", ""]
+    out += [*_table(_milestone_head(), _milestone_rows(data)), ""]
+    if data.units_finished:
+        out += [t("report.units_finished", n=len(data.units_finished)), ""]
+    if data.metrics:
+        out += [f"## {t('report.section.metrics')}", ""]
+        for m in data.metrics:
+            latest = f"{m.values[-1][1]:g}" if m.values else "—"
+            target = f"{m.road[-1][1]:g}" if m.road else "—"
+            out.append(f"- {m.title}: {latest} {m.unit} ({t('report.target')} {target} {m.unit})")
+        out.append("")
+    if data.trips:
+        out += [f"## {t('report.section.trips')}", ""]
+        out += [
+            *_table(
+                (t("report.col.dates"), t("report.col.note"), t("report.col.cost")),
+                _trip_rows(data),
+            ),
+            "",
+        ]
+    if data.habit_streaks:
+        out += [f"## {t('report.section.streaks')}", ""]
+        out += [f"- {track}: {t('report.days', n=n)}" for track, n in data.habit_streaks] + [""]
+    if year_end:
+        out += _year_end_sections(data, plan)
+    if charts:
+        out += [f"## {t('report.section.charts')}", ""]
+        for name, paths in charts.items():
+            png = next(p for p in paths if p.suffix == ".png")
+            out += [f"![{t('chart.' + name)}]({png.name})", ""]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _front_matter(data: ReportData, plan: Plan) -> list[str]:
+    tags = [t("report.year_tag")] + [tr.title for tr in data.tracks if tr.done[-1]]
+    return [
+        "---",
+        f"title: {t('report.year_title', year=data.first.year)}",
+        f"date: {data.last.isoformat()} 21:00:00",
+        "tags:",
+        *[f"  - {tag}" for tag in tags],
+        f"categories: {plan.title}",
+        "---",
+        "",
+    ]
+
+
+def _year_end_sections(data: ReportData, plan: Plan) -> list[str]:
+    out = []
+    met = [m.status.title for m in data.milestones if m.status.status in ("met", "done")]
+    missed = [m.status.title for m in data.milestones if m.status.status in ("missed", "late")]
+    out += [f"## {t('report.section.outcome')}", ""]
+    out += [f"- {t('report.met')}: " + ("、".join(met) if met else "—")]
+    out += [f"- {t('report.missed')}: " + ("、".join(missed) if missed else "—"), ""]
+    outputs = [c for c in plan.curricula if c.track == "output"]
+    if outputs:
+        out += [f"## {t('report.section.blog')}", ""]
+        finished = set(data.units_finished)
+        for c in outputs:
+            done = all(u.id in finished for u in c.units if not u.optional)
+            out.append(f"- {c.title}: {t('state.done') if done else t('report.not_finished')}")
+        out.append("")
+    if plan.decisions:
+        out += [f"## {t('report.section.decisions')}", ""]
+        by_metric = {m.id: m for m in data.metrics}
+        by_milestone = {m.status.id: m.status for m in data.milestones}
+        by_track = {tr.id: tr for tr in data.tracks}
+        for d in plan.decisions:
+            out.append(f"### {d.question}")
+            for ev in d.evidence:
+                if ev in by_metric and by_metric[ev].values:
+                    m = by_metric[ev]
+                    out.append(f"- {m.title}: {m.values[-1][1]:g} {m.unit}")
+                elif ev in by_milestone:
+                    s = by_milestone[ev]
+                    out.append(f"- {s.title}: {t('state.' + s.status)}")
+                elif ev in by_track:
+                    tr = by_track[ev]
+                    out.append(f"- {tr.title}: {_hours(tr.done[-1])} h")
+                else:
+                    out.append(f"- {ev}: {t('report.no_evidence')}")
+            out.append("")
+    return out
+
+
+def html_report(data: ReportData, plan: Plan, charts: dict[str, list[Path]]) -> str:
+    esc = html.escape
+    rows = "".join(
+        "<tr>" + "".join(f"<td>{esc(c)}</td>" for c in r) + "</tr>" for r in _track_rows(data)
+    )
+    mrows = "".join(
+        "<tr>" + "".join(f"<td>{esc(c)}</td>" for c in r) + "</tr>" for r in _milestone_rows(data)
+    )
+    head = "".join(f"<th>{esc(c)}</th>" for c in _track_head())
+    mhead = "".join(f"<th>{esc(c)}</th>" for c in _milestone_head())
+    images = "".join(
+        f'<figure><img src="{esc(next(p for p in paths if p.suffix == ".svg").name)}" '
+        f'alt="{esc(t("chart." + name))}"></figure>'
+        for name, paths in charts.items()
+    )
+    facts = "".join(f"<p>{esc(line)}</p>" for line in summary_lines(data)[1:])
+    return (
+        "<!doctype html><html><head><meta charset='utf-8'>"
+        "<meta name='viewport' content='width=device-width, initial-scale=1'>"
+        f"<title>{esc(summary_lines(data)[0])}</title>"
+        "<style>body{font-family:sans-serif;max-width:60rem;margin:auto;padding:1rem}"
+        "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2rem .5rem}"
+        "img{max-width:100%}</style></head><body>"
+        f"<h1>{esc(summary_lines(data)[0])}</h1>{facts}"
+        f"<h2>{esc(t('report.section.tracks'))}</h2><table><tr>{head}</tr>{rows}</table>"
+        f"<h2>{esc(t('report.section.milestones'))}</h2><table><tr>{mhead}</tr>{mrows}</table>"
+        f"{images}<p>{esc(plan.title)}</p></body></html>\n"
+    )
