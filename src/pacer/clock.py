@@ -37,6 +37,13 @@ def local_zone() -> tzinfo | None:
     return None
 
 
+def now_local() -> datetime:
+    """Now in the person's zone (PACER_TZ, else the machine's)."""
+    zone = local_zone()
+    moment = now_utc()
+    return moment.astimezone(zone) if zone else moment.astimezone()
+
+
 def today() -> date:
     """The local date: what "today" means to the person right now."""
     zone = local_zone()

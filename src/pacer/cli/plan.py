@@ -152,7 +152,7 @@ def render_timeline(view: TimelineView) -> list[str]:
         if m.projected is not None:
             at = view.week_of(m.projected)
             if 0 <= at < n:
-                cells[at] = "✓" if m.status == "done" else "●"
+                cells[at] = "✓" if m.units_done else "●"
         note = f" {day_or_dash(m.projected)} ({signed_days(m.slip_days)}, {t('state.' + m.status)})"
         lines.append(pad(m.title, LABEL - 1) + " " + "".join(cells) + note)
     lines.append("")

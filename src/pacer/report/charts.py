@@ -86,11 +86,10 @@ def heatmap(data: ReportData, stem: Path) -> list[Path]:
     ax.set_xlim(-0.2, weeks + 0.1)
     ax.set_ylim(-0.2, 7.1)
     ax.set_yticks([6 - i + 0.45 for i in range(7)], [t("weekday." + k) for k in WEEKDAY_KEYS])
-    months = []
+    months: list[tuple[float, str]] = []
     for col in range(weeks):
-        monday = start + timedelta(weeks=col)
-        shown = max(monday, data.first)
-        if col == 0 or monday.month != (monday - timedelta(days=7)).month:
+        shown = max(start + timedelta(weeks=col), data.first)
+        if not months or months[-1][1] != f"{shown.month}":
             months.append((col + 0.45, f"{shown.month}"))
     ax.set_xticks([m[0] for m in months], [m[1] for m in months])
     ax.tick_params(length=0)

@@ -15,7 +15,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Literal
 
-    MilestoneState = Literal["done", "on_track", "at_risk", "late"]
+    MilestoneState = Literal["met", "missed", "done", "on_track", "at_risk", "late"]
 
 
 AT_RISK_DAYS = 7  # less slack than a week before the due date is at risk
@@ -42,6 +42,20 @@ class MilestoneStatus:
     projected: date | None  # None: not finished within the projection
     slip_days: int | None
     status: MilestoneState
+    criteria_checked: int = 0  # acceptance criteria checked (by the date)
+    criteria_total: int = 0
+    units_done: bool = False  # every needed unit finished (logged, covered or deferred)
+
+
+@dataclass(frozen=True, slots=True)
+class CriterionCheck:
+    """An acceptance criterion checked off, with its evidence, on a local date."""
+
+    milestone: str
+    criterion: str
+    evidence: str
+    day: date
+    checked_at: str = ""  # UTC, ISO 8601
 
 
 def finished_on(plan: Plan, entries: Iterable[LogEntry], until: date) -> dict[str, date]:
@@ -143,20 +157,47 @@ def milestone_status(
     finished: Mapping[str, date],
     day: date,
     due_moves: Mapping[str, date],
+    checks: Iterable[CriterionCheck] = (),
 ) -> list[MilestoneStatus]:
+    """Each milestone on `day`: met (every criterion checked, or, without criteria, every
+    needed unit finished), missed (not met and its due date passed), done (units finished,
+    criteria open), else late, at risk or on track by its projected date."""
+    checked: dict[str, set[str]] = {}
+    for c in checks:
+        if c.day <= day:
+            checked.setdefault(c.milestone, set()).add(c.criterion)
     out = []
     for m in plan.milestones:
         due = due_moves.get(m.id, m.due)
         projected, complete = finish_date(m.needs, finished, projection)
         slip = (projected - due).days if projected is not None else None
+        criteria = {c.id for c in m.criteria}
+        n_checked = len(criteria & checked.get(m.id, set()))
         state: MilestoneState
-        if complete:
+        if (n_checked == len(criteria)) if criteria else complete:
+            state = "met"
+        elif due < day:
+            state = "missed"
+        elif complete:
             state = "done"
-        elif projected is None or projected > due or due < day:
+        elif projected is None or projected > due:
             state = "late"
         elif (due - projected).days < AT_RISK_DAYS:
             state = "at_risk"
         else:
             state = "on_track"
-        out.append(MilestoneStatus(m.id, m.title, due, m.due, projected, slip, state))
+        out.append(
+            MilestoneStatus(
+                m.id,
+                m.title,
+                due,
+                m.due,
+                projected,
+                slip,
+                state,
+                n_checked,
+                len(criteria),
+                complete,
+            )
+        )
     return out

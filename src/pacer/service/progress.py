@@ -11,6 +11,7 @@ from pacer.i18n import Message
 from pacer.plan.model import Plan
 from pacer.schedule.progress import progress_of
 from pacer.schedule.projection import Projection, project
+from pacer.service.milestones import all_checks, milestone_json
 from pacer.service.session import (
     Session,
     _calendar_with,
@@ -53,7 +54,8 @@ def status(session: Session, day: date) -> StatusView:
     planned = planned_projection(session, until=day)
     tracks = track_status(plan, planned, projection, remaining, entries, day)
     finished = finished_on(plan, entries, day)
-    milestones = milestone_status(plan, projection, finished, day, session.due_moves())
+    checks = all_checks(session)
+    milestones = milestone_status(plan, projection, finished, day, session.due_moves(), checks)
     return StatusView(day, tuple(tracks), tuple(milestones))
 
 
@@ -76,18 +78,7 @@ def status_json(view: StatusView) -> dict[str, Any]:
             }
             for t in view.tracks
         ],
-        "milestones": [
-            {
-                "id": m.id,
-                "title": m.title,
-                "due": m.due.isoformat(),
-                "original_due": m.original_due.isoformat(),
-                "projected": iso(m.projected),
-                "slip_days": m.slip_days,
-                "status": m.status,
-            }
-            for m in view.milestones
-        ],
+        "milestones": [milestone_json(m) for m in view.milestones],
     }
 
 
@@ -194,7 +185,8 @@ def timeline(session: Session, day: date) -> TimelineView:
                 projected,
             )
         )
-    milestones = milestone_status(plan, projection, finished, day, session.due_moves())
+    checks = all_checks(session)
+    milestones = milestone_status(plan, projection, finished, day, session.due_moves(), checks)
     return TimelineView(day, weeks, tuple(rows), tuple(milestones))
 
 
@@ -212,7 +204,11 @@ def catchup_options(
         if target is None:
             raise PacerError(_unknown_milestone(session.plan, milestone_id))
     else:
-        slipping = [m for m in view.milestones if m.status in ("late", "at_risk")]
+        slipping = [
+            m
+            for m in view.milestones
+            if m.status in ("late", "at_risk") or (m.status == "missed" and not m.units_done)
+        ]
         if not slipping:
             return None, []
         target = max(slipping, key=lambda m: (m.slip_days is None, m.slip_days or 0))
