@@ -34,7 +34,10 @@ def home(tmp_path: Path) -> Path:
 def pacer(home: Path) -> Callable[..., Run]:
     """Run the installed `pacer` command with its data directory in a temporary folder."""
 
-    def run(*args: str, lang: str = "en", env: dict[str, str] | None = None) -> Run:
+    def run(
+        *args: str, lang: str = "en", env: dict[str, str] | None = None, stdin: str = ""
+    ) -> Run:
+        """`stdin` is what the command reads: always a pipe, never the terminal."""
         full_env = {
             k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "PACER_"))
         }
@@ -49,6 +52,7 @@ def pacer(home: Path) -> Callable[..., Run]:
         full_env.update(env or {})
         proc = subprocess.run(
             [str(PACER), *args],
+            input=stdin,
             capture_output=True,
             text=True,
             env=full_env,

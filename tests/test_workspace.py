@@ -61,3 +61,12 @@ def test_atomic_write_never_overwrites_unless_asked(tmp_path: Path) -> None:
     write_file_atomic(target, b"three", overwrite=True)
     assert target.read_bytes() == b"three"
     assert [p.name for p in target.parent.iterdir()] == ["plan.yaml"]
+
+
+def test_atomic_write_under_a_file_is_a_one_line_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_bytes(b"")
+    with pytest.raises(PacerError) as info:
+        write_file_atomic(blocker / "plan.yaml", b"one")
+    assert info.value.message.key == "file.cannot_write"
+    assert blocker.read_bytes() == b""

@@ -147,7 +147,12 @@ def write_file_atomic(path: Path, data: bytes, overwrite: bool = False) -> None:
     old file or the new one, never half of one."""
     if path.exists() and not overwrite:
         raise PacerError(Message("file.exists", path=path))
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # a file in the way, no permission
+        raise PacerError(
+            Message("file.cannot_write", path=path, detail=exc.strerror or exc)
+        ) from None
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         with tmp.open("wb") as fh:

@@ -24,7 +24,16 @@ TRACK_KEYS = {
     "habit_planned_to_date",
     "habit_done",
 }
-MILESTONE_KEYS = {"id", "title", "due", "original_due", "projected", "slip_days", "status"}
+MILESTONE_KEYS = {
+    "id",
+    "title",
+    "due",
+    "original_due",
+    "projected",
+    "slip_days",
+    "status",
+    "criteria",
+}
 
 
 def test_status_gives_every_milestone_a_projected_date(pacer: Pacer) -> None:
@@ -50,10 +59,12 @@ def test_status_gives_every_milestone_a_projected_date(pacer: Pacer) -> None:
         assert m["projected"] is not None, m
         slip = (date.fromisoformat(m["projected"]) - date.fromisoformat(m["due"])).days
         assert m["slip_days"] == slip
-        assert m["status"] in {"on_track", "at_risk", "late"}
-    # Nothing logged in February: its milestone is late, the year still closes in time.
+        assert m["status"] in {"on_track", "at_risk", "late", "missed"}
+        assert m["criteria"]["checked"] == 0 and m["criteria"]["total"] >= 1
+    # Nothing logged in February: its milestone is missed, the year still closes in time.
     by_id = {m["id"]: m for m in status["milestones"]}
-    assert by_id["listening-p1"]["status"] == "late"
+    assert by_id["listening-p1"]["status"] == "missed"
+    assert by_id["phase-a"]["criteria"] == {"checked": 0, "total": 4}
     assert by_id["year-end"]["status"] in {"on_track", "at_risk"}
 
 

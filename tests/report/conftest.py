@@ -11,6 +11,7 @@ import pytest
 from pacer import clock
 from pacer.service import Session, planned_projection
 from pacer.store.log import add_entry
+from pacer.store.metrics import add_value
 from pacer.store.trips import add_trip
 
 END = date(2026, 12, 20)
@@ -28,6 +29,9 @@ def year_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         store = session.store
         add_trip(store, date(2026, 4, 6), date(2026, 4, 19), "深圳")
         add_trip(store, date(2026, 9, 7), date(2026, 9, 15), "上海")
+        # The listening metric, self-assessed at each month's end: 35 % rising to 72 %.
+        for month, value in enumerate((35, 42, 48, 55, 58, 63, 66, 68, 70, 71, 72), start=2):
+            add_value(store, "listening", date(2026, month, 25), float(value), "自测")
         planned = planned_projection(session, until=END)
         for day in planned.days:
             if day.info.day > END or rnd.random() < 0.12:

@@ -46,7 +46,7 @@ def test_year_charts_draw_every_series_in_chinese(year_home: Path, tmp_path: Pat
         warnings.simplefilter("error")  # a missing glyph would raise here
         data = report_data(session, "year", date(2026, 12, 20))
         charts = draw_all(data, out, "pacer-year-2026")
-    assert set(charts) == {"heatmap", "burnup", "milestones"}
+    assert set(charts) == {"heatmap", "burnup", "milestones", "metrics"}
     for name, paths in charts.items():
         png = next(p for p in paths if p.suffix == ".png")
         with Image.open(png) as image:
@@ -57,6 +57,9 @@ def test_year_charts_draw_every_series_in_chinese(year_home: Path, tmp_path: Pat
     burn = _ids(out / "pacer-year-2026-burnup.svg")
     for track in ("math", "eng", "english", "japanese", "output", "life"):
         assert {f"burnup-{track}-planned", f"burnup-{track}-done"} <= burn, track
+    assert {"metric-listening-values", "metric-listening-road"} <= _ids(
+        out / "pacer-year-2026-metrics.svg"
+    )
     stones = _ids(out / "pacer-year-2026-milestones.svg")
     assert {"milestones-due", "milestones-planned", "milestones-projected"} <= stones
     # 365 day cells, 23 of them trip days, each drawn as a path in its collection.

@@ -36,7 +36,7 @@ def test_year_end_summary_in_markdown_with_its_charts(year_home: Path, tmp_path:
         ["pacer-year-2026.md"]
         + [
             f"pacer-year-2026-{c}.{s}"
-            for c in ("heatmap", "burnup", "milestones")
+            for c in ("heatmap", "burnup", "milestones", "metrics")
             for s in ("png", "svg")
         ]
     )

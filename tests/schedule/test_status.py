@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from pacer.plan.model import Block, Milestone, Plan
+from pacer.plan.model import Block, Criterion, Milestone, Plan
 from pacer.schedule.progress import progress_of, remaining_minutes
 from pacer.schedule.projection import Projection
 from pacer.schedule.status import (
     AT_RISK_DAYS,
+    CriterionCheck,
     MilestoneStatus,
     finish_date,
     finished_on,
@@ -92,8 +93,12 @@ def test_finish_date_combines_the_log_and_the_projection() -> None:
 # milestone_status
 
 
-def milestone(mid: str, due: date, *needs: str) -> Milestone:
-    return Milestone(mid, mid.upper(), due, tuple(needs))
+def milestone(mid: str, due: date, *needs: str, criteria: tuple[str, ...] = ()) -> Milestone:
+    return Milestone(mid, mid.upper(), due, tuple(needs), tuple(Criterion(c, c) for c in criteria))
+
+
+def check(mid: str, criterion: str, on: date) -> CriterionCheck:
+    return CriterionCheck(mid, criterion, f"evidence for {criterion}", on)
 
 
 def states(statuses: list[MilestoneStatus]) -> dict[str, tuple[str, date | None, int | None]]:
@@ -104,7 +109,8 @@ def test_milestone_states() -> None:
     assert AT_RISK_DAYS == 7
     p = three_units(
         (
-            milestone("done", day(20), "u1", "u2"),
+            milestone("met", day(20), "u1", "u2"),  # no criteria: met by its units
+            milestone("done", day(20), "u1", "u2", criteria=("demo",)),  # criteria open
             milestone("on_track", day(22), "u3"),  # ten days of slack
             milestone("edge", day(19), "u3"),  # exactly a week of slack
             milestone("at_risk", day(18), "u3"),  # six days
@@ -116,6 +122,7 @@ def test_milestone_states() -> None:
     projection = projection_from(day(10), {"u3": day(12)}, done=("u1", "u2"))
     finished = {"u1": day(5), "u2": day(4)}
     assert states(milestone_status(p, projection, finished, day(10), {})) == {
+        "met": ("met", day(5), -15),
         "done": ("done", day(5), -15),
         "on_track": ("on_track", day(12), -10),
         "edge": ("on_track", day(12), -7),
@@ -126,19 +133,66 @@ def test_milestone_states() -> None:
     }
 
 
-def test_a_milestone_whose_due_date_has_passed_is_late_though_projected_by_it() -> None:
+def test_a_milestone_whose_due_date_has_passed_is_missed_though_projected_by_it() -> None:
     p = three_units((milestone("m", day(9), "u5"),))
     projection = projection_from(day(8), {"u5": day(8)})
     (status,) = milestone_status(p, projection, {}, day(8), {})
     assert (status.status, status.slip_days) == ("at_risk", -1)
+    (status,) = milestone_status(p, projection, {}, day(9), {})  # the due day itself
+    assert status.status == "at_risk"
     (status,) = milestone_status(p, projection, {}, day(10), {})
-    assert (status.status, status.projected, status.slip_days) == ("late", day(8), -1)
+    assert (status.status, status.projected, status.slip_days) == ("missed", day(8), -1)
+    assert not status.units_done
 
 
-def test_a_milestone_finished_late_is_still_done() -> None:
+def test_a_milestone_without_criteria_finished_late_is_met() -> None:
     p = three_units((milestone("m", day(3), "u1"),))
     (status,) = milestone_status(p, projection_from(day(10), {}), {"u1": day(6)}, day(10), {})
-    assert (status.status, status.projected, status.slip_days) == ("done", day(6), 3)
+    assert (status.status, status.projected, status.slip_days) == ("met", day(6), 3)
+    assert (status.criteria_checked, status.criteria_total, status.units_done) == (0, 0, True)
+
+
+def test_finished_units_with_open_criteria_are_done_until_the_due_date_then_missed() -> None:
+    p = three_units((milestone("m", day(12), "u1", criteria=("notes", "demo")),))
+    projection = projection_from(day(10), {})
+    finished = {"u1": day(6)}
+    checks = [check("m", "notes", day(7))]
+    (status,) = milestone_status(p, projection, finished, day(12), {}, checks)
+    assert (status.status, status.criteria_checked, status.criteria_total) == ("done", 1, 2)
+    assert status.units_done
+    (status,) = milestone_status(p, projection, finished, day(13), {}, checks)
+    assert (status.status, status.criteria_checked) == ("missed", 1)
+
+
+def test_every_criterion_checked_is_met_whatever_the_units_and_the_date() -> None:
+    p = three_units((milestone("m", day(11), "u3", criteria=("notes", "demo")),))
+    projection = projection_from(day(10), {"u3": day(12)})  # late by its units
+    checks = [check("m", "notes", day(7)), check("m", "demo", day(9))]
+    for on in (day(10), day(20)):
+        (status,) = milestone_status(p, projection, {}, on, {}, checks)
+        assert (status.status, status.criteria_checked, status.criteria_total) == ("met", 2, 2)
+        assert (status.projected, status.slip_days, status.units_done) == (day(12), 1, False)
+
+
+def test_checks_count_from_their_day_and_only_for_the_plans_criteria() -> None:
+    p = three_units(
+        (
+            milestone("m", day(25), "u3", criteria=("notes", "demo")),
+            milestone("n", day(25), "u3", criteria=("notes",)),
+        )
+    )
+    projection = projection_from(day(10), {"u3": day(12)})
+    checks = [
+        check("m", "notes", day(8)),
+        check("m", "demo", day(11)),  # after the status day
+        check("m", "gone", day(8)),  # a criterion the plan no longer has
+        check("x", "notes", day(8)),  # a milestone the plan no longer has
+    ]
+    m, n = milestone_status(p, projection, {}, day(10), {}, checks)
+    assert (m.status, m.criteria_checked, m.criteria_total) == ("on_track", 1, 2)
+    assert (n.status, n.criteria_checked, n.criteria_total) == ("on_track", 0, 1)
+    m, _ = milestone_status(p, projection, {}, day(11), {}, checks)
+    assert (m.status, m.criteria_checked) == ("met", 2)
 
 
 def test_a_moved_due_date_is_judged_and_the_original_kept() -> None:

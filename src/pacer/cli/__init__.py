@@ -36,7 +36,19 @@ def _common() -> argparse.ArgumentParser:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from pacer.cli import log, plan, report, status, today, trip
+    from pacer.cli import (
+        export,
+        log,
+        metric,
+        milestone,
+        note,
+        plan,
+        report,
+        review,
+        status,
+        today,
+        trip,
+    )
 
     common = _common()
     parser = _Parser(
@@ -46,7 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"pacer {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for module in (today, log, trip, plan, status, report):
+    modules = (today, log, trip, plan, status, milestone, metric, note, export, report, review)
+    for module in modules:
         module.register(sub, common)
     return parser
 

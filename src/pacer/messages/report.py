@@ -10,7 +10,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.period.week": ("Week", "周报"),
     "report.period.month": ("Month", "月报"),
     "report.period.year": ("Year", "年报"),
-    "report.heading": ("{period} {first} – {last}", "{period} {first} – {last}"),
+    "report.heading": ("{period} {first} – {last}", "{period}：{first} 至 {last}"),
     "report.totals": (
         "{hours} h logged on {days} of {of} days; longest run of days: {streak}",
         "共记录 {hours} 小时，{of} 天中有 {days} 天有记录；最长连续记录 {streak} 天",
@@ -75,4 +75,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "chart.metrics": ("Metrics against their target road", "指标与目标路线"),
     "chart.heatmap_name": ("heatmap", "热力图"),
     "chart.burnup_name": ("burn-up", "累计图"),
+    "chart.milestones_name": ("milestone timeline", "里程碑时间线"),
+    "chart.metrics_name": ("metrics", "指标图"),
+    "report.awaiting": ("Work done, acceptance not yet checked", "工作已完成、待验收"),
 }

@@ -54,10 +54,13 @@ MESSAGES["review.bad_row"] = (
     "the stored review for {week} is damaged",
     "{week} 保存的周复盘已损坏",
 )
-MESSAGES["review.needs_show"] = ("{option} goes with --show", "{option} 只能和 --show 一起用")
-MESSAGES["review.not_with"] = (
-    "{option} cannot go with --list or --show",
-    "{option} 不能和 --list 或 --show 一起用",
+MESSAGES["review.option_needs"] = (
+    "{option} only goes with {other}",
+    "{option} 只能和 {other} 一起用",
+)
+MESSAGES["review.option_conflict"] = (
+    "{option} cannot go with {other}",
+    "{option} 不能和 {other} 一起用",
 )
 
 # -- the notice in `pacer today` ------------------------------------------------------------
@@ -80,6 +83,8 @@ MESSAGES["review.milestones"] = ("Milestones that moved", "移动了的里程碑
 MESSAGES["review.trips"] = ("Trips", "出差")
 MESSAGES["review.answers"] = ("Answers", "回答")
 MESSAGES["review.nothing"] = ("none", "无")
+MESSAGES["review.section"] = ("{title}:", "{title}：")
+MESSAGES["review.section_none"] = ("{title}: none", "{title}：无")
 MESSAGES["review.no_answer"] = ("no answer", "未作答")
 MESSAGES["review.no_facts"] = ("no facts were stored with this review", "这次复盘没有保存数据快照")
 MESSAGES["review.total"] = ("Total", "合计")

@@ -35,7 +35,7 @@ def summary_lines(data: ReportData) -> list[str]:
             "report.totals",
             hours=_hours(total),
             days=logged_days,
-            of=len(data.days),
+            of=elapsed,
             streak=data.best_streak,
         ),
     ]
@@ -161,7 +161,7 @@ def markdown_report(
         out += [f"## {t('report.section.charts')}", ""]
         for name, paths in charts.items():
             png = next(p for p in paths if p.suffix == ".png")
-            out += [f"![{t('chart.' + name)}]({png.name})", ""]
+            out += [f"![{t('chart.' + name + '_name')}]({png.name})", ""]
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -181,11 +181,15 @@ def _front_matter(data: ReportData, plan: Plan) -> list[str]:
 
 def _year_end_sections(data: ReportData, plan: Plan) -> list[str]:
     out = []
-    met = [m.status.title for m in data.milestones if m.status.status in ("met", "done")]
-    missed = [m.status.title for m in data.milestones if m.status.status in ("missed", "late")]
+
+    def titled(*states: str) -> str:
+        names = [m.status.title for m in data.milestones if m.status.status in states]
+        return "、".join(names) if names else "—"
+
     out += [f"## {t('report.section.outcome')}", ""]
-    out += [f"- {t('report.met')}: " + ("、".join(met) if met else "—")]
-    out += [f"- {t('report.missed')}: " + ("、".join(missed) if missed else "—"), ""]
+    out += [f"- {t('report.met')}: {titled('met')}"]
+    out += [f"- {t('report.awaiting')}: {titled('done')}"]
+    out += [f"- {t('report.missed')}: {titled('missed', 'late')}", ""]
     outputs = [c for c in plan.curricula if c.track == "output"]
     if outputs:
         out += [f"## {t('report.section.blog')}", ""]
@@ -229,7 +233,7 @@ def html_report(data: ReportData, plan: Plan, charts: dict[str, list[Path]]) -> 
     mhead = "".join(f"<th>{esc(c)}</th>" for c in _milestone_head())
     images = "".join(
         f'<figure><img src="{esc(next(p for p in paths if p.suffix == ".svg").name)}" '
-        f'alt="{esc(t("chart." + name))}"></figure>'
+        f'alt="{esc(t("chart." + name + "_name"))}"></figure>'
         for name, paths in charts.items()
     )
     facts = "".join(f"<p>{esc(line)}</p>" for line in summary_lines(data)[1:])

@@ -85,7 +85,15 @@ def day_views(session: Session, first: date, count: int, today: date) -> list[Da
 
 
 def agenda(session: Session, day: date) -> DayView:
-    return day_views(session, day, 1, clock.today())[0]
+    """The single-day view; it also says when a weekly review is due and not yet written."""
+    from dataclasses import replace
+
+    from pacer.service.review import review_notice
+
+    today = clock.today()
+    view = day_views(session, day, 1, today)[0]
+    due = review_notice(session, day, today)
+    return view if due is None else replace(view, notices=(*view.notices, due))
 
 
 def week(session: Session, day: date) -> list[DayView]:

@@ -155,6 +155,20 @@ def report_data(session: Session, period: str, day: date) -> ReportData:
         if t.start <= last and t.end >= first
     )
     units_finished = tuple(sorted(u for u, d in finished.items() if first <= d <= last))
+    from pacer.schedule.metrics import road
+    from pacer.store.metrics import list_values
+
+    readings = [r for r in list_values(session.store) if r.day <= today]
+    metric_lines = []
+    for m in plan.metrics:
+        own = [r for r in readings if r.metric == m.id]
+        points = [(p.day, p.value) for p in road(m, own)]
+        if points and points[-1][0] < last:
+            points.append((last, points[-1][1]))  # the road stays level after its last target
+        metric_lines.append(
+            MetricLine(m.id, m.title, m.unit, tuple((r.day, r.value) for r in own), tuple(points))
+        )
+    metrics = tuple(metric_lines)
     logged_days = {d for d in days if by_day.get(d, 0) > 0}
     return ReportData(
         period=period,
@@ -166,7 +180,7 @@ def report_data(session: Session, period: str, day: date) -> ReportData:
         trip_days=trip_days,
         tracks=tuple(tracks),
         milestones=milestones,
-        metrics=(),
+        metrics=metrics,
         trips=trips,
         units_finished=units_finished,
         best_streak=_longest_run(logged_days),

@@ -1,0 +1,298 @@
+"""`pacer review`: the weekly review (周复盘) — facts of the week, the plan's prompts, answers
+stored per ISO week; `--list` with the streak, `--show` as text, Markdown or JSON."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+from pacer import clock
+from pacer.cli.common import add_json, flush_notices, print_json, session_from
+from pacer.cli.text import pad
+from pacer.errors import PacerError
+from pacer.i18n import Message, t
+from pacer.service import (
+    Session,
+    answer_rows,
+    check_week,
+    facts_from_json,
+    find_review,
+    get_review,
+    list_reviews,
+    parse_answers,
+    parse_week,
+    review_due_week,
+    review_facts,
+    review_json,
+    review_list_json,
+    review_markdown,
+    save_review,
+)
+
+# typing costs a few ms at start-up and is only needed by the type checker.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+    from pacer.plan.model import Plan, ReviewPrompt
+    from pacer.schedule.review import IsoWeek, Review, WeekFacts
+
+FORMATS = ("text", "md", "json")
+_SUFFIX_FORMAT = {".md": "md", ".markdown": "md", ".json": "json"}
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "review", parents=[common], help="the weekly review: the week's facts and your answers"
+    )
+    mode = p.add_mutually_exclusive_group()
+    mode.add_argument("--list", action="store_true", help="the weeks reviewed and the streak")
+    mode.add_argument("--show", action="store_true", help="print or export one stored review")
+    p.add_argument("--week", help="ISO week, e.g. 2026-W10 (default: the week that is due)")
+    p.add_argument(
+        "--answers", metavar="FILE", help="answers as YAML or JSON (prompt id: text); - for stdin"
+    )
+    p.add_argument("--edit", action="store_true", help="change a review already written")
+    p.add_argument("--format", choices=FORMATS, help="--show: text, md (Markdown) or json")
+    p.add_argument("-o", "--output", metavar="FILE", help="--show: write to FILE")
+    add_json(p)
+    p.set_defaults(handler=run_review)
+
+
+def _check_options(args: argparse.Namespace) -> None:
+    mode = "--list" if args.list else "--show" if args.show else None
+    if mode is not None:
+        for option, given in (("--answers", args.answers is not None), ("--edit", args.edit)):
+            if given:
+                raise PacerError(Message("review.option_conflict", option=option, other=mode))
+    if args.list and args.week:
+        raise PacerError(Message("review.option_conflict", option="--week", other="--list"))
+    if not args.show:
+        for option, given in (("--format", args.format), ("-o", args.output)):
+            if given:
+                raise PacerError(Message("review.option_needs", option=option, other="--show"))
+    if args.json and mode is None:
+        raise PacerError(Message("review.option_needs", option="--json", other="--list / --show"))
+    if args.json and args.format not in (None, "json"):
+        raise PacerError(
+            Message("review.option_conflict", option="--json", other=f"--format {args.format}")
+        )
+
+
+def run_review(args: argparse.Namespace) -> int:
+    _check_options(args)
+    week = parse_week(args.week) if args.week else None
+    with session_from(args) as session:
+        today = clock.today()
+        if args.list:
+            return _run_list(session, args)
+        chosen = week if week is not None else review_due_week(session, today)
+        if args.show:
+            return _run_show(session, args, chosen)
+        return _run_write(session, args, chosen)
+
+
+def _run_list(session: Session, args: argparse.Namespace) -> int:
+    today = clock.today()
+    reviews, count = list_reviews(session, today)
+    flush_notices(session)
+    if args.json:
+        print_json(review_list_json(reviews, count))
+        return 0
+    if not reviews:
+        print(t("review.list_none"))
+    for r in reviews:
+        line = f"  {r.week}  {t('review.list_row', created=_local(r.created_at))}"
+        if r.updated_at != r.created_at:
+            line += f", {t('review.list_edited', updated=_local(r.updated_at))}"
+        print(line)
+    print(t("review.streak", n=count, week=review_due_week(session, today)))
+    return 0
+
+
+def _local(stamp: str) -> str:
+    """A stored UTC timestamp as the person's local date and time."""
+    from datetime import datetime
+
+    moment = datetime.fromisoformat(stamp)
+    zone = clock.local_zone()
+    local = moment.astimezone(zone) if zone else moment.astimezone()
+    return local.strftime("%Y-%m-%d %H:%M")
+
+
+def _run_show(session: Session, args: argparse.Namespace, week: IsoWeek) -> int:
+    review = get_review(session, week)
+    fmt = args.format or ("json" if args.json else None)
+    if fmt is None and args.output:
+        fmt = _SUFFIX_FORMAT.get(Path(args.output).suffix.lower())
+    plan = session.plan
+    if fmt == "json":
+        import json
+
+        body = json.dumps(review_json(plan, review), ensure_ascii=False, indent=2) + "\n"
+    elif fmt == "md":
+        body = review_markdown(plan, review)
+    else:
+        body = "\n".join(render_review(plan, review)) + "\n"
+    flush_notices(session)
+    if args.output:
+        from pacer.workspace import write_file_atomic
+
+        write_file_atomic(Path(args.output), body.encode("utf-8"), overwrite=True)
+        print(t("review.wrote", path=args.output))
+    else:
+        sys.stdout.write(body)
+    return 0
+
+
+def _run_write(session: Session, args: argparse.Namespace, week: IsoWeek) -> int:
+    check_week(session, week, clock.today())
+    existing = find_review(session, week)
+    if existing is not None and not args.edit:
+        raise PacerError(Message("review.exists", week=str(week)))
+    given: dict[str, str] | None = None
+    if args.answers is not None:
+        given = parse_answers(session.plan, *_read_answers(args.answers))
+    elif not sys.stdin.isatty():
+        raise PacerError(Message("review.no_terminal"))
+    facts = review_facts(session, week)
+    flush_notices(session)
+    print("\n".join(render_facts(facts)))
+    if given is None:
+        previous = dict(existing.answers) if existing is not None and args.edit else None
+        print()
+        given = ask(session.plan.review.prompts, previous)
+    save_review(session, week, given, facts, edit=args.edit)
+    print(t("review.updated" if existing is not None else "review.saved", week=week))
+    return 0
+
+
+def _read_answers(source: str) -> tuple[bytes, str]:
+    if source == "-":
+        return sys.stdin.buffer.read(), "<stdin>"
+    try:
+        return Path(source).read_bytes(), source
+    except OSError as exc:
+        raise PacerError(
+            Message("review.cannot_read", path=source, detail=exc.strerror or exc)
+        ) from None
+
+
+def ask(
+    prompts: tuple[ReviewPrompt, ...],
+    previous: Mapping[str, str] | None,
+    read: Callable[[str], str] = input,
+    write: Callable[[str], None] = print,
+) -> dict[str, str]:
+    """Ask each prompt on the terminal; an answer ends with an empty line. When editing
+    (`previous` given) the old answer is shown and an empty reply keeps it (the prompt is
+    left out of the result)."""
+    write(t("review.ask_intro"))
+    if previous is not None:
+        write(t("review.ask_edit"))
+    out: dict[str, str] = {}
+    for prompt in prompts:
+        write("")
+        write(f"? {prompt.text}")
+        old = (previous or {}).get(prompt.id, "")
+        if old:
+            write("  " + t("review.previous"))
+            for line in old.splitlines():
+                write(f"    {line}")
+        lines: list[str] = []
+        while True:
+            try:
+                line = read("> ")
+            except EOFError:
+                break
+            if not line.strip():
+                break
+            lines.append(line.rstrip())
+        if lines or previous is None:
+            out[prompt.id] = "\n".join(lines)
+    return out
+
+
+# -- text ------------------------------------------------------------------------------------
+def _heading(week: IsoWeek) -> str:
+    return (
+        f"{t('review.title', week=week)} · {t('review.span', start=week.monday, end=week.sunday)}"
+    )
+
+
+def render_facts(facts: WeekFacts) -> list[str]:
+    lines = [_heading(facts.week), ""]
+    lines.append(
+        "  "
+        + pad(t("review.col.track"), 30)
+        + " "
+        + pad(t("review.col.planned"), 15)
+        + t("review.col.done")
+    )
+    for r in facts.tracks:
+        name = pad(f"{r.title} ({r.id})", 30)
+        lines.append(f"  {name} {pad(str(r.planned), 15)}{r.done}")
+    lines.append(
+        "  "
+        + pad(t("review.total"), 30)
+        + " "
+        + pad(str(sum(r.planned for r in facts.tracks)), 15)
+        + str(sum(r.done for r in facts.tracks))
+    )
+    sections: list[tuple[str, list[str]]] = [
+        (
+            t("review.habits"),
+            [
+                f"{h.title} ({h.track})  {t('review.kept', kept=h.kept, days=h.days)}"
+                for h in facts.habits
+            ],
+        ),
+        (
+            t("review.finished"),
+            [f"{u.day}  {u.title} [{u.id}]" for u in facts.finished],
+        ),
+        (
+            t("review.milestones"),
+            [
+                f"{m.id}  {_day(m.before)} → {_day(m.after)}  ({_moved(m.days)})  {m.title}"
+                for m in facts.milestones
+            ],
+        ),
+        (
+            t("review.trips"),
+            [f"{tr.start} → {tr.end}" + (f"  {tr.note}" if tr.note else "") for tr in facts.trips],
+        ),
+    ]
+    for title, rows in sections:
+        if not rows:
+            lines.append("  " + t("review.section_none", title=title))
+            continue
+        lines.append("  " + t("review.section", title=title))
+        lines += [f"      {row}" for row in rows]
+    return lines
+
+
+def _day(d: object) -> str:
+    return str(d) if d is not None else "—"
+
+
+def _moved(days: int | None) -> str:
+    return f"{days:+d} d" if days is not None else "—"
+
+
+def render_review(plan: Plan, review: Review) -> list[str]:
+    facts = facts_from_json(review.facts)
+    if facts is not None:
+        lines = render_facts(facts)
+    else:
+        lines = [_heading(review.week), "", "  " + t("review.no_facts")]
+    lines += ["", t("review.section", title=t("review.answers"))]
+    for pid, prompt, text in answer_rows(plan, review):
+        lines.append(f"  ? {prompt if prompt is not None else pid}")
+        if text:
+            lines += [f"      {line}" for line in text.splitlines()]
+        else:
+            lines.append(f"      ({t('review.no_answer')})")
+    return lines

@@ -1,0 +1,1 @@
+"""Exchange with other tools: Hexo Markdown drafts (and later iCalendar, JSON backups)."""

@@ -1,0 +1,57 @@
+"""Blog posts as the plan has them: the curricula on the output track, their titles, months
+and topics; and the notes (blog material, Sundays' 博客素材) written for them. Pure."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from pacer.plan.model import Curriculum, Month, Plan
+
+OUTPUT_TRACK = "output"  # a blog post is a curriculum on this track
+_BOOK_TITLE = re.compile(r"《([^《》]+)》")
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """Material for a blog post, written on a local date."""
+
+    id: int
+    post: str
+    day: date
+    text: str
+    logged_at: str = ""  # UTC, ISO 8601
+
+
+def posts(plan: Plan) -> tuple[Curriculum, ...]:
+    """The plan's blog posts: its curricula on the output track."""
+    return tuple(c for c in plan.curricula if c.track == OUTPUT_TRACK)
+
+
+def post_title(post: Curriculum) -> str:
+    """The 《…》 title named in the post's unit titles, else the curriculum's title."""
+    for unit in post.units:
+        found = _BOOK_TITLE.search(unit.title)
+        if found:
+            return found.group(1).strip()
+    return post.title
+
+
+def post_months(post: Curriculum) -> list[Month]:
+    months, month = [], post.start
+    while month <= post.end:
+        months.append(month)
+        month = month.next()
+    return months
+
+
+def post_tags(plan: Plan, post: Curriculum) -> list[str]:
+    """The titles of the tracks the post's months ask something of (in the plan's order),
+    leaving out the post's own track: that is the writing, not the topic."""
+    touched: set[str] = set()
+    for month in post_months(post):
+        mp = plan.month_plan(month)
+        if mp is not None:
+            touched |= {track for track, items in mp.items if items}
+    return [t.title for t in plan.tracks if t.id in touched and t.id != post.track]

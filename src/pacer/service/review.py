@@ -1,0 +1,411 @@
+"""The weekly review (周复盘): which week is due, its facts, answers stored per ISO week,
+the list with its streak, the notice in `today`, and the JSON and Markdown shapes."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, timedelta
+
+from pacer.calendar.days import Trip
+from pacer.errors import PacerError
+from pacer.i18n import Message, t
+from pacer.plan.model import Plan
+from pacer.schedule.review import (
+    FinishedUnit,
+    HabitWeek,
+    IsoWeek,
+    MilestoneMove,
+    Review,
+    TrackWeek,
+    WeekFacts,
+    due_week,
+    streak,
+)
+from pacer.service.session import Session, _entries, planned_projection, projection_at
+
+# typing costs a few ms at start-up and is only needed by the type checker.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+    from pacer.plan.problems import Problem
+
+
+# -- which week -------------------------------------------------------------------------------
+def parse_week(text: str) -> IsoWeek:
+    """An ISO week from 2026-W10 (or a date inside it)."""
+    week = IsoWeek.parse(text)
+    if week is None:
+        try:
+            week = IsoWeek.of(date.fromisoformat(text.strip()))
+        except ValueError:
+            raise PacerError(Message("review.bad_week", raw=text)) from None
+    return week
+
+
+def review_due_week(session: Session, today: date) -> IsoWeek:
+    """The week whose review is due on `today`: this week from the plan's review day on,
+    else the previous week."""
+    return due_week(today, session.plan.review.day)
+
+
+def check_week(session: Session, week: IsoWeek, today: date) -> None:
+    """A week can be reviewed from its review day on, and never before the plan's first."""
+    plan = session.plan
+    if week < IsoWeek.of(plan.start):
+        raise PacerError(Message("review.before_plan", week=str(week), start=plan.start))
+    if week > review_due_week(session, today):
+        raise PacerError(Message("review.not_due", week=str(week), day=week.day(plan.review.day)))
+
+
+# -- the facts -------------------------------------------------------------------------------
+def review_facts(session: Session, week: IsoWeek) -> WeekFacts:
+    """Planned (the plan poured from its start, with the trips) vs logged minutes, habits,
+    finished units, milestones moved between the end of the previous week and this one."""
+    from pacer.schedule.review import week_facts
+
+    entries = _entries(session)
+    planned = planned_projection(session, until=week.sunday)
+    before = projection_at(session, week.monday - timedelta(days=1), entries)
+    after = projection_at(session, week.sunday, entries)
+    return week_facts(session.plan, session.calendar(), week, entries, planned, before, after)
+
+
+# -- answers ---------------------------------------------------------------------------------
+def parse_answers(plan: Plan, text: str | bytes, source: str) -> dict[str, str]:
+    """A YAML or JSON mapping prompt id -> text. Unknown ids are an error (with a
+    did-you-mean), and so is anything but text as an answer."""
+    import difflib
+
+    from pacer.plan.problems import Problem
+    from pacer.plan.yamlnodes import YamlRefused, read_located
+
+    problems: list[Problem] = []
+    try:
+        node = read_located(text, problems)
+    except YamlRefused as exc:
+        raise PacerError(_at(source, exc.problem)) from None
+    if problems:
+        raise PacerError(_at(source, problems[0]))
+    if node is None:
+        return {}
+    if not isinstance(node.value, dict) or node.keys is None:
+        raise PacerError(_at(source, Problem(node.loc, Message("review.answers_not_mapping"))))
+    ids = [p.id for p in plan.review.prompts]
+    out: dict[str, str] = {}
+    for key, value in node.value.items():
+        if key not in ids:
+            close = difflib.get_close_matches(key, ids, n=1, cutoff=0.5)
+            problem = (
+                Message("review.unknown_prompt_hint", id=key, hint=close[0])
+                if close
+                else Message("review.unknown_prompt", id=key, known=", ".join(ids) or "—")
+            )
+            raise PacerError(_at(source, Problem(node.keys[key], problem)))
+        raw = value.value
+        if isinstance(raw, dict | list):
+            problem = Message("review.answer_not_text", id=key)
+            raise PacerError(_at(source, Problem(value.loc, problem)))
+        if raw is None:
+            answer = ""
+        elif isinstance(raw, str):
+            answer = raw
+        else:  # a number, a date, yes/no: the text as written
+            answer = value.raw or str(raw)
+        out[key] = answer.lstrip("\n").rstrip()
+    return out
+
+
+def _at(source: str, problem: Problem) -> Message:
+    return Message(
+        "review.answers_at",
+        source=source,
+        line=problem.loc.line,
+        col=problem.loc.col,
+        problem=problem.message,
+    )
+
+
+def find_review(session: Session, week: IsoWeek) -> Review | None:
+    from pacer.store.reviews import get_review
+
+    return get_review(session.store, week)
+
+
+def get_review(session: Session, week: IsoWeek) -> Review:
+    review = find_review(session, week)
+    if review is None:
+        raise PacerError(Message("review.none", week=str(week)))
+    return review
+
+
+def save_review(
+    session: Session,
+    week: IsoWeek,
+    given: Mapping[str, str],
+    facts: WeekFacts,
+    *,
+    edit: bool,
+) -> Review:
+    """Store the answers (every prompt of the plan; one not given is empty, or keeps its
+    previous answer when editing) with a snapshot of the facts. An existing review is
+    replaced only with `edit`."""
+    from pacer.store.reviews import save_review as store_save
+
+    before = find_review(session, week) if edit else None
+    previous = dict(before.answers) if before is not None else {}
+    answers: list[tuple[str, str]] = []
+    ids: set[str] = set()
+    for p in session.plan.review.prompts:
+        ids.add(p.id)
+        answers.append((p.id, given[p.id] if p.id in given else previous.get(p.id, "")))
+    # Answers to prompts the plan no longer has stay with the review.
+    answers += [(k, v) for k, v in previous.items() if k not in ids]
+    return store_save(session.store, week, answers, facts_json(facts), replace=edit)
+
+
+def list_reviews(session: Session, today: date) -> tuple[list[Review], int]:
+    """Every stored review (oldest first) and the streak: consecutive weeks with a review,
+    ending at the week that is due on `today`."""
+    from pacer.store.reviews import list_reviews as store_list
+
+    reviews = store_list(session.store)
+    return reviews, streak((r.week for r in reviews), review_due_week(session, today))
+
+
+def answer_rows(plan: Plan, review: Review) -> list[tuple[str, str | None, str]]:
+    """(prompt id, prompt text, answer) in the plan's order; answers to prompts the plan no
+    longer has come last, without a text."""
+    stored = dict(review.answers)
+    rows: list[tuple[str, str | None, str]] = [
+        (p.id, p.text, stored.pop(p.id)) for p in plan.review.prompts if p.id in stored
+    ]
+    rows += [(k, None, v) for k, v in stored.items()]
+    return rows
+
+
+# -- the notice in `today` -------------------------------------------------------------------
+def review_notice(session: Session, day: date, today: date) -> Message | None:
+    """From the review day on, until the review of that week exists: on the review day
+    itself that week's, before it in the week the previous week's. Not for days still
+    ahead, nor for weeks outside the plan."""
+    from pacer.store.reviews import has_review
+
+    if day > today:
+        return None
+    plan = session.plan
+    week = review_due_week(session, day)
+    if not IsoWeek.of(plan.start) <= week <= IsoWeek.of(plan.end):
+        return None
+    if has_review(session.store, week):
+        return None
+    if week == review_due_week(session, today):
+        return Message("notice.review_due", week=str(week))
+    return Message("notice.review_due_week", week=str(week))
+
+
+# -- JSON shapes (documented in docs/json.md) -----------------------------------------------
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d is not None else None
+
+
+def facts_json(facts: WeekFacts) -> dict[str, Any]:
+    week = facts.week
+    return {
+        "week": str(week),
+        "start": week.monday.isoformat(),
+        "end": week.sunday.isoformat(),
+        "tracks": [
+            {"id": r.id, "title": r.title, "planned": r.planned, "done": r.done}
+            for r in facts.tracks
+        ],
+        "habits": [
+            {"track": h.track, "title": h.title, "kept": h.kept, "days": h.days}
+            for h in facts.habits
+        ],
+        "finished": [
+            {"unit": u.id, "title": u.title, "track": u.track, "date": u.day.isoformat()}
+            for u in facts.finished
+        ],
+        "milestones": [
+            {
+                "id": m.id,
+                "title": m.title,
+                "before": _iso(m.before),
+                "after": _iso(m.after),
+                "days": m.days,
+            }
+            for m in facts.milestones
+        ],
+        "trips": [
+            {"id": tr.id, "start": tr.start.isoformat(), "end": tr.end.isoformat(), "note": tr.note}
+            for tr in facts.trips
+        ],
+    }
+
+
+def facts_from_json(value: Mapping[str, Any]) -> WeekFacts | None:
+    """The stored snapshot back as facts; None when it is missing or not this shape."""
+
+    def day(text: Any) -> date | None:
+        return date.fromisoformat(text) if text is not None else None
+
+    try:
+        week = IsoWeek.parse(value["week"])
+        if week is None:
+            return None
+        return WeekFacts(
+            week,
+            tuple(TrackWeek(r["id"], r["title"], r["planned"], r["done"]) for r in value["tracks"]),
+            tuple(HabitWeek(h["track"], h["title"], h["kept"], h["days"]) for h in value["habits"]),
+            tuple(
+                FinishedUnit(u["unit"], u["title"], u["track"], date.fromisoformat(u["date"]))
+                for u in value["finished"]
+            ),
+            tuple(
+                MilestoneMove(m["id"], m["title"], day(m["before"]), day(m["after"]), m["days"])
+                for m in value["milestones"]
+            ),
+            tuple(
+                Trip(
+                    tr["id"],
+                    date.fromisoformat(tr["start"]),
+                    date.fromisoformat(tr["end"]),
+                    tr["note"],
+                )
+                for tr in value["trips"]
+            ),
+        )
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
+
+
+def review_json(plan: Plan, review: Review) -> dict[str, Any]:
+    week = review.week
+    return {
+        "week": str(week),
+        "start": week.monday.isoformat(),
+        "end": week.sunday.isoformat(),
+        "created_at": review.created_at,
+        "updated_at": review.updated_at,
+        "facts": dict(review.facts),
+        "answers": [
+            {"id": pid, "prompt": prompt, "text": text}
+            for pid, prompt, text in answer_rows(plan, review)
+        ],
+    }
+
+
+def review_list_json(reviews: list[Review], count: int) -> dict[str, Any]:
+    return {
+        "reviews": [
+            {"week": str(r.week), "created_at": r.created_at, "updated_at": r.updated_at}
+            for r in reviews
+        ],
+        "streak": count,
+    }
+
+
+# -- Markdown --------------------------------------------------------------------------------
+def _cell(text: object) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ").strip()
+
+
+def _table(head: list[str], align: list[str], rows: list[list[object]]) -> list[str]:
+    if not rows:
+        return [f"_{t('review.nothing')}_"]
+    out = ["| " + " | ".join(head) + " |", "| " + " | ".join(align) + " |"]
+    out += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
+    return out
+
+
+def _dash(d: date | None) -> str:
+    return d.isoformat() if d is not None else "—"
+
+
+def _moved(days: int | None) -> str:
+    return f"{days:+d} d" if days is not None else "—"
+
+
+def review_markdown(plan: Plan, review: Review) -> str:
+    """The review as a Markdown document: a heading with the week and its dates, the facts
+    as tables, each prompt with its answer."""
+    week = review.week
+    lines = [
+        f"# {t('review.title', week=week)}",
+        "",
+        t("review.span", start=week.monday, end=week.sunday),
+        "",
+    ]
+    facts = facts_from_json(review.facts)
+    if facts is None:
+        lines += [f"_{t('review.no_facts')}_", ""]
+    else:
+        track_rows: list[list[object]] = [
+            [f"{r.title} ({r.id})", r.planned, r.done] for r in facts.tracks
+        ]
+        if track_rows:
+            track_rows.append(
+                [
+                    f"**{t('review.total')}**",
+                    sum(r.planned for r in facts.tracks),
+                    sum(r.done for r in facts.tracks),
+                ]
+            )
+        sections: list[tuple[str, list[str]]] = [
+            (
+                t("review.tracks"),
+                _table(
+                    [t("review.col.track"), t("review.col.planned"), t("review.col.done")],
+                    ["---", "---:", "---:"],
+                    track_rows,
+                ),
+            ),
+            (
+                t("review.habits"),
+                _table(
+                    [t("review.col.habit"), t("review.col.kept")],
+                    ["---", "---:"],
+                    [[f"{h.title} ({h.track})", f"{h.kept} / {h.days}"] for h in facts.habits],
+                ),
+            ),
+            (
+                t("review.finished"),
+                _table(
+                    [t("review.col.date"), t("review.col.unit"), t("review.col.track")],
+                    ["---", "---", "---"],
+                    [[u.day, f"{u.title} (`{u.id}`)", u.track] for u in facts.finished],
+                ),
+            ),
+            (
+                t("review.milestones"),
+                _table(
+                    [
+                        t("review.col.milestone"),
+                        t("review.col.before"),
+                        t("review.col.after"),
+                        t("review.col.moved"),
+                    ],
+                    ["---", "---", "---", "---:"],
+                    [
+                        [f"{m.title} (`{m.id}`)", _dash(m.before), _dash(m.after), _moved(m.days)]
+                        for m in facts.milestones
+                    ],
+                ),
+            ),
+            (
+                t("review.trips"),
+                _table(
+                    [t("review.col.from"), t("review.col.to"), t("review.col.note")],
+                    ["---", "---", "---"],
+                    [[tr.start, tr.end, tr.note] for tr in facts.trips],
+                ),
+            ),
+        ]
+        for title, body in sections:
+            lines += [f"## {title}", "", *body, ""]
+    lines += [f"## {t('review.answers')}", ""]
+    for pid, prompt, text in answer_rows(plan, review):
+        lines += [f"### {prompt if prompt is not None else pid}", ""]
+        lines += [text if text else f"_{t('review.no_answer')}_", ""]
+    return "\n".join(lines).rstrip("\n") + "\n"

@@ -1,0 +1,89 @@
+"""The reviews table: one weekly review per ISO week, its answers and a snapshot of its facts."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+
+from pacer.clock import now_utc
+from pacer.errors import PacerError
+from pacer.i18n import Message
+from pacer.store.db import Store
+
+TYPE_CHECKING = False  # the domain classes are only needed once a row exists
+if TYPE_CHECKING:
+    from typing import Any
+
+    from pacer.schedule.review import IsoWeek, Review
+
+_COLUMNS = "week, answers, facts, created_at, updated_at"
+
+
+def _review(row: tuple[object, ...]) -> Review:
+    from pacer.schedule.review import IsoWeek, Review
+
+    week, answers, facts, created, updated = row
+    parsed = IsoWeek.parse(str(week))
+    if parsed is None:
+        raise PacerError(Message("review.bad_row", week=week))
+    try:
+        stored = json.loads(str(answers))
+        snapshot = json.loads(str(facts))
+    except ValueError:
+        raise PacerError(Message("review.bad_row", week=week)) from None
+    if not isinstance(stored, dict) or not isinstance(snapshot, dict):
+        raise PacerError(Message("review.bad_row", week=week))
+    pairs = tuple((str(k), "" if v is None else str(v)) for k, v in stored.items())
+    return Review(parsed, pairs, snapshot, str(created), str(updated))
+
+
+def get_review(store: Store, week: IsoWeek) -> Review | None:
+    row = store.conn.execute(
+        f"SELECT {_COLUMNS} FROM reviews WHERE week = ?", (str(week),)
+    ).fetchone()
+    return _review(row) if row is not None else None
+
+
+def has_review(store: Store, week: IsoWeek) -> bool:
+    row = store.conn.execute("SELECT 1 FROM reviews WHERE week = ?", (str(week),)).fetchone()
+    return row is not None
+
+
+def list_reviews(store: Store) -> list[Review]:
+    """Every stored review, oldest week first (ISO week labels sort as text)."""
+    rows = store.conn.execute(f"SELECT {_COLUMNS} FROM reviews ORDER BY week").fetchall()
+    return [_review(r) for r in rows]
+
+
+def save_review(
+    store: Store,
+    week: IsoWeek,
+    answers: Sequence[tuple[str, str]],
+    facts: Mapping[str, Any],
+    *,
+    replace: bool,
+) -> Review:
+    """Store the review of `week`. An existing one is replaced only when `replace` is true
+    (it keeps its created_at); otherwise the write is refused."""
+    stamp = now_utc().isoformat(timespec="seconds")
+    answers_text = json.dumps(dict(answers), ensure_ascii=False)
+    facts_text = json.dumps(facts, ensure_ascii=False)
+    with store.write() as tx:
+        row = tx.execute("SELECT 1 FROM reviews WHERE week = ?", (str(week),)).fetchone()
+        if row is not None and not replace:
+            raise PacerError(Message("review.exists", week=str(week)))
+        if row is None:
+            tx.execute(
+                "INSERT INTO reviews (week, answers, facts, created_at, updated_at)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (str(week), answers_text, facts_text, stamp, stamp),
+            )
+        else:
+            tx.execute(
+                "UPDATE reviews SET answers = ?, facts = ?, updated_at = ? WHERE week = ?",
+                (answers_text, facts_text, stamp, str(week)),
+            )
+        saved = tx.execute(
+            f"SELECT {_COLUMNS} FROM reviews WHERE week = ?", (str(week),)
+        ).fetchone()
+    return _review(saved)

@@ -1,0 +1,449 @@
+"""`pacer review` end to end: the installed command in a subprocess, real SQLite files."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from pacer.cli.review import ask
+from pacer.plan.model import ReviewPrompt
+from tests.helpers import PACER, ROOT, Run
+
+Pacer = Callable[..., Run]
+GOLDEN = ROOT / "tests" / "golden" / "review-2026-W10.md"
+SUNDAY = {"PACER_NOW": "2026-03-08T21:00:00+08:00"}  # the review day of 2026-W10
+MONDAY = {"PACER_NOW": "2026-03-09T12:00:00+08:00"}  # the conftest default
+NOTICE = "weekly review for 2026-W10 is due: run 'pacer review'"
+PROMPTS = ["done", "well", "stuck", "adjust", "blog", "listening"]  # the built-in plan's
+
+ANSWERS_YAML = """\
+done: |
+  看完 18.06 向量一讲。
+  画了等高线。
+well: 每天都听了 podcast
+stuck: 出差三天，周末深度块没了
+listening: 60
+"""
+
+
+def stored(pacer: Pacer, week: str = "2026-W10") -> dict[str, str]:
+    run = pacer("review", "--show", "--week", week, "--format", "json")
+    assert run.code == 0, run.err
+    return {a["id"]: a["text"] for a in run.json()["answers"]}
+
+
+def weeks(pacer: Pacer) -> list[str]:
+    return [r["week"] for r in pacer("review", "--list", "--json").json()["reviews"]]
+
+
+# -- the notice in `today` -------------------------------------------------------------------------
+def test_the_notice_shows_on_sunday_until_the_review_is_written(pacer: Pacer) -> None:
+    before = pacer("today", "--date", "2026-03-08", env=SUNDAY)
+    assert before.code == 0, before.err
+    assert f"  ! {NOTICE}\n" in before.out
+    day = pacer("today", "--date", "2026-03-08", "--json", env=SUNDAY).json()
+    assert day["notices"] == [NOTICE]
+
+    wrote = pacer("review", "--answers", "-", stdin="well: 周日写完\n", env=SUNDAY)
+    assert wrote.code == 0, wrote.err
+    assert "saved the weekly review for 2026-W10" in wrote.out
+
+    after = pacer("today", "--date", "2026-03-08", env=SUNDAY)
+    assert after.code == 0, after.err
+    assert "weekly review" not in after.out
+    assert pacer("today", "--date", "2026-03-08", "--json", env=SUNDAY).json()["notices"] == []
+    # On Monday the due week is still 2026-W10: done, so no notice either.
+    assert pacer("today", "--json", env=MONDAY).json()["notices"] == []
+
+
+def test_the_notice_names_the_previous_week_from_monday_to_saturday(pacer: Pacer) -> None:
+    saturday = {"PACER_NOW": "2026-03-14T09:00:00+08:00"}
+    day = pacer("today", "--json", env=saturday).json()
+    assert day["notices"] == [NOTICE]
+    zh = pacer("today", env=saturday, lang="zh")
+    assert "2026-W10 的周复盘该做了：运行 'pacer review'" in zh.out
+    # A past day whose week is not the one due today says which week to pass.
+    past = pacer("today", "--date", "2026-03-03", "--json", env=saturday).json()
+    assert past["notices"] == [
+        "weekly review for 2026-W09 is due: run 'pacer review --week 2026-W09'"
+    ]
+
+
+@pytest.mark.parametrize(
+    "day",
+    ["2026-02-09", "2026-02-14", "2026-03-15"],
+    ids=["first-monday", "first-saturday", "a-day-still-ahead"],
+)
+def test_no_notice_before_the_plans_first_review_day_or_on_days_ahead(
+    pacer: Pacer, day: str
+) -> None:
+    run = pacer("today", "--date", day, "--json", env=MONDAY)
+    assert run.code == 0, run.err
+    assert not any("weekly review" in n for n in run.json()["notices"])
+
+
+def test_the_first_review_day_of_the_plan_has_the_notice(pacer: Pacer) -> None:
+    day = pacer("today", "--date", "2026-02-15", "--json", env=MONDAY).json()
+    assert day["notices"] == [
+        "weekly review for 2026-W07 is due: run 'pacer review --week 2026-W07'"
+    ]
+
+
+# -- writing ---------------------------------------------------------------------------------------
+def test_answers_from_a_file_are_stored_with_the_facts(pacer: Pacer, tmp_path: Path) -> None:
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(ANSWERS_YAML, encoding="utf-8")
+    assert pacer("log", "60", "m1806-vectors", "--date", "2026-03-03").code == 0
+    run = pacer("review", "--answers", str(answers))
+    assert run.code == 0, run.err
+    lines = run.out.splitlines()
+    assert lines[0] == "Weekly review 2026-W10 · 2026-03-02 – 2026-03-08"
+    assert "      2026-03-03  向量：线性组合、点积与长度 [m1806-vectors]" in lines
+    assert lines[-1] == "saved the weekly review for 2026-W10"
+    assert stored(pacer) == {
+        "done": "看完 18.06 向量一讲。\n画了等高线。",
+        "well": "每天都听了 podcast",
+        "stuck": "出差三天，周末深度块没了",
+        "adjust": "",
+        "blog": "",
+        "listening": "60",
+    }
+    shown = pacer("review", "--show", "--json").json()
+    assert set(shown) == {"week", "start", "end", "created_at", "updated_at", "facts", "answers"}
+    assert (shown["week"], shown["start"], shown["end"]) == ("2026-W10", "2026-03-02", "2026-03-08")
+    assert [a["id"] for a in shown["answers"]] == PROMPTS
+    assert shown["answers"][0]["prompt"] == "本周完成了什么？"
+    facts = shown["facts"]
+    assert set(facts) == {
+        "week",
+        "start",
+        "end",
+        "tracks",
+        "habits",
+        "finished",
+        "milestones",
+        "trips",
+    }
+    math = next(t for t in facts["tracks"] if t["id"] == "math")
+    assert math == {"id": "math", "title": "数学", "planned": 360, "done": 60}
+    assert facts["finished"] == [
+        {
+            "unit": "m1806-vectors",
+            "title": "向量：线性组合、点积与长度",
+            "track": "math",
+            "date": "2026-03-03",
+        }
+    ]
+
+
+def test_answers_as_json_from_stdin(pacer: Pacer) -> None:
+    answers = json.dumps({"adjust": "下周出差：只听 20 分钟", "blog": None}, ensure_ascii=False)
+    run = pacer("review", "--week", "2026-02-25", "--answers", "-", stdin=answers)  # a day of W09
+    assert run.code == 0, run.err
+    assert run.out.splitlines()[0].startswith("Weekly review 2026-W09 · 2026-02-23")
+    assert stored(pacer, "2026-W09") == dict.fromkeys(PROMPTS, "") | {
+        "adjust": "下周出差：只听 20 分钟"
+    }
+
+
+def test_edit_changes_only_the_answers_given(pacer: Pacer, tmp_path: Path) -> None:
+    answers = tmp_path / "a.yaml"
+    answers.write_text(ANSWERS_YAML, encoding="utf-8")
+    assert pacer("review", "--answers", str(answers)).code == 0
+    later = {"PACER_NOW": "2026-03-10T08:00:00+08:00"}
+    run = pacer(
+        "review", "--edit", "--answers", "-", stdin="stuck: ''\nblog: 写出差清单\n", env=later
+    )
+    assert run.code == 0, run.err
+    assert run.out.splitlines()[-1] == "updated the weekly review for 2026-W10"
+    assert stored(pacer) == {
+        "done": "看完 18.06 向量一讲。\n画了等高线。",
+        "well": "每天都听了 podcast",
+        "stuck": "",
+        "adjust": "",
+        "blog": "写出差清单",
+        "listening": "60",
+    }
+    listed = pacer("review", "--list", "--json").json()["reviews"]
+    assert listed == [
+        {
+            "week": "2026-W10",
+            "created_at": "2026-03-09T04:00:00+00:00",
+            "updated_at": "2026-03-10T00:00:00+00:00",
+        }
+    ]
+
+
+# -- --list ----------------------------------------------------------------------------------------
+def test_list_json_shape_and_streak(pacer: Pacer) -> None:
+    empty = pacer("review", "--list", "--json")
+    assert empty.code == 0, empty.err
+    assert empty.json() == {"reviews": [], "streak": 0}
+    for week in ("2026-W07", "2026-W09", "2026-W10"):
+        assert pacer("review", "--week", week, "--answers", "-", stdin="{}").code == 0
+    listing = pacer("review", "--list", "--json").json()
+    stamp = "2026-03-09T04:00:00+00:00"
+    assert listing == {
+        "reviews": [
+            {"week": w, "created_at": stamp, "updated_at": stamp}
+            for w in ("2026-W07", "2026-W09", "2026-W10")
+        ],
+        "streak": 2,  # W09 and W10; W08 has none
+    }
+    text = pacer("review", "--list")
+    assert text.out.splitlines() == [
+        "  2026-W07  written 2026-03-09 12:00",
+        "  2026-W09  written 2026-03-09 12:00",
+        "  2026-W10  written 2026-03-09 12:00",
+        "streak: 2 week(s) in a row, up to 2026-W10",
+    ]
+    # On the next review day 2026-W11 is due and not written: the streak is 0 until it is.
+    sunday = {"PACER_NOW": "2026-03-15T20:00:00+08:00"}
+    assert pacer("review", "--list", "--json", env=sunday).json()["streak"] == 0
+    assert pacer("review", "--answers", "-", stdin="{}", env=sunday).code == 0
+    assert pacer("review", "--list", "--json", env=sunday).json()["streak"] == 3
+
+
+# -- --show ----------------------------------------------------------------------------------------
+def golden_week(pacer: Pacer) -> None:
+    """2026-W10 with a trip at its end, the habit on three days, two units finished."""
+    steps = [
+        ("trip", "add", "2026-03-06", "2026-03-08", "--note", "杭州 | 客户"),
+        ("log", "30", "english", "--date", "2026-03-02"),
+        ("log", "30", "english", "--date", "2026-03-03"),
+        ("log", "20", "english", "--date", "2026-03-07"),
+        ("log", "60", "m1806-vectors", "--date", "2026-03-03"),
+        ("done", "en-podcast", "--minutes", "20", "--date", "2026-03-04"),
+    ]
+    for step in steps:
+        run = pacer(*step)
+        assert run.code == 0, run.err
+    run = pacer("review", "--answers", "-", stdin=ANSWERS_YAML)
+    assert run.code == 0, run.err
+
+
+def test_show_markdown_matches_the_golden_file(pacer: Pacer, tmp_path: Path) -> None:
+    golden_week(pacer)
+    out = tmp_path / "review.md"
+    run = pacer("review", "--show", "--week", "2026-W10", "--format", "md", "-o", str(out))
+    assert run.code == 0, run.err
+    assert run.out == f"wrote {out}\n"
+    assert out.read_text(encoding="utf-8") == GOLDEN.read_text(encoding="utf-8")
+    printed = pacer("review", "--show", "--format", "md")
+    assert printed.out == GOLDEN.read_text(encoding="utf-8")
+    # Exporting again replaces the file; a .json name picks the JSON format.
+    assert pacer("review", "--show", "--format", "md", "-o", str(out)).code == 0
+    as_json = tmp_path / "review.json"
+    assert pacer("review", "--show", "-o", str(as_json)).code == 0
+    assert json.loads(as_json.read_text(encoding="utf-8"))["week"] == "2026-W10"
+
+
+def test_show_text_lists_the_facts_and_every_answer(pacer: Pacer) -> None:
+    golden_week(pacer)
+    run = pacer("review", "--show")
+    assert run.code == 0, run.err
+    lines = run.out.splitlines()
+    assert lines[0] == "Weekly review 2026-W10 · 2026-03-02 – 2026-03-08"
+    assert "      英语 (english)  3 of 7 days" in lines
+    assert "      2026-03-06 → 2026-03-08  杭州 | 客户" in lines
+    answers = lines[lines.index("Answers:") :]
+    assert answers[:4] == [
+        "Answers:",
+        "  ? 本周完成了什么？",
+        "      看完 18.06 向量一讲。",
+        "      画了等高线。",
+    ]
+    assert answers[-4:] == [
+        "  ? 本周有哪些博客素材？",
+        "      (no answer)",
+        "  ? 本周技术听力大概听懂了多少（%）？",
+        "      60",
+    ]
+
+
+# -- errors ----------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("args", "stdin", "error"),
+    [
+        (
+            ("--week", "2026-W60", "--answers", "-"),
+            "{}",
+            "'2026-W60' is not an ISO week; write YYYY-Www (e.g. 2026-W10) or a date in the week",
+        ),
+        (
+            ("--answers", "-"),
+            "well: ok\nwel: typo\n",
+            "<stdin>:2:1: unknown prompt id 'wel'; did you mean 'well'?",
+        ),
+        (
+            ("--answers", "-"),
+            "zzz: ok\n",
+            "<stdin>:1:1: unknown prompt id 'zzz'; the plan's prompts are: "
+            "done, well, stuck, adjust, blog, listening",
+        ),
+        (
+            (),
+            "",
+            "no terminal to ask the prompts on: pass --answers FILE (YAML or JSON), "
+            "or --answers - to read them from stdin",
+        ),
+        (
+            ("--week", "2026-W06", "--answers", "-"),
+            "{}",
+            "2026-W06 is before the plan starts (2026-02-09); there is nothing to review",
+        ),
+        (
+            ("--week", "2026-W11", "--answers", "-"),
+            "{}",
+            "the review for 2026-W11 is not due until 2026-03-15",
+        ),
+        (
+            ("--answers", "-"),
+            "- a list\n",
+            "<stdin>:1:1: the answers must be a mapping of prompt id to text (e.g. well: ...)",
+        ),
+        (
+            ("--answers", "-"),
+            "done: [a, b]\n",
+            "<stdin>:1:7: the answer to 'done' must be text, not a list or mapping",
+        ),
+        (("--list", "--edit"), "", "--edit cannot go with --list"),
+        (("--format", "md"), "", "--format only goes with --show"),
+        (
+            ("--show",),
+            "",
+            "there is no review for 2026-W10; write it with 'pacer review --week 2026-W10'",
+        ),
+    ],
+    ids=[
+        "bad-week",
+        "unknown-prompt-hint",
+        "unknown-prompt",
+        "no-terminal",
+        "before-the-plan",
+        "not-due",
+        "not-a-mapping",
+        "not-text",
+        "list-edit",
+        "format-without-show",
+        "show-nothing",
+    ],
+)
+def test_errors_are_one_line_and_store_nothing(
+    pacer: Pacer, args: tuple[str, ...], stdin: str, error: str
+) -> None:
+    run = pacer("review", *args, stdin=stdin)
+    assert run.code == 1
+    lines = [line for line in run.err.splitlines() if "built-in 2026 plan" not in line]
+    assert lines == [f"pacer: {error}"]
+    assert run.out == ""
+    assert weeks(pacer) == []
+
+
+def test_an_answers_file_that_cannot_be_read(pacer: Pacer, tmp_path: Path) -> None:
+    run = pacer("review", "--answers", str(tmp_path / "missing.yaml"))
+    assert run.code == 1
+    assert (
+        run.err.splitlines()[-1]
+        == f"pacer: cannot read {tmp_path / 'missing.yaml'}: No such file or directory"
+    )
+
+
+def test_an_existing_review_is_not_overwritten_without_edit(pacer: Pacer) -> None:
+    assert pacer("review", "--answers", "-", stdin="well: first\n").code == 0
+    run = pacer("review", "--answers", "-", stdin="well: second\n")
+    assert run.code == 1
+    assert (
+        run.err.splitlines()[-1]
+        == "pacer: the review for 2026-W10 already exists; add --edit to change it"
+    )
+    assert run.out == ""
+    assert stored(pacer)["well"] == "first"
+
+
+# -- on a terminal ---------------------------------------------------------------------------------
+def run_on_terminal(home: Path, args: tuple[str, ...], typed: str) -> Run:
+    """Run `pacer` with a pseudo-terminal as stdin, typing `typed` (then end of input)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "PACER_"))}
+    env |= {"PACER_HOME": str(home), "LANG": "C.UTF-8", "PACER_TZ": "Asia/Shanghai"} | MONDAY
+    main, secondary = pty.openpty()
+    try:
+        proc = subprocess.Popen(
+            [str(PACER), *args],
+            stdin=secondary,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        os.write(main, (typed + "\x04").encode("utf-8"))
+        out, err = proc.communicate(timeout=60)
+    finally:
+        os.close(main)
+        os.close(secondary)
+    return Run(proc.returncode, out, err)
+
+
+def test_interactive_review_on_a_terminal(pacer: Pacer, home: Path) -> None:
+    typed = "看完向量一讲\n画了等高线\n\n听力每天都做了\n\n\n\n\n70\n\n"
+    run = run_on_terminal(home, ("review",), typed)
+    assert run.code == 0, run.err
+    assert "Answer each prompt; an empty line ends an answer." in run.out
+    assert "? 本周完成了什么？" in run.out
+    # stdout is a pipe here, so the typed lines' echo (and newline) is not in it.
+    assert run.out.endswith("> > saved the weekly review for 2026-W10\n")
+    assert stored(pacer) == {
+        "done": "看完向量一讲\n画了等高线",
+        "well": "听力每天都做了",
+        "stuck": "",
+        "adjust": "",
+        "blog": "",
+        "listening": "70",
+    }
+
+
+def test_interactive_edit_shows_and_keeps_previous_answers(pacer: Pacer, home: Path) -> None:
+    assert pacer("review", "--answers", "-", stdin=ANSWERS_YAML).code == 0
+    # Keep done and well, rewrite stuck, keep the rest.
+    run = run_on_terminal(home, ("review", "--edit"), "\n\n已解决\n\n\n\n\n")
+    assert run.code == 0, run.err
+    assert "An empty reply keeps the previous answer." in run.out
+    assert "  previous answer:\n    看完 18.06 向量一讲。\n    画了等高线。\n" in run.out
+    assert run.out.endswith("> updated the weekly review for 2026-W10\n")
+    assert stored(pacer) == {
+        "done": "看完 18.06 向量一讲。\n画了等高线。",
+        "well": "每天都听了 podcast",
+        "stuck": "已解决",
+        "adjust": "",
+        "blog": "",
+        "listening": "60",
+    }
+
+
+def test_ask_ends_an_answer_at_an_empty_line_and_keeps_old_ones_when_editing() -> None:
+    prompts = (ReviewPrompt("a", "A?"), ReviewPrompt("b", "B?"), ReviewPrompt("c", "C?"))
+    typed = iter(["one", "two  ", "", "", "  "])
+    shown: list[str] = []
+
+    def read(prompt: str) -> str:
+        shown.append(prompt)
+        return next(typed)
+
+    assert ask(prompts, None, read, shown.append) == {"a": "one\ntwo", "b": "", "c": ""}
+    typed = iter(["", "new"])  # then end of input: the rest keeps its answer too
+
+    def read_then_eof(prompt: str) -> str:
+        try:
+            return next(typed)
+        except StopIteration:
+            raise EOFError from None
+
+    out: list[str] = []
+    assert ask(prompts, {"a": "old a", "c": "old c"}, read_then_eof, out.append) == {"b": "new"}
+    assert "    old a" in out and "    old c" in out

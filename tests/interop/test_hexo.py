@@ -1,0 +1,119 @@
+"""The Hexo draft, pure: title, tags, valid YAML front matter, outline and material."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+import yaml
+
+from pacer.interop.hexo import hexo_draft
+from pacer.plan.builtin import builtin_plan_path
+from pacer.plan.loader import load_plan_file
+from pacer.plan.model import Month, Plan
+from pacer.schedule.blog import Note, post_months, post_tags, post_title, posts
+
+WRITTEN = datetime(2026, 3, 9, 21, 5, 7, tzinfo=timezone(timedelta(hours=8)))
+
+
+@pytest.fixture(scope="module")
+def plan() -> Plan:
+    return load_plan_file(builtin_plan_path())
+
+
+def front_matter(text: str) -> dict[str, object]:
+    assert text.startswith("---\n")
+    head = text.split("---\n", 2)[1]
+    loaded: dict[str, object] = yaml.safe_load(head)
+    return loaded
+
+
+def test_the_posts_are_the_output_curricula(plan: Plan) -> None:
+    assert [c.id for c in posts(plan)] == ["blog1", "blog2", "blog3", "blog4"]
+
+
+def test_the_title_is_the_book_title_in_the_units_else_the_curriculum_title(plan: Plan) -> None:
+    assert post_title(plan.curriculum("blog1")) == "在 Jetson Orin Nano 上部署多模态模型的工程实践"
+    assert post_title(plan.curriculum("blog2")) == "技术博客第 2 篇（5 月，偏工程）"
+
+
+def test_tags_are_the_tracks_the_posts_months_touch_but_its_own(plan: Plan) -> None:
+    blog1 = plan.curriculum("blog1")
+    assert post_months(blog1) == [Month(2026, 2), Month(2026, 3)]
+    # February: math, eng, english; March: math, output (the post's own track).
+    assert post_tags(plan, blog1) == ["数学", "工程 & AI", "英语"]
+    # September: eng, life; October: english, japanese, output.
+    assert post_tags(plan, plan.curriculum("blog4")) == [
+        "工程 & AI",
+        "英语",
+        "日语",
+        "生活（化妆/Cos、摄影、执行/复盘）",
+    ]
+
+
+def test_front_matter_is_valid_yaml_with_the_text_as_written(plan: Plan) -> None:
+    text = hexo_draft(plan, plan.curriculum("blog1"), [], set(), WRITTEN)
+    assert front_matter(text) == {
+        "title": "在 Jetson Orin Nano 上部署多模态模型的工程实践",
+        "date": WRITTEN.replace(tzinfo=None),  # local time, as Hexo reads it
+        "tags": ["数学", "工程 & AI", "英语"],
+        "categories": ["2026执行方案"],
+    }
+    assert 'title: "在 Jetson Orin Nano 上部署多模态模型的工程实践"\n' in text
+    assert "date: 2026-03-09 21:05:07\n" in text
+    assert "\\u" not in text
+
+
+def test_awkward_titles_stay_valid_yaml(plan: Plan) -> None:
+    blog2 = plan.curriculum("blog2")
+    awkward = 'Title: "quoted" # not a comment\\ & *star* [x] {y}'
+    post = replace(blog2, title=awkward)
+    text = hexo_draft(replace(plan, tracks=plan.tracks[:1]), post, [], set(), WRITTEN)
+    assert front_matter(text)["title"] == awkward
+    assert front_matter(text)["tags"] == ["数学"]
+
+
+def test_outline_then_material_by_date(plan: Plan) -> None:
+    notes = [
+        Note(3, "blog1", date(2026, 3, 8), "第二条\n\n  缩进保留"),
+        Note(1, "blog1", date(2026, 3, 1), "TensorRT engine 构建要 20 分钟"),
+        Note(2, "blog1", date(2026, 3, 8), "INT8 校准：200 张图"),
+    ]
+    text = hexo_draft(plan, plan.curriculum("blog1"), notes, {"blog1-outline"}, WRITTEN)
+    body = text.split("---\n", 2)[2]
+    assert "- [x] 博客第 1 篇 提纲：《在 Jetson Orin Nano 上部署多模态模型的工程实践》\n" in body
+    assert "- [ ] 博客第 1 篇 初稿：" in body
+    polish = "博客第 1 篇 修改 + 发布：《在 Jetson Orin Nano 上部署多模态模型的工程实践》"
+    assert f"- [ ] {polish}（截止 2026-03-31）\n" in body
+    assert body.index("## 提纲") < body.index("### 2026-02 数学与端侧工程并行月")
+    assert body.index("### 2026-02") < body.index("### 2026-03 线性代数启动 + 博客 1")
+    assert "- 工程 & AI：RPi 5：ONNX Runtime 推理跑通\n" in body
+    assert (
+        "- 输出（博客）：技术博客第 1 篇：《在 Jetson Orin Nano 上部署多模态模型的工程实践》\n"
+        in body
+    )
+    material = body[body.index("## 素材") :]
+    assert material == (
+        "## 素材\n\n"
+        "### 2026-03-01\n\n"
+        "- TensorRT engine 构建要 20 分钟\n\n"
+        "### 2026-03-08\n\n"
+        "- INT8 校准：200 张图\n"
+        "- 第二条\n"
+        "\n"
+        "    缩进保留\n"
+    )
+
+
+def test_without_notes_the_draft_says_how_to_add_them(plan: Plan) -> None:
+    text = hexo_draft(plan, plan.curriculum("blog3"), [], set(), WRITTEN)
+    assert text.endswith("## 素材\n\n还没有素材：pacer note 文本 --for blog3\n")
+
+
+def test_an_english_plan_gets_english_headings(plan: Plan) -> None:
+    text = hexo_draft(replace(plan, locale="en"), plan.curriculum("blog2"), [], set(), WRITTEN)
+    assert "## Outline\n" in text and "## Material\n" in text
+    assert "- [ ] 博客第 2 篇（偏工程）修改 + 发布 (due 2026-05-31)\n" in text
+    assert "Keywords: 从“会用”到“能改”" in text
+    assert "- 工程 & AI: Qwen3-VL：数据格式\n" in text
