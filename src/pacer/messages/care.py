@@ -1,0 +1,5 @@
+"""Messages for doctor and data care: key -> (English, 中文)."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {}
