@@ -80,3 +80,35 @@ def test_today_path_keeps_heavy_libraries_out(tmp_path: Path) -> None:
     }
     for heavy in ("yaml", "holidays", "matplotlib", "numpy", "icalendar", "jinja2", "rich"):
         assert heavy not in imported, f"`pacer today` imported {heavy}"
+
+
+def test_every_service_name_resolves_to_its_module() -> None:
+    import importlib
+
+    import pacer.service as service
+    from pacer.service import _EXPORTS
+
+    for name, subject in _EXPORTS.items():
+        module = importlib.import_module(f"pacer.service.{subject}")
+        assert getattr(service, name) is getattr(module, name), name
+    assert sorted(service.__all__) == sorted(_EXPORTS)
+
+
+def test_each_mapped_command_is_registered_by_its_module() -> None:
+    """`pacer today` builds only its own module's parser; it must hold the same command."""
+    from pacer.cli import COMMAND_MODULES, build_parser
+
+    full = build_parser()
+    commands = set(full._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
+    for command, _module in COMMAND_MODULES.items():
+        assert command in commands
+        only = build_parser(command)
+        assert command in only._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+
+
+def test_command_word_skips_global_options() -> None:
+    from pacer.cli import _command_word
+
+    assert _command_word(["--plan", "p.yaml", "--lang", "zh", "today", "--json"]) == "today"
+    assert _command_word(["--json"]) is None
+    assert _command_word(["week", "--date", "2026-03-10"]) == "week"

@@ -15,14 +15,12 @@ from pacer.schedule.projection import Projection, project
 from pacer.schedule.review import (
     FinishedUnit,
     HabitWeek,
-    IsoWeek,
     MilestoneMove,
     TrackWeek,
     WeekFacts,
-    due_week,
-    streak,
     week_facts,
 )
+from pacer.schedule.weeks import IsoWeek, due_week, streak
 from tests.schedule.handmade import calendar, curriculum, entry, habit, plan, stream_of, unit, work
 
 

@@ -10,7 +10,8 @@ import pytest
 from pacer import clock
 from pacer.errors import PacerError
 from pacer.i18n import Message
-from pacer.schedule.review import IsoWeek, Review
+from pacer.schedule.review import Review
+from pacer.schedule.weeks import IsoWeek
 from pacer.store.db import Store
 from pacer.store.reviews import get_review, has_review, list_reviews, save_review
 

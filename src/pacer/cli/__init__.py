@@ -12,6 +12,10 @@ from pacer import __version__
 from pacer.errors import PacerError
 from pacer.i18n import Message, detect_lang, set_lang, t
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
 EXIT_ERROR = 1
 EXIT_USAGE = 2
 EXIT_INTERNAL = 70
@@ -35,7 +39,53 @@ def _common() -> argparse.ArgumentParser:
     return common
 
 
-def build_parser() -> argparse.ArgumentParser:
+# Which module registers each command, so that `pacer today` imports only cli/today.py (and
+# what it needs) instead of every command's module. A command missing here still works: the
+# full parser, with every module, is built for it.
+COMMAND_MODULES: dict[str, str] = {
+    "today": "today",
+    "week": "today",
+    "log": "log",
+    "done": "log",
+    "undo": "log",
+    "trip": "trip",
+}
+_VALUED_OPTIONS = ("--plan", "--db", "--lang")
+
+
+def _command_word(args: Sequence[str]) -> str | None:
+    """The first word that is not a global option (or an option's value)."""
+    skip = False
+    for word in args:
+        if skip:
+            skip = False
+        elif word in _VALUED_OPTIONS:
+            skip = True
+        elif not word.startswith("-"):
+            return word
+    return None
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser; with `only`, just that command's module is loaded and registered."""
+    import importlib
+
+    common = _common()
+    parser = _Parser(
+        prog="pacer",
+        description="Keeps a year-long study plan on pace.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"pacer {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    if only in COMMAND_MODULES:
+        importlib.import_module(f"pacer.cli.{COMMAND_MODULES[only]}").register(sub, common)
+        return parser
+    _register_all(sub, common)
+    return parser
+
+
+def _register_all(sub: Any, common: argparse.ArgumentParser) -> None:
     from pacer.cli import (
         export,
         log,
@@ -50,24 +100,15 @@ def build_parser() -> argparse.ArgumentParser:
         trip,
     )
 
-    common = _common()
-    parser = _Parser(
-        prog="pacer",
-        description="Keeps a year-long study plan on pace.",
-        parents=[common],
-    )
-    parser.add_argument("--version", action="version", version=f"pacer {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     modules = (today, log, trip, plan, status, milestone, metric, note, export, report, review)
     for module in modules:
         module.register(sub, common)
-    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     set_lang(detect_lang())
-    parser = build_parser()
+    parser = build_parser(_command_word(args_list))
     args = parser.parse_args(args_list)
     if getattr(args, "lang", None):
         set_lang(args.lang)

@@ -37,7 +37,8 @@ if TYPE_CHECKING:
     from typing import Any
 
     from pacer.plan.model import Plan, ReviewPrompt
-    from pacer.schedule.review import IsoWeek, Review, WeekFacts
+    from pacer.schedule.review import Review, WeekFacts
+    from pacer.schedule.weeks import IsoWeek
 
 FORMATS = ("text", "md", "json")
 _SUFFIX_FORMAT = {".md": "md", ".markdown": "md", ".json": "json"}

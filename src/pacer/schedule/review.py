@@ -3,87 +3,21 @@ milestones that moved, trips — computed from the plan, the log and projections
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from pacer.calendar.days import Calendar, Trip
-from pacer.plan.model import WEEKDAYS, Plan
+from pacer.plan.model import Plan
 from pacer.schedule.progress import LogEntry
 from pacer.schedule.projection import Projection
 from pacer.schedule.status import finish_date, finished_on
+from pacer.schedule.weeks import IsoWeek
 
 # typing costs a few ms at start-up and is only needed by the type checker.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
-
-_WEEK = re.compile(r"^(\d{4})-?[Ww](\d{1,2})$")
-
-
-@dataclass(frozen=True, slots=True, order=True)
-class IsoWeek:
-    """An ISO 8601 week (Monday to Sunday), written 2026-W10."""
-
-    year: int
-    week: int
-
-    @classmethod
-    def of(cls, d: date) -> IsoWeek:
-        year, week, _ = d.isocalendar()
-        return cls(year, week)
-
-    @classmethod
-    def parse(cls, text: str) -> IsoWeek | None:
-        """2026-W10 (also 2026W10, 2026-w10); None when it names no week."""
-        match = _WEEK.match(text.strip())
-        if match is None:
-            return None
-        try:
-            return cls.of(date.fromisocalendar(int(match.group(1)), int(match.group(2)), 1))
-        except ValueError:
-            return None
-
-    @property
-    def monday(self) -> date:
-        return date.fromisocalendar(self.year, self.week, 1)
-
-    @property
-    def sunday(self) -> date:
-        return self.monday + timedelta(days=6)
-
-    def day(self, weekday: str) -> date:
-        """The date of `weekday` (mon..sun) in this week."""
-        return self.monday + timedelta(days=WEEKDAYS.index(weekday))
-
-    def days(self) -> list[date]:
-        return [self.monday + timedelta(days=i) for i in range(7)]
-
-    def previous(self) -> IsoWeek:
-        return IsoWeek.of(self.monday - timedelta(days=7))
-
-    def __str__(self) -> str:
-        return f"{self.year:04d}-W{self.week:02d}"
-
-
-def due_week(day: date, review_day: str) -> IsoWeek:
-    """The week whose review is due on `day`: this week from its review day on, else the
-    previous week."""
-    if day.weekday() >= WEEKDAYS.index(review_day):
-        return IsoWeek.of(day)
-    return IsoWeek.of(day - timedelta(days=7))
-
-
-def streak(reviewed: Iterable[IsoWeek], due: IsoWeek) -> int:
-    """Consecutive weeks with a review, ending at the week that is due (0 when that one has
-    none yet)."""
-    weeks = set(reviewed)
-    count = 0
-    while due in weeks:
-        count += 1
-        due = due.previous()
-    return count
 
 
 @dataclass(frozen=True, slots=True)

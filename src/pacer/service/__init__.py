@@ -1,159 +1,327 @@
-"""The operations the CLI and the web share, one module per subject; import them from here."""
+"""The operations the CLI and the web share, one module per subject; import them from here.
 
-from pacer.service.blog import Export, add_note, export_hexo, find_post, list_notes, note_json
-from pacer.service.days import (
-    DayView,
-    add_trip,
-    agenda,
-    day_json,
-    day_views,
-    entry_json,
-    iso_week,
-    list_trips,
-    log_minutes,
-    mark_done,
-    remove_trip,
-    trip_json,
-    undo,
-    week,
-)
-from pacer.service.metrics import (
-    MetricView,
-    add_metric_value,
-    find_metric,
-    metric_detail_json,
-    metric_json,
-    metric_view,
-    metric_views,
-)
-from pacer.service.milestones import (
-    CheckResult,
-    MilestoneView,
-    check_criterion,
-    find_milestone,
-    milestone_detail,
-    milestone_detail_json,
-    milestone_json,
-    milestone_list_json,
-    milestone_statuses,
-    uncheck_criterion,
-)
-from pacer.service.plan import PlanSummary, check_plan, init_plan, plan_summary
-from pacer.service.progress import (
-    StatusView,
-    TimelineRow,
-    TimelineView,
-    apply_catchup,
-    catchup_options,
-    drop_catchup,
-    list_catchup,
-    status,
-    status_json,
-    timeline,
-    trip_delays,
-    trip_effect,
-)
-from pacer.service.review import (
-    answer_rows,
-    check_week,
-    facts_from_json,
-    facts_json,
-    find_review,
-    get_review,
-    list_reviews,
-    parse_answers,
-    parse_week,
-    review_due_week,
-    review_facts,
-    review_json,
-    review_list_json,
-    review_markdown,
-    review_notice,
-    save_review,
-)
-from pacer.service.session import (
-    Session,
-    parse_day,
-    parse_minutes,
-    planned_projection,
-    projection_at,
-    resolve_target,
-)
+The package loads a subject's module only when one of its names is first used, so that
+`pacer today` does not pay for reviews, reports or forecasts it never touches.
+"""
 
-__all__ = [
-    "CheckResult",
-    "DayView",
-    "Export",
-    "MetricView",
-    "MilestoneView",
-    "PlanSummary",
-    "Session",
-    "StatusView",
-    "TimelineRow",
-    "TimelineView",
-    "add_metric_value",
-    "add_note",
-    "add_trip",
-    "agenda",
-    "answer_rows",
-    "apply_catchup",
-    "catchup_options",
-    "check_criterion",
-    "check_plan",
-    "check_week",
-    "day_json",
-    "day_views",
-    "drop_catchup",
-    "entry_json",
-    "export_hexo",
-    "facts_from_json",
-    "facts_json",
-    "find_metric",
-    "find_milestone",
-    "find_post",
-    "find_review",
-    "get_review",
-    "init_plan",
-    "iso_week",
-    "list_catchup",
-    "list_notes",
-    "list_reviews",
-    "list_trips",
-    "log_minutes",
-    "mark_done",
-    "metric_detail_json",
-    "metric_json",
-    "metric_view",
-    "metric_views",
-    "milestone_detail",
-    "milestone_detail_json",
-    "milestone_json",
-    "milestone_list_json",
-    "milestone_statuses",
-    "note_json",
-    "parse_answers",
-    "parse_day",
-    "parse_minutes",
-    "parse_week",
-    "plan_summary",
-    "planned_projection",
-    "projection_at",
-    "remove_trip",
-    "resolve_target",
-    "review_due_week",
-    "review_facts",
-    "review_json",
-    "review_list_json",
-    "review_markdown",
-    "review_notice",
-    "save_review",
-    "status",
-    "status_json",
-    "timeline",
-    "trip_delays",
-    "trip_effect",
-    "trip_json",
-    "uncheck_criterion",
-    "undo",
-    "week",
-]
+from __future__ import annotations
+
+import importlib
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pacer.service.blog import (
+        Export as Export,
+    )
+    from pacer.service.blog import (
+        add_note as add_note,
+    )
+    from pacer.service.blog import (
+        export_hexo as export_hexo,
+    )
+    from pacer.service.blog import (
+        find_post as find_post,
+    )
+    from pacer.service.blog import (
+        list_notes as list_notes,
+    )
+    from pacer.service.blog import (
+        note_json as note_json,
+    )
+    from pacer.service.days import (
+        DayView as DayView,
+    )
+    from pacer.service.days import (
+        add_trip as add_trip,
+    )
+    from pacer.service.days import (
+        agenda as agenda,
+    )
+    from pacer.service.days import (
+        day_json as day_json,
+    )
+    from pacer.service.days import (
+        day_views as day_views,
+    )
+    from pacer.service.days import (
+        entry_json as entry_json,
+    )
+    from pacer.service.days import (
+        iso_week as iso_week,
+    )
+    from pacer.service.days import (
+        list_trips as list_trips,
+    )
+    from pacer.service.days import (
+        log_minutes as log_minutes,
+    )
+    from pacer.service.days import (
+        mark_done as mark_done,
+    )
+    from pacer.service.days import (
+        remove_trip as remove_trip,
+    )
+    from pacer.service.days import (
+        trip_json as trip_json,
+    )
+    from pacer.service.days import (
+        undo as undo,
+    )
+    from pacer.service.days import (
+        week as week,
+    )
+    from pacer.service.metrics import (
+        MetricView as MetricView,
+    )
+    from pacer.service.metrics import (
+        add_metric_value as add_metric_value,
+    )
+    from pacer.service.metrics import (
+        find_metric as find_metric,
+    )
+    from pacer.service.metrics import (
+        metric_detail_json as metric_detail_json,
+    )
+    from pacer.service.metrics import (
+        metric_json as metric_json,
+    )
+    from pacer.service.metrics import (
+        metric_view as metric_view,
+    )
+    from pacer.service.metrics import (
+        metric_views as metric_views,
+    )
+    from pacer.service.milestones import (
+        CheckResult as CheckResult,
+    )
+    from pacer.service.milestones import (
+        MilestoneView as MilestoneView,
+    )
+    from pacer.service.milestones import (
+        check_criterion as check_criterion,
+    )
+    from pacer.service.milestones import (
+        find_milestone as find_milestone,
+    )
+    from pacer.service.milestones import (
+        milestone_detail as milestone_detail,
+    )
+    from pacer.service.milestones import (
+        milestone_detail_json as milestone_detail_json,
+    )
+    from pacer.service.milestones import (
+        milestone_json as milestone_json,
+    )
+    from pacer.service.milestones import (
+        milestone_list_json as milestone_list_json,
+    )
+    from pacer.service.milestones import (
+        milestone_statuses as milestone_statuses,
+    )
+    from pacer.service.milestones import (
+        uncheck_criterion as uncheck_criterion,
+    )
+    from pacer.service.plan import (
+        PlanSummary as PlanSummary,
+    )
+    from pacer.service.plan import (
+        check_plan as check_plan,
+    )
+    from pacer.service.plan import (
+        init_plan as init_plan,
+    )
+    from pacer.service.plan import (
+        plan_summary as plan_summary,
+    )
+    from pacer.service.progress import (
+        StatusView as StatusView,
+    )
+    from pacer.service.progress import (
+        TimelineRow as TimelineRow,
+    )
+    from pacer.service.progress import (
+        TimelineView as TimelineView,
+    )
+    from pacer.service.progress import (
+        apply_catchup as apply_catchup,
+    )
+    from pacer.service.progress import (
+        catchup_options as catchup_options,
+    )
+    from pacer.service.progress import (
+        drop_catchup as drop_catchup,
+    )
+    from pacer.service.progress import (
+        list_catchup as list_catchup,
+    )
+    from pacer.service.progress import (
+        status as status,
+    )
+    from pacer.service.progress import (
+        status_json as status_json,
+    )
+    from pacer.service.progress import (
+        timeline as timeline,
+    )
+    from pacer.service.review import (
+        answer_rows as answer_rows,
+    )
+    from pacer.service.review import (
+        check_week as check_week,
+    )
+    from pacer.service.review import (
+        facts_from_json as facts_from_json,
+    )
+    from pacer.service.review import (
+        facts_json as facts_json,
+    )
+    from pacer.service.review import (
+        find_review as find_review,
+    )
+    from pacer.service.review import (
+        get_review as get_review,
+    )
+    from pacer.service.review import (
+        list_reviews as list_reviews,
+    )
+    from pacer.service.review import (
+        parse_answers as parse_answers,
+    )
+    from pacer.service.review import (
+        parse_week as parse_week,
+    )
+    from pacer.service.review import (
+        review_facts as review_facts,
+    )
+    from pacer.service.review import (
+        review_json as review_json,
+    )
+    from pacer.service.review import (
+        review_list_json as review_list_json,
+    )
+    from pacer.service.review import (
+        review_markdown as review_markdown,
+    )
+    from pacer.service.review import (
+        save_review as save_review,
+    )
+    from pacer.service.reviewdue import (
+        review_due_week as review_due_week,
+    )
+    from pacer.service.reviewdue import (
+        review_notice as review_notice,
+    )
+    from pacer.service.session import (
+        Session as Session,
+    )
+    from pacer.service.session import (
+        parse_day as parse_day,
+    )
+    from pacer.service.session import (
+        parse_minutes as parse_minutes,
+    )
+    from pacer.service.session import (
+        planned_projection as planned_projection,
+    )
+    from pacer.service.session import (
+        projection_at as projection_at,
+    )
+    from pacer.service.session import (
+        resolve_target as resolve_target,
+    )
+    from pacer.service.trips import (
+        trip_delays as trip_delays,
+    )
+    from pacer.service.trips import (
+        trip_effect as trip_effect,
+    )
+
+# Each public name and the module (service/<subject>.py) that defines it.
+_EXPORTS: dict[str, str] = {
+    "CheckResult": "milestones",
+    "DayView": "days",
+    "Export": "blog",
+    "MetricView": "metrics",
+    "MilestoneView": "milestones",
+    "PlanSummary": "plan",
+    "Session": "session",
+    "StatusView": "progress",
+    "TimelineRow": "progress",
+    "TimelineView": "progress",
+    "add_metric_value": "metrics",
+    "add_note": "blog",
+    "add_trip": "days",
+    "agenda": "days",
+    "answer_rows": "review",
+    "apply_catchup": "progress",
+    "catchup_options": "progress",
+    "check_criterion": "milestones",
+    "check_plan": "plan",
+    "check_week": "review",
+    "day_json": "days",
+    "day_views": "days",
+    "drop_catchup": "progress",
+    "entry_json": "days",
+    "export_hexo": "blog",
+    "facts_from_json": "review",
+    "facts_json": "review",
+    "find_metric": "metrics",
+    "find_milestone": "milestones",
+    "find_post": "blog",
+    "find_review": "review",
+    "get_review": "review",
+    "init_plan": "plan",
+    "iso_week": "days",
+    "list_catchup": "progress",
+    "list_notes": "blog",
+    "list_reviews": "review",
+    "list_trips": "days",
+    "log_minutes": "days",
+    "mark_done": "days",
+    "metric_detail_json": "metrics",
+    "metric_json": "metrics",
+    "metric_view": "metrics",
+    "metric_views": "metrics",
+    "milestone_detail": "milestones",
+    "milestone_detail_json": "milestones",
+    "milestone_json": "milestones",
+    "milestone_list_json": "milestones",
+    "milestone_statuses": "milestones",
+    "note_json": "blog",
+    "parse_answers": "review",
+    "parse_day": "session",
+    "parse_minutes": "session",
+    "parse_week": "review",
+    "plan_summary": "plan",
+    "planned_projection": "session",
+    "projection_at": "session",
+    "remove_trip": "days",
+    "resolve_target": "session",
+    "review_due_week": "reviewdue",
+    "review_facts": "review",
+    "review_json": "review",
+    "review_list_json": "review",
+    "review_markdown": "review",
+    "review_notice": "reviewdue",
+    "save_review": "review",
+    "status": "progress",
+    "status_json": "progress",
+    "timeline": "progress",
+    "trip_delays": "trips",
+    "trip_effect": "trips",
+    "trip_json": "days",
+    "uncheck_criterion": "milestones",
+    "undo": "days",
+    "week": "days",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> object:
+    subject = _EXPORTS.get(name)
+    if subject is None:
+        raise AttributeError(f"module 'pacer.service' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"pacer.service.{subject}"), name)
+    globals()[name] = value
+    return value

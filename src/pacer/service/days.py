@@ -88,7 +88,7 @@ def agenda(session: Session, day: date) -> DayView:
     """The single-day view; it also says when a weekly review is due and not yet written."""
     from dataclasses import replace
 
-    from pacer.service.review import review_notice
+    from pacer.service.reviewdue import review_notice
 
     today = clock.today()
     view = day_views(session, day, 1, today)[0]

@@ -5,16 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from pacer.calendar.days import Trip
 from pacer.errors import PacerError
 from pacer.i18n import Message
 from pacer.plan.model import Plan
 from pacer.schedule.progress import progress_of
-from pacer.schedule.projection import Projection, project
 from pacer.service.milestones import all_checks, milestone_json
 from pacer.service.session import (
     Session,
-    _calendar_with,
     _entries,
     planned_projection,
     projection_at,
@@ -80,41 +77,6 @@ def status_json(view: StatusView) -> dict[str, Any]:
         ],
         "milestones": [milestone_json(m) for m in view.milestones],
     }
-
-
-def trip_effect(session: Session, day: date) -> list[tuple[str, int]]:
-    """On a trip day, and in the week after one, how far that trip moved each milestone: the
-    projection from the trip's first day with the trip, beside the same without it."""
-    trips = tuple(session.calendar().trips)
-    trip = next((t for t in trips if t.start <= day <= t.end + timedelta(days=7)), None)
-    if trip is None:
-        return []
-    return trip_delays(session, trip, trips)
-
-
-def trip_delays(session: Session, trip: Trip, trips: tuple[Trip, ...]) -> list[tuple[str, int]]:
-    """Days each milestone moves because of `trip` (only those that move)."""
-    plan = session.plan
-    state = progress_of(plan, _entries(session), before=trip.start)
-    adjustments = session.adjustments()
-
-    def run(with_trips: tuple[Trip, ...]) -> Projection:
-        calendar = _calendar_with(session, with_trips)
-        return project(
-            plan, calendar, session.compiled.stream, state, trip.start, adjustments=adjustments
-        )
-
-    with_trip = run(trips)
-    without = run(tuple(t for t in trips if t != trip))
-    moved = []
-    for m in plan.milestones:
-        a, b = with_trip.finish_of(m.needs), without.finish_of(m.needs)
-        if b is None:
-            continue
-        after = a if a is not None else with_trip.last + timedelta(days=1)
-        if after != b:
-            moved.append((m.id, (after - b).days))
-    return moved
 
 
 @dataclass(frozen=True, slots=True)

@@ -92,7 +92,7 @@ def report_data(session: Session, period: str, day: date) -> ReportData:
     """The facts of the period holding `day`, standing at the end of `day` (or of the period,
     when it is over)."""
     from pacer.schedule.status import finished_on, milestone_status
-    from pacer.service.progress import trip_delays
+    from pacer.service.trips import trip_delays
 
     first, last = period_bounds(period, day)
     today = min(day, last) if day <= last else last

@@ -13,14 +13,13 @@ from pacer.plan.model import Plan
 from pacer.schedule.review import (
     FinishedUnit,
     HabitWeek,
-    IsoWeek,
     MilestoneMove,
     Review,
     TrackWeek,
     WeekFacts,
-    due_week,
-    streak,
 )
+from pacer.schedule.weeks import IsoWeek, streak
+from pacer.service.reviewdue import review_due_week
 from pacer.service.session import Session, _entries, planned_projection, projection_at
 
 # typing costs a few ms at start-up and is only needed by the type checker.
@@ -41,12 +40,6 @@ def parse_week(text: str) -> IsoWeek:
         except ValueError:
             raise PacerError(Message("review.bad_week", raw=text)) from None
     return week
-
-
-def review_due_week(session: Session, today: date) -> IsoWeek:
-    """The week whose review is due on `today`: this week from the plan's review day on,
-    else the previous week."""
-    return due_week(today, session.plan.review.day)
 
 
 def check_week(session: Session, week: IsoWeek, today: date) -> None:
@@ -185,25 +178,6 @@ def answer_rows(plan: Plan, review: Review) -> list[tuple[str, str | None, str]]
 
 
 # -- the notice in `today` -------------------------------------------------------------------
-def review_notice(session: Session, day: date, today: date) -> Message | None:
-    """From the review day on, until the review of that week exists: on the review day
-    itself that week's, before it in the week the previous week's. Not for days still
-    ahead, nor for weeks outside the plan."""
-    from pacer.store.reviews import has_review
-
-    if day > today:
-        return None
-    plan = session.plan
-    week = review_due_week(session, day)
-    if not IsoWeek.of(plan.start) <= week <= IsoWeek.of(plan.end):
-        return None
-    if has_review(session.store, week):
-        return None
-    if week == review_due_week(session, today):
-        return Message("notice.review_due", week=str(week))
-    return Message("notice.review_due_week", week=str(week))
-
-
 # -- JSON shapes (documented in docs/json.md) -----------------------------------------------
 def _iso(d: date | None) -> str | None:
     return d.isoformat() if d is not None else None

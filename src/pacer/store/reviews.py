@@ -14,13 +14,15 @@ TYPE_CHECKING = False  # the domain classes are only needed once a row exists
 if TYPE_CHECKING:
     from typing import Any
 
-    from pacer.schedule.review import IsoWeek, Review
+    from pacer.schedule.review import Review
+    from pacer.schedule.weeks import IsoWeek
 
 _COLUMNS = "week, answers, facts, created_at, updated_at"
 
 
 def _review(row: tuple[object, ...]) -> Review:
-    from pacer.schedule.review import IsoWeek, Review
+    from pacer.schedule.review import Review
+    from pacer.schedule.weeks import IsoWeek
 
     week, answers, facts, created, updated = row
     parsed = IsoWeek.parse(str(week))
