@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -70,3 +71,98 @@ def test_atomic_write_under_a_file_is_a_one_line_error(tmp_path: Path) -> None:
         write_file_atomic(blocker / "plan.yaml", b"one")
     assert info.value.message.key == "file.cannot_write"
     assert blocker.read_bytes() == b""
+
+
+_CRASHING_WRITER = """
+import os, signal, sys
+from pathlib import Path
+from pacer.workspace import write_file_atomic
+
+mode, target = sys.argv[1], Path(sys.argv[2])
+die = lambda *args: os.kill(os.getpid(), signal.SIGKILL)
+if mode == "mid-write":  # half the bytes reach the temporary file, then the process dies
+    real_open = Path.open
+
+    class Half:
+        def __init__(self, fh):
+            self.fh = fh
+        def __enter__(self):
+            return self
+        def __exit__(self, *exc):
+            return self.fh.__exit__(*exc)
+        def write(self, data):
+            self.fh.write(data[: len(data) // 2])
+            self.fh.flush()
+            die()
+
+    def opener(self, *args, **kwargs):
+        fh = real_open(self, *args, **kwargs)
+        return Half(fh) if self.name.endswith(".tmp") else fh
+
+    Path.open = opener
+else:  # everything written, the process dies before the rename
+    os.fsync = die
+write_file_atomic(target, b"new " * 100_000, overwrite=True)
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+@pytest.mark.parametrize("moment", ["mid-write", "before-rename"])
+def test_a_crash_while_writing_leaves_the_old_file(tmp_path: Path, moment: str) -> None:
+    import signal
+    import subprocess
+
+    target = tmp_path / "export.json"
+    target.write_bytes(b"old")
+    proc = subprocess.run(
+        [sys.executable, "-c", _CRASHING_WRITER, moment, str(target)],
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    assert proc.returncode == -signal.SIGKILL, proc.stderr
+    assert target.read_bytes() == b"old"
+    (leftover,) = (p for p in tmp_path.iterdir() if p != target)
+    assert leftover.name.startswith(".export.json.") and leftover.name.endswith(".tmp")
+    assert 0 < leftover.stat().st_size <= len(b"new " * 100_000)
+    # The next write goes through and the new file is whole.
+    write_file_atomic(target, b"new", overwrite=True)
+    assert target.read_bytes() == b"new"
+
+
+def test_an_error_while_writing_leaves_the_old_file_and_no_litter(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    target = tmp_path / "report.md"
+    target.write_bytes(b"old")
+
+    def refuse(*args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    with pytest.raises(PacerError) as info:
+        write_file_atomic(target, b"new", overwrite=True)
+    assert info.value.message.key == "file.cannot_write"
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.md"]
+
+
+_WRITES = re.compile(
+    r"\.write_(?:text|bytes)\(|\bopen\([^)]*[\"'][wax]b?\+?[\"']|os\.(?:replace|rename)\("
+    r"|\.replace\(\w*path|\.rename\(|shutil\.(?:copy|move)|savefig\((?!tmp)"
+)
+
+
+def test_every_file_pacer_writes_goes_through_the_atomic_writer() -> None:
+    """Plan copies, exports, reports, charts, backups: only workspace.py writes files (the
+    compiled-plan cache there too); everything else hands it bytes or fills its temporary
+    path."""
+    src = Path(__file__).resolve().parent.parent / "src" / "pacer"
+    for path in sorted(src.rglob("*.py")):
+        if path.name == "workspace.py" and path.parent == src:
+            continue
+        text = path.read_text(encoding="utf-8")
+        found = _WRITES.findall(text)
+        assert not found, f"{path.relative_to(src)} writes a file itself: {found}"

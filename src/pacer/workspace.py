@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import pickle
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -145,6 +147,17 @@ def _write_cache(path: Path, compiled: CompiledPlan) -> None:
 def write_file_atomic(path: Path, data: bytes, overwrite: bool = False) -> None:
     """Write via a temporary file in the same folder, fsync and rename: a crash leaves the
     old file or the new one, never half of one."""
+    with atomic_target(path, overwrite) as tmp, tmp.open("wb") as fh:
+        fh.write(data)
+
+
+@contextmanager
+def atomic_target(path: Path, overwrite: bool = False) -> Iterator[Path]:
+    """A temporary path in `path`'s folder for the caller to fill (bytes, a SQLite backup, a
+    chart); when the block ends it is fsynced and renamed onto `path`, and the folder is
+    fsynced. A crash leaves the old file or the new one, never half of one; an error in the
+    block removes the temporary file and leaves `path` as it was. Without `overwrite` an
+    existing `path` is refused, also one that appears meanwhile."""
     if path.exists() and not overwrite:
         raise PacerError(Message("file.exists", path=path))
     try:
@@ -155,15 +168,16 @@ def write_file_atomic(path: Path, data: bytes, overwrite: bool = False) -> None:
         ) from None
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        with tmp.open("wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+        yield tmp
+        _fsync(tmp, os.O_RDONLY)
         if overwrite:
             os.replace(tmp, path)
         else:
             os.link(tmp, path)  # fails if the file appeared meanwhile: never clobber
             tmp.unlink()
+        # Not every system can fsync a folder; the file itself is on disk by now.
+        with suppress(OSError):
+            _fsync(path.parent, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
     except FileExistsError:
         tmp.unlink(missing_ok=True)
         raise PacerError(Message("file.exists", path=path)) from None
@@ -172,3 +186,14 @@ def write_file_atomic(path: Path, data: bytes, overwrite: bool = False) -> None:
         raise PacerError(
             Message("file.cannot_write", path=path, detail=exc.strerror or exc)
         ) from None
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def _fsync(path: Path, flags: int) -> None:
+    fd = os.open(path, flags)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

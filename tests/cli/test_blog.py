@@ -163,6 +163,6 @@ def test_export_errors_are_one_line(pacer: Pacer, tmp_path: Path) -> None:
     bare = pacer("export")
     assert bare.code == 2
     assert errors(bare) == [
-        "pacer: say what to export: pacer export hexo POST (see 'pacer export --help')"
+        "pacer: say what to export: pacer export hexo POST, json or ics (see 'pacer export --help')"
     ]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["dir", "file"]

@@ -40,7 +40,8 @@ def test_status_gives_every_milestone_a_projected_date(pacer: Pacer) -> None:
     run = pacer("status", "--date", "2026-03-01", "--json")
     assert run.code == 0, run.err
     status = run.json()
-    assert set(status) == {"date", "tracks", "milestones"}
+    assert set(status) == {"date", "tracks", "milestones", "not_in_plan"}
+    assert status["not_in_plan"] == {"entries": 0, "minutes": 0, "targets": []}
     assert status["date"] == "2026-03-01"
     assert [t["id"] for t in status["tracks"]] == [
         "math",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date
 
 import pytest
@@ -10,7 +11,7 @@ from pacer.calendar.days import Trip
 from pacer.errors import PacerError
 from pacer.i18n import Message
 from pacer.store.db import Store
-from pacer.store.trips import add_trip, list_trips, remove_trip
+from pacer.store.trips import add_trip, import_trips, imported_uids, list_trips, remove_trip
 
 
 def d(day: int, month: int = 3) -> date:
@@ -66,3 +67,35 @@ def test_remove_unknown_trip_raises(store: Store) -> None:
         remove_trip(store, trip.id + 100)
     assert info.value.message == Message("trip.no_such", id=trip.id + 100)
     assert list_trips(store) == [trip]
+
+
+# -- imported trips ---------------------------------------------------------------------------
+def test_import_adds_in_order_and_reports_known_and_overlapping(store: Store) -> None:
+    hand = add_trip(store, d(10), d(12), "by hand")
+    out = import_trips(
+        store,
+        [
+            ("a", d(1), d(3), "A"),
+            ("b", d(12), d(14), "B"),  # overlaps the trip added by hand on its last day
+            ("c", d(3), d(5), "C"),  # overlaps A, added just before
+            ("d", d(4, 4), d(6, 4), "D"),
+            ("e", d(6), d(9), "E"),  # fits between C's gap and the hand trip
+        ],
+    )
+    a, e = out[0][1], out[4][1]
+    assert [what for what, _ in out] == ["added", "overlaps", "overlaps", "added", "added"]
+    assert (out[1][1], out[2][1]) == (hand, a)
+    assert list_trips(store) == [a, e, hand, out[3][1]]
+    assert imported_uids(store) == {a.id: "a", e.id: "e", out[3][1].id: "d"}
+    again = import_trips(store, [("a", d(1), d(3), "A"), ("d", d(5, 4), d(9, 4), "D moved")])
+    assert again == [("known", a), ("known", out[3][1])]
+    assert len(list_trips(store)) == 4
+
+
+def test_import_is_one_transaction(store: Store) -> None:
+    kept = add_trip(store, d(20), d(21), "")
+    bad = [("a", d(1), d(2), "A"), ("b", d(5), d(6), object()), ("c", d(8), d(9), "C")]
+    with pytest.raises(sqlite3.Error):
+        import_trips(store, bad)  # type: ignore[arg-type]
+    assert list_trips(store) == [kept]
+    assert imported_uids(store) == {}

@@ -49,6 +49,10 @@ COMMAND_MODULES: dict[str, str] = {
     "done": "log",
     "undo": "log",
     "trip": "trip",
+    "forecast": "forecast",
+    "backup": "care",
+    "import": "care",
+    "doctor": "care",
 }
 _VALUED_OPTIONS = ("--plan", "--db", "--lang")
 
@@ -87,7 +91,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 def _register_all(sub: Any, common: argparse.ArgumentParser) -> None:
     from pacer.cli import (
+        care,
         export,
+        forecast,
         log,
         metric,
         milestone,
@@ -100,7 +106,21 @@ def _register_all(sub: Any, common: argparse.ArgumentParser) -> None:
         trip,
     )
 
-    modules = (today, log, trip, plan, status, milestone, metric, note, export, report, review)
+    modules = (
+        today,
+        log,
+        trip,
+        plan,
+        status,
+        milestone,
+        metric,
+        note,
+        export,
+        report,
+        review,
+        care,
+        forecast,
+    )
     for module in modules:
         module.register(sub, common)
 

@@ -7,8 +7,9 @@ import sys
 from pathlib import Path
 
 from pacer.cli.common import flush_notices, session_from
-from pacer.i18n import t
-from pacer.service import export_hexo
+from pacer.errors import PacerError
+from pacer.i18n import Message, t
+from pacer.service import export_hexo, export_ics, export_json
 
 # typing costs a few ms at start-up and is only needed by the type checker.
 TYPE_CHECKING = False
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("export", parents=[common], help="write files for other tools")
-    esub = p.add_subparsers(dest="export_command", metavar="hexo", parser_class=type(p))
+    esub = p.add_subparsers(dest="export_command", metavar="hexo|json|ics", parser_class=type(p))
     h = esub.add_parser("hexo", parents=[common], help="a Hexo Markdown draft of a blog post")
     h.add_argument("post", help="the post: blog1 … blog4")
     h.add_argument(
@@ -26,6 +27,23 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     h.add_argument("--force", action="store_true", help="replace an existing draft")
     h.set_defaults(handler=run_hexo)
+    j = esub.add_parser(
+        "json", parents=[common], help="everything in the database, for 'pacer import json'"
+    )
+    j.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="write FILE (default: standard output)"
+    )
+    j.set_defaults(handler=run_json)
+    c = esub.add_parser(
+        "ics", parents=[common], help="the coming days' blocks and trips as an iCalendar file"
+    )
+    c.add_argument(
+        "--days", default="28", metavar="N", help="how many days from today (default: 28)"
+    )
+    c.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="write FILE (default: standard output)"
+    )
+    c.set_defaults(handler=run_ics)
 
     def usage(args: argparse.Namespace) -> int:
         sys.stderr.write(f"pacer: {t('export.choose')}\n")
@@ -39,4 +57,39 @@ def run_hexo(args: argparse.Namespace) -> int:
         written = export_hexo(session, args.post, args.output, args.force)
         flush_notices(session)
         print(t("export.written", path=written.path, units=written.units, notes=written.notes))
+    return 0
+
+
+def run_json(args: argparse.Namespace) -> int:
+    with session_from(args) as session:
+        text, rows = export_json(session, args.output)
+        flush_notices(session)
+        if args.output is None:
+            sys.stdout.write(text)
+            return 0
+        detail = ", ".join(f"{name} {n}" for name, n in rows.items() if n) or "—"
+        print(t("export.json_written", path=args.output, rows=sum(rows.values()), detail=detail))
+    return 0
+
+
+def run_ics(args: argparse.Namespace) -> int:
+    from pacer.service.ics import MAX_DAYS
+
+    try:
+        days = int(args.days)
+    except ValueError:
+        days = 0
+    if not 1 <= days <= MAX_DAYS:
+        raise PacerError(Message("ics.export.bad_days", raw=args.days, limit=MAX_DAYS))
+    with session_from(args) as session:
+        exported = export_ics(session, days)
+        flush_notices(session)
+        if args.output is None:
+            sys.stdout.buffer.write(exported.data)
+            sys.stdout.flush()
+            return 0
+        from pacer.workspace import write_file_atomic
+
+        write_file_atomic(args.output, exported.data, overwrite=True)
+        print(t("ics.export.written", path=args.output, events=exported.events, days=days))
     return 0

@@ -74,6 +74,15 @@ def render_status(view: StatusView) -> list[str]:
             + pad(hours(tr.remaining), 11)
             + day_or_dash(tr.projected_finish)
         )
+    stray = view.not_in_plan
+    if stray.entries:
+        lines.append(
+            "  "
+            + pad(t("status.not_in_plan"), 24)
+            + pad("—", 10)
+            + pad(hours(stray.minutes), 10)
+            + t("status.not_in_plan_hint", n=stray.entries)
+        )
     lines += [
         "",
         "  "

@@ -1,8 +1,9 @@
-"""`pacer trip add|list|rm`: the date ranges when the travel week applies."""
+"""`pacer trip add|list|rm|import`: the date ranges when the travel week applies."""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from pacer.cli.common import add_json, flush_notices, print_json, session_from
 from pacer.errors import PacerError
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("trip", parents=[common], help="business trips")
-    tsub = p.add_subparsers(dest="trip_command", metavar="add|list|rm", parser_class=type(p))
+    tsub = p.add_subparsers(dest="trip_command", metavar="add|list|rm|import", parser_class=type(p))
     a = tsub.add_parser("add", parents=[common], help="add a trip (dates inclusive)")
     a.add_argument("start", help="first day YYYY-MM-DD")
     a.add_argument("end", help="last day YYYY-MM-DD")
@@ -29,6 +30,19 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     rm = tsub.add_parser("rm", parents=[common], help="remove a trip")
     rm.add_argument("id", help="trip id (see trip list)")
     rm.set_defaults(handler=run_rm)
+    im = tsub.add_parser(
+        "import", parents=[common], help="trips from a calendar file (.ics), again changes nothing"
+    )
+    im.add_argument("file", type=Path, help="an iCalendar file")
+    im.add_argument(
+        "--match",
+        action="append",
+        default=[],
+        metavar="WORD",
+        help="an event is a trip when its summary has this word; repeat for more"
+        " (default: 出差, trip, travel)",
+    )
+    im.set_defaults(handler=run_import)
     p.set_defaults(handler=lambda args: run_list_default(args))
 
 
@@ -70,4 +84,59 @@ def run_rm(args: argparse.Namespace) -> int:
         trip = remove_trip(session, trip_id)
         flush_notices(session)
         print(t("trip.removed", id=trip.id, start=trip.start, end=trip.end))
+    return 0
+
+
+SHOWN_SKIPS = 20  # skipped events listed one by one; the rest are counted
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from collections import Counter
+
+    from pacer.service import import_trips
+
+    with session_from(args) as session:
+        result = import_trips(session, args.file, args.match)
+        flush_notices(session)
+    kinds = Counter(s.kind for s in result.skipped)
+    why = t("ics.import.sep").join(t(f"ics.why.{kind}", n=n) for kind, n in kinds.most_common())
+    line = t(
+        "ics.import.summary",
+        imported=len(result.added),
+        skipped=len(result.skipped),
+        why=t("ics.import.why", reasons=why) if why else "",
+    )
+    if result.known:
+        line += t("ics.import.already", n=len(result.known))
+    print(line + t("ics.import.events", events=result.events))
+    for trip in result.added:
+        print(
+            t(
+                "ics.import.added",
+                id=trip.id,
+                start=trip.start,
+                end=trip.end,
+                days=trip.days,
+                note=trip.note,
+            ).rstrip()
+        )
+    for trip, found in result.known:
+        same = (trip.start, trip.end) == (found.start, found.end)
+        key = "ics.import.known" if same else "ics.import.known_moved"
+        print(
+            t(
+                key,
+                id=trip.id,
+                start=trip.start,
+                end=trip.end,
+                note=trip.note,
+                new_start=found.start,
+                new_end=found.end,
+            )
+        )
+    for skip in result.skipped[:SHOWN_SKIPS]:
+        summary = skip.summary if len(skip.summary) <= 60 else skip.summary[:59] + "…"
+        print(t("ics.import.skipped", line=skip.line, summary=summary, reason=skip.reason))
+    if len(result.skipped) > SHOWN_SKIPS:
+        print(t("ics.import.more", n=len(result.skipped) - SHOWN_SKIPS))
     return 0

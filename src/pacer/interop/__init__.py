@@ -1,1 +1,1 @@
-"""Exchange with other tools: Hexo Markdown drafts (and later iCalendar, JSON backups)."""
+"""Exchange with other tools: Hexo Markdown drafts and iCalendar files."""

@@ -2,4 +2,143 @@
 
 from __future__ import annotations
 
-MESSAGES: dict[str, tuple[str, str]] = {}
+MESSAGES: dict[str, tuple[str, str]] = {
+    # -- pacer export json ------------------------------------------------------------------------
+    "export.json_written": (
+        "wrote {path} ({rows} rows: {detail})",
+        "已写入 {path}（{rows} 行：{detail}）",
+    ),
+    "export.bytes": (
+        "cannot export {table}.{column}: it holds bytes, not text",
+        "无法导出 {table}.{column}：其中是字节而不是文本",
+    ),
+    # -- pacer import json ------------------------------------------------------------------------
+    "import.choose": (
+        "say what to import: pacer import json FILE (see 'pacer import --help')",
+        "请指明导入什么：pacer import json 文件（见 'pacer import --help'）",
+    ),
+    "import.done": (
+        "imported {path}: {rows} rows ({detail})",
+        "已导入 {path}：{rows} 行（{detail}）",
+    ),
+    "import.plan_differs": (
+        "the export was made with another plan (its SHA-256 differs from the plan in force);"
+        " everything was imported — 'pacer doctor' lists what the plan no longer names",
+        "导出时用的是另一份计划（SHA-256 与当前计划不同）；数据已全部导入——'pacer doctor'"
+        " 会列出当前计划中已不存在的条目",
+    ),
+    "import.not_found": ("no file at {path}", "{path} 不存在"),
+    "import.unreadable": ("cannot read {path}: {detail}", "无法读取 {path}：{detail}"),
+    "import.too_big": (
+        "{path} is larger than {limit} bytes; that is not a pacer export",
+        "{path} 超过 {limit} 字节；这不是 pacer 导出文件",
+    ),
+    "import.not_utf8": (
+        "{path} is not UTF-8 text; nothing was imported",
+        "{path} 不是 UTF-8 文本；没有导入任何内容",
+    ),
+    "import.bad_json": (
+        "{path}:{line}:{col}: not valid JSON ({detail}); nothing was imported",
+        "{path}:{line}:{col}：不是有效的 JSON（{detail}）；没有导入任何内容",
+    ),
+    "import.not_export": (
+        '{path} is not a pacer export (no "format": "pacer-export"); nothing was imported',
+        '{path} 不是 pacer 导出文件（缺少 "format": "pacer-export"）；没有导入任何内容',
+    ),
+    "import.too_new": (
+        "{path} is export format {version}, newer than this pacer reads ({supported});"
+        " upgrade pacer to import it",
+        "{path} 的导出格式为 {version}，比此 pacer 能读取的 {supported} 新；请升级 pacer 后再导入",
+    ),
+    "import.schema_too_new": (
+        "{path} was exported at schema {version}, newer than this pacer ({supported});"
+        " upgrade pacer to import it",
+        "{path} 导出时的数据库结构版本为 {version}，比此 pacer 支持的 {supported} 新；"
+        "请升级 pacer 后再导入",
+    ),
+    "import.bad_field": (
+        "{path}: '{field}' is missing or malformed; nothing was imported",
+        "{path}：'{field}' 缺失或格式不对；没有导入任何内容",
+    ),
+    "import.unknown_table": (
+        "{path}: table '{table}' is unknown to this pacer; nothing was imported",
+        "{path}：此 pacer 不认识表 '{table}'；没有导入任何内容",
+    ),
+    "import.unknown_column": (
+        "{path}: '{field}' is unknown to this pacer; nothing was imported",
+        "{path}：此 pacer 不认识 '{field}'；没有导入任何内容",
+    ),
+    "import.bad_value": (
+        "{path}: '{field}' cannot be {value!r}; nothing was imported",
+        "{path}：'{field}' 不能是 {value!r}；没有导入任何内容",
+    ),
+    "import.unknown_field": (
+        "the database has no '{field}' (row {index} of {table}); nothing was imported",
+        "数据库中没有 '{field}'（{table} 的第 {index} 行）；没有导入任何内容",
+    ),
+    "import.row_refused": (
+        "row {index} of {table} was refused ({detail}); nothing was imported",
+        "{table} 的第 {index} 行被拒绝（{detail}）；没有导入任何内容",
+    ),
+    "import.not_empty": (
+        "{path} already holds data ({held}); import only into an empty database:"
+        " pacer --db NEW.db import json FILE",
+        "{path} 已有数据（{held}）；只能导入到空数据库：pacer --db 新.db import json 文件",
+    ),
+    # -- pacer backup -----------------------------------------------------------------------------
+    "backup.written": (
+        "backed up {source} to {path} ({size} KB, integrity checked)",
+        "已将 {source} 备份到 {path}（{size} KB，已校验完整性）",
+    ),
+    "backup.failed": ("cannot back up to {path}: {detail}", "无法备份到 {path}：{detail}"),
+    "backup.onto_database": (
+        "{path} is the database itself; choose another path for the backup",
+        "{path} 就是数据库本身；请为备份换一个路径",
+    ),
+    # -- pacer status: what the plan no longer names still counts -------------------------------
+    "status.not_in_plan": ("(not in the plan)", "（计划中已没有）"),
+    "status.not_in_plan_hint": (
+        "{n} entries; see 'pacer doctor'",
+        "{n} 条记录；见 'pacer doctor'",
+    ),
+    # -- pacer doctor -----------------------------------------------------------------------------
+    "doctor.database": ("Database  {path}", "数据库    {path}"),
+    "doctor.schema": (
+        "Schema    version {version} (this pacer: {latest})",
+        "结构版本  {version}（此 pacer：{latest}）",
+    ),
+    "doctor.plan": ("Plan      {plan}", "计划      {plan}"),
+    "doctor.integrity_ok": ("integrity check: ok", "完整性检查：通过"),
+    "doctor.integrity_bad": ("integrity check: {detail}", "完整性检查：{detail}"),
+    "doctor.foreign_keys_ok": ("foreign key check: ok", "外键检查：通过"),
+    "doctor.foreign_key_bad": ("foreign key check: {detail}", "外键检查：{detail}"),
+    "doctor.local_fs": ("not on a network filesystem", "不在网络文件系统上"),
+    "doctor.network_fs": (
+        "{path} is on a network filesystem ({fs}): SQLite's WAL is unsafe there;"
+        " keep the database on a local disk (--db, PACER_HOME) and copy it with 'pacer backup'",
+        "{path} 位于网络文件系统（{fs}）：SQLite 的 WAL 在那里不安全；请把数据库放在本地磁盘"
+        "（--db、PACER_HOME），用 'pacer backup' 复制",
+    ),
+    "doctor.stray_log": (
+        "{n} log entries ({minutes} min) name a unit or habit the plan no longer has;"
+        " they are kept and still counted",
+        "{n} 条记录（{minutes} 分钟）指向计划中已不存在的单元或习惯；它们会被保留并继续计入",
+    ),
+    "doctor.stray_other": (
+        "{n} other rows name something the plan no longer has (kept)",
+        "另有 {n} 行指向计划中已不存在的内容（已保留）",
+    ),
+    "doctor.stray_heading": (
+        "Not in the plan (kept, never deleted):",
+        "计划中已不存在（保留，不会删除）：",
+    ),
+    "doctor.all_ok": ("everything is fine", "一切正常"),
+    "doctor.ok_with_notes": (
+        "nothing is wrong (the rows listed are kept on purpose)",
+        "没有问题（列出的行是有意保留的）",
+    ),
+    "doctor.summary": (
+        "problems: {errors}, warnings: {warnings}",
+        "问题：{errors}，警告：{warnings}",
+    ),
+}

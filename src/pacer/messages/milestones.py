@@ -161,8 +161,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} 已存在；加 --force 才会替换它",
     ),
     "export.choose": (
-        "say what to export: pacer export hexo POST (see 'pacer export --help')",
-        "请指明导出什么：pacer export hexo 文章（见 'pacer export --help'）",
+        "say what to export: pacer export hexo POST, json or ics (see 'pacer export --help')",
+        "请指明导出什么：pacer export hexo 文章、json 或 ics（见 'pacer export --help'）",
     ),
     "export.not_dir": (
         "{path} is not a folder; -o takes the folder to write the draft in",

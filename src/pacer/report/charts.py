@@ -39,12 +39,13 @@ def _figure(width: float, height: float) -> Figure:
 
 
 def _save(fig: Figure, stem: Path) -> list[Path]:
+    from pacer.workspace import atomic_target
+
     written = []
     for suffix in (".png", ".svg"):
         path = stem.with_suffix(suffix)
-        tmp = path.with_name(f".{path.name}.tmp")
-        fig.savefig(tmp, format=suffix[1:], metadata=_metadata(suffix))
-        tmp.replace(path)
+        with atomic_target(path, overwrite=True) as tmp:
+            fig.savefig(tmp, format=suffix[1:], metadata=_metadata(suffix))
         written.append(path)
     return written
 

@@ -97,10 +97,7 @@ def track_status(
             elif bp.block.track is not None:
                 tid = bp.block.track
                 habit_planned[tid] = habit_planned.get(tid, 0) + bp.block.minutes
-    ritual_track = next(
-        (b.track for t in plan.day_templates for b in t.blocks if b.type == "ritual" and b.track),
-        None,
-    )
+    ritual_track = _ritual_track(plan)
     done: dict[str, int] = {}
     habit_done: dict[str, int] = {}
     for e in entries:
@@ -129,6 +126,45 @@ def track_status(
             )
         )
     return out
+
+
+def _ritual_track(plan: Plan) -> str | None:
+    """The track the weekly review's minutes count to (its ritual block's)."""
+    return next(
+        (b.track for t in plan.day_templates for b in t.blocks if b.type == "ritual" and b.track),
+        None,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class NotInPlan:
+    """Log entries up to a date that name a unit or track the plan no longer has (it was
+    edited): they stay in the record, and in the totals beside the plan's tracks."""
+
+    entries: int = 0
+    minutes: int = 0
+    targets: tuple[str, ...] = ()  # the names, sorted
+
+
+def not_in_plan(plan: Plan, entries: Iterable[LogEntry], day: date) -> NotInPlan:
+    """The entries up to `day` that track_status cannot put on any of the plan's tracks."""
+    units = {u.id for u in plan.units()}
+    tracks = {t.id for t in plan.tracks}
+    ritual = _ritual_track(plan) is not None
+    count = minutes = 0
+    targets: set[str] = set()
+    for e in entries:
+        if e.day > day:
+            continue
+        if (
+            (e.kind == "unit" and e.target not in units)
+            or (e.kind == "habit" and e.target not in tracks)
+            or (e.kind == "ritual" and not ritual)
+        ):
+            count += 1
+            minutes += e.minutes
+            targets.add(e.target)
+    return NotInPlan(count, minutes, tuple(sorted(targets)))
 
 
 def finish_date(

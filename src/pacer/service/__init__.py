@@ -10,6 +10,18 @@ import importlib
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from pacer.service.backup import (
+        Imported as Imported,
+    )
+    from pacer.service.backup import (
+        backup_database as backup_database,
+    )
+    from pacer.service.backup import (
+        export_json as export_json,
+    )
+    from pacer.service.backup import (
+        import_json as import_json,
+    )
     from pacer.service.blog import (
         Export as Export,
     )
@@ -69,6 +81,36 @@ if TYPE_CHECKING:
     )
     from pacer.service.days import (
         week as week,
+    )
+    from pacer.service.forecast import (
+        ForecastView as ForecastView,
+    )
+    from pacer.service.forecast import (
+        forecast_at as forecast_at,
+    )
+    from pacer.service.forecast import (
+        forecast_json as forecast_json,
+    )
+    from pacer.service.health import (
+        DoctorReport as DoctorReport,
+    )
+    from pacer.service.health import (
+        doctor as doctor,
+    )
+    from pacer.service.health import (
+        doctor_json as doctor_json,
+    )
+    from pacer.service.ics import (
+        IcsExport as IcsExport,
+    )
+    from pacer.service.ics import (
+        TripImport as TripImport,
+    )
+    from pacer.service.ics import (
+        export_ics as export_ics,
+    )
+    from pacer.service.ics import (
+        import_trips as import_trips,
     )
     from pacer.service.metrics import (
         MetricView as MetricView,
@@ -240,7 +282,11 @@ if TYPE_CHECKING:
 _EXPORTS: dict[str, str] = {
     "CheckResult": "milestones",
     "DayView": "days",
+    "DoctorReport": "health",
     "Export": "blog",
+    "ForecastView": "forecast",
+    "IcsExport": "ics",
+    "Imported": "backup",
     "MetricView": "metrics",
     "MilestoneView": "milestones",
     "PlanSummary": "plan",
@@ -248,28 +294,38 @@ _EXPORTS: dict[str, str] = {
     "StatusView": "progress",
     "TimelineRow": "progress",
     "TimelineView": "progress",
+    "TripImport": "ics",
     "add_metric_value": "metrics",
     "add_note": "blog",
     "add_trip": "days",
     "agenda": "days",
     "answer_rows": "review",
     "apply_catchup": "progress",
+    "backup_database": "backup",
     "catchup_options": "progress",
     "check_criterion": "milestones",
     "check_plan": "plan",
     "check_week": "review",
     "day_json": "days",
     "day_views": "days",
+    "doctor": "health",
+    "doctor_json": "health",
     "drop_catchup": "progress",
     "entry_json": "days",
     "export_hexo": "blog",
+    "export_ics": "ics",
+    "export_json": "backup",
     "facts_from_json": "review",
     "facts_json": "review",
     "find_metric": "metrics",
     "find_milestone": "milestones",
     "find_post": "blog",
     "find_review": "review",
+    "forecast_at": "forecast",
+    "forecast_json": "forecast",
     "get_review": "review",
+    "import_json": "backup",
+    "import_trips": "ics",
     "init_plan": "plan",
     "iso_week": "days",
     "list_catchup": "progress",

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from pacer.schedule.catchup import CatchupChoice, Option
-    from pacer.schedule.status import MilestoneStatus, TrackStatus
+    from pacer.schedule.status import MilestoneStatus, NotInPlan, TrackStatus
 
 
 DAY_MINUTES = 24 * 60
@@ -35,11 +35,12 @@ class StatusView:
     day: date
     tracks: tuple[TrackStatus, ...]
     milestones: tuple[MilestoneStatus, ...]
+    not_in_plan: NotInPlan  # logged for units or tracks the plan no longer has
 
 
 def status(session: Session, day: date) -> StatusView:
     from pacer.schedule.progress import remaining_minutes
-    from pacer.schedule.status import finished_on, milestone_status, track_status
+    from pacer.schedule.status import finished_on, milestone_status, not_in_plan, track_status
 
     plan = session.plan
     entries = _entries(session)
@@ -53,7 +54,8 @@ def status(session: Session, day: date) -> StatusView:
     finished = finished_on(plan, entries, day)
     checks = all_checks(session)
     milestones = milestone_status(plan, projection, finished, day, session.due_moves(), checks)
-    return StatusView(day, tuple(tracks), tuple(milestones))
+    stray = not_in_plan(plan, entries, day)
+    return StatusView(day, tuple(tracks), tuple(milestones), stray)
 
 
 def status_json(view: StatusView) -> dict[str, Any]:
@@ -76,6 +78,11 @@ def status_json(view: StatusView) -> dict[str, Any]:
             for t in view.tracks
         ],
         "milestones": [milestone_json(m) for m in view.milestones],
+        "not_in_plan": {
+            "entries": view.not_in_plan.entries,
+            "minutes": view.not_in_plan.minutes,
+            "targets": list(view.not_in_plan.targets),
+        },
     }
 
 

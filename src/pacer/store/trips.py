@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Sequence
 from datetime import date
 
 from pacer.calendar.days import Trip
@@ -61,3 +63,47 @@ def remove_trip(store: Store, trip_id: int) -> Trip:
             raise PacerError(Message("trip.no_such", id=trip_id))
         tx.execute("DELETE FROM trips WHERE id = ?", (trip_id,))
     return _trip(row)
+
+
+def imported_uids(store: Store) -> dict[int, str]:
+    """Trip id -> the calendar UID it was imported with (imported trips only)."""
+    rows = store.conn.execute("SELECT id, uid FROM trips WHERE uid IS NOT NULL").fetchall()
+    return {int(id_): str(uid) for id_, uid in rows}
+
+
+def import_trips(
+    store: Store, trips: Sequence[tuple[str, date, date, str]]
+) -> list[tuple[str, Trip]]:
+    """Add (uid, start, end, note) trips in one transaction: all of them or, on any error,
+    none. Per trip, in order: ("added", the new trip), ("known", the trip already imported
+    with that uid) or ("overlaps", the trip it would overlap, maybe one added just before)."""
+    out: list[tuple[str, Trip]] = []
+    with store.write() as tx:
+        rows = tx.execute(
+            "SELECT id, start_date, end_date, note, uid FROM trips ORDER BY start_date"
+        ).fetchall()
+        known = {str(r[4]): _trip(r[:4]) for r in rows if r[4] is not None}
+        # Trips never overlap, so ordered by start they are ordered by end too: the one a
+        # new trip could overlap is the first that ends on or after its start.
+        held = [_trip(r[:4]) for r in rows]
+        ends = [t.end for t in held]
+        created = now_utc().isoformat(timespec="seconds")
+        for uid, start, end, note in trips:
+            if uid in known:
+                out.append(("known", known[uid]))
+                continue
+            at = bisect.bisect_left(ends, start)
+            if at < len(held) and held[at].start <= end:
+                out.append(("overlaps", held[at]))
+                continue
+            cur = tx.execute(
+                "INSERT INTO trips (start_date, end_date, note, uid, created_at)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (start.isoformat(), end.isoformat(), note, uid, created),
+            )
+            trip = Trip(int(cur.lastrowid or 0), start, end, note)
+            known[uid] = trip
+            held.insert(at, trip)
+            ends.insert(at, end)
+            out.append(("added", trip))
+    return out

@@ -1,0 +1,120 @@
+"""`pacer backup`, `pacer import json` and `pacer doctor`: the data kept safe and checked."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from pacer.cli.common import add_json, flush_notices, print_json, session_from
+from pacer.i18n import t
+from pacer.service import backup_database, doctor, doctor_json, import_json
+
+# typing costs a few ms at start-up and is only needed by the type checker.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+    from pacer.service import DoctorReport
+
+_MARK = {"error": "✗", "warning": "!", "info": "·"}
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    b = sub.add_parser(
+        "backup", parents=[common], help="copy the database (safe while pacer is writing)"
+    )
+    b.add_argument(
+        "path",
+        nargs="?",
+        type=Path,
+        help="file or folder (default: backups/ in the data directory)",
+    )
+    b.set_defaults(handler=run_backup)
+
+    i = sub.add_parser("import", parents=[common], help="restore data from an export")
+    isub = i.add_subparsers(dest="import_command", metavar="json", parser_class=type(i))
+    j = isub.add_parser(
+        "json", parents=[common], help="load a 'pacer export json' file into an empty database"
+    )
+    j.add_argument("file", type=Path, help="the export")
+    j.set_defaults(handler=run_import_json)
+
+    def usage(args: argparse.Namespace) -> int:
+        sys.stderr.write(f"pacer: {t('import.choose')}\n")
+        return 2
+
+    i.set_defaults(handler=usage)
+
+    d = sub.add_parser(
+        "doctor", parents=[common], help="check the database and what the plan no longer names"
+    )
+    add_json(d)
+    d.set_defaults(handler=run_doctor)
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    with session_from(args) as session:
+        written = backup_database(session, args.path)
+        flush_notices(session)
+        size = max(1, round(written.stat().st_size / 1024))
+        print(t("backup.written", source=session.store.path, path=written, size=size))
+    return 0
+
+
+def run_import_json(args: argparse.Namespace) -> int:
+    with session_from(args) as session:
+        done = import_json(session, args.file)
+        flush_notices(session)
+        detail = ", ".join(f"{name} {n}" for name, n in done.rows.items() if n) or "—"
+        print(t("import.done", path=done.path, rows=sum(done.rows.values()), detail=detail))
+        if not done.plan_matches:
+            sys.stderr.write(f"pacer: {t('import.plan_differs')}\n")
+    return 0
+
+
+def run_doctor(args: argparse.Namespace) -> int:
+    with session_from(args) as session:
+        report = doctor(session)
+        flush_notices(session)
+        if args.json:
+            print_json(doctor_json(report))
+        else:
+            print("\n".join(render_doctor(report)))
+    return 0 if report.ok else 1
+
+
+def render_doctor(report: DoctorReport) -> list[str]:
+    lines = [
+        t("doctor.database", path=report.database),
+        t("doctor.schema", version=report.schema_version, latest=report.schema_latest),
+        t("doctor.plan", plan=report.plan),
+        "",
+    ]
+    by_key: dict[str, list[str]] = {}
+    for finding in report.findings:
+        line = f"  {_MARK[finding.level]} {finding.message}"
+        by_key.setdefault(finding.message.key, []).append(line)
+    checks = (
+        ("doctor.integrity_bad", "doctor.integrity_ok"),
+        ("doctor.foreign_key_bad", "doctor.foreign_keys_ok"),
+        ("doctor.network_fs", "doctor.local_fs"),
+    )
+    for bad, good in checks:
+        lines += by_key.pop(bad, [f"  ✓ {t(good)}"])
+    for rest in by_key.values():
+        lines += rest
+    if report.strays:
+        lines += ["", t("doctor.stray_heading")]
+        for s in report.strays:
+            minutes = f"  {s.minutes} min" if s.minutes is not None else ""
+            ident = f"#{s.id}" if s.id is not None else ""
+            lines.append(f"  {s.table:<16} {ident:>6}  {s.day:<10}  {s.kind} {s.target}{minutes}")
+    errors = sum(f.level == "error" for f in report.findings)
+    warnings = sum(f.level == "warning" for f in report.findings)
+    lines.append("")
+    if report.ok:
+        lines.append(t("doctor.ok_with_notes" if report.findings else "doctor.all_ok"))
+    else:
+        lines.append(t("doctor.summary", errors=errors, warnings=warnings))
+    return lines

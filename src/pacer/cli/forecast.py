@@ -1,0 +1,114 @@
+"""`pacer forecast`: each milestone's chance of meeting its due date, from your own record."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from pacer.cli.common import add_date, add_json, flush_notices, print_json, session_from
+from pacer.cli.text import day_or_dash, pad
+from pacer.i18n import t
+from pacer.service import ForecastView, forecast_at, forecast_json, parse_day
+from pacer.service.forecast import DEFAULT_RUNS, DEFAULT_SEED, chance
+
+# typing costs a few ms at start-up and is only needed by the type checker.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+THIN_HISTORY_DAYS = 28  # less than four weeks: say that the figures lean on the priors
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "forecast",
+        parents=[common],
+        help="each milestone's chance of meeting its due date, from your own record",
+    )
+    add_date(p)
+    p.add_argument("--runs", type=int, default=DEFAULT_RUNS, metavar="N", help="simulated futures")
+    p.add_argument(
+        "--seed", type=int, default=DEFAULT_SEED, metavar="S", help="the same seed, the same runs"
+    )
+    add_json(p)
+    p.add_argument(
+        "--chart", type=Path, metavar="PATH", help="write a fan chart as PATH.png and PATH.svg"
+    )
+    p.set_defaults(handler=run_forecast)
+
+
+def run_forecast(args: argparse.Namespace) -> int:
+    with session_from(args) as session:
+        view = forecast_at(session, parse_day(args.date), args.runs, args.seed)
+        flush_notices(session)
+    written: list[Path] = []
+    if args.chart is not None:
+        from pacer.report.fan import fan_chart
+
+        target: Path = args.chart
+        stem = target.with_suffix("") if target.suffix in (".png", ".svg") else target
+        written = fan_chart(view, stem)
+    if args.json:
+        print_json(forecast_json(view))
+    else:
+        print("\n".join(render_forecast(view)))
+    if written:
+        png, svg = (next(p for p in written if p.suffix == s) for s in (".png", ".svg"))
+        (sys.stderr if args.json else sys.stdout).write(
+            t("forecast.chart_written", png=png, svg=svg) + "\n"
+        )
+    return 0
+
+
+def render_forecast(view: ForecastView) -> list[str]:
+    lines = [t("forecast.heading", day=view.day, runs=view.runs, seed=view.seed)]
+    if view.first is None:
+        lines.append(t("forecast.no_history"))
+    else:
+        lines.append(t("forecast.history", days=view.days, first=view.first))
+        if view.days < THIN_HISTORY_DAYS:
+            lines.append(t("forecast.thin_history", adherence="0.8", velocity="1.0"))
+    lines += ["", "  " + t("forecast.adherence")]
+    for f in view.adherence:
+        lines.append(
+            "    "
+            + pad(f"{f.title} ({f.id})", 34)
+            + f"{f.mean:5.2f}   "
+            + t("forecast.days", n=f.count)
+        )
+    lines += ["", "  " + t("forecast.velocity")]
+    for f in view.velocity:
+        lines.append(
+            "    "
+            + pad(f"{f.title} ({f.id})", 34)
+            + f"{f.mean:5.2f}   "
+            + t("forecast.units", n=f.count)
+        )
+    lines.append("")
+    if not view.milestones:
+        lines.append(t("forecast.no_milestones"))
+        return lines
+    lines.append(
+        "  "
+        + pad(t("forecast.col.milestone"), 42)
+        + pad(t("forecast.col.due"), 12)
+        + pad(t("forecast.col.chance"), 10)
+        + pad(t("forecast.col.p50"), 12)
+        + t("forecast.col.p90")
+    )
+    for m in view.milestones:
+        lines.append(
+            "  "
+            + pad(m.id, 17)
+            + pad(m.title, 24)
+            + " "
+            + pad(m.due.isoformat(), 12)
+            + pad(chance(m.probability), 10)
+            + pad(day_or_dash(m.p50), 12)
+            + day_or_dash(m.p90)
+        )
+    lines += ["", t("forecast.explain")]
+    if any(m.p50 is None or m.p90 is None for m in view.milestones if not m.finished):
+        lines.append(t("forecast.beyond"))
+    return lines

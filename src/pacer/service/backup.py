@@ -1,0 +1,228 @@
+"""Backup and restore: everything in the database as one JSON document and back, and a copy
+of the database file through SQLite's online backup API."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from pacer import __version__, clock
+from pacer.errors import PacerError
+from pacer.i18n import Message
+from pacer.service.session import Session
+
+# typing costs a few ms at start-up and is only needed by the type checker.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+FORMAT = "pacer-export"
+# Bump when what an export holds changes in a way an older pacer would misread or lose
+# (a new table or column counts: an older pacer would drop it). Never reuse a number.
+FORMAT_VERSION = 1
+IMPORT_LIMIT = 256 * 1024 * 1024  # bytes; a year of logs is well under 1 MB
+
+# Columns that hold JSON text in the database: exported as the JSON they hold.
+_JSON_COLUMNS = frozenset({("reviews", "answers"), ("reviews", "facts")})
+_WEEK = re.compile(r"^\d{4}-W\d{2}$")
+
+
+# -- export ------------------------------------------------------------------------------------
+def plan_sha256(session: Session) -> str:
+    """The SHA-256 of the bytes of the plan in force (pacer's version plays no part)."""
+    import hashlib
+
+    from pacer.plan.builtin import builtin_plan_path
+    from pacer.workspace import BUILTIN, read_plan_file
+
+    source = session.compiled.source
+    path = builtin_plan_path() if source == BUILTIN else Path(source)
+    return hashlib.sha256(read_plan_file(path)).hexdigest()
+
+
+def export_document(session: Session) -> dict[str, Any]:
+    """Everything the database holds about the person, with what it was made against."""
+    from pacer.store.care import dump_tables
+    from pacer.store.migrations import schema_version
+
+    tables = dump_tables(session.store)
+    for name, rows in tables.items():
+        for row in rows:
+            for column, value in row.items():
+                if (name, column) in _JSON_COLUMNS:
+                    row[column] = _embedded(value)
+                elif isinstance(value, bytes):  # no column holds bytes; refuse to guess
+                    raise PacerError(Message("export.bytes", table=name, column=column))
+    return {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "schema_version": schema_version(session.store),
+        "pacer_version": __version__,
+        "exported_at": clock.now_utc().isoformat(timespec="seconds"),
+        "plan": {"source": session.compiled.source, "sha256": plan_sha256(session)},
+        "tables": tables,
+    }
+
+
+def _embedded(value: object) -> object:
+    """JSON text as the JSON it holds; anything else (never written by pacer) as the text."""
+    try:
+        parsed = json.loads(str(value))
+    except ValueError:
+        return value
+    return parsed if isinstance(parsed, dict | list) else value
+
+
+def export_text(document: dict[str, Any]) -> str:
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def export_json(session: Session, output: Path | None) -> tuple[str, dict[str, int]]:
+    """The export as text, written atomically to `output` when given (an existing file is
+    replaced in one piece). Returns the text and the row count per table."""
+    from pacer.workspace import write_file_atomic
+
+    document = export_document(session)
+    text = export_text(document)
+    if output is not None:
+        if output.is_dir():
+            raise PacerError(Message("export.is_dir", path=output))
+        write_file_atomic(output, text.encode("utf-8"), overwrite=True)
+    return text, {name: len(rows) for name, rows in document["tables"].items()}
+
+
+# -- import ------------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Imported:
+    path: Path
+    rows: dict[str, int]  # rows written per table
+    plan_matches: bool  # the export was made against the plan in force
+
+
+def import_json(session: Session, path: Path) -> Imported:
+    """Load an export into the database, which must hold no data yet, in one transaction:
+    every row or none. A file of a newer format (or schema) is refused."""
+    from pacer.store.care import data_tables, load_tables
+    from pacer.store.migrations import LATEST
+
+    document = _read_document(path)
+    version = document.get("format_version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise PacerError(Message("import.bad_field", path=path, field="format_version"))
+    if version > FORMAT_VERSION:
+        raise PacerError(
+            Message("import.too_new", path=path, version=version, supported=FORMAT_VERSION)
+        )
+    schema = document.get("schema_version")
+    if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
+        raise PacerError(Message("import.bad_field", path=path, field="schema_version"))
+    if schema > LATEST:
+        raise PacerError(
+            Message("import.schema_too_new", path=path, version=schema, supported=LATEST)
+        )
+    tables = document.get("tables")
+    if not isinstance(tables, dict):
+        raise PacerError(Message("import.bad_field", path=path, field="tables"))
+    known = data_tables(session.store)
+    rows: dict[str, list[dict[str, object]]] = {}
+    for name, listed in tables.items():
+        if name not in known:
+            raise PacerError(Message("import.unknown_table", path=path, table=name))
+        if not isinstance(listed, list):
+            raise PacerError(Message("import.bad_field", path=path, field=f"tables.{name}"))
+        rows[name] = [_checked_row(path, name, i, row, known[name]) for i, row in enumerate(listed)]
+    load_tables(session.store, rows)
+    plan = document.get("plan")
+    sha = plan.get("sha256") if isinstance(plan, dict) else None
+    return Imported(path, {name: len(r) for name, r in rows.items()}, sha == plan_sha256(session))
+
+
+def _read_document(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            data = fh.read(IMPORT_LIMIT + 1)
+    except FileNotFoundError:
+        raise PacerError(Message("import.not_found", path=path)) from None
+    except OSError as exc:
+        raise PacerError(
+            Message("import.unreadable", path=path, detail=exc.strerror or exc)
+        ) from None
+    if len(data) > IMPORT_LIMIT:
+        raise PacerError(Message("import.too_big", path=path, limit=IMPORT_LIMIT))
+    try:
+        document = json.loads(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise PacerError(Message("import.not_utf8", path=path)) from None
+    except json.JSONDecodeError as exc:
+        raise PacerError(
+            Message("import.bad_json", path=path, line=exc.lineno, col=exc.colno, detail=exc.msg)
+        ) from None
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise PacerError(Message("import.not_export", path=path))
+    return document
+
+
+def _checked_row(
+    path: Path, table: str, index: int, row: object, columns: list[str]
+) -> dict[str, object]:
+    """The row as the database takes it, or a one-line refusal naming the field."""
+    where = f"tables.{table}[{index}]"
+    if not isinstance(row, dict):
+        raise PacerError(Message("import.bad_field", path=path, field=where))
+    out: dict[str, object] = {}
+    for column, value in row.items():
+        field = f"{where}.{column}"
+        if column not in columns:
+            raise PacerError(Message("import.unknown_column", path=path, field=field))
+        if (table, column) in _JSON_COLUMNS and isinstance(value, dict | list):
+            value = json.dumps(value, ensure_ascii=False)
+        if not _fits(column, value):
+            raise PacerError(Message("import.bad_value", path=path, field=field, value=value))
+        out[column] = value
+    return out
+
+
+def _fits(column: str, value: object) -> bool:
+    """Whether a value has the shape its column needs (NOT NULL and CHECKs are SQLite's)."""
+    if value is None:
+        return True
+    if column in ("id", "minutes", "done"):
+        return isinstance(value, int) and not isinstance(value, bool)
+    if column == "value":
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if not isinstance(value, str):
+        return False
+    if column == "local_date" or column.endswith("_date"):
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            return False
+        return len(value) == 10
+    if column == "week":
+        return bool(_WEEK.match(value))
+    return True
+
+
+# -- backup ------------------------------------------------------------------------------------
+def backup_database(session: Session, target: Path | None) -> Path:
+    """Copy the database to `target` (a file, or a folder to put it in; default: the data
+    directory's backups/ folder) through SQLite's online backup API, safe while another
+    process writes; written atomically, an existing file replaced in one piece."""
+    from pacer.store.backup import backup_into
+    from pacer.workspace import atomic_target, data_dir
+
+    store = session.store
+    name = f"pacer-{clock.now_local().strftime('%Y%m%d-%H%M%S')}.db"
+    if target is None:
+        target = data_dir() / "backups" / name
+    elif target.is_dir():
+        target = target / name
+    live = store.path.resolve()
+    if target.resolve() in (live, *(live.with_name(live.name + s) for s in ("-wal", "-shm"))):
+        raise PacerError(Message("backup.onto_database", path=target))
+    with atomic_target(target, overwrite=True) as tmp:
+        backup_into(store, tmp)
+    return target

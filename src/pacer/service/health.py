@@ -1,0 +1,251 @@
+"""`pacer doctor`: is the database sound, is it somewhere WAL is safe, and what in it does the
+plan in force no longer name (reported, never deleted: it still counts)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pacer.i18n import Message
+from pacer.plan.model import Plan
+from pacer.service.session import Session
+
+# typing costs a few ms at start-up and is only needed by the type checker.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Literal
+
+    Level = Literal["error", "warning", "info"]
+
+# Filesystem types (as /proc/self/mountinfo names them) where SQLite's WAL is unsafe: its
+# shared-memory index needs every process on one machine, and network locks are unreliable.
+NETWORK_FILESYSTEMS = frozenset(
+    {
+        "9p",
+        "afs",
+        "ceph",
+        "cifs",
+        "coda",
+        "davfs",
+        "fuse.davfs2",
+        "fuse.gcsfuse",
+        "fuse.glusterfs",
+        "fuse.rclone",
+        "fuse.s3fs",
+        "fuse.sshfs",
+        "glusterfs",
+        "gpfs",
+        "lustre",
+        "ncpfs",
+        "nfs",
+        "nfs4",
+        "ocfs2",
+        "smb",
+        "smb2",
+        "smb3",
+        "smbfs",
+        "sshfs",
+        "vboxsf",
+        "virtiofs",
+    }
+)
+MOUNTINFO = Path("/proc/self/mountinfo")
+_OCTAL = re.compile(r"\\([0-7]{3})")
+
+
+# -- the filesystem ----------------------------------------------------------------------------
+def _unescape(text: str) -> str:
+    """Mount points in mountinfo write space, tab, newline and backslash as \\040 and so on."""
+    return _OCTAL.sub(lambda m: chr(int(m.group(1), 8)), text)
+
+
+def filesystem_of(path: Path, mountinfo: str) -> str | None:
+    """The type of the filesystem holding `path` (absolute, symlinks resolved) by the
+    mountinfo text: the mount with the longest mount point that contains it."""
+    best: tuple[int, str] | None = None
+    target = path.as_posix()
+    for line in mountinfo.splitlines():
+        left, sep, right = line.partition(" - ")
+        fields, tail = left.split(), right.split()
+        if not sep or len(fields) < 5 or not tail:
+            continue
+        point = _unescape(fields[4])
+        inside = target == point or target.startswith(point.rstrip("/") + "/")
+        if inside and (best is None or len(point) >= best[0]):
+            best = (len(point), tail[0])
+    return best[1] if best else None
+
+
+def network_filesystem(path: Path, mountinfo: str | None = None) -> str | None:
+    """The network filesystem type holding `path`, or None (local, or cannot tell: without
+    /proc/self/mountinfo, i.e. off Linux, nothing is detected)."""
+    if mountinfo is None:
+        try:
+            mountinfo = MOUNTINFO.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return None
+    kind = filesystem_of(_resolved(path), mountinfo)
+    if kind is None:
+        return None
+    if kind in NETWORK_FILESYSTEMS or kind.split(".")[-1] in NETWORK_FILESYSTEMS:
+        return kind
+    return None
+
+
+def _resolved(path: Path) -> Path:
+    """The path with symlinks resolved, through its nearest existing folder."""
+    try:
+        return path.resolve()
+    except OSError:
+        return path.absolute()
+
+
+# -- what the plan no longer names -------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Stray:
+    """A row naming a unit, habit, milestone, criterion, post or metric the plan lacks."""
+
+    table: str
+    id: int | None
+    day: str  # the row's local date
+    kind: str  # unit, habit, criterion, post, metric, milestone
+    target: str
+    minutes: int | None = None  # log entries only
+
+
+def strays(session: Session) -> list[Stray]:
+    """Every row the plan in force no longer names, table by table, oldest first."""
+    from pacer.schedule.blog import posts
+    from pacer.store.catchup import list_choices
+    from pacer.store.log import all_entries
+    from pacer.store.metrics import list_values
+    from pacer.store.milestones import list_checks
+    from pacer.store.notes import list_notes
+
+    plan = session.plan
+    store = session.store
+    units = {u.id for u in plan.units()}
+    habits = plan.habit_tracks()
+    out: list[Stray] = []
+    for e in all_entries(store):
+        if (e.kind == "unit" and e.target not in units) or (
+            e.kind == "habit" and e.target not in habits
+        ):
+            out.append(Stray("log", e.id, e.day.isoformat(), e.kind, e.target, e.minutes))
+    criteria = _criteria(plan)
+    for c in list_checks(store):
+        if (c.milestone, c.criterion) not in criteria:
+            target = f"{c.milestone}/{c.criterion}"
+            out.append(Stray("milestone_checks", None, c.day.isoformat(), "criterion", target))
+    post_ids = {p.id for p in posts(plan)}
+    for n in list_notes(store):
+        if n.post not in post_ids:
+            out.append(Stray("notes", n.id, n.day.isoformat(), "post", n.post))
+    metric_ids = {m.id for m in plan.metrics}
+    for r in list_values(store):
+        if r.metric not in metric_ids:
+            out.append(Stray("metric_values", r.id, r.day.isoformat(), "metric", r.metric))
+    milestone_ids = {m.id for m in plan.milestones}
+    for choice in list_choices(store):
+        day = choice.start or choice.due or choice.end
+        shown = day.isoformat() if day else ""
+        if choice.milestone not in milestone_ids:
+            out.append(Stray("catchup", choice.id, shown, "milestone", choice.milestone))
+        for uid in choice.units:
+            if uid not in units:
+                out.append(Stray("catchup", choice.id, shown, "unit", uid))
+    return out
+
+
+def _criteria(plan: Plan) -> set[tuple[str, str]]:
+    return {(m.id, c.id) for m in plan.milestones for c in m.criteria}
+
+
+# -- the whole check ---------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Finding:
+    level: Level
+    message: Message
+
+
+@dataclass(frozen=True, slots=True)
+class DoctorReport:
+    database: Path
+    plan: str
+    schema_version: int
+    schema_latest: int
+    integrity: list[str]  # [] when PRAGMA integrity_check says ok
+    foreign_keys: list[str]
+    filesystem: str | None  # the network filesystem the database is on, if it is
+    strays: list[Stray]
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """Nothing wrong: no error and no warning (rows the plan no longer names are only
+        reported: they are the person's record, and still counted)."""
+        return all(f.level == "info" for f in self.findings)
+
+
+def doctor(session: Session, mountinfo: str | None = None) -> DoctorReport:
+    from pacer.store.care import foreign_key_problems, integrity_problems
+    from pacer.store.migrations import LATEST, schema_version
+
+    store = session.store
+    integrity = integrity_problems(store)
+    foreign = foreign_key_problems(store)
+    network = network_filesystem(store.path, mountinfo)
+    found = strays(session) if not integrity else []
+    findings: list[Finding] = []
+    for line in integrity:
+        findings.append(Finding("error", Message("doctor.integrity_bad", detail=line)))
+    for line in foreign:
+        findings.append(Finding("error", Message("doctor.foreign_key_bad", detail=line)))
+    if network is not None:
+        findings.append(
+            Finding("warning", Message("doctor.network_fs", path=store.path, fs=network))
+        )
+    log = [s for s in found if s.table == "log"]
+    if log:
+        minutes = sum(s.minutes or 0 for s in log)
+        findings.append(Finding("info", Message("doctor.stray_log", n=len(log), minutes=minutes)))
+    others = len(found) - len(log)
+    if others:
+        findings.append(Finding("info", Message("doctor.stray_other", n=others)))
+    return DoctorReport(
+        store.path,
+        session.compiled.source,
+        schema_version(store),
+        LATEST,
+        integrity,
+        foreign,
+        network,
+        found,
+        findings,
+    )
+
+
+def stray_json(s: Stray) -> dict[str, Any]:
+    return {
+        "table": s.table,
+        "id": s.id,
+        "date": s.day or None,
+        "kind": s.kind,
+        "target": s.target,
+        "minutes": s.minutes,
+    }
+
+
+def doctor_json(report: DoctorReport) -> dict[str, Any]:
+    return {
+        "ok": report.ok,
+        "database": str(report.database),
+        "plan": report.plan,
+        "schema": {"version": report.schema_version, "latest": report.schema_latest},
+        "integrity": report.integrity,
+        "foreign_keys": report.foreign_keys,
+        "network_filesystem": report.filesystem,
+        "not_in_plan": [stray_json(s) for s in report.strays],
+        "findings": [{"level": f.level, "text": str(f.message)} for f in report.findings],
+    }

@@ -1,0 +1,118 @@
+"""Data care in SQL: integrity and foreign-key checks, every table as rows, and loading rows
+back into an empty database in one transaction."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Mapping, Sequence
+
+from pacer.errors import PacerError
+from pacer.i18n import Message
+from pacer.store.db import Store
+
+# Bookkeeping, not the person's data: never exported, never imported.
+_INTERNAL = ("schema_migrations",)
+
+Row = dict[str, object]
+
+
+def _quoted(name: str) -> str:
+    """An identifier for SQL (names come from sqlite_master, or were checked against it)."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+def integrity_problems(store: Store) -> list[str]:
+    """What `PRAGMA integrity_check` finds ([] when the database is sound)."""
+    try:
+        rows = store.conn.execute("PRAGMA integrity_check").fetchall()
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
+    found = [str(r[0]) for r in rows]
+    return [] if found == ["ok"] else found
+
+
+def foreign_key_problems(store: Store) -> list[str]:
+    """Rows whose foreign key points nowhere, as `table rowid → parent` lines."""
+    try:
+        rows = store.conn.execute("PRAGMA foreign_key_check").fetchall()
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
+    return [f"{table} {rowid} → {parent}" for table, rowid, parent, _ in rows]
+
+
+def data_tables(store: Store) -> dict[str, list[str]]:
+    """The person's tables (in the order the migrations made them) and their columns."""
+    names = [
+        str(r[0])
+        for r in store.conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'"
+            " AND name NOT LIKE 'sqlite%' ORDER BY rowid"
+        )
+    ]
+    return {
+        name: [str(c[1]) for c in store.conn.execute(f"PRAGMA table_info({_quoted(name)})")]
+        for name in names
+        if name not in _INTERNAL
+    }
+
+
+def dump_tables(store: Store) -> dict[str, list[Row]]:
+    """Every row of every table of the person's data, in the order they were written, read
+    in one transaction (a consistent snapshot while others write)."""
+    conn = store.conn
+    conn.execute("BEGIN")
+    try:
+        out: dict[str, list[Row]] = {}
+        for name, columns in data_tables(store).items():
+            listed = ", ".join(_quoted(c) for c in columns)
+            rows = conn.execute(f"SELECT {listed} FROM {_quoted(name)} ORDER BY rowid").fetchall()
+            out[name] = [dict(zip(columns, r, strict=True)) for r in rows]
+    finally:
+        conn.execute("COMMIT")
+    return out
+
+
+def row_counts(store: Store) -> dict[str, int]:
+    return {
+        name: int(store.conn.execute(f"SELECT count(*) FROM {_quoted(name)}").fetchone()[0])
+        for name in data_tables(store)
+    }
+
+
+def load_tables(store: Store, tables: Mapping[str, Sequence[Mapping[str, object]]]) -> int:
+    """Insert the rows into an empty database in one transaction (all or nothing). Refuses a
+    database that holds any data. Returns the number of rows written."""
+    known = data_tables(store)
+    for name, rows in tables.items():
+        for index, row in enumerate(rows):
+            unknown = sorted(set(row) - set(known.get(name, ())))
+            if name not in known or unknown:
+                what = name if name not in known else f"{name}.{unknown[0]}"
+                raise PacerError(
+                    Message("import.unknown_field", table=name, index=index, field=what)
+                )
+    written = 0
+    with store.write() as tx:
+        held = {
+            name: n
+            for name in known
+            if (n := int(tx.execute(f"SELECT count(*) FROM {_quoted(name)}").fetchone()[0]))
+        }
+        if held:
+            what = ", ".join(f"{name} {n}" for name, n in held.items())
+            raise PacerError(Message("import.not_empty", path=store.path, held=what))
+        for name, rows in tables.items():
+            for index, row in enumerate(rows):
+                columns = list(row)
+                sql = (
+                    f"INSERT INTO {_quoted(name)} ({', '.join(_quoted(c) for c in columns)})"
+                    f" VALUES ({', '.join('?' for _ in columns)})"
+                )
+                try:
+                    tx.execute(sql, [row[c] for c in columns])
+                except sqlite3.Error as exc:
+                    raise PacerError(
+                        Message("import.row_refused", table=name, index=index, detail=str(exc))
+                    ) from None
+                written += 1
+    return written

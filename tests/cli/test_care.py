@@ -1,0 +1,527 @@
+"""`pacer export json`, `pacer import json`, `pacer backup` and `pacer doctor`, end to end."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pacer import clock
+from pacer.schedule.catchup import CatchupChoice
+from pacer.schedule.weeks import IsoWeek
+from pacer.service import Session, doctor, doctor_json
+from pacer.service.health import filesystem_of, network_filesystem
+from pacer.store.catchup import add_choice
+from pacer.store.db import open_store
+from pacer.store.log import add_entry
+from pacer.store.metrics import add_value
+from pacer.store.milestones import set_check
+from pacer.store.notes import add_note
+from pacer.store.reviews import save_review
+from pacer.store.trips import add_trip
+from tests.helpers import Run, example_plan_text
+
+Pacer = Callable[..., Run]
+TOP_KEYS = {
+    "format",
+    "format_version",
+    "schema_version",
+    "pacer_version",
+    "exported_at",
+    "plan",
+    "tables",
+}
+
+
+def errors(run: Run) -> list[str]:
+    return [line for line in run.err.splitlines() if "built-in" not in line]
+
+
+def fill(db: Path) -> None:
+    """A row (or two) in every table, through the store as pacer writes them."""
+    clock.set_now(datetime(2026, 3, 10, 13, 0, tzinfo=UTC))
+    store = open_store(db)
+    try:
+        add_entry(store, date(2026, 3, 9), "habit", "english", 30, "Lex Fridman #400", False)
+        add_entry(store, date(2026, 3, 10), "unit", "m1801-improper-1", 50, "反常积分", True)
+        add_trip(store, date(2026, 3, 16), date(2026, 3, 27), "深圳出差", uid="abc@calendar")
+        add_choice(
+            store,
+            CatchupChoice("move_due", "phase-a", due=date(2026, 4, 15), reason="出差两周"),
+        )
+        add_choice(
+            store,
+            CatchupChoice("stretch", "phase-a", start=date(2026, 3, 10), end=date(2026, 3, 24)),
+        )
+        week = IsoWeek.parse("2026-W10")
+        assert week is not None
+        save_review(
+            store,
+            week,
+            [("done", "看完 18.06 向量一讲。\n画了等高线。"), ("adjust", "")],
+            {"week": "2026-W10", "tracks": [{"id": "math", "planned": 180, "done": 60}]},
+            replace=False,
+        )
+        set_check(store, "phase-a", "mit1801", "https://notes.example/1801", date(2026, 3, 10))
+        add_value(store, "listening", date(2026, 3, 9), 41.5, "Lex #400")
+        add_note(store, "blog1", date(2026, 3, 8), "TensorRT engine 构建要 20 分钟")
+    finally:
+        store.close()
+        clock.set_now(None)
+
+
+def without_stamp(document: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in document.items() if k != "exported_at"}
+
+
+# -- export and import -------------------------------------------------------------------------
+def test_export_import_export_round_trips_everything(pacer: Pacer, home: Path) -> None:
+    fill(home / "pacer.db")
+    out = home / "backup" / "pacer.json"
+    first = pacer("export", "json", "-o", str(out))
+    assert first.code == 0, first.err
+    assert first.out == (
+        f"wrote {out} (9 rows: log 2, trips 1, catchup 2, reviews 1, milestone_checks 1,"
+        " metric_values 1, notes 1)\n"
+    )
+    document = json.loads(out.read_text(encoding="utf-8"))
+    assert set(document) == TOP_KEYS
+    assert document["format"] == "pacer-export"
+    assert (document["format_version"], document["schema_version"]) == (1, 3)
+    assert document["plan"]["source"] == "<built-in 2026 plan>"
+    assert len(document["plan"]["sha256"]) == 64
+    tables = document["tables"]
+    assert all(tables[name] for name in tables), "a table without rows proves nothing"
+    assert tables["log"][1] == {
+        "id": 2,
+        "local_date": "2026-03-10",
+        "logged_at": "2026-03-10T13:00:00+00:00",
+        "target_kind": "unit",
+        "target": "m1801-improper-1",
+        "minutes": 50,
+        "done": 1,
+        "note": "反常积分",
+    }
+    assert tables["reviews"][0]["answers"] == {
+        "done": "看完 18.06 向量一讲。\n画了等高线。",
+        "adjust": "",
+    }
+    assert tables["trips"][0]["uid"] == "abc@calendar"
+
+    restored = pacer("--db", str(home / "restored.db"), "import", "json", str(out))
+    assert restored.code == 0, restored.err
+    assert errors(restored) == []  # the same plan: no notice
+    assert restored.out.startswith(f"imported {out}: 9 rows (log 2, trips 1, catchup 2,")
+    again = pacer("--db", str(home / "restored.db"), "export", "json")
+    assert again.code == 0, again.err
+    assert without_stamp(json.loads(again.out)) == without_stamp(document)
+    # What pacer shows from the restored database is what it showed before.
+    for args in (("status", "--json"), ("review", "--list", "--json"), ("trip", "list")):
+        before = pacer(*args)
+        after = pacer("--db", str(home / "restored.db"), *args)
+        assert (after.code, after.out) == (before.code, before.out), args
+
+
+def test_export_goes_to_standard_output_without_o(pacer: Pacer, home: Path) -> None:
+    run = pacer("export", "json")
+    assert run.code == 0, run.err
+    document = json.loads(run.out)
+    assert set(document) == TOP_KEYS
+    assert set(document["tables"]) == {
+        "log",
+        "trips",
+        "catchup",
+        "reviews",
+        "milestone_checks",
+        "metric_values",
+        "notes",
+    }
+    assert list(home.iterdir()) != []  # the database, nothing else written but the cache
+    assert not any(p.suffix == ".json" for p in home.iterdir())
+
+
+def test_export_replaces_an_older_export_in_one_piece(pacer: Pacer, home: Path) -> None:
+    out = home / "pacer.json"
+    out.write_text("yesterday's export", encoding="utf-8")
+    assert pacer("log", "30", "english").code == 0
+    run = pacer("export", "json", "-o", str(out))
+    assert run.code == 0, run.err
+    assert json.loads(out.read_text(encoding="utf-8"))["tables"]["log"][0]["minutes"] == 30
+    assert sorted(p.name for p in home.iterdir() if p.name.startswith(".")) == []
+
+
+def _export(pacer: Pacer, home: Path) -> dict[str, Any]:
+    fill(home / "pacer.db")
+    run = pacer("export", "json")
+    assert run.code == 0, run.err
+    return dict(json.loads(run.out))
+
+
+def _edit(document: dict[str, Any], change: Callable[[dict[str, Any]], object]) -> str:
+    change(document)
+    return json.dumps(document, ensure_ascii=False)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (
+            lambda d: d.update(format_version=2),
+            "is export format 2, newer than this pacer reads (1); upgrade pacer to import it",
+        ),
+        (
+            lambda d: d.update(schema_version=99),
+            "was exported at schema 99, newer than this pacer (3); upgrade pacer to import it",
+        ),
+        (lambda d: d.pop("format"), "is not a pacer export"),
+        (lambda d: d.update(format_version="1"), "'format_version' is missing or malformed"),
+        (lambda d: d["tables"].update(moods=[]), "table 'moods' is unknown to this pacer"),
+        (
+            lambda d: d["tables"]["notes"][0].update(mood="good"),
+            "'tables.notes[0].mood' is unknown to this pacer",
+        ),
+        (
+            lambda d: d["tables"]["log"][1].update(local_date="yesterday"),
+            "'tables.log[1].local_date' cannot be 'yesterday'",
+        ),
+        (
+            lambda d: d["tables"]["log"][1].update(minutes="50"),
+            "'tables.log[1].minutes' cannot be '50'",
+        ),
+        (
+            lambda d: d["tables"]["log"][1].update(minutes=-50),
+            "row 1 of log was refused (CHECK constraint failed: minutes >= 0)",
+        ),
+        (
+            lambda d: d["tables"]["notes"].append(d["tables"]["notes"][0]),
+            "row 1 of notes was refused (UNIQUE constraint failed: notes.id)",
+        ),
+    ],
+    ids=[
+        "newer-format",
+        "newer-schema",
+        "not-an-export",
+        "format-as-text",
+        "unknown-table",
+        "unknown-column",
+        "bad-date",
+        "minutes-as-text",
+        "negative-minutes",
+        "duplicate-id",
+    ],
+)
+def test_a_bad_export_is_refused_in_one_line_and_nothing_is_written(
+    pacer: Pacer, home: Path, change: Callable[[dict[str, Any]], object], message: str
+) -> None:
+    bad = home / "bad.json"
+    bad.write_text(_edit(_export(pacer, home), change), encoding="utf-8")
+    target = home / "restored.db"
+    run = pacer("--db", str(target), "import", "json", str(bad))
+    assert run.code == 1
+    assert run.out == ""
+    (line,) = errors(run)
+    assert message in line, line
+    assert "nothing was imported" in line or "upgrade pacer to import it" in line
+    if target.exists():
+        store = sqlite3.connect(target)
+        try:
+            counts = [
+                store.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                for t in ("log", "notes", "trips")
+            ]
+        finally:
+            store.close()
+        assert counts == [0, 0, 0]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"{not json", "bad.json:1:2: not valid JSON"),
+        (b"\xff\xfe{}", "bad.json is not UTF-8 text"),
+        (b"[]", "is not a pacer export"),
+    ],
+    ids=["syntax", "not-utf8", "a-list"],
+)
+def test_a_file_that_is_no_export_is_refused(
+    pacer: Pacer, home: Path, content: bytes, message: str
+) -> None:
+    bad = home / "bad.json"
+    bad.write_bytes(content)
+    run = pacer("import", "json", str(bad))
+    assert run.code == 1
+    (line,) = errors(run)
+    assert message in line, line
+
+
+def test_import_refuses_a_database_that_holds_data(pacer: Pacer, home: Path) -> None:
+    document = _export(pacer, home)
+    path = home / "pacer.json"
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    before = pacer("export", "json").json()
+    run = pacer("import", "json", str(path))
+    assert run.code == 1
+    assert errors(run) == [
+        f"pacer: {home / 'pacer.db'} already holds data (log 2, trips 1, catchup 2, reviews 1,"
+        " milestone_checks 1, metric_values 1, notes 1); import only into an empty database:"
+        " pacer --db NEW.db import json FILE"
+    ]
+    assert without_stamp(pacer("export", "json").json()) == without_stamp(before)
+
+
+def test_import_says_when_the_export_was_made_with_another_plan(
+    pacer: Pacer, home: Path, write_plan: Callable[[str], Path]
+) -> None:
+    document = _export(pacer, home)
+    path = home / "pacer.json"
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    other = write_plan(example_plan_text())
+    run = pacer("--plan", str(other), "--db", str(home / "new.db"), "import", "json", str(path))
+    assert run.code == 0, run.err
+    assert errors(run) == [
+        "pacer: the export was made with another plan (its SHA-256 differs from the plan in"
+        " force); everything was imported — 'pacer doctor' lists what the plan no longer names"
+    ]
+    assert run.out.startswith(f"imported {path}: 9 rows")
+
+
+def test_import_without_a_format_is_a_usage_hint(pacer: Pacer) -> None:
+    run = pacer("import")
+    assert run.code == 2
+    assert run.err == (
+        "pacer: say what to import: pacer import json FILE (see 'pacer import --help')\n"
+    )
+
+
+def test_import_messages_in_chinese(pacer: Pacer, home: Path) -> None:
+    run = pacer("import", "json", str(home / "missing.json"), lang="zh")
+    assert run.code == 1
+    assert errors(run) == [f"pacer: {home / 'missing.json'} 不存在"]
+
+
+# -- backup ------------------------------------------------------------------------------------
+def test_backup_copies_the_database_into_the_data_directory(pacer: Pacer, home: Path) -> None:
+    fill(home / "pacer.db")
+    run = pacer("backup")
+    assert run.code == 0, run.err
+    made = home / "backups" / "pacer-20260309-120000.db"
+    assert run.out.startswith(f"backed up {home / 'pacer.db'} to {made} (")
+    assert run.out.endswith(" KB, integrity checked)\n")
+    assert [p.name for p in (home / "backups").iterdir()] == [made.name]
+    restored = pacer("--db", str(made), "export", "json").json()
+    assert without_stamp(restored) == without_stamp(pacer("export", "json").json())
+
+
+def test_backup_to_a_folder_or_a_file(pacer: Pacer, home: Path, tmp_path: Path) -> None:
+    assert pacer("log", "30", "english").code == 0
+    folder = tmp_path / "copies"
+    folder.mkdir()
+    assert pacer("backup", str(folder)).code == 0
+    assert [p.name for p in folder.iterdir()] == ["pacer-20260309-120000.db"]
+    named = tmp_path / "nightly.db"
+    named.write_bytes(b"last night's copy")
+    run = pacer("backup", str(named))
+    assert run.code == 0, run.err
+    assert named.read_bytes()[:16] == b"SQLite format 3\x00"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["copies", "home", "nightly.db"]
+
+
+def test_backup_never_replaces_the_database_itself(pacer: Pacer, home: Path) -> None:
+    assert pacer("log", "30", "english").code == 0
+    db = home / "pacer.db"
+    before = db.read_bytes()
+    run = pacer("backup", str(db))
+    assert run.code == 1
+    assert errors(run) == [
+        f"pacer: {db} is the database itself; choose another path for the backup"
+    ]
+    assert db.read_bytes() == before
+
+
+# -- doctor ------------------------------------------------------------------------------------
+def test_doctor_on_a_sound_database(pacer: Pacer, home: Path) -> None:
+    assert pacer("log", "30", "english").code == 0
+    run = pacer("doctor")
+    assert run.code == 0, run.err
+    lines = run.out.splitlines()
+    assert lines[0] == f"Database  {home / 'pacer.db'}"
+    assert lines[1] == "Schema    version 3 (this pacer: 3)"
+    assert "  ✓ integrity check: ok" in lines
+    assert "  ✓ foreign key check: ok" in lines
+    assert lines[-1] == "everything is fine"
+    report = pacer("doctor", "--json").json()
+    assert report == {
+        "ok": True,
+        "database": str(home / "pacer.db"),
+        "plan": "<built-in 2026 plan>",
+        "schema": {"version": 3, "latest": 3},
+        "integrity": [],
+        "foreign_keys": [],
+        "network_filesystem": report["network_filesystem"],
+        "not_in_plan": [],
+        "findings": report["findings"],
+    }
+    assert all(f["level"] == "info" for f in report["findings"])
+
+
+def test_doctor_reports_what_the_edited_plan_no_longer_names_and_status_counts_it(
+    pacer: Pacer, home: Path, write_plan: Callable[[str], Path]
+) -> None:
+    fill(home / "pacer.db")
+    plan = write_plan(example_plan_text())
+    assert pacer("--plan", str(plan), "log", "45", "calc-2", "--date", "2026-03-09").code == 0
+    run = pacer("--plan", str(plan), "doctor", "--json")
+    assert run.code == 0, run.err  # kept on purpose: reported, not wrong
+    report = run.json()
+    assert report["ok"] is True
+    assert report["not_in_plan"] == [
+        {
+            "table": "log",
+            "id": 2,
+            "date": "2026-03-10",
+            "kind": "unit",
+            "target": "m1801-improper-1",
+            "minutes": 50,
+        },
+        {
+            "table": "milestone_checks",
+            "id": None,
+            "date": "2026-03-10",
+            "kind": "criterion",
+            "target": "phase-a/mit1801",
+            "minutes": None,
+        },
+        {
+            "table": "notes",
+            "id": 1,
+            "date": "2026-03-08",
+            "kind": "post",
+            "target": "blog1",
+            "minutes": None,
+        },
+        {
+            "table": "catchup",
+            "id": 1,
+            "date": "2026-04-15",
+            "kind": "milestone",
+            "target": "phase-a",
+            "minutes": None,
+        },
+        {
+            "table": "catchup",
+            "id": 2,
+            "date": "2026-03-10",
+            "kind": "milestone",
+            "target": "phase-a",
+            "minutes": None,
+        },
+    ]  # english is a habit of both plans and listening a metric of both: not listed
+    assert [f["text"] for f in report["findings"] if f["level"] == "info"] == [
+        "1 log entries (50 min) name a unit or habit the plan no longer has; they are kept"
+        " and still counted",
+        "4 other rows name something the plan no longer has (kept)",
+    ]
+    text = pacer("--plan", str(plan), "doctor")
+    assert text.code == 0
+    assert "Not in the plan (kept, never deleted):" in text.out
+    assert text.out.endswith("\nnothing is wrong (the rows listed are kept on purpose)\n")
+    assert "  log                  #2  2026-03-10  unit m1801-improper-1  50 min" in text.out
+    # Nothing was deleted, and status still counts the entry beside the plan's tracks.
+    assert pacer("--plan", str(plan), "export", "json").json()["tables"]["log"][1]["id"] == 2
+    status = pacer("--plan", str(plan), "status", "--date", "2026-03-10", "--json").json()
+    assert status["not_in_plan"] == {
+        "entries": 1,
+        "minutes": 50,
+        "targets": ["m1801-improper-1"],
+    }
+    done = sum(t["done"] for t in status["tracks"]) + status["not_in_plan"]["minutes"]
+    habits = sum(t["habit_done"] for t in status["tracks"])
+    assert done + habits == 30 + 50 + 45  # every minute logged up to the day
+    shown = pacer("--plan", str(plan), "status", "--date", "2026-03-10").out
+    assert "  (not in the plan)       —         0.8 h     1 entries; see 'pacer doctor'" in shown
+
+
+def test_doctor_finds_a_damaged_database_and_exits_non_zero(pacer: Pacer, home: Path) -> None:
+    db = home / "pacer.db"
+    assert pacer("log", "30", "english").code == 0
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("BEGIN")
+    for i in range(3000):
+        conn.execute(
+            "INSERT INTO log (local_date, logged_at, target_kind, target, minutes, note)"
+            " VALUES ('2026-03-08', 'x', 'habit', 'english', 0, ?)",
+            (f"entry {i} " * 4,),
+        )
+    conn.execute("COMMIT")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    data = bytearray(db.read_bytes())
+    for offset in range(len(data) - 6 * 4096, len(data) - 2 * 4096, 97):
+        data[offset] = 0xFF
+    db.write_bytes(bytes(data))
+    run = pacer("doctor")
+    assert run.code == 1
+    lines = run.out.splitlines()
+    assert lines[4].startswith("  ✗ integrity check: "), lines
+    assert lines[5:7] == ["  ✓ foreign key check: ok", "  ✓ not on a network filesystem"]
+    assert lines[-1] == "problems: 1, warnings: 0"
+    report = pacer("doctor", "--json")
+    assert report.code == 1
+    assert report.json()["ok"] is False and report.json()["integrity"] != []
+
+
+MOUNTINFO = r"""22 1 8:1 / / rw,relatime shared:1 - ext4 /dev/sda1 rw
+40 22 0:35 / /home/me/nas rw,relatime shared:20 - nfs4 nas:/export rw,vers=4.2
+41 40 0:36 / /home/me/nas/local\040disk rw,relatime - ext4 /dev/sdb1 rw
+42 22 0:37 / /mnt/share rw - cifs //srv/share rw
+43 22 0:38 / /mnt/ssh rw - fuse.sshfs me@host: rw
+44 22 0:39 / /tmp rw - tmpfs tmpfs rw
+"""
+
+
+@pytest.mark.parametrize(
+    ("path", "kind", "network"),
+    [
+        ("/home/me/.local/share/pacer/pacer.db", "ext4", None),
+        ("/home/me/nas/pacer/pacer.db", "nfs4", "nfs4"),
+        ("/home/me/nas/local disk/pacer.db", "ext4", None),
+        ("/home/me/nasty/pacer.db", "ext4", None),
+        ("/mnt/share/pacer.db", "cifs", "cifs"),
+        ("/mnt/ssh/pacer.db", "fuse.sshfs", "fuse.sshfs"),
+        ("/tmp/pacer.db", "tmpfs", None),
+    ],
+)
+def test_the_network_filesystem_is_found_from_mountinfo(
+    path: str, kind: str, network: str | None
+) -> None:
+    assert filesystem_of(Path(path), MOUNTINFO) == kind
+    assert network_filesystem(Path(path), MOUNTINFO) == network
+
+
+def test_no_mountinfo_means_nothing_detected() -> None:
+    assert filesystem_of(Path("/x"), "") is None
+    assert network_filesystem(Path("/x"), "garbage line\n") is None
+
+
+def test_doctor_warns_about_a_network_filesystem(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PACER_HOME", str(tmp_path))
+    mountinfo = (
+        f"22 1 8:1 / / rw - ext4 /dev/sda1 rw\n40 22 0:35 / {tmp_path} rw - nfs4 nas:/x rw\n"
+    )
+    with Session(db_path=tmp_path / "pacer.db") as session:
+        report = doctor(session, mountinfo=mountinfo)
+    assert report.ok is False
+    assert report.filesystem == "nfs4"
+    shown = doctor_json(report)
+    assert shown["network_filesystem"] == "nfs4"
+    assert [f["level"] for f in shown["findings"]] == ["warning"]
+    assert shown["findings"][0]["text"].startswith(
+        f"{tmp_path / 'pacer.db'} is on a network filesystem (nfs4): SQLite's WAL is unsafe there"
+    )
