@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from pacer.cli.common import add_json, flush_notices, print_json, session_from
+from pacer.cli.common import add_json, flush_notices, session_from, show
 from pacer.i18n import t
 from pacer.service import backup_database, doctor, doctor_json, import_json
 
@@ -77,10 +77,7 @@ def run_doctor(args: argparse.Namespace) -> int:
     with session_from(args) as session:
         report = doctor(session)
         flush_notices(session)
-        if args.json:
-            print_json(doctor_json(report))
-        else:
-            print("\n".join(render_doctor(report)))
+        show(args, lambda: doctor_json(report), lambda: render_doctor(report))
     return 0 if report.ok else 1
 
 

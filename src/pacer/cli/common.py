@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 
 from pacer.service import Session
 
@@ -36,3 +37,14 @@ def add_json(parser: argparse.ArgumentParser) -> None:
 
 def add_date(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--date", help="YYYY-MM-DD, today, yesterday or tomorrow (default: today)")
+
+
+def show(
+    args: argparse.Namespace, as_json: Callable[[], Any], as_text: Callable[[], list[str]]
+) -> None:
+    """How a listing prints: `--json` gives its stable, documented shape; else text lines.
+    Both are built only when needed."""
+    if getattr(args, "json", False):
+        print_json(as_json())
+    else:
+        print("\n".join(as_text()))

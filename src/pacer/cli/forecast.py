@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from pacer.cli.common import add_date, add_json, flush_notices, print_json, session_from
+from pacer.cli.common import add_date, add_json, flush_notices, session_from, show
 from pacer.cli.text import day_or_dash, pad
 from pacer.i18n import t
 from pacer.service import ForecastView, forecast_at, forecast_json, parse_day
@@ -49,10 +49,7 @@ def run_forecast(args: argparse.Namespace) -> int:
         target: Path = args.chart
         stem = target.with_suffix("") if target.suffix in (".png", ".svg") else target
         written = fan_chart(view, stem)
-    if args.json:
-        print_json(forecast_json(view))
-    else:
-        print("\n".join(render_forecast(view)))
+    show(args, lambda: forecast_json(view), lambda: render_forecast(view))
     if written:
         png, svg = (next(p for p in written if p.suffix == s) for s in (".png", ".svg"))
         (sys.stderr if args.json else sys.stdout).write(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from pacer.cli.common import add_date, add_json, flush_notices, print_json, session_from
+from pacer.cli.common import add_date, add_json, flush_notices, print_json, session_from, show
 from pacer.cli.text import pad
 from pacer.i18n import t
 from pacer.service import (
@@ -132,10 +132,7 @@ def run_show(args: argparse.Namespace) -> int:
     with session_from(args) as session:
         view = metric_view(session, args.id, day)
         flush_notices(session)
-        if args.json:
-            print_json(metric_detail_json(view))
-        else:
-            print("\n".join(render_show(view)))
+        show(args, lambda: metric_detail_json(view), lambda: render_show(view))
     return 0
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from pacer.cli.common import add_date, add_json, flush_notices, print_json, session_from
+from pacer.cli.common import add_date, add_json, flush_notices, session_from, show
 from pacer.cli.text import day_or_dash, pad, signed_days
 from pacer.i18n import t
 from pacer.service import (
@@ -63,10 +63,7 @@ def run_list(args: argparse.Namespace) -> int:
     with session_from(args) as session:
         statuses = milestone_statuses(session, day)
         flush_notices(session)
-        if args.json:
-            print_json(milestone_list_json(day, statuses))
-        else:
-            print("\n".join(render_list(day, statuses)))
+        show(args, lambda: milestone_list_json(day, statuses), lambda: render_list(day, statuses))
     return 0
 
 
@@ -105,10 +102,7 @@ def run_show(args: argparse.Namespace) -> int:
     with session_from(args) as session:
         view = milestone_detail(session, args.id, day)
         flush_notices(session)
-        if args.json:
-            print_json(milestone_detail_json(view))
-        else:
-            print("\n".join(render_show(view)))
+        show(args, lambda: milestone_detail_json(view), lambda: render_show(view))
     return 0
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from pacer.cli.common import add_date, add_json, flush_notices, print_json, session_from
+from pacer.cli.common import add_date, add_json, flush_notices, session_from, show
 from pacer.cli.text import day_or_dash, hours, pad, signed_days
 from pacer.errors import PacerError
 from pacer.i18n import Message, t
@@ -48,10 +48,7 @@ def run_status(args: argparse.Namespace) -> int:
     with session_from(args) as session:
         view = status(session, parse_day(args.date))
         flush_notices(session)
-        if args.json:
-            print_json(status_json(view))
-        else:
-            print("\n".join(render_status(view)))
+        show(args, lambda: status_json(view), lambda: render_status(view))
     return 0
 
 
