@@ -151,6 +151,15 @@ def write_file_atomic(path: Path, data: bytes, overwrite: bool = False) -> None:
         fh.write(data)
 
 
+def write_private_atomic(path: Path, data: bytes) -> None:
+    """Like write_file_atomic (replacing), for secrets: the file is readable by its owner
+    only (mode 0600) from its first byte."""
+    with atomic_target(path, overwrite=True) as tmp:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+
+
 @contextmanager
 def atomic_target(path: Path, overwrite: bool = False) -> Iterator[Path]:
     """A temporary path in `path`'s folder for the caller to fill (bytes, a SQLite backup, a

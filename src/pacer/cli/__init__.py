@@ -53,6 +53,7 @@ COMMAND_MODULES: dict[str, str] = {
     "backup": "care",
     "import": "care",
     "doctor": "care",
+    "serve": "serve",
 }
 _VALUED_OPTIONS = ("--plan", "--db", "--lang")
 
@@ -101,6 +102,7 @@ def _register_all(sub: Any, common: argparse.ArgumentParser) -> None:
         plan,
         report,
         review,
+        serve,
         status,
         today,
         trip,
@@ -120,6 +122,7 @@ def _register_all(sub: Any, common: argparse.ArgumentParser) -> None:
         review,
         care,
         forecast,
+        serve,
     )
     for module in modules:
         module.register(sub, common)

@@ -53,6 +53,9 @@ if TYPE_CHECKING:
         day_json as day_json,
     )
     from pacer.service.days import (
+        day_minutes as day_minutes,
+    )
+    from pacer.service.days import (
         day_views as day_views,
     )
     from pacer.service.days import (
@@ -205,6 +208,9 @@ if TYPE_CHECKING:
     from pacer.service.progress import (
         timeline as timeline,
     )
+    from pacer.service.report import (
+        month_charts as month_charts,
+    )
     from pacer.service.review import (
         answer_rows as answer_rows,
     )
@@ -272,6 +278,9 @@ if TYPE_CHECKING:
         resolve_target as resolve_target,
     )
     from pacer.service.trips import (
+        preview_trip as preview_trip,
+    )
+    from pacer.service.trips import (
         trip_delays as trip_delays,
     )
     from pacer.service.trips import (
@@ -307,6 +316,7 @@ _EXPORTS: dict[str, str] = {
     "check_plan": "plan",
     "check_week": "review",
     "day_json": "days",
+    "day_minutes": "days",
     "day_views": "days",
     "doctor": "health",
     "doctor_json": "health",
@@ -334,6 +344,7 @@ _EXPORTS: dict[str, str] = {
     "list_trips": "days",
     "log_minutes": "days",
     "mark_done": "days",
+    "month_charts": "report",
     "metric_detail_json": "metrics",
     "metric_json": "metrics",
     "metric_view": "metrics",
@@ -348,6 +359,7 @@ _EXPORTS: dict[str, str] = {
     "parse_day": "session",
     "parse_minutes": "session",
     "parse_week": "review",
+    "preview_trip": "trips",
     "plan_summary": "plan",
     "planned_projection": "session",
     "projection_at": "session",

@@ -228,6 +228,16 @@ def day_json(session: Session, view: DayView) -> dict[str, Any]:
     }
 
 
+def day_minutes(shown: dict[str, Any]) -> tuple[int, int]:
+    """(planned, logged) minutes of a day in its JSON shape: work blocks count the work placed
+    in them, habits and rituals their minutes."""
+    planned = sum(
+        sum(i["minutes"] for i in b["items"]) if b["type"] == "work" else b["minutes"]
+        for b in shown["blocks"]
+    )
+    return planned, sum(e["minutes"] for e in shown["logged"])
+
+
 def iso_week(day: date) -> str:
     year, weekno, _ = day.isocalendar()
     return f"{year}-W{weekno:02d}"

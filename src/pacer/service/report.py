@@ -11,6 +11,7 @@ from pacer.service.session import Session, _entries, planned_projection, project
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from pathlib import Path
     from typing import Literal
 
     from pacer.calendar.days import Trip
@@ -186,3 +187,12 @@ def report_data(session: Session, period: str, day: date) -> ReportData:
         best_streak=_longest_run(logged_days),
         habit_streaks=tuple(sorted((k, _longest_run(v)) for k, v in habit_days.items())),
     )
+
+
+def month_charts(session: Session, day: date, folder: Path) -> dict[str, list[Path]]:
+    """The charts of `pacer report month` for the month holding `day`, drawn into `folder`
+    (replacing what an earlier call drew there)."""
+    from pacer.report.charts import draw_all
+
+    data = report_data(session, "month", day)
+    return draw_all(data, folder, f"month-{day.year}-{day.month:02d}")

@@ -43,3 +43,16 @@ def trip_delays(session: Session, trip: Trip, trips: tuple[Trip, ...]) -> list[t
         if after != b:
             moved.append((m.id, (after - b).days))
     return moved
+
+
+def preview_trip(session: Session, start: date, end: date, note: str) -> list[tuple[str, int]]:
+    """What a trip not yet saved would do to the milestones (checked as `add_trip` checks)."""
+    from pacer.errors import PacerError
+    from pacer.i18n import Message
+
+    if end < start:
+        raise PacerError(Message("trip.end_before_start", start=start, end=end))
+    if (end - start).days > 366:
+        raise PacerError(Message("trip.too_long", start=start, end=end))
+    trip = Trip(0, start, end, note)
+    return trip_delays(session, trip, (*session.calendar().trips, trip))

@@ -1,0 +1,66 @@
+"""`pacer serve`: the web dashboard for the phone and the desk (Starlette under uvicorn)."""
+
+from __future__ import annotations
+
+import argparse
+
+from pacer.errors import PacerError
+from pacer.i18n import Message, t
+
+# typing costs a few ms at start-up and is only needed by the type checker.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8765
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("serve", parents=[common], help="the web dashboard (phone and desk)")
+    p.add_argument("--host", default=DEFAULT_HOST, help=f"address to bind (default {DEFAULT_HOST})")
+    p.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"default {DEFAULT_PORT}")
+    p.add_argument(
+        "--new-token",
+        action="store_true",
+        help="make a new access token, print it once, and stop",
+    )
+    p.add_argument(
+        "--allow-host",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="another name or address the browser uses for this machine (repeatable)",
+    )
+    p.set_defaults(handler=run_serve)
+
+
+def prepare(args: argparse.Namespace) -> Any:
+    """The app `pacer serve` would run, or None after --new-token; refuses a non-loopback
+    bind without a token."""
+    from pacer.web.security import Guard, is_loopback, load_secret, new_token, read_token
+    from pacer.workspace import data_dir
+
+    folder = data_dir()
+    if args.new_token:
+        token = new_token(folder)
+        print(t("serve.token_made", path=folder / "web-token", token=token))
+        return None
+    existing = read_token(folder)
+    if not is_loopback(args.host) and existing is None:
+        raise PacerError(Message("serve.needs_token", host=args.host))
+    from pacer.web.app import create_app
+
+    guard = Guard(args.host, load_secret(folder), existing, tuple(args.allow_host))
+    return create_app(guard, getattr(args, "db", None), getattr(args, "plan", None))
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    app = prepare(args)
+    if app is None:
+        return 0
+    import uvicorn
+
+    print(t("serve.listening", host=args.host, port=args.port))
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", proxy_headers=False)
+    return 0

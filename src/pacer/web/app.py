@@ -1,0 +1,383 @@
+"""The dashboard: Starlette routes, thin over pacer.service, guarded by web/security.py.
+
+Handlers are coroutines that call the (synchronous, quick) service directly: requests are
+handled one after another on the event loop, so the process-wide language set for one
+request cannot leak into another's page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+from starlette.requests import Request
+from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from pacer import clock, service
+from pacer.errors import PacerError
+from pacer.i18n import LANGS, set_lang, t
+from pacer.service import Session
+from pacer.web.security import Guard
+
+SESSION_COOKIE = "pacer_session"
+LANG_COOKIE = "pacer_lang"
+STATIC = Path(__file__).parent / "static"
+SIGNED_IN_DAYS = 30
+
+Handler = Callable[[Request], Awaitable[Response]]
+
+
+def pick_lang(request: Request) -> tuple[str, bool]:
+    """(language, whether to remember it): ?lang=, else the cookie, else Accept-Language."""
+    asked = request.query_params.get("lang")
+    if asked in LANGS:
+        return str(asked), True
+    kept = request.cookies.get(LANG_COOKIE)
+    if kept in LANGS:
+        return str(kept), False
+    for part in request.headers.get("accept-language", "").split(","):
+        tag = part.split(";")[0].strip().lower()
+        if tag.startswith("zh"):
+            return "zh", False
+        if tag.startswith("en"):
+            return "en", False
+    return "en", False
+
+
+class Dashboard:
+    """One running dashboard: where its data lives, what it trusts, its templates."""
+
+    def __init__(
+        self,
+        guard: Guard,
+        db_path: Path | None = None,
+        plan_path: Path | None = None,
+        cache: Path | None = None,
+    ) -> None:
+        from pacer.workspace import data_dir
+
+        self.guard = guard
+        self.db_path = db_path
+        self.plan_path = plan_path
+        self.charts_dir = cache or data_dir() / "cache" / "web-charts"
+        self.charts: dict[str, Path] = {}
+        self.env = Environment(
+            loader=PackageLoader("pacer.web", "templates"),
+            autoescape=select_autoescape(default=True, default_for_string=True),
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.globals["t"] = t
+
+    def session(self) -> Session:
+        return Session(self.plan_path, self.db_path)
+
+    # -- the guard, around every handler -----------------------------------------------------
+    def page(self, handler: Handler, *, feed: bool = False, open_: bool = False) -> Handler:
+        async def guarded(request: Request) -> Response:
+            guard = self.guard
+            found = guard.read_session(request.cookies.get(SESSION_COOKIE))
+            fresh: str | None = None
+            if found is None:
+                fresh = guard.make_session(signed_in=not guard.needs_sign_in)
+                found = guard.read_session(fresh)
+                assert found is not None
+            sid, signed_in = found
+            request.state.sid = sid
+            request.state.signed_in = signed_in
+            lang, remember = pick_lang(request)
+            request.state.lang = lang
+            response: Response
+            if feed:
+                # The token, or a session this browser already had (not one made just now).
+                known = signed_in and fresh is None
+                if guard.token_ok(request.query_params.get("token")) or known:
+                    response = await handler(request)
+                else:
+                    response = Response("access token needed", status_code=401)
+            elif not signed_in and not open_:
+                response = RedirectResponse("/login", status_code=303)
+            else:
+                response = await self._checked(handler, request)
+            if fresh is not None and not feed:
+                response.set_cookie(
+                    SESSION_COOKIE, fresh, httponly=True, samesite="strict", path="/"
+                )
+            if remember:
+                response.set_cookie(
+                    LANG_COOKIE, lang, max_age=400 * 86400, samesite="strict", path="/"
+                )
+            return response
+
+        return guarded
+
+    async def _checked(self, handler: Handler, request: Request) -> Response:
+        if request.method == "POST":
+            host = request.headers.get("host", "")
+            if not self.guard.origin_ok(
+                request.headers.get("origin"),
+                request.headers.get("referer"),
+                request.url.scheme,
+                host,
+            ):
+                return self.error(request, t("web.bad_origin"), 403)
+            form = await request.form()
+            request.state.form = form
+            if not self.guard.csrf_ok(request.state.sid, form.get("csrf")):  # type: ignore[arg-type]
+                return self.error(request, t("web.bad_csrf"), 403)
+        try:
+            return await handler(request)
+        except PacerError as exc:
+            return self.error(request, str(exc.message), 400)
+
+    # -- rendering ----------------------------------------------------------------------------
+    def render(self, request: Request, name: str, status: int = 200, **context: Any) -> Response:
+        set_lang(request.state.lang)
+        html = self.env.get_template(name).render(
+            request=request,
+            lang=request.state.lang,
+            csrf=self.guard.csrf_token(request.state.sid),
+            signed_in=request.state.signed_in,
+            **context,
+        )
+        return HTMLResponse(html, status_code=status)
+
+    def error(self, request: Request, message: str, status: int) -> Response:
+        return self.render(request, "error.html", status=status, message=message)
+
+    def form(self, request: Request, key: str, default: str = "") -> str:
+        value = request.state.form.get(key)
+        return default if value is None else str(value).strip()
+
+    def begin(self, request: Request) -> None:
+        """Every page and action speaks the request's language (service messages too)."""
+        set_lang(request.state.lang)
+
+    # -- sign-in ------------------------------------------------------------------------------
+    async def login_page(self, request: Request) -> Response:
+        return self.render(request, "login.html")
+
+    async def login(self, request: Request) -> Response:
+        if not self.guard.token_ok(self.form(request, "token")):
+            return self.render(request, "login.html", status=401, failed=True)
+        response = RedirectResponse("/", status_code=303)
+        response.set_cookie(
+            SESSION_COOKIE,
+            self.guard.make_session(signed_in=True),
+            max_age=SIGNED_IN_DAYS * 86400,  # the phone signs in once a month, not daily
+            httponly=True,
+            samesite="strict",
+            path="/",
+        )
+        return response
+
+    async def logout(self, request: Request) -> Response:
+        response = RedirectResponse("/login", status_code=303)
+        response.delete_cookie(SESSION_COOKIE, path="/")
+        return response
+
+    # -- Today --------------------------------------------------------------------------------
+    async def today(self, request: Request) -> Response:
+        self.begin(request)
+        day = service.parse_day(request.query_params.get("date"))
+        with self.session() as s:
+            view = service.agenda(s, day)
+            shown = service.day_json(s, view)
+            moved = service.trip_effect(s, day)
+            notices = [str(n) for n in s.notices]
+        return self.render(
+            request, "today.html", day=shown, moved=moved, notices=notices, today=clock.today()
+        )
+
+    def _back(self, day: date) -> Response:
+        suffix = "" if day == clock.today() else f"?date={day.isoformat()}"
+        return RedirectResponse("/" + suffix, status_code=303)
+
+    async def log(self, request: Request) -> Response:
+        self.begin(request)
+        day = service.parse_day(self.form(request, "date") or None)
+        minutes = service.parse_minutes(self.form(request, "minutes"))
+        with self.session() as s:
+            service.log_minutes(
+                s, minutes, self.form(request, "target"), self.form(request, "note"), day
+            )
+        return self._back(day)
+
+    async def done(self, request: Request) -> Response:
+        self.begin(request)
+        day = service.parse_day(self.form(request, "date") or None)
+        raw = self.form(request, "minutes")
+        minutes = service.parse_minutes(raw) if raw else 0
+        with self.session() as s:
+            service.mark_done(
+                s, self.form(request, "unit"), day, minutes, self.form(request, "note")
+            )
+        return self._back(day)
+
+    async def undo(self, request: Request) -> Response:
+        self.begin(request)
+        with self.session() as s:
+            removed = service.undo(s)
+        return self._back(removed.day)
+
+    # -- Week and Plan --------------------------------------------------------------------------
+    async def week(self, request: Request) -> Response:
+        self.begin(request)
+        day = service.parse_day(request.query_params.get("date"))
+        with self.session() as s:
+            days = [service.day_json(s, v) for v in service.week(s, day)]
+        rows = [(d, *service.day_minutes(d)) for d in days]
+        return self.render(request, "week.html", week=service.iso_week(day), rows=rows)
+
+    async def plan(self, request: Request) -> Response:
+        self.begin(request)
+        with self.session() as s:
+            plan = s.plan
+            line = service.timeline(s, clock.today())
+        return self.render(request, "plan.html", plan=plan, line=line)
+
+    # -- Progress -------------------------------------------------------------------------------
+    async def progress(self, request: Request) -> Response:
+        self.begin(request)
+        today = clock.today()
+        with self.session() as s:
+            drawn = service.month_charts(s, today, self.charts_dir)
+        charts: dict[str, Path] = {}
+        for name, paths in drawn.items():
+            for i, path in enumerate(p for p in paths if p.suffix == ".png"):
+                charts[f"{name}-{i}"] = path
+        self.charts = charts
+        return self.render(request, "progress.html", charts=sorted(charts), month=today)
+
+    async def chart(self, request: Request) -> Response:
+        # The name only picks one of the files this server drew; it is never a path.
+        path = self.charts.get(str(request.path_params["name"]))
+        if path is None or not path.is_file():
+            return Response("no such chart", status_code=404)
+        return FileResponse(path, media_type="image/png")
+
+    # -- Review -----------------------------------------------------------------------------------
+    async def review(self, request: Request) -> Response:
+        self.begin(request)
+        today = clock.today()
+        with self.session() as s:
+            week = service.review_due_week(s, today)
+            facts = service.review_facts(s, week)
+            existing = service.find_review(s, week)
+            reviews, streak = service.list_reviews(s, today)
+            saved = [(r.week, service.answer_rows(s.plan, r)) for r in reversed(reviews)]
+            prompts = s.plan.review.prompts
+        answers = dict(existing.answers) if existing is not None else {}
+        return self.render(
+            request,
+            "review.html",
+            week=week,
+            facts=facts,
+            prompts=prompts,
+            answers=answers,
+            saved=saved,
+            streak=streak,
+        )
+
+    async def save_review(self, request: Request) -> Response:
+        self.begin(request)
+        today = clock.today()
+        with self.session() as s:
+            week = service.review_due_week(s, today)
+            service.check_week(s, week, today)
+            given = {p.id: self.form(request, "answer-" + p.id) for p in s.plan.review.prompts}
+            facts = service.review_facts(s, week)
+            existing = service.find_review(s, week)
+            service.save_review(s, week, given, facts, edit=existing is not None)
+        return RedirectResponse("/review", status_code=303)
+
+    # -- Trips ------------------------------------------------------------------------------------
+    async def trips(self, request: Request, **extra: Any) -> Response:
+        self.begin(request)
+        with self.session() as s:
+            trips = service.list_trips(s)
+        return self.render(request, "trips.html", trips=trips, **extra)
+
+    def _trip_form(self, request: Request) -> tuple[date, date, str]:
+        start = service.parse_day(self.form(request, "start"))
+        end = service.parse_day(self.form(request, "end"))
+        return start, end, self.form(request, "note")
+
+    async def preview_trip(self, request: Request) -> Response:
+        self.begin(request)
+        start, end, note = self._trip_form(request)
+        with self.session() as s:
+            moved = service.preview_trip(s, start, end, note)
+        return await self.trips(
+            request, preview={"start": start, "end": end, "note": note, "moved": moved}
+        )
+
+    async def add_trip(self, request: Request) -> Response:
+        self.begin(request)
+        start, end, note = self._trip_form(request)
+        with self.session() as s:
+            service.add_trip(s, start, end, note)
+        return RedirectResponse("/trips", status_code=303)
+
+    async def remove_trip(self, request: Request) -> Response:
+        self.begin(request)
+        try:
+            trip_id = int(self.form(request, "id"))
+        except ValueError:
+            return self.error(request, t("web.bad_trip_id"), 400)
+        with self.session() as s:
+            service.remove_trip(s, trip_id)
+        return RedirectResponse("/trips", status_code=303)
+
+    # -- the calendar feed --------------------------------------------------------------------
+    async def calendar(self, request: Request) -> Response:
+        from pacer.service.ics import DEFAULT_DAYS
+
+        set_lang(request.state.lang)
+        with self.session() as s:
+            export = service.export_ics(s, DEFAULT_DAYS * 2)
+        return Response(export.data, media_type="text/calendar; charset=utf-8")
+
+
+def create_app(
+    guard: Guard,
+    db_path: Path | None = None,
+    plan_path: Path | None = None,
+    cache: Path | None = None,
+) -> Starlette:
+    d = Dashboard(guard, db_path, plan_path, cache)
+    get, post = ["GET"], ["POST"]
+    routes = [
+        Route("/login", d.page(d.login_page, open_=True), methods=get),
+        Route("/login", d.page(d.login, open_=True), methods=post),
+        Route("/logout", d.page(d.logout, open_=True), methods=post),
+        Route("/", d.page(d.today), methods=get),
+        Route("/log", d.page(d.log), methods=post),
+        Route("/done", d.page(d.done), methods=post),
+        Route("/undo", d.page(d.undo), methods=post),
+        Route("/week", d.page(d.week), methods=get),
+        Route("/plan", d.page(d.plan), methods=get),
+        Route("/progress", d.page(d.progress), methods=get),
+        Route("/charts/{name}.png", d.page(d.chart), methods=get),
+        Route("/review", d.page(d.review), methods=get),
+        Route("/review", d.page(d.save_review), methods=post),
+        Route("/trips", d.page(d.trips), methods=get),
+        Route("/trips/preview", d.page(d.preview_trip), methods=post),
+        Route("/trips/add", d.page(d.add_trip), methods=post),
+        Route("/trips/remove", d.page(d.remove_trip), methods=post),
+        Route("/calendar.ics", d.page(d.calendar, feed=True), methods=get),
+        Mount("/static", app=StaticFiles(directory=STATIC), name="static"),
+    ]
+    # A Host header outside the allow-list (DNS rebinding) is refused with 400 everywhere.
+    hosts = Middleware(TrustedHostMiddleware, allowed_hosts=sorted(guard.allowed))
+    app = Starlette(routes=routes, middleware=[hosts])
+    app.state.dashboard = d
+    return app

@@ -1,0 +1,248 @@
+"""Every page and action of the dashboard, through Starlette's TestClient over a real
+SQLite file: what it shows, and that what it writes is what the service reads."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from markupsafe import escape
+from starlette.testclient import TestClient
+
+from pacer import service
+from pacer.i18n import set_lang
+from pacer.service import Session
+from tests.web.conftest import TOKEN, csrf_of, post
+
+DAY = date(2026, 3, 9)
+
+
+def _logged(day: date = DAY) -> list[tuple[str, int, str, bool]]:
+    with Session() as s:
+        view = service.agenda(s, day)
+    return [(e.target, e.minutes, e.note, e.done) for e in view.logged]
+
+
+def _planned_targets(html: str) -> list[tuple[str, str]]:
+    return re.findall(
+        r'name="target" value="([^"]+)">\s*<input type="hidden" name="minutes" '
+        r'value="(\d+)"',
+        html,
+    )
+
+
+def test_today_shows_blocks_work_steps_and_one_tap_forms(client: TestClient) -> None:
+    page = client.get("/")
+    assert page.status_code == 200
+    assert '<meta name="viewport"' in page.text
+    assert "2026-03-09" in page.text
+    with Session() as s:
+        shown = service.day_json(s, service.agenda(s, DAY))
+    for block in shown["blocks"]:
+        assert escape(block["title"]) in page.text
+        for item in block["items"]:
+            assert f"[{item['unit']}]" in page.text
+        for step in block["steps"]:
+            assert escape(step["title"]) in page.text
+    targets = dict(_planned_targets(page.text))
+    work = [i for b in shown["blocks"] for i in b["items"]]
+    assert work and all(targets[i["unit"]] == str(i["minutes"]) for i in work)
+    habits = [b for b in shown["blocks"] if b["type"] == "habit"]
+    assert habits and all(targets[b["track"]] == str(b["minutes"]) for b in habits)
+
+
+def test_one_tap_log_shows_in_the_service_agenda(client: TestClient) -> None:
+    token = csrf_of(client)
+    target, minutes = _planned_targets(client.get("/").text)[0]
+    response = post(
+        client,
+        "/log",
+        {"csrf": token, "date": "2026-03-09", "target": target, "minutes": minutes},
+    )
+    assert response.status_code == 303
+    assert response.headers["location"] == "/"
+    assert _logged() == [(target, int(minutes), "", False)]
+    assert f"{target} · {minutes} min" in client.get("/").text
+
+
+def test_minutes_field_done_and_undo(client: TestClient) -> None:
+    token = csrf_of(client)
+    assert (
+        post(client, "/log", {"csrf": token, "target": "english", "minutes": "1h"}).status_code
+        == 303
+    )
+    unit = "m1801-improper-1"
+    assert post(client, "/done", {"csrf": token, "unit": unit, "minutes": "40"}).status_code == 303
+    assert _logged() == [("english", 60, "", False), (unit, 40, "", True)]
+    assert post(client, "/undo", {"csrf": token}).status_code == 303
+    assert _logged() == [("english", 60, "", False)]
+    assert post(client, "/undo", {"csrf": token}).status_code == 303
+    assert _logged() == []
+    refused = post(client, "/undo", {"csrf": token})
+    assert refused.status_code == 400
+    set_lang("en")
+    assert "nothing to undo" in refused.text.lower()
+
+
+def test_bad_input_is_a_400_page_not_a_crash(client: TestClient) -> None:
+    token = csrf_of(client)
+    assert (
+        post(client, "/log", {"csrf": token, "target": "english", "minutes": "x"}).status_code
+        == 400
+    )
+    assert (
+        post(client, "/log", {"csrf": token, "target": "nope", "minutes": "5"}).status_code == 400
+    )
+    assert post(client, "/done", {"csrf": token, "unit": "english"}).status_code == 400
+    assert client.get("/?date=someday").status_code == 400
+    assert _logged() == []
+
+
+def test_today_of_another_date_and_the_redirect_back(client: TestClient) -> None:
+    token = csrf_of(client)
+    page = client.get("/?date=2026-03-11")
+    assert "2026-03-11" in page.text
+    r = post(
+        client, "/log", {"csrf": token, "date": "2026-03-08", "target": "english", "minutes": "5"}
+    )
+    assert r.headers["location"] == "/?date=2026-03-08"
+    assert _logged(date(2026, 3, 8)) == [("english", 5, "", False)]
+
+
+def test_review_notice_and_travel_notices_on_today(client: TestClient) -> None:
+    with Session() as s:
+        service.add_trip(s, date(2026, 3, 9), date(2026, 3, 12), "Shenzhen")
+        notices = [str(n) for n in service.agenda(s, DAY).notices]
+    page = client.get("/")
+    assert "Shenzhen" in page.text
+    assert "2026-03-09 → 2026-03-12" in page.text
+    assert any("review" in n for n in notices)
+    for notice in notices:
+        assert escape(notice) in page.text
+
+
+def test_week_planned_vs_done(client: TestClient) -> None:
+    token = csrf_of(client)
+    post(client, "/log", {"csrf": token, "target": "english", "minutes": "30"})
+    page = client.get("/week")
+    assert page.status_code == 200
+    assert "2026-W11" in page.text
+    rows = re.findall(
+        r"<tr><td><a href=\"/\?date=([\d-]+)\">.*?<td>(\d+)</td><td>(\d+)</td></tr>", page.text
+    )
+    assert [r[0] for r in rows] == [f"2026-03-{d:02d}" for d in range(9, 16)]
+    assert rows[0][2] == "30" and all(r[2] == "0" for r in rows[1:])
+    with Session() as s:
+        days = [service.day_json(s, v) for v in service.week(s, DAY)]
+    for (_, planned, _done), shown in zip(rows, days, strict=True):
+        work = sum(i["minutes"] for b in shown["blocks"] for i in b["items"])
+        fixed = sum(b["minutes"] for b in shown["blocks"] if b["type"] != "work")
+        assert int(planned) == work + fixed > 0
+
+
+def test_plan_shows_phases_months_and_the_timeline(client: TestClient) -> None:
+    page = client.get("/plan")
+    assert page.status_code == 200
+    with Session() as s:
+        plan = s.plan
+        line = service.timeline(s, DAY)
+    for phase in plan.phases:
+        assert escape(phase.title) in page.text
+    for row in line.curricula:
+        assert escape(row.title) in page.text
+        if row.projected_finish:
+            assert str(row.projected_finish) in page.text
+    for m in line.milestones:
+        assert escape(m.title) in page.text
+
+
+def test_progress_draws_the_month_charts_into_the_cache(client: TestClient, web_home) -> None:  # type: ignore[no-untyped-def]
+    page = client.get("/progress")
+    assert page.status_code == 200
+    names = re.findall(r'src="/charts/([\w-]+)\.png"', page.text)
+    assert {"heatmap-0", "burnup-0", "milestones-0"} <= set(names)
+    for name in names:
+        image = client.get(f"/charts/{name}.png")
+        assert image.status_code == 200
+        assert image.headers["content-type"] == "image/png"
+        assert image.content.startswith(b"\x89PNG")
+    assert list((web_home / "cache" / "web-charts").glob("*.png"))
+    assert client.get("/charts/nothing-0.png").status_code == 404
+
+
+def test_review_form_saves_and_lists(client: TestClient) -> None:
+    page = client.get("/review")
+    assert page.status_code == 200
+    with Session() as s:
+        prompts = s.plan.review.prompts
+        week = service.review_due_week(s, DAY)
+    assert str(week) in page.text
+    token = csrf_of(client, "/review")
+    answers = {f"answer-{p.id}": f"answer {i}" for i, p in enumerate(prompts)}
+    assert post(client, "/review", {"csrf": token, **answers}).status_code == 303
+    with Session() as s:
+        saved = service.get_review(s, week)
+    assert dict(saved.answers) == {p.id: f"answer {i}" for i, p in enumerate(prompts)}
+    again = client.get("/review").text
+    assert "answer 0" in again
+    edited = {**answers, f"answer-{prompts[0].id}": "changed"}
+    assert post(client, "/review", {"csrf": token, **edited}).status_code == 303
+    with Session() as s:
+        assert dict(service.get_review(s, week).answers)[prompts[0].id] == "changed"
+
+
+def test_trips_preview_add_and_remove(client: TestClient) -> None:
+    token = csrf_of(client, "/trips")
+    form = {"csrf": token, "start": "2026-03-16", "end": "2026-03-25", "note": "Tokyo"}
+    preview = post(client, "/trips/preview", form)
+    assert preview.status_code == 200
+    with Session() as s:
+        assert service.list_trips(s) == []  # a preview saves nothing
+        moved = service.preview_trip(s, date(2026, 3, 16), date(2026, 3, 25), "Tokyo")
+    assert moved
+    for milestone, days in moved:
+        assert f"{milestone} {days:+d} d" in preview.text
+    assert post(client, "/trips/add", form).status_code == 303
+    with Session() as s:
+        trips = service.list_trips(s)
+    assert [(t.start, t.end, t.note) for t in trips] == [
+        (date(2026, 3, 16), date(2026, 3, 25), "Tokyo")
+    ]
+    assert "Tokyo" in client.get("/trips").text
+    assert post(client, "/trips/remove", {"csrf": token, "id": str(trips[0].id)}).status_code == 303
+    with Session() as s:
+        assert service.list_trips(s) == []
+    bad = {**form, "end": "2026-03-01"}
+    assert post(client, "/trips/preview", bad).status_code == 400
+    assert post(client, "/trips/remove", {"csrf": token, "id": "x"}).status_code == 400
+
+
+def test_calendar_feed_with_the_token(client: TestClient) -> None:
+    with Session() as s:
+        service.add_trip(s, date(2026, 3, 16), date(2026, 3, 20), "Osaka")
+    feed = client.get(f"/calendar.ics?token={TOKEN}")
+    assert feed.status_code == 200
+    assert feed.headers["content-type"].startswith("text/calendar")
+    assert feed.content.startswith(b"BEGIN:VCALENDAR")
+    assert b"Osaka" in feed.content
+    assert feed.content.count(b"BEGIN:VEVENT") > 10
+
+
+def test_chinese_by_accept_language_and_the_lang_override(client: TestClient) -> None:
+    zh = client.get("/", headers={"accept-language": "zh-CN,zh;q=0.9,en;q=0.5"})
+    assert '<html lang="zh-CN">' in zh.text
+    assert "今天" in zh.text and "撤销最后一条" in zh.text
+    en = client.get("/", headers={"accept-language": "en-US,en;q=0.9"})
+    assert '<html lang="en">' in en.text and "Undo the last entry" in en.text
+    chosen = client.get("/week?lang=zh", headers={"accept-language": "en"})
+    assert "计划分钟" in chosen.text
+    assert client.cookies.get("pacer_lang") == "zh"
+    kept = client.get("/", headers={"accept-language": "en"})
+    assert "撤销最后一条" in kept.text
+
+
+def test_static_htmx_is_served_and_the_version_is_noted(client: TestClient) -> None:
+    script = client.get("/static/htmx.min.js")
+    assert script.status_code == 200
+    assert b"htmx" in script.content
+    assert "htmx 2.0.11" in client.get("/").text

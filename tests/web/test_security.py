@@ -1,0 +1,231 @@
+"""Every lock of the dashboard, proven by a request that must be refused."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+from starlette.testclient import TestClient
+
+from pacer import service
+from pacer.service import Session
+from pacer.web.security import Guard
+from tests.web.conftest import TOKEN, MakeClient, csrf_of, post
+
+DAY = date(2026, 3, 9)
+LAN = "pacer.lan"
+
+
+def _logged() -> list[tuple[str, int, str]]:
+    with Session() as s:
+        return [(e.target, e.minutes, e.note) for e in service.agenda(s, DAY).logged]
+
+
+def _signed_in(make_client: MakeClient) -> TestClient:
+    client = make_client("0.0.0.0", extra=(LAN,))
+    token = csrf_of(client, "/login")
+    response = post(client, "/login", {"csrf": token, "token": TOKEN})
+    assert response.status_code == 303, response.text
+    return client
+
+
+POST_ROUTES = ["/log", "/done", "/undo", "/review", "/trips/preview", "/trips/add", "/trips/remove"]
+
+
+@pytest.mark.parametrize("path", POST_ROUTES)
+def test_a_post_without_csrf_is_403(client: TestClient, path: str) -> None:
+    csrf_of(client)
+    response = post(client, path, {"target": "english", "minutes": "30"})
+    assert response.status_code == 403
+    assert _logged() == []
+
+
+def test_a_forged_or_foreign_csrf_is_403(client: TestClient, make_client: MakeClient) -> None:
+    other = make_client()
+    foreign = csrf_of(other)
+    csrf_of(client)
+    for token in ("0" * 64, foreign):
+        response = post(client, "/log", {"csrf": token, "target": "english", "minutes": "30"})
+        assert response.status_code == 403
+    assert _logged() == []
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"origin": "http://evil.example"},
+        {"origin": "http://127.0.0.1:9999"},
+        {"origin": "null"},
+        {"origin": "", "referer": "http://evil.example/page"},
+        {"origin": "", "referer": "http://127.0.0.1:8765.evil.example/"},
+        {"origin": ""},
+    ],
+)
+def test_a_post_from_another_origin_is_403(client: TestClient, headers: dict[str, str]) -> None:
+    token = csrf_of(client)
+    response = post(
+        client, "/log", {"csrf": token, "target": "english", "minutes": "30"}, **headers
+    )
+    assert response.status_code == 403
+    assert _logged() == []
+    ok = post(
+        client,
+        "/log",
+        {"csrf": token, "target": "english", "minutes": "30"},
+        origin="",
+        referer="http://127.0.0.1:8765/week",
+    )
+    assert ok.status_code == 303
+    assert _logged() == [("english", 30, "")]
+
+
+@pytest.mark.parametrize("host", ["evil.example", "attacker.com:8765", "192.168.1.9"])
+def test_a_foreign_host_header_is_400(client: TestClient, host: str) -> None:
+    assert client.get("/", headers={"host": host}).status_code == 400
+    assert client.get(f"/calendar.ics?token={TOKEN}", headers={"host": host}).status_code == 400
+    assert client.get("/static/htmx.min.js", headers={"host": host}).status_code == 400
+
+
+def test_the_host_allow_list(make_client: MakeClient) -> None:
+    client = make_client("0.0.0.0", extra=(LAN,))
+    for host in (LAN, f"{LAN}:8765", "localhost:8765", "127.0.0.1"):
+        assert client.get("/login", headers={"host": host}).status_code == 200, host
+    assert client.get("/login", headers={"host": "other.lan"}).status_code == 400
+
+
+@pytest.mark.parametrize(
+    "path", ["/log", "/done", "/undo", "/logout", "/trips/preview", "/trips/add", "/trips/remove"]
+)
+def test_get_on_a_post_route_is_405(client: TestClient, path: str) -> None:
+    assert client.get(path).status_code == 405
+
+
+def test_a_non_loopback_app_sends_every_page_to_sign_in(make_client: MakeClient) -> None:
+    client = make_client("0.0.0.0", extra=(LAN,))
+    for path in ("/", "/week", "/plan", "/progress", "/review", "/trips"):
+        response = client.get(path, follow_redirects=False)
+        assert response.status_code == 303, path
+        assert response.headers["location"] == "/login"
+    token = csrf_of(client, "/login")
+    response = post(client, "/log", {"csrf": token, "target": "english", "minutes": "30"})
+    assert response.status_code == 303 and response.headers["location"] == "/login"
+    assert _logged() == []
+    assert client.get("/calendar.ics").status_code == 401
+    assert client.get("/calendar.ics?token=wrong").status_code == 401
+
+
+def test_a_wrong_token_does_not_sign_in(make_client: MakeClient) -> None:
+    client = make_client("0.0.0.0", extra=(LAN,))
+    token = csrf_of(client, "/login")
+    response = post(client, "/login", {"csrf": token, "token": "guess"})
+    assert response.status_code == 401
+    assert client.get("/", follow_redirects=False).status_code == 303
+
+
+def test_sign_in_sets_a_strict_httponly_cookie_and_opens_the_pages(
+    make_client: MakeClient,
+) -> None:
+    client = make_client("0.0.0.0", extra=(LAN,))
+    token = csrf_of(client, "/login")
+    response = post(client, "/login", {"csrf": token, "token": TOKEN})
+    assert response.status_code == 303
+    cookie = response.headers["set-cookie"].lower()
+    assert "pacer_session=" in cookie and "httponly" in cookie and "samesite=strict" in cookie
+    assert "max-age=2592000" in cookie  # signed in for 30 days
+    page = client.get("/")
+    assert page.status_code == 200 and "2026-03-09" in page.text
+    fresh = csrf_of(client)
+    assert (
+        post(client, "/log", {"csrf": fresh, "target": "english", "minutes": "30"}).status_code
+        == 303
+    )
+    assert _logged() == [("english", 30, "")]
+    assert client.get("/calendar.ics").status_code == 200  # the session cookie is enough
+    assert post(client, "/logout", {"csrf": fresh}).status_code == 303
+    assert client.get("/", follow_redirects=False).status_code == 303
+
+
+def test_the_login_form_needs_its_csrf_and_origin(make_client: MakeClient) -> None:
+    client = make_client("0.0.0.0", extra=(LAN,))
+    token = csrf_of(client, "/login")
+    assert post(client, "/login", {"token": TOKEN}).status_code == 403
+    assert (
+        post(client, "/login", {"csrf": token, "token": TOKEN}, origin="http://x").status_code
+        == 403
+    )
+    assert client.get("/", follow_redirects=False).status_code == 303
+
+
+def test_a_tampered_session_cookie_is_not_signed_in(make_client: MakeClient) -> None:
+    client = _signed_in(make_client)
+    cookie = client.cookies["pacer_session"]
+    sid, _flag, sig = cookie.split(".")
+    forged = TestClient(client.app, base_url=str(client.base_url))
+    forged.cookies.set("pacer_session", f"{sid}.1.{'0' * len(sig)}")
+    assert forged.get("/", follow_redirects=False).status_code == 303
+    unsigned = TestClient(client.app, base_url=str(client.base_url))
+    unsigned.cookies.set("pacer_session", f"other.1.{sig}")
+    assert unsigned.get("/", follow_redirects=False).status_code == 303
+    forged.close()
+    unsigned.close()
+
+
+def test_the_feed_needs_the_token(client: TestClient, make_client: MakeClient) -> None:
+    assert client.get("/calendar.ics").status_code == 401  # no token, no earlier visit
+    assert client.get("/calendar.ics?token=wrong").status_code == 401
+    client.get("/")  # a browser that has the dashboard open may fetch it with its cookie
+    assert client.get("/calendar.ics").status_code == 200
+    lan = make_client("0.0.0.0", extra=(LAN,))
+    assert lan.get("/calendar.ics").status_code == 401
+    lan.get("/login")
+    assert lan.get("/calendar.ics").status_code == 401  # a session, but not signed in
+    assert lan.get("/calendar.ics?token=" + TOKEN[:-1]).status_code == 401
+    assert lan.get("/calendar.ics?token=" + TOKEN).status_code == 200
+    none = make_client("0.0.0.0", token=None, extra=(LAN,))
+    assert none.get("/calendar.ics?token=").status_code == 401
+    assert none.get("/calendar.ics?token=None").status_code == 401
+
+
+def test_what_a_person_typed_is_escaped(client: TestClient) -> None:
+    token = csrf_of(client)
+    script = '<script>alert("x")</script>'
+    post(client, "/log", {"csrf": token, "target": "english", "minutes": "5", "note": script})
+    page = client.get("/").text
+    assert script not in page
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in page
+    trip = {"csrf": token, "start": "2026-03-16", "end": "2026-03-18", "note": script}
+    preview = post(client, "/trips/preview", trip)
+    assert script not in preview.text and "&lt;script&gt;" in preview.text
+    post(client, "/trips/add", trip)
+    assert script not in client.get("/trips").text
+    with Session() as s:
+        prompt = s.plan.review.prompts[0].id
+    post(client, "/review", {"csrf": token, f"answer-{prompt}": script})
+    review = client.get("/review").text
+    assert script not in review and "&lt;script&gt;" in review
+
+
+def test_no_request_names_a_file(client: TestClient) -> None:
+    client.get("/progress")
+    for path in (
+        "/charts/..%2f..%2fweb-secret.png",
+        "/charts/heatmap-0%2f..%2f..%2fweb-token.png",
+        "/static/..%2fsecurity.py",
+        "/static/../security.py",
+    ):
+        response = client.get(path)
+        assert response.status_code == 404, path
+
+
+def test_the_guard_rejects_malformed_cookies() -> None:
+    guard = Guard("127.0.0.1", b"k" * 32, TOKEN)
+    good = guard.make_session(signed_in=True)
+    assert guard.read_session(good) is not None
+    for bad in (None, "", "a.b", "a.2.c", good + "x", good.replace(".1.", ".0.")):
+        assert guard.read_session(bad) is None
+    sid = guard.read_session(good)[0]  # type: ignore[index]
+    assert guard.csrf_ok(sid, guard.csrf_token(sid))
+    assert not guard.csrf_ok(sid, None) and not guard.csrf_ok(sid, "")
+    assert not Guard("127.0.0.1", b"j" * 32, TOKEN).csrf_ok(sid, guard.csrf_token(sid))
+    assert re.fullmatch(r"[0-9a-f]{64}", guard.csrf_token(sid))

@@ -1,0 +1,145 @@
+"""`pacer serve`: the token, the refusal to listen beyond loopback without one, a real
+server answering, and the CLI writing beside the web at the same time."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import stat
+import subprocess
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+from starlette.testclient import TestClient
+
+from pacer import service
+from pacer.cli.serve import prepare
+from pacer.errors import PacerError
+from pacer.service import Session
+from tests.helpers import PACER, Run
+from tests.web.conftest import NOW, csrf_of, post
+
+
+def _env(home: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "PACER_"))}
+    env.update(
+        {"PACER_HOME": str(home), "LANG": "C.UTF-8", "PACER_NOW": NOW, "PACER_TZ": "Asia/Shanghai"}
+    )
+    return env
+
+
+def _args(**given: object) -> argparse.Namespace:
+    return argparse.Namespace(
+        **{"host": "127.0.0.1", "port": 8765, "new_token": False, "allow_host": [], **given}
+    )
+
+
+def test_new_token_is_stored_0600_and_printed_once(pacer: Callable[..., Run], home: Path) -> None:
+    run = pacer("serve", "--new-token")
+    assert run.code == 0, run.err
+    path = home / "web-token"
+    token = path.read_text(encoding="utf-8").strip()
+    assert len(token) >= 40
+    assert token in run.out
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    again = pacer("serve", "--new-token")
+    assert token not in again.out
+    assert path.read_text(encoding="utf-8").strip() != token
+
+
+def test_a_non_loopback_bind_without_a_token_refuses_to_start(
+    pacer: Callable[..., Run], home: Path
+) -> None:
+    run = pacer("serve", "--host", "0.0.0.0", "--port", "1")
+    assert run.code == 1
+    assert "--new-token" in run.err
+    assert not (home / "web-token").exists()
+
+
+def test_prepare_refuses_and_accepts(web_home: Path) -> None:
+    with pytest.raises(PacerError):
+        prepare(_args(host="192.168.1.20"))
+    assert prepare(_args()) is not None  # loopback needs no token
+    assert prepare(_args(new_token=True)) is None
+    assert stat.S_IMODE((web_home / "web-token").stat().st_mode) == 0o600
+    app = prepare(_args(host="0.0.0.0", allow_host=["pi.lan"]))
+    client = TestClient(app, base_url="http://pi.lan:8765")
+    assert client.get("/", follow_redirects=False).headers["location"] == "/login"
+    assert client.get("/", headers={"host": "elsewhere"}).status_code == 400
+    client.close()
+    secret = web_home / "web-secret"
+    assert stat.S_IMODE(secret.stat().st_mode) == 0o600
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+def test_a_real_server_answers_on_loopback(home: Path) -> None:
+    port = _free_port()
+    proc = subprocess.Popen(
+        [str(PACER), "serve", "--port", str(port)],
+        env=_env(home),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        body = b""
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as r:
+                    body = r.read()
+                break
+            except (urllib.error.URLError, ConnectionError):
+                time.sleep(0.2)
+        assert b"2026-03-09" in body
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+        assert proc.stdout is not None and proc.stderr is not None
+        proc.stdout.close()
+        proc.stderr.close()
+
+
+def test_the_cli_and_the_web_write_at_the_same_time(client: TestClient, web_home: Path) -> None:
+    rounds = 12
+    token = csrf_of(client)
+    failures: list[str] = []
+
+    def cli() -> None:
+        for i in range(rounds):
+            run = subprocess.run(
+                [str(PACER), "log", "5", "english", "-m", f"cli-{i}"],
+                env=_env(web_home),
+                capture_output=True,
+                text=True,
+                timeout=60,
+                check=False,
+            )
+            if run.returncode != 0:
+                failures.append(run.stderr)
+
+    thread = threading.Thread(target=cli)
+    thread.start()
+    for i in range(rounds):
+        data = {"csrf": token, "target": "english", "minutes": "5", "note": f"web-{i}"}
+        response = post(client, "/log", data)
+        assert response.status_code == 303, response.text
+    thread.join(timeout=120)
+    assert not thread.is_alive()
+    assert failures == []
+    with Session() as s:
+        notes = sorted(e.note for e in service.agenda(s, date(2026, 3, 9)).logged)
+    expected = sorted([f"cli-{i}" for i in range(rounds)] + [f"web-{i}" for i in range(rounds)])
+    assert notes == expected
