@@ -1,0 +1,122 @@
+"""The dashboard in a real browser: Debian's Chromium driven by Playwright, on a phone screen.
+
+Without Chromium (or Playwright) these tests skip with the reason, unless
+PACER_REQUIRE_BROWSER=1 (set by .ci/run), which turns a missing browser into a failure.
+Screenshots go to test-artifacts/ (or $PACER_ARTIFACTS).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.helpers import PACER, ROOT, Run
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = Path(os.environ.get("PACER_ARTIFACTS", ROOT / "test-artifacts"))
+NOW = "2026-03-10T21:05:00+08:00"
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def _missing(reason: str) -> None:
+    if os.environ.get("PACER_REQUIRE_BROWSER") == "1":
+        pytest.fail(f"browser tests are required here, but {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        _missing("Debian's chromium is not installed (apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _missing("playwright is not installed (pip install -e '.[test]')")
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        yield chromium
+        chromium.close()
+
+
+def _env(home: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "PACER_"))}
+    env.update(PACER_HOME=str(home), PACER_NOW=NOW, PACER_TZ="Asia/Shanghai", LANG="C.UTF-8")
+    return env
+
+
+@pytest.fixture
+def serve(home: Path) -> Iterator[Callable[..., str]]:
+    """Start `pacer serve` on a free loopback port; returns its base URL."""
+    procs: list[subprocess.Popen[bytes]] = []
+
+    def start(*args: str) -> str:
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        proc = subprocess.Popen(
+            [str(PACER), "serve", "--port", str(port), *args],
+            env=_env(home),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        procs.append(proc)
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(200):  # at most ~20 s
+            try:
+                urllib.request.urlopen(base + "/login", timeout=1).close()
+                return base
+            except (urllib.error.URLError, ConnectionError):
+                time.sleep(0.1)
+        raise AssertionError("pacer serve did not answer")
+
+    yield start
+    for proc in procs:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def _shot(page: Any, name: str) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / name), full_page=True)
+
+
+def test_today_on_a_phone_in_chinese_logs_thirty_minutes(
+    browser: Any, serve: Callable[..., str], pacer: Callable[..., Run]
+) -> None:
+    base = serve()
+    page = browser.new_page(
+        viewport={"width": 390, "height": 844},
+        locale="zh-CN",
+        extra_http_headers={"Accept-Language": "zh-CN,zh;q=0.9"},
+    )
+    page.goto(base + "/")
+    assert page.locator("nav").inner_text().startswith("今天")
+    assert page.get_by_text("英语听力").first.is_visible()
+    _shot(page, "today-zh-phone.png")
+    with page.expect_navigation():
+        page.get_by_role("button", name="记录 30 分钟").first.click()
+    assert "english · 30 min" in page.inner_text("body")
+    _shot(page, "today-zh-logged.png")
+    page.goto(base + "/week")
+    assert "30" in page.inner_text("body")
+    _shot(page, "week-zh-phone.png")
+    page.close()
+    day = pacer("today", "--json", env={"PACER_NOW": NOW}).json()
+    assert {"target": "english", "minutes": 30, "note": "", "done": False} in day["logged"]
