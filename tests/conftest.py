@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pacer import clock
+from pacer import clock, workspace
 from pacer.i18n import set_lang
 from tests.helpers import PACER, Run
 
@@ -18,6 +18,7 @@ from tests.helpers import PACER, Run
 def _english_and_real_clock() -> Iterator[None]:
     set_lang("en")
     clock.set_now(None)
+    workspace._LOADED.clear()  # each test reads its plan as a new process would
     yield
     set_lang("en")
     clock.set_now(None)

@@ -111,12 +111,15 @@ def compile_plan(path: Path, builtin: bool) -> CompiledPlan:
     salt = f"{__version__}/{COMPILED_FORMAT}".encode()
     digest = _blake2b(data + salt, digest_size=16).hexdigest()
     source = BUILTIN if builtin else str(path)
+    loaded = _LOADED.get(digest)
+    if loaded is not None:  # a long-lived process (the web server) reads the plan once
+        return CompiledPlan(loaded.plan, loaded.holidays, loaded.stream, source, digest)
     cached = cache_dir() / f"plan-{digest}.pickle"
     try:
         with cached.open("rb") as fh:
             hit = pickle.load(fh)
         if isinstance(hit, CompiledPlan) and hit.digest == digest:
-            return CompiledPlan(hit.plan, hit.holidays, hit.stream, source, digest)
+            return _remember(CompiledPlan(hit.plan, hit.holidays, hit.stream, source, digest))
     except Exception:
         pass
     from pacer.calendar.days import Calendar
@@ -130,6 +133,16 @@ def compile_plan(path: Path, builtin: bool) -> CompiledPlan:
     stream = build_stream(plan, Calendar(plan, holidays, (), "en"))
     compiled = CompiledPlan(plan, holidays, stream, source, digest)
     _write_cache(cached, compiled)
+    return _remember(compiled)
+
+
+_LOADED: dict[str, CompiledPlan] = {}  # by content digest: an edited plan is a new key
+
+
+def _remember(compiled: CompiledPlan) -> CompiledPlan:
+    if len(_LOADED) >= 4:
+        _LOADED.clear()
+    _LOADED[compiled.digest] = compiled
     return compiled
 
 
