@@ -74,11 +74,13 @@ def serve(home: Path) -> Iterator[Callable[..., str]]:
             [str(PACER), "serve", "--port", str(port), *args],
             env=_env(home),
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
         )
         procs.append(proc)
         base = f"http://127.0.0.1:{port}"
         for _ in range(200):  # at most ~20 s
+            if proc.poll() is not None:
+                raise AssertionError(f"pacer serve stopped: {proc.stderr.read()!r}")  # type: ignore[union-attr]
             try:
                 urllib.request.urlopen(base + "/login", timeout=1).close()
                 return base
@@ -90,6 +92,8 @@ def serve(home: Path) -> Iterator[Callable[..., str]]:
     for proc in procs:
         proc.terminate()
         proc.wait(timeout=10)
+        if proc.stderr is not None:
+            proc.stderr.close()
 
 
 def _shot(page: Any, name: str) -> None:
@@ -112,7 +116,9 @@ def test_today_on_a_phone_in_chinese_logs_thirty_minutes(
     _shot(page, "today-zh-phone.png")
     with page.expect_navigation():
         page.get_by_role("button", name="记录 30 分钟").first.click()
-    assert "english · 30 min" in page.inner_text("body")
+    body = page.inner_text("body")
+    assert "英语 [english] · 30 分钟" in body  # in the log, by its plan title
+    assert "今天已记录 30 分钟 ✓" in body  # and the habit's card ticks
     _shot(page, "today-zh-logged.png")
     page.goto(base + "/week")
     assert "30" in page.inner_text("body")
@@ -120,3 +126,36 @@ def test_today_on_a_phone_in_chinese_logs_thirty_minutes(
     page.close()
     day = pacer("today", "--json", env={"PACER_NOW": NOW}).json()
     assert {"target": "english", "minutes": 30, "note": "", "done": False} in day["logged"]
+
+
+def test_sign_in_with_the_token_on_a_non_loopback_bind(
+    browser: Any, serve: Callable[..., str], pacer: Callable[..., Run]
+) -> None:
+    made = pacer("serve", "--new-token", env={"PACER_NOW": NOW})
+    assert made.code == 0, made.err
+    token = made.out.strip().splitlines()[-1].strip()
+    base = serve("--host", "0.0.0.0")
+    page = browser.new_page(viewport={"width": 390, "height": 844}, locale="en-US")
+    page.goto(base + "/")
+    page.wait_for_url(base + "/login")  # every page sends a stranger to sign in
+    assert page.locator("h1").inner_text() == "Sign in"
+    page.fill("input[name=token]", "not-the-token")
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_text("That is not the access token.").wait_for()
+    _shot(page, "login-refused-en-phone.png")
+    page.goto(base + "/week")
+    page.wait_for_url(base + "/login")  # still signed out
+    page.fill("input[name=token]", token)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(base + "/")
+    page.locator("nav a.here").wait_for()
+    assert page.locator("nav a.here").inner_text() == "Today"
+    assert page.locator("h1").inner_text().startswith("2026-03-10")
+    assert page.get_by_role("button", name="Log 30 min").first.is_visible()
+    cookies = {c["name"]: c for c in page.context.cookies()}
+    assert cookies["pacer_session"]["httpOnly"]
+    assert cookies["pacer_session"]["sameSite"] == "Strict"
+    _shot(page, "today-en-signed-in.png")
+    page.goto(base + "/week")
+    assert page.url == base + "/week"  # signed in: the pages open
+    page.close()

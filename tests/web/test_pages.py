@@ -62,7 +62,22 @@ def test_one_tap_log_shows_in_the_service_agenda(client: TestClient) -> None:
     assert response.status_code == 303
     assert response.headers["location"] == "/"
     assert _logged() == [(target, int(minutes), "", False)]
-    assert f"{target} · {minutes} min" in client.get("/").text
+    page = client.get("/").text
+    with Session() as s:
+        title = service.target_titles(s, [target])[target]
+    assert title != target
+    assert f'{escape(title)} <span class="muted">[{target}]</span> · {minutes} min' in page
+    assert f"{minutes} min logged today ✓" in page  # the habit's card ticks
+
+
+def test_a_unit_shows_what_was_logged_and_done(client: TestClient) -> None:
+    token = csrf_of(client)
+    unit = "m1801-improper-1"
+    assert "done ✓" not in client.get("/").text
+    post(client, "/log", {"csrf": token, "target": unit, "minutes": "25"})
+    assert "25 min logged today" in client.get("/").text
+    post(client, "/done", {"csrf": token, "unit": unit})
+    assert "done ✓" in client.get("/").text
 
 
 def test_minutes_field_done_and_undo(client: TestClient) -> None:
@@ -116,9 +131,14 @@ def test_review_notice_and_travel_notices_on_today(client: TestClient) -> None:
     page = client.get("/")
     assert "Shenzhen" in page.text
     assert "2026-03-09 → 2026-03-12" in page.text
-    assert any("review" in n for n in notices)
+    due = [n for n in notices if "pacer review" in n]
+    assert len(due) == 1
     for notice in notices:
-        assert escape(notice) in page.text
+        if notice not in due:
+            assert escape(notice) in page.text
+    # the terminal's "run 'pacer review'" becomes a link to the review page
+    assert "pacer review" not in page.text
+    assert 'The weekly review for 2026-W10 is due. <a href="/review">' in page.text
 
 
 def test_week_planned_vs_done(client: TestClient) -> None:
@@ -128,10 +148,13 @@ def test_week_planned_vs_done(client: TestClient) -> None:
     assert page.status_code == 200
     assert "2026-W11" in page.text
     rows = re.findall(
-        r"<tr><td><a href=\"/\?date=([\d-]+)\">.*?<td>(\d+)</td><td>(\d+)</td></tr>", page.text
+        r"<tr(?: class=\"now\")?><td><a href=\"/\?date=([\d-]+)\">"
+        r".*?<td>(\d+)</td><td>(\d+)</td></tr>",
+        page.text,
     )
     assert [r[0] for r in rows] == [f"2026-03-{d:02d}" for d in range(9, 16)]
     assert rows[0][2] == "30" and all(r[2] == "0" for r in rows[1:])
+    assert '<tr class="now"><td><a href="/?date=2026-03-09">03-09</a> Mon</td>' in page.text
     with Session() as s:
         days = [service.day_json(s, v) for v in service.week(s, DAY)]
     for (_, planned, _done), shown in zip(rows, days, strict=True):
@@ -232,6 +255,8 @@ def test_chinese_by_accept_language_and_the_lang_override(client: TestClient) ->
     zh = client.get("/", headers={"accept-language": "zh-CN,zh;q=0.9,en;q=0.5"})
     assert '<html lang="zh-CN">' in zh.text
     assert "今天" in zh.text and "撤销最后一条" in zh.text
+    assert "30–45 分钟" in zh.text and "5–10 分钟" in zh.text
+    assert not re.search(r"\d min\b", zh.text)  # minutes in Chinese, everywhere on the page
     en = client.get("/", headers={"accept-language": "en-US,en;q=0.9"})
     assert '<html lang="en">' in en.text and "Undo the last entry" in en.text
     chosen = client.get("/week?lang=zh", headers={"accept-language": "en"})
@@ -246,3 +271,27 @@ def test_static_htmx_is_served_and_the_version_is_noted(client: TestClient) -> N
     assert script.status_code == 200
     assert b"htmx" in script.content
     assert "htmx 2.0.11" in client.get("/").text
+
+
+def test_every_page_speaks_chinese_units(client: TestClient) -> None:
+    """No English unit ("30 min", "+3 d") is left on a Chinese page, trips' effects included."""
+    zh = {"accept-language": "zh-CN"}
+    token = csrf_of(client)
+    form = {"csrf": token, "start": "2026-03-16", "end": "2026-03-25", "note": "东京"}
+    preview = client.post(
+        "/trips/preview",
+        data=form,
+        headers={"origin": str(client.base_url).rstrip("/"), **zh},
+        follow_redirects=False,
+    )
+    pages = [preview.text]
+    post(client, "/trips/add", form)
+    post(client, "/log", {"csrf": token, "target": "english", "minutes": "30"})
+    for path in ("/", "/?date=2026-03-16", "/week", "/plan", "/review", "/trips"):
+        page = client.get(path, headers=zh)
+        assert page.status_code == 200 and '<html lang="zh-CN">' in page.text
+        pages.append(page.text)
+    text = "\n".join(pages)
+    assert "天" in preview.text and "分钟" in text
+    leftovers = re.findall(r"[+-]?\d+ (?:min|d)\b", re.sub(r"<[^>]+>", " ", text))
+    assert leftovers == []

@@ -10,7 +10,7 @@ from starlette.testclient import TestClient
 
 from pacer import service
 from pacer.service import Session
-from pacer.web.security import Guard
+from pacer.web.security import Guard, host_name
 from tests.web.conftest import TOKEN, MakeClient, csrf_of, post
 
 DAY = date(2026, 3, 9)
@@ -92,6 +92,19 @@ def test_the_host_allow_list(make_client: MakeClient) -> None:
     for host in (LAN, f"{LAN}:8765", "localhost:8765", "127.0.0.1"):
         assert client.get("/login", headers={"host": host}).status_code == 200, host
     assert client.get("/login", headers={"host": "other.lan"}).status_code == 400
+    # Other machines reach a non-loopback bind by whatever address the network gave it.
+    for host in ("192.168.1.20:8765", "10.0.0.7", "[fe80::1]:8765", "[2001:db8::5]"):
+        assert client.get("/login", headers={"host": host}).status_code == 200, host
+    for host in ("192.168.1.20.evil.example", "[fe80::1", "1.2.3.4.5", "", "evil.example:80"):
+        assert client.get("/login", headers={"host": host}).status_code == 400, host
+
+
+@pytest.mark.parametrize(
+    ("header", "name"),
+    [("Pacer.LAN:8765", "pacer.lan"), ("[::1]:80", "::1"), ("::1", "::1"), ("[x", "")],
+)
+def test_the_host_part_of_a_host_header(header: str, name: str) -> None:
+    assert host_name(header) == name
 
 
 @pytest.mark.parametrize(

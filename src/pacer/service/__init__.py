@@ -77,6 +77,9 @@ if TYPE_CHECKING:
         remove_trip as remove_trip,
     )
     from pacer.service.days import (
+        target_titles as target_titles,
+    )
+    from pacer.service.days import (
         trip_json as trip_json,
     )
     from pacer.service.days import (
@@ -317,6 +320,7 @@ _EXPORTS: dict[str, str] = {
     "check_week": "review",
     "day_json": "days",
     "day_minutes": "days",
+    "target_titles": "days",
     "day_views": "days",
     "doctor": "health",
     "doctor_json": "health",

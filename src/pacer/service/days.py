@@ -9,6 +9,7 @@ from pacer import clock
 from pacer.calendar.days import DayInfo, Trip
 from pacer.errors import PacerError
 from pacer.i18n import Message
+from pacer.plan.model import REVIEW_TARGET
 from pacer.schedule.progress import LogEntry, progress_of
 from pacer.schedule.projection import DayPlan, project
 from pacer.service.session import Session, resolve_target
@@ -16,6 +17,7 @@ from pacer.service.session import Session, resolve_target
 # typing costs a few ms at start-up and is only needed by the type checker.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Iterable
     from typing import Any
 
 
@@ -236,6 +238,21 @@ def day_minutes(shown: dict[str, Any]) -> tuple[int, int]:
         for b in shown["blocks"]
     )
     return planned, sum(e["minutes"] for e in shown["logged"])
+
+
+def target_titles(session: Session, targets: Iterable[str]) -> dict[str, str]:
+    """What each log target is called in the plan: a unit's or a track's title; the weekly
+    review's block title; a target the plan no longer has keeps its id."""
+    plan = session.plan
+    units = {u.id: u.title for u in plan.units()}
+    tracks = {t.id: t.title for t in plan.tracks}
+    out: dict[str, str] = {}
+    for target in targets:
+        if target == REVIEW_TARGET:
+            out[target] = str(Message("web.review_target"))
+        else:
+            out[target] = units.get(target) or tracks.get(target) or target
+    return out
 
 
 def iso_week(day: date) -> str:

@@ -15,11 +15,11 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
-from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from pacer import clock, service
 from pacer.errors import PacerError
@@ -52,6 +52,33 @@ def pick_lang(request: Request) -> tuple[str, bool]:
     return "en", False
 
 
+class HostCheck:
+    """Refuses, with 400, every request whose Host header the guard does not accept."""
+
+    def __init__(self, app: ASGIApp, guard: Guard) -> None:
+        self.app = app
+        self.guard = guard
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] in ("http", "websocket"):
+            host = ""
+            for key, value in scope["headers"]:
+                if key == b"host":
+                    host = value.decode("latin-1")
+                    break
+            if not self.guard.host_ok(host):
+                await Response("Invalid host header", status_code=400)(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
+def minutes_text(low: int, high: int | None = None) -> str:
+    """ "30 min" / "30–45 分钟" in the page's language."""
+    if high and high != low:
+        return t("web.min_range", n=low, m=high)
+    return t("web.min", n=low)
+
+
 class Dashboard:
     """One running dashboard: where its data lives, what it trusts, its templates."""
 
@@ -76,6 +103,7 @@ class Dashboard:
             lstrip_blocks=True,
         )
         self.env.globals["t"] = t
+        self.env.globals["mins"] = minutes_text
 
     def session(self) -> Session:
         return Session(self.plan_path, self.db_path)
@@ -192,9 +220,31 @@ class Dashboard:
             view = service.agenda(s, day)
             shown = service.day_json(s, view)
             moved = service.trip_effect(s, day)
-            notices = [str(n) for n in s.notices]
+            footnotes = [str(n) for n in s.notices]
+            names = service.target_titles(s, [e.target for e in view.logged])
+        logged: dict[str, int] = {}
+        finished = set()
+        for e in view.logged:
+            logged[e.target] = logged.get(e.target, 0) + e.minutes
+            if e.done:
+                finished.add(e.target)
+        # The review-due notice says "run 'pacer review'" for the terminal; here it links.
+        notices: list[tuple[str, str | None]] = [
+            (t("web.notice.review_due", **n.args), "/review")
+            if n.key == "notice.review_due"
+            else (str(n), None)
+            for n in view.notices
+        ]
         return self.render(
-            request, "today.html", day=shown, moved=moved, notices=notices, today=clock.today()
+            request,
+            "today.html",
+            day=shown,
+            moved=moved,
+            notices=notices,
+            footnotes=footnotes,
+            logged=logged,
+            finished=finished,
+            names=names,
         )
 
     def _back(self, day: date) -> Response:
@@ -235,7 +285,13 @@ class Dashboard:
         with self.session() as s:
             days = [service.day_json(s, v) for v in service.week(s, day)]
         rows = [(d, *service.day_minutes(d)) for d in days]
-        return self.render(request, "week.html", week=service.iso_week(day), rows=rows)
+        return self.render(
+            request,
+            "week.html",
+            week=service.iso_week(day),
+            rows=rows,
+            today=clock.today().isoformat(),
+        )
 
     async def plan(self, request: Request) -> Response:
         self.begin(request)
@@ -377,7 +433,6 @@ def create_app(
         Mount("/static", app=StaticFiles(directory=STATIC), name="static"),
     ]
     # A Host header outside the allow-list (DNS rebinding) is refused with 400 everywhere.
-    hosts = Middleware(TrustedHostMiddleware, allowed_hosts=sorted(guard.allowed))
-    app = Starlette(routes=routes, middleware=[hosts])
+    app = Starlette(routes=routes, middleware=[Middleware(HostCheck, guard=guard)])
     app.state.dashboard = d
     return app

@@ -53,6 +53,24 @@ def is_loopback(host: str) -> bool:
     return host in LOOPBACK or host.startswith("127.")
 
 
+def host_name(header: str) -> str:
+    """The host part of a Host header, lower-cased: "[::1]:8765" -> "::1"."""
+    value = header.strip().lower()
+    if value.startswith("["):
+        return value[1 : value.find("]")] if "]" in value else ""
+    return value.rsplit(":", 1)[0] if value.count(":") == 1 else value
+
+
+def is_ip_address(name: str) -> bool:
+    import ipaddress
+
+    try:
+        ipaddress.ip_address(name)
+    except ValueError:
+        return False
+    return True
+
+
 @dataclass(frozen=True, slots=True)
 class Guard:
     """What one running server trusts: its bound host, the names it answers to, the access
@@ -71,6 +89,16 @@ class Guard:
     @property
     def needs_sign_in(self) -> bool:
         return not is_loopback(self.host)
+
+    def host_ok(self, header: str) -> bool:
+        """The Host header names this server: the bound host, localhost, an --allow-host
+        name, or (when other machines may connect) any IP address. A DNS-rebinding page
+        always sends its own domain name, never an address, so addresses are safe to take,
+        and the phone can use whatever address the home network gave this machine."""
+        name = host_name(header)
+        if name in self.allowed:
+            return True
+        return self.needs_sign_in and is_ip_address(name)
 
     def token_ok(self, given: str | None) -> bool:
         if self.token is None or not given:
