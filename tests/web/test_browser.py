@@ -159,3 +159,34 @@ def test_sign_in_with_the_token_on_a_non_loopback_bind(
     page.goto(base + "/week")
     assert page.url == base + "/week"  # signed in: the pages open
     page.close()
+
+
+PAGES = [("/", "今天"), ("/week", "本周"), ("/plan", "计划"), ("/progress", "进度")]
+PAGES += [("/review", "复盘"), ("/trips", "出差")]
+
+
+def test_every_page_fits_a_phone_screen_in_chinese(
+    browser: Any, serve: Callable[..., str], pacer: Callable[..., Run]
+) -> None:
+    """Each page on a 390-pixel-wide phone: its Chinese name marked in the menu, nothing
+    wider than the screen (no sideways scrolling), charts loaded."""
+    for args in (("log", "40", "english"), ("trip", "add", "2026-03-16", "2026-03-25")):
+        assert pacer(*args, env={"PACER_NOW": NOW}).code == 0
+    base = serve()
+    page = browser.new_page(
+        viewport={"width": 390, "height": 844},
+        locale="zh-CN",
+        extra_http_headers={"Accept-Language": "zh-CN,zh;q=0.9"},
+    )
+    for path, name in PAGES:
+        page.goto(base + path)
+        assert page.locator("nav a.here").inner_text() == name, path
+        wide = page.evaluate("document.documentElement.scrollWidth")
+        assert wide <= 390, f"{path} is {wide} px wide on a 390 px phone"
+        _shot(page, f"{path.strip('/') or 'today'}-zh-page.png")
+    page.goto(base + "/progress")
+    images = page.locator("img")
+    assert images.count() >= 2
+    for i in range(images.count()):
+        assert page.evaluate("(img) => img.naturalWidth", images.nth(i).element_handle()) > 0
+    page.close()

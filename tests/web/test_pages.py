@@ -191,6 +191,8 @@ def test_progress_draws_the_month_charts_into_the_cache(client: TestClient, web_
         assert image.content.startswith(b"\x89PNG")
     assert list((web_home / "cache" / "web-charts").glob("*.png"))
     assert client.get("/charts/nothing-0.png").status_code == 404
+    zh = client.get("/progress", headers={"accept-language": "zh-CN"}).text
+    assert 'alt="热力图"' in zh and 'alt="累计图"' in zh and 'alt="里程碑时间线"' in zh
 
 
 def test_review_form_saves_and_lists(client: TestClient) -> None:

@@ -15,6 +15,7 @@ import urllib.request
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from starlette.testclient import TestClient
@@ -85,6 +86,14 @@ def _free_port() -> int:
         return port
 
 
+def _stop(proc: subprocess.Popen[Any]) -> None:
+    proc.terminate()
+    proc.wait(timeout=10)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()
+    proc.stderr.close()
+
+
 def test_a_real_server_answers_on_loopback(home: Path) -> None:
     port = _free_port()
     proc = subprocess.Popen(
@@ -105,11 +114,7 @@ def test_a_real_server_answers_on_loopback(home: Path) -> None:
                 time.sleep(0.2)
         assert b"2026-03-09" in body
     finally:
-        proc.terminate()
-        proc.wait(timeout=10)
-        assert proc.stdout is not None and proc.stderr is not None
-        proc.stdout.close()
-        proc.stderr.close()
+        _stop(proc)
 
 
 def test_the_cli_and_the_web_write_at_the_same_time(client: TestClient, web_home: Path) -> None:
@@ -143,3 +148,50 @@ def test_the_cli_and_the_web_write_at_the_same_time(client: TestClient, web_home
         notes = sorted(e.note for e in service.agenda(s, date(2026, 3, 9)).logged)
     expected = sorted([f"cli-{i}" for i in range(rounds)] + [f"web-{i}" for i in range(rounds)])
     assert notes == expected
+
+
+def test_a_wildcard_bind_names_the_address_for_the_phone(
+    pacer: Callable[..., Run], home: Path
+) -> None:
+    """On 0.0.0.0 with a token, the server says which address to open on the phone, and a
+    request that names that address (as the phone's does) gets the sign-in page."""
+    from pacer.cli.serve import lan_address
+
+    assert pacer("serve", "--new-token").code == 0
+    port = _free_port()
+    proc = subprocess.Popen(
+        [str(PACER), "serve", "--host", "0.0.0.0", "--port", str(port)],
+        env=_env(home),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert proc.stdout is not None
+        first = proc.stdout.readline()
+        assert f"http://0.0.0.0:{port}/" in first
+        address = lan_address()
+        if address is not None:
+            assert proc.stdout.readline().strip().startswith("on the phone")
+        host = address or "192.168.1.20"  # any address is accepted on a wildcard bind
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{port}/", headers={"Host": f"{host}:{port}"}
+        )
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(request, timeout=5) as r:
+                    assert r.url.endswith("/login") and b"token" in r.read()
+                break
+            except (urllib.error.URLError, ConnectionError):
+                assert time.monotonic() < deadline, "the server did not answer"
+                time.sleep(0.2)
+        refused = urllib.request.Request(
+            f"http://127.0.0.1:{port}/login", headers={"Host": "evil.example"}
+        )
+        with pytest.raises(urllib.error.HTTPError) as caught:
+            urllib.request.urlopen(refused, timeout=5)
+        assert caught.value.code == 400
+        caught.value.close()
+    finally:
+        _stop(proc)

@@ -55,12 +55,33 @@ def prepare(args: argparse.Namespace) -> Any:
     return create_app(guard, getattr(args, "db", None), getattr(args, "plan", None))
 
 
+WILDCARDS = ("0.0.0.0", "::", "")
+
+
+def lan_address() -> str | None:
+    """This machine's IPv4 address on its default route, or None. Connecting a UDP socket
+    only picks the route; no packet is sent (192.0.2.1 is a documentation address)."""
+    import socket
+
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+            probe.connect(("192.0.2.1", 9))
+            address = str(probe.getsockname()[0])
+    except OSError:
+        return None
+    return None if address.startswith("127.") or address == "0.0.0.0" else address
+
+
 def run_serve(args: argparse.Namespace) -> int:
     app = prepare(args)
     if app is None:
         return 0
     import uvicorn
 
-    print(t("serve.listening", host=args.host, port=args.port))
+    print(t("serve.listening", host=args.host, port=args.port), flush=True)
+    address = lan_address() if args.host in WILDCARDS else None
+    if address is not None:
+        # What to type on the phone: the address the home network gave this machine.
+        print(t("serve.from_phone", address=address, port=args.port), flush=True)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning", proxy_headers=False)
     return 0

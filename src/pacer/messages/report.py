@@ -58,8 +58,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "已写入 {path} 及 {charts} 个图表文件",
     ),
     "chart.heatmap": (
-        "Minutes per day, {first} – {last} (darkest: {top} min; blue outline: trip)",
-        "每日分钟数 {first} – {last}（最深：{top} 分钟；蓝框：出差）",
+        # Two lines: a month's grid is only four inches wide and one line would be clipped.
+        "Minutes per day, {first} – {last}\n(darkest: {top} min; blue outline: trip)",
+        "每日分钟数 {first} – {last}\n（最深：{top} 分钟；蓝框：出差）",
     ),
     "chart.hours": ("hours", "小时"),
     "chart.burnup": ("Planned vs done, cumulative", "累计：计划与完成"),

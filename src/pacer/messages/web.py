@@ -17,6 +17,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "pacer serves on http://{host}:{port}/ (Ctrl-C stops it)",
         "pacer 正在 http://{host}:{port}/ 上提供服务（Ctrl-C 停止）",
     ),
+    "serve.from_phone": (
+        "on the phone (same network): http://{address}:{port}/ — sign in with the access token",
+        "手机（同一网络）打开：http://{address}:{port}/ ——用访问令牌登录",
+    ),
     # -- pages ------------------------------------------------------------------------------------
     "web.nav.today": ("Today", "今天"),
     "web.nav.week": ("Week", "本周"),

@@ -96,7 +96,7 @@ def heatmap(data: ReportData, stem: Path) -> list[Path]:
     ax.tick_params(length=0)
     for side in ("top", "right", "bottom", "left"):
         ax.spines[side].set_visible(False)
-    ax.set_title(t("chart.heatmap", first=data.first, last=data.last, top=top))
+    ax.set_title(t("chart.heatmap", first=data.first, last=data.last, top=top), fontsize=10)
     return _save(fig, stem)
 
 
