@@ -71,6 +71,9 @@ if TYPE_CHECKING:
         log_minutes as log_minutes,
     )
     from pacer.service.days import (
+        logged_by_target as logged_by_target,
+    )
+    from pacer.service.days import (
         mark_done as mark_done,
     )
     from pacer.service.days import (
@@ -321,6 +324,7 @@ _EXPORTS: dict[str, str] = {
     "day_json": "days",
     "day_minutes": "days",
     "target_titles": "days",
+    "logged_by_target": "days",
     "day_views": "days",
     "doctor": "health",
     "doctor_json": "health",

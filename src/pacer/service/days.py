@@ -240,6 +240,14 @@ def day_minutes(shown: dict[str, Any]) -> tuple[int, int]:
     return planned, sum(e["minutes"] for e in shown["logged"])
 
 
+def logged_by_target(view: DayView) -> tuple[dict[str, int], frozenset[str]]:
+    """The day's logged minutes per target, and the units marked done that day."""
+    minutes: dict[str, int] = {}
+    for e in view.logged:
+        minutes[e.target] = minutes.get(e.target, 0) + e.minutes
+    return minutes, frozenset(e.target for e in view.logged if e.done)
+
+
 def target_titles(session: Session, targets: Iterable[str]) -> dict[str, str]:
     """What each log target is called in the plan: a unit's or a track's title; the weekly
     review's block title; a target the plan no longer has keeps its id."""

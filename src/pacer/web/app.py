@@ -73,7 +73,7 @@ class HostCheck:
 
 
 def minutes_text(low: int, high: int | None = None) -> str:
-    """ "30 min" / "30–45 分钟" in the page's language."""
+    """Minutes as "30 min" or "30–45 分钟", in the page's language."""
     if high and high != low:
         return t("web.min_range", n=low, m=high)
     return t("web.min", n=low)
@@ -222,12 +222,7 @@ class Dashboard:
             moved = service.trip_effect(s, day)
             footnotes = [str(n) for n in s.notices]
             names = service.target_titles(s, [e.target for e in view.logged])
-        logged: dict[str, int] = {}
-        finished = set()
-        for e in view.logged:
-            logged[e.target] = logged.get(e.target, 0) + e.minutes
-            if e.done:
-                finished.add(e.target)
+        logged, finished = service.logged_by_target(view)
         # The review-due notice says "run 'pacer review'" for the terminal; here it links.
         notices: list[tuple[str, str | None]] = [
             (t("web.notice.review_due", **n.args), "/review")
