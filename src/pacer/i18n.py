@@ -38,6 +38,13 @@ class Message:
         return hash(self.key)
 
 
+def minutes_text(low: int, high: int | None = None) -> str:
+    """Minutes as "30 min" or "30–45 分钟" (a range when `high` is more), in the current
+    language."""
+    shown = f"{low}–{high}" if high and high != low else f"{low}"
+    return t("unit.min", n=shown)
+
+
 def detect_lang(environ: dict[str, str] | None = None) -> str:
     """The language from LANGUAGE/LC_ALL/LC_MESSAGES/LANG: Chinese for zh*, else English."""
     env = os.environ if environ is None else environ

@@ -85,6 +85,29 @@ def test_a_trip_turns_the_day_into_twenty_minutes_of_listening(pacer: Pacer) -> 
     assert "on a trip: day 2 of 12" in text.out
 
 
+def test_the_built_in_plan_notice_is_for_first_steps(pacer: Pacer) -> None:
+    """Shown until something is logged; after that, not on every command."""
+    notice = "using the built-in 2026 plan"
+    assert notice in pacer("trip", "list").err
+    assert notice in pacer("log", "30", "english").err  # said as the first entry is written
+    for args in (("today",), ("week",), ("status",), ("log", "10", "english")):
+        run = pacer(*args)
+        assert run.code == 0, run.err
+        assert notice not in run.err, args
+    assert pacer("undo").code == 0 and pacer("undo").code == 0
+    assert notice in pacer("today").err  # an empty log again: first steps again
+
+
+def test_the_log_of_the_day_names_targets_by_their_plan_titles(pacer: Pacer) -> None:
+    for args in (("30", "english"), ("45", "m1801-improper-1", "-m", "ε-δ"), ("30", "review")):
+        assert pacer("log", *args).code == 0
+    out = pacer("today").out
+    assert "英语 [english] 30 min" in out
+    assert "反常积分：定义、收敛与发散 [m1801-improper-1] 45 min — ε-δ" in out
+    assert "weekly review [review] 30 min" in out
+    assert "周复盘 [review] 30 分钟" in pacer("today", "--lang", "zh").out
+
+
 def test_makeup_workday_and_public_holiday(pacer: Pacer) -> None:
     sat = pacer("today", "--date", "2026-02-14", "--json").json()
     assert (sat["weekday"], sat["reason"], sat["template"]) == ("sat", "makeup", "workday")

@@ -142,7 +142,7 @@ def render_timeline(view: TimelineView) -> list[str]:
         mark = f" {signed_days(slip)}" if slip else ""
         if row.projected_finish is None:
             mark = " " + t("timeline.beyond")
-        lines.append(pad(f"{row.title}", LABEL - 1) + " " + "".join(cells) + mark)
+        lines.append(pad(row.title, LABEL) + "".join(cells) + mark)
     lines.append("")
     for m in view.milestones:
         cells = ["·"] * n
@@ -154,7 +154,7 @@ def render_timeline(view: TimelineView) -> list[str]:
             if 0 <= at < n:
                 cells[at] = "✓" if m.units_done else "●"
         note = f" {day_or_dash(m.projected)} ({signed_days(m.slip_days)}, {t('state.' + m.status)})"
-        lines.append(pad(m.title, LABEL - 1) + " " + "".join(cells) + note)
+        lines.append(pad(m.title, LABEL) + "".join(cells) + note)
     lines.append("")
     lines.append(t("timeline.legend"))
     return lines

@@ -11,11 +11,12 @@ def width(text: str) -> int:
 
 
 def pad(text: str, columns: int) -> str:
-    """Left-align in `columns` terminal columns, cutting with … when too long."""
-    if width(text) > columns:
+    """Left-align in `columns` terminal columns, always ending in at least one blank column
+    so that it never runs into the next column; a text too long for that is cut with …."""
+    if width(text) > columns - 1:
         out = ""
         for ch in text:
-            if width(out + ch) > columns - 1:
+            if width(out + ch) > columns - 2:
                 break
             out += ch
         text = out + "…"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from pacer.cli.common import add_date, add_json, flush_notices, print_json, session_from
-from pacer.i18n import t
+from pacer.i18n import minutes_text, t
 from pacer.service import (
     DayView,
     Session,
@@ -13,9 +13,11 @@ from pacer.service import (
     day_json,
     iso_week,
     parse_day,
+    target_titles,
     trip_effect,
     week,
 )
+from pacer.service import logged_by_target as logged_by_target_of
 
 # typing costs a few ms at start-up and is only needed by the type checker.
 TYPE_CHECKING = False
@@ -74,10 +76,6 @@ def run_week(args: argparse.Namespace) -> int:
     return 0
 
 
-def _range(low: int, high: int) -> str:
-    return f"{low}" if low == high else f"{low}–{high}"
-
-
 def render_day(session: Session, view: DayView, compact: bool = False) -> list[str]:
     """The day as lines of text: heading, travel banner, blocks with work, the log."""
     plan = session.plan
@@ -100,12 +98,10 @@ def render_day(session: Session, view: DayView, compact: bool = False) -> list[s
     if not compact:
         for n in view.notices:
             lines.append(f"  ! {n}")
-    logged_by_target: dict[str, int] = {}
-    for e in view.logged:
-        logged_by_target[e.target] = logged_by_target.get(e.target, 0) + e.minutes
+    logged_by_target, _ = logged_by_target_of(view)
     for bp in view.plan.blocks:
         b = bp.block
-        mins = t("unit.min", n=_range(b.minutes, b.max_minutes))
+        mins = minutes_text(b.minutes, b.max_minutes)
         tag = t(f"block.{b.type}")
         target = b.track if b.type == "habit" else ("review" if b.type == "ritual" else None)
         done = logged_by_target.get(target, 0) if target else 0
@@ -113,13 +109,11 @@ def render_day(session: Session, view: DayView, compact: bool = False) -> list[s
         lines.append(f"  [{tag}] {b.title}  {mins}{mark}")
         if compact:
             for p in bp.items:
-                lines.append(f"      · {plan.unit(p.unit).title}  {t('unit.min', n=p.minutes)}")
+                lines.append(f"      · {plan.unit(p.unit).title}  {minutes_text(p.minutes)}")
             continue
         for s in b.steps:
             detail = f" — {s.detail}" if s.detail else ""
-            lines.append(
-                f"      · {s.title} {t('unit.min', n=_range(s.minutes, s.max_minutes))}{detail}"
-            )
+            lines.append(f"      · {s.title} {minutes_text(s.minutes, s.max_minutes)}{detail}")
         if b.detail:
             lines.append(f"      {b.detail}")
         if b.type == "work" and not bp.items:
@@ -131,7 +125,7 @@ def render_day(session: Session, view: DayView, compact: bool = False) -> list[s
                 if unit.id in logged_by_target
                 else ""
             )
-            lines.append(f"      · {unit.title}  {t('unit.min', n=p.minutes)}  [{unit.id}]{left}")
+            lines.append(f"      · {unit.title}  {minutes_text(p.minutes)}  [{unit.id}]{left}")
             curriculum = plan.curriculum(unit.curriculum)
             lines.append(f"        {curriculum.title} · {t('kind.' + unit.kind)}")
             for q in unit.prompts:
@@ -141,10 +135,12 @@ def render_day(session: Session, view: DayView, compact: bool = False) -> list[s
                 lines.append(f"      ? {prompt.text}")
     if view.logged:
         lines.append("  " + t("today.logged"))
+        names = target_titles(session, [e.target for e in view.logged])
         for e in view.logged:
             note = f" — {e.note}" if e.note else ""
             finished = f" ({t('today.done')})" if e.done else ""
-            lines.append(f"      {e.target} {t('unit.min', n=e.minutes)}{finished}{note}")
+            name = f"{names[e.target]} [{e.target}]" if names[e.target] != e.target else e.target
+            lines.append(f"      {name} {minutes_text(e.minutes)}{finished}{note}")
     elif not compact:
         lines.append("  " + t("today.nothing_logged"))
     return lines

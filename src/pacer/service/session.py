@@ -42,9 +42,17 @@ class Session:
         if self._compiled is None:
             path, builtin = resolve_plan_path(self._plan_path)
             self._compiled = compile_plan(path, builtin)
-            if builtin:
+            if builtin and not self._has_logged():
                 self.notices.append(Message("notice.builtin_plan"))
         return self._compiled
+
+    def _has_logged(self) -> bool:
+        """Whether anything is logged yet: the built-in plan notice is for first steps, not
+        a line on every command of someone who chose that plan."""
+        from pacer.store.log import has_entries
+
+        path = self._db_path or data_dir() / DB_FILE
+        return path.exists() and has_entries(self.store)
 
     @property
     def plan(self) -> Plan:

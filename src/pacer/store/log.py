@@ -57,6 +57,10 @@ def add_entry(
     return _entry(row)
 
 
+def has_entries(store: Store) -> bool:
+    return store.conn.execute("SELECT 1 FROM log LIMIT 1").fetchone() is not None
+
+
 def all_entries(store: Store) -> list[LogEntry]:
     rows = store.conn.execute(f"SELECT {_COLUMNS} FROM log ORDER BY local_date, id").fetchall()
     return [_entry(r) for r in rows]

@@ -23,7 +23,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from pacer import clock, service
 from pacer.errors import PacerError
-from pacer.i18n import LANGS, set_lang, t
+from pacer.i18n import LANGS, minutes_text, set_lang, t
 from pacer.service import Session
 from pacer.web.security import Guard
 
@@ -70,13 +70,6 @@ class HostCheck:
                 await Response("Invalid host header", status_code=400)(scope, receive, send)
                 return
         await self.app(scope, receive, send)
-
-
-def minutes_text(low: int, high: int | None = None) -> str:
-    """Minutes as "30 min" or "30–45 分钟", in the page's language."""
-    if high and high != low:
-        return t("web.min_range", n=low, m=high)
-    return t("web.min", n=low)
 
 
 class Dashboard:
