@@ -297,3 +297,24 @@ def test_every_page_speaks_chinese_units(client: TestClient) -> None:
     assert "天" in preview.text and "分钟" in text
     leftovers = re.findall(r"[+-]?\d+ (?:min|d)\b", re.sub(r"<[^>]+>", " ", text))
     assert leftovers == []
+
+
+def test_review_shows_the_weeks_facts_like_the_terminal(client: TestClient) -> None:
+    token = csrf_of(client)
+    post(
+        client, "/log", {"csrf": token, "date": "2026-03-03", "target": "english", "minutes": "30"}
+    )
+    with Session() as s:
+        service.add_trip(s, date(2026, 3, 4), date(2026, 3, 13), "大阪")
+        week = service.review_due_week(s, DAY)
+        facts = service.review_facts(s, week)
+    page = client.get("/review").text
+    habit = next(h for h in facts.habits if h.track == "english")
+    assert habit.kept == 1
+    assert f"{escape(habit.title)}: 1 of {habit.days} days" in page
+    assert "2026-03-04 → 2026-03-13 — 大阪" in page
+    moved = [m for m in facts.milestones if m.days]
+    assert moved, "a ten-day trip moves some milestone"
+    for m in moved:
+        assert f"{escape(m.title)}: {m.before} → {m.after}" in page
+        assert f"({m.days:+d} d)" in page
