@@ -404,9 +404,9 @@ CATALOG.update(
 
 def _merge() -> None:
     """Each feature keeps its messages in pacer/messages/; a key is defined once."""
-    from pacer.messages import care, forecast, interop, milestones, report, review, web
+    from pacer.messages import care, forecast, help, interop, milestones, report, review, web
 
-    for module in (review, milestones, report, forecast, interop, care, web):
+    for module in (review, milestones, report, forecast, interop, care, web, help):
         for key, texts in module.MESSAGES.items():
             assert key not in CATALOG, f"message {key} defined twice"
             CATALOG[key] = texts

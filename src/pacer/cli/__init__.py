@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pacer import __version__
 from pacer.errors import PacerError
-from pacer.i18n import Message, detect_lang, set_lang, t
+from pacer.i18n import LANGS, Message, current_lang, detect_lang, set_lang, t
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -28,13 +28,36 @@ class _Parser(argparse.ArgumentParser):
         sys.stderr.write(f"pacer: {message} ({t('cli.see_help', prog=self.prog)})\n")
         raise SystemExit(EXIT_USAGE)
 
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        if current_lang() == "zh":
+            from pacer.cli.argparse_zh import HelpFormatter
+
+            return HelpFormatter(self.prog)
+        return super()._get_formatter()
+
+    def _check_value(self, action: argparse.Action, value: Any) -> None:
+        """A mistyped command word gets the nearest command as a suggestion."""
+        choices = action.choices
+        if (
+            isinstance(action, argparse._SubParsersAction)
+            and choices is not None
+            and value not in choices
+        ):
+            import difflib
+
+            close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.5)
+            if close:
+                hint = t("cli.unknown_command_hint", command=value, hint=close[0])
+                raise argparse.ArgumentError(None, hint)
+        super()._check_value(action, value)
+
 
 def _common() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--plan", type=Path, default=argparse.SUPPRESS, help="plan YAML file")
-    common.add_argument("--db", type=Path, default=argparse.SUPPRESS, help="SQLite database")
+    common.add_argument("--plan", type=Path, default=argparse.SUPPRESS, help=t("help.opt.plan"))
+    common.add_argument("--db", type=Path, default=argparse.SUPPRESS, help=t("help.opt.db"))
     common.add_argument(
-        "--lang", choices=("en", "zh"), default=argparse.SUPPRESS, help="interface language"
+        "--lang", choices=("en", "zh"), default=argparse.SUPPRESS, help=t("help.opt.lang")
     )
     return common
 
@@ -71,6 +94,23 @@ def _command_word(args: Sequence[str]) -> str | None:
     return None
 
 
+def _lang_option(args: Sequence[str]) -> str | None:
+    """The value of `--lang X` or `--lang=X` (the last one, as argparse takes it), read before
+    the parser is built so that its help and messages are in that language. The prefixes
+    argparse accepts for --lang (--la, --lan) count too; words after `--` are not options."""
+    lang = None
+    words = iter(args)
+    for word in words:
+        if word == "--":
+            break
+        name, eq, value = word.partition("=")
+        if len(name) >= 4 and "--lang".startswith(name):
+            value = value if eq else next(words, "")
+            if value in LANGS:
+                lang = value
+    return lang
+
+
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The parser; with `only`, just that command's module is loaded and registered."""
     import importlib
@@ -78,10 +118,12 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     common = _common()
     parser = _Parser(
         prog="pacer",
-        description="Keeps a year-long study plan on pace.",
+        description=t("help.pacer"),
         parents=[common],
     )
-    parser.add_argument("--version", action="version", version=f"pacer {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"pacer {__version__}", help=t("help.version")
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     if only in COMMAND_MODULES:
         importlib.import_module(f"pacer.cli.{COMMAND_MODULES[only]}").register(sub, common)
@@ -130,7 +172,17 @@ def _register_all(sub: Any, common: argparse.ArgumentParser) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    set_lang(detect_lang())
+    set_lang(_lang_option(args_list) or detect_lang())
+    if current_lang() != "zh":
+        return _main(args_list)
+    # argparse's own words (usage, headings, errors) in Chinese: see cli/argparse_zh.py.
+    from pacer.cli.argparse_zh import installed
+
+    with installed():
+        return _main(args_list)
+
+
+def _main(args_list: list[str]) -> int:
     parser = build_parser(_command_word(args_list))
     args = parser.parse_args(args_list)
     if getattr(args, "lang", None):

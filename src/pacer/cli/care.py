@@ -21,23 +21,19 @@ _MARK = {"error": "✗", "warning": "!", "info": "·"}
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
-    b = sub.add_parser(
-        "backup", parents=[common], help="copy the database (safe while pacer is writing)"
-    )
+    b = sub.add_parser("backup", parents=[common], help=t("help.backup"))
     b.add_argument(
         "path",
         nargs="?",
         type=Path,
-        help="file or folder (default: backups/ in the data directory)",
+        help=t("help.backup.path"),
     )
     b.set_defaults(handler=run_backup)
 
-    i = sub.add_parser("import", parents=[common], help="restore data from an export")
+    i = sub.add_parser("import", parents=[common], help=t("help.import"))
     isub = i.add_subparsers(dest="import_command", metavar="json", parser_class=type(i))
-    j = isub.add_parser(
-        "json", parents=[common], help="load a 'pacer export json' file into an empty database"
-    )
-    j.add_argument("file", type=Path, help="the export")
+    j = isub.add_parser("json", parents=[common], help=t("help.import.json"))
+    j.add_argument("file", type=Path, help=t("help.import.json.file"))
     j.set_defaults(handler=run_import_json)
 
     def usage(args: argparse.Namespace) -> int:
@@ -46,9 +42,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
     i.set_defaults(handler=usage)
 
-    d = sub.add_parser(
-        "doctor", parents=[common], help="check the database and what the plan no longer names"
-    )
+    d = sub.add_parser("doctor", parents=[common], help=t("help.doctor"))
     add_json(d)
     d.set_defaults(handler=run_doctor)
 

@@ -6,6 +6,7 @@ import argparse
 import sys
 from collections.abc import Callable
 
+from pacer.i18n import t
 from pacer.service import Session
 
 # typing costs a few ms at start-up and is only needed by the type checker.
@@ -32,11 +33,11 @@ def print_json(value: Any) -> None:
 
 
 def add_json(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.add_argument("--json", action="store_true", help=t("help.opt.json"))
 
 
 def add_date(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--date", help="YYYY-MM-DD, today, yesterday or tomorrow (default: today)")
+    parser.add_argument("--date", help=t("help.opt.date"))
 
 
 def show(

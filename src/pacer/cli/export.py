@@ -18,31 +18,26 @@ if TYPE_CHECKING:
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("export", parents=[common], help="write files for other tools")
+    p = sub.add_parser("export", parents=[common], help=t("help.export"))
     esub = p.add_subparsers(dest="export_command", metavar="hexo|json|ics", parser_class=type(p))
-    h = esub.add_parser("hexo", parents=[common], help="a Hexo Markdown draft of a blog post")
-    h.add_argument("post", help="the post: blog1 … blog4")
+    h = esub.add_parser("hexo", parents=[common], help=t("help.export.hexo"))
+    h.add_argument("post", help=t("help.export.hexo.post"))
     h.add_argument(
-        "-o", "--output", type=Path, default=Path("."), metavar="DIR", help="folder (default: .)"
+        "-o",
+        "--output",
+        type=Path,
+        default=Path("."),
+        metavar="DIR",
+        help=t("help.export.hexo.output"),
     )
-    h.add_argument("--force", action="store_true", help="replace an existing draft")
+    h.add_argument("--force", action="store_true", help=t("help.export.hexo.force"))
     h.set_defaults(handler=run_hexo)
-    j = esub.add_parser(
-        "json", parents=[common], help="everything in the database, for 'pacer import json'"
-    )
-    j.add_argument(
-        "-o", "--output", type=Path, metavar="FILE", help="write FILE (default: standard output)"
-    )
+    j = esub.add_parser("json", parents=[common], help=t("help.export.json"))
+    j.add_argument("-o", "--output", type=Path, metavar="FILE", help=t("help.export.output"))
     j.set_defaults(handler=run_json)
-    c = esub.add_parser(
-        "ics", parents=[common], help="the coming days' blocks and trips as an iCalendar file"
-    )
-    c.add_argument(
-        "--days", default="28", metavar="N", help="how many days from today (default: 28)"
-    )
-    c.add_argument(
-        "-o", "--output", type=Path, metavar="FILE", help="write FILE (default: standard output)"
-    )
+    c = esub.add_parser("ics", parents=[common], help=t("help.export.ics"))
+    c.add_argument("--days", default="28", metavar="N", help=t("help.export.ics.days"))
+    c.add_argument("-o", "--output", type=Path, metavar="FILE", help=t("help.export.output"))
     c.set_defaults(handler=run_ics)
 
     def usage(args: argparse.Namespace) -> int:

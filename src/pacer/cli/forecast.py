@@ -24,17 +24,17 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "forecast",
         parents=[common],
-        help="each milestone's chance of meeting its due date, from your own record",
+        help=t("help.forecast"),
     )
     add_date(p)
-    p.add_argument("--runs", type=int, default=DEFAULT_RUNS, metavar="N", help="simulated futures")
     p.add_argument(
-        "--seed", type=int, default=DEFAULT_SEED, metavar="S", help="the same seed, the same runs"
+        "--runs", type=int, default=DEFAULT_RUNS, metavar="N", help=t("help.forecast.runs")
+    )
+    p.add_argument(
+        "--seed", type=int, default=DEFAULT_SEED, metavar="S", help=t("help.forecast.seed")
     )
     add_json(p)
-    p.add_argument(
-        "--chart", type=Path, metavar="PATH", help="write a fan chart as PATH.png and PATH.svg"
-    )
+    p.add_argument("--chart", type=Path, metavar="PATH", help=t("help.forecast.chart"))
     p.set_defaults(handler=run_forecast)
 
 

@@ -15,19 +15,19 @@ if TYPE_CHECKING:
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("log", parents=[common], help="log minutes for a unit, a habit or review")
-    p.add_argument("minutes", help="45, 45m, 1h, 1.5h or 1h30")
-    p.add_argument("target", help="a unit id, a habit's track id (e.g. english) or review")
-    p.add_argument("-m", "--note", default="", help="what you did")
+    p = sub.add_parser("log", parents=[common], help=t("help.log"))
+    p.add_argument("minutes", help=t("help.log.minutes"))
+    p.add_argument("target", help=t("help.log.target"))
+    p.add_argument("-m", "--note", default="", help=t("help.log.note"))
     add_date(p)
     p.set_defaults(handler=run_log)
-    p = sub.add_parser("done", parents=[common], help="mark a unit finished")
-    p.add_argument("unit", help="unit id")
-    p.add_argument("--minutes", default=None, help="minutes spent in this last session")
-    p.add_argument("-m", "--note", default="")
+    p = sub.add_parser("done", parents=[common], help=t("help.done"))
+    p.add_argument("unit", help=t("help.done.unit"))
+    p.add_argument("--minutes", default=None, help=t("help.done.minutes"))
+    p.add_argument("-m", "--note", default="", help=t("help.log.note"))
     add_date(p)
     p.set_defaults(handler=run_done)
-    p = sub.add_parser("undo", parents=[common], help="remove the newest log entry")
+    p = sub.add_parser("undo", parents=[common], help=t("help.undo"))
     p.set_defaults(handler=run_undo)
 
 

@@ -16,11 +16,11 @@ if TYPE_CHECKING:
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("note", parents=[common], help="material for a blog post (博客素材)")
-    p.add_argument("text", nargs="?", help="the material (quote it)")
-    p.add_argument("--for", dest="post", metavar="POST", help="the post: blog1 … blog4")
+    p = sub.add_parser("note", parents=[common], help=t("help.note"))
+    p.add_argument("text", nargs="?", help=t("help.note.text"))
+    p.add_argument("--for", dest="post", metavar="POST", help=t("help.note.post"))
     add_date(p)
-    p.add_argument("--list", action="store_true", help="show the notes (of POST with --for)")
+    p.add_argument("--list", action="store_true", help=t("help.note.list"))
     add_json(p)
     p.set_defaults(handler=run_note)
 

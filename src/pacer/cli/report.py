@@ -18,13 +18,13 @@ SUFFIX = {"text": ".txt", "md": ".md", "html": ".html"}
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("report", parents=[common], help="a week, month or year: summary and charts")
-    p.add_argument("period", choices=("week", "month", "year"))
+    p = sub.add_parser("report", parents=[common], help=t("help.report"))
+    p.add_argument("period", choices=("week", "month", "year"), help=t("help.report.period"))
     add_date(p)
-    p.add_argument("--format", choices=("text", "md", "html"), default="text")
     p.add_argument(
-        "-o", "--output", type=Path, help="a folder (or file) to write; charts beside it"
+        "--format", choices=("text", "md", "html"), default="text", help=t("help.report.format")
     )
+    p.add_argument("-o", "--output", type=Path, help=t("help.report.output"))
     p.set_defaults(handler=run_report)
 
 

@@ -45,19 +45,15 @@ _SUFFIX_FORMAT = {".md": "md", ".markdown": "md", ".json": "json"}
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser(
-        "review", parents=[common], help="the weekly review: the week's facts and your answers"
-    )
+    p = sub.add_parser("review", parents=[common], help=t("help.review"))
     mode = p.add_mutually_exclusive_group()
-    mode.add_argument("--list", action="store_true", help="the weeks reviewed and the streak")
-    mode.add_argument("--show", action="store_true", help="print or export one stored review")
-    p.add_argument("--week", help="ISO week, e.g. 2026-W10 (default: the week that is due)")
-    p.add_argument(
-        "--answers", metavar="FILE", help="answers as YAML or JSON (prompt id: text); - for stdin"
-    )
-    p.add_argument("--edit", action="store_true", help="change a review already written")
-    p.add_argument("--format", choices=FORMATS, help="--show: text, md (Markdown) or json")
-    p.add_argument("-o", "--output", metavar="FILE", help="--show: write to FILE")
+    mode.add_argument("--list", action="store_true", help=t("help.review.list"))
+    mode.add_argument("--show", action="store_true", help=t("help.review.show"))
+    p.add_argument("--week", help=t("help.review.week"))
+    p.add_argument("--answers", metavar="FILE", help=t("help.review.answers"))
+    p.add_argument("--edit", action="store_true", help=t("help.review.edit"))
+    p.add_argument("--format", choices=FORMATS, help=t("help.review.format"))
+    p.add_argument("-o", "--output", metavar="FILE", help=t("help.review.output"))
     add_json(p)
     p.set_defaults(handler=run_review)
 

@@ -17,20 +17,22 @@ DEFAULT_PORT = 8765
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("serve", parents=[common], help="the web dashboard (phone and desk)")
-    p.add_argument("--host", default=DEFAULT_HOST, help=f"address to bind (default {DEFAULT_HOST})")
-    p.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"default {DEFAULT_PORT}")
+    p = sub.add_parser("serve", parents=[common], help=t("help.serve"))
+    p.add_argument("--host", default=DEFAULT_HOST, help=t("help.serve.host", host=DEFAULT_HOST))
+    p.add_argument(
+        "--port", type=int, default=DEFAULT_PORT, help=t("help.serve.port", port=DEFAULT_PORT)
+    )
     p.add_argument(
         "--new-token",
         action="store_true",
-        help="make a new access token, print it once, and stop",
+        help=t("help.serve.new_token"),
     )
     p.add_argument(
         "--allow-host",
         action="append",
         default=[],
         metavar="NAME",
-        help="another name or address the browser uses for this machine (repeatable)",
+        help=t("help.serve.allow_host"),
     )
     p.set_defaults(handler=run_serve)
 

@@ -28,19 +28,17 @@ if TYPE_CHECKING:
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser(
-        "status", parents=[common], help="tracks and milestones: planned, done, projected"
-    )
+    p = sub.add_parser("status", parents=[common], help=t("help.status"))
     add_date(p)
     add_json(p)
     p.set_defaults(handler=run_status)
-    c = sub.add_parser("catchup", parents=[common], help="options for a slipping milestone")
-    c.add_argument("milestone", nargs="?", help="milestone id (default: the one slipping most)")
+    c = sub.add_parser("catchup", parents=[common], help=t("help.catchup"))
+    c.add_argument("milestone", nargs="?", help=t("help.catchup.milestone"))
     add_date(c)
-    c.add_argument("--apply", type=int, metavar="N", help="record option N")
-    c.add_argument("--reason", default="", help="why (required to move a due date)")
-    c.add_argument("--list", action="store_true", help="show recorded choices")
-    c.add_argument("--drop", metavar="ID", help="undo a recorded choice")
+    c.add_argument("--apply", type=int, metavar="N", help=t("help.catchup.apply"))
+    c.add_argument("--reason", default="", help=t("help.catchup.reason"))
+    c.add_argument("--list", action="store_true", help=t("help.catchup.list"))
+    c.add_argument("--drop", metavar="ID", help=t("help.catchup.drop"))
     c.set_defaults(handler=run_catchup)
 
 

@@ -35,3 +35,53 @@ def signed_days(days: int | None) -> str:
     if days is None:
         return "—"
     return f"{days:+d} d"
+
+
+# Closing punctuation never starts a line and opening punctuation never ends one.
+_NO_BREAK_BEFORE = frozenset("，。、；：？！）》」』…,.;:?!)]")
+_NO_BREAK_AFTER = frozenset("（《「『([")
+
+
+def has_wide(text: str) -> bool:
+    """Whether any character of `text` takes two columns (Chinese, full-width forms)."""
+    return any(unicodedata.east_asian_width(ch) in "WF" for ch in text)
+
+
+def _pieces(text: str) -> list[str]:
+    """What a line may break between: runs of narrow characters (words), single wide
+    characters and single spaces; punctuation is kept with its neighbour."""
+    pieces: list[str] = []
+    for ch in text:
+        last = pieces[-1] if pieces else " "
+        joined = (
+            last != " "
+            and ch != " "
+            and (
+                ch in _NO_BREAK_BEFORE
+                or last[-1] in _NO_BREAK_AFTER
+                or not (has_wide(ch) or has_wide(last[-1]))
+            )
+        )
+        if joined:
+            pieces[-1] += ch
+        else:
+            pieces.append(ch)
+    return pieces
+
+
+def wrap(text: str, columns: int) -> list[str]:
+    """`text` in lines of at most `columns` terminal columns (a longer word overflows), with
+    a line break wherever a space is or between two Chinese characters."""
+    lines: list[str] = []
+    line = ""
+    for piece in _pieces(text):
+        if piece == " " and not line:
+            continue
+        if line and piece != " " and width(line + piece) > columns:
+            lines.append(line.rstrip())
+            line = piece
+        elif line or piece != " ":
+            line += piece
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines

@@ -26,11 +26,11 @@ if TYPE_CHECKING:
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("today", parents=[common], help="what to do today")
+    p = sub.add_parser("today", parents=[common], help=t("help.today"))
     add_date(p)
     add_json(p)
     p.set_defaults(handler=run_today)
-    p = sub.add_parser("week", parents=[common], help="the seven days of an ISO week")
+    p = sub.add_parser("week", parents=[common], help=t("help.week"))
     add_date(p)
     add_json(p)
     p.set_defaults(handler=run_week)

@@ -17,30 +17,27 @@ if TYPE_CHECKING:
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("trip", parents=[common], help="business trips")
+    p = sub.add_parser("trip", parents=[common], help=t("help.trip"))
     tsub = p.add_subparsers(dest="trip_command", metavar="add|list|rm|import", parser_class=type(p))
-    a = tsub.add_parser("add", parents=[common], help="add a trip (dates inclusive)")
-    a.add_argument("start", help="first day YYYY-MM-DD")
-    a.add_argument("end", help="last day YYYY-MM-DD")
-    a.add_argument("--note", default="")
+    a = tsub.add_parser("add", parents=[common], help=t("help.trip.add"))
+    a.add_argument("start", help=t("help.trip.add.start"))
+    a.add_argument("end", help=t("help.trip.add.end"))
+    a.add_argument("--note", default="", help=t("help.trip.note"))
     a.set_defaults(handler=run_add)
-    ls = tsub.add_parser("list", parents=[common], help="list trips")
+    ls = tsub.add_parser("list", parents=[common], help=t("help.trip.list"))
     add_json(ls)
     ls.set_defaults(handler=run_list)
-    rm = tsub.add_parser("rm", parents=[common], help="remove a trip")
-    rm.add_argument("id", help="trip id (see trip list)")
+    rm = tsub.add_parser("rm", parents=[common], help=t("help.trip.rm"))
+    rm.add_argument("id", help=t("help.trip.rm.id"))
     rm.set_defaults(handler=run_rm)
-    im = tsub.add_parser(
-        "import", parents=[common], help="trips from a calendar file (.ics), again changes nothing"
-    )
-    im.add_argument("file", type=Path, help="an iCalendar file")
+    im = tsub.add_parser("import", parents=[common], help=t("help.trip.import"))
+    im.add_argument("file", type=Path, help=t("help.trip.import.file"))
     im.add_argument(
         "--match",
         action="append",
         default=[],
         metavar="WORD",
-        help="an event is a trip when its summary has this word; repeat for more"
-        " (default: 出差, trip, travel)",
+        help=t("help.trip.import.match"),
     )
     im.set_defaults(handler=run_import)
     p.set_defaults(handler=lambda args: run_list_default(args))
