@@ -318,3 +318,14 @@ def test_review_shows_the_weeks_facts_like_the_terminal(client: TestClient) -> N
     for m in moved:
         assert f"{escape(m.title)}: {m.before} → {m.after}" in page
         assert f"({m.days:+d} d)" in page
+
+
+def test_today_steps_a_day_back_and_forth(client: TestClient) -> None:
+    page = client.get("/").text  # the clock stands on 2026-03-09
+    assert '<a href="/?date=2026-03-08">← previous day</a>' in page
+    assert '<a href="/?date=2026-03-10">next day →</a>' in page
+    assert ">today</a>" not in page
+    other = client.get("/?date=2026-03-10").text
+    assert '<a href="/">← previous day</a>' in other  # the day before is today: plain "/"
+    assert '<a href="/">today</a>' in other
+    assert "2026-03-10 ·" in client.get("/?date=2026-03-10").text

@@ -233,7 +233,22 @@ class Dashboard:
             logged=logged,
             finished=finished,
             names=names,
+            days=self._days_around(day),
         )
+
+    @staticmethod
+    def _days_around(day: date) -> dict[str, str | None]:
+        """Links to the day before, the day after and back to today (None: this is today)."""
+        from datetime import timedelta
+
+        def link(d: date) -> str:
+            return "/" if d == clock.today() else f"/?date={d.isoformat()}"
+
+        return {
+            "prev": link(day - timedelta(days=1)),
+            "next": link(day + timedelta(days=1)),
+            "today": None if day == clock.today() else "/",
+        }
 
     def _back(self, day: date) -> Response:
         suffix = "" if day == clock.today() else f"?date={day.isoformat()}"
