@@ -45,6 +45,11 @@ def minutes_text(low: int, high: int | None = None) -> str:
     return t("unit.min", n=shown)
 
 
+def days_text(days: int | None) -> str:
+    """A signed number of days, "+7 d" or "+7 天" ("—" for none), in the current language."""
+    return "—" if days is None else t("unit.days_signed", n=days)
+
+
 def detect_lang(environ: dict[str, str] | None = None) -> str:
     """The language from LANGUAGE/LC_ALL/LC_MESSAGES/LANG: Chinese for zh*, else English."""
     env = os.environ if environ is None else environ

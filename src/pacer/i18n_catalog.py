@@ -263,6 +263,7 @@ CATALOG.update(
         ),
         # -- today / week --------------------------------------------------------------------
         "unit.min": ("{n} min", "{n} 分钟"),
+        "unit.days_signed": ("{n:+d} d", "{n:+d} 天"),
         "week.heading": ("Week {week}", "{week} 周"),
         "today.trip_banner": (
             "on a trip: day {n} of {days} ({start} → {end}) — travel template, no code, no new tasks",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -196,6 +197,11 @@ def test_today_on_a_trip_says_how_far_it_moves_each_milestone(pacer: Pacer) -> N
     assert "this trip moves:" in text and f"{biggest[0]} +{biggest[1]} d" in text
     if len(moved) > 5:
         assert f"and {len(moved) - 5} more (pacer status)" in text
+    zh = pacer("today", env=on_trip, lang="zh").out
+    assert f"{biggest[0]} +{biggest[1]} 天" in zh  # days in Chinese, here and in every table
+    for args in (("today",), ("status",), ("milestone", "list"), ("plan", "timeline")):
+        shown = pacer(*args, env=on_trip, lang="zh").out
+        assert not re.search(r"[+-]\d+ d\b", shown), args
     # The week after the trip: the normal template, no extra load, and the effect still said.
     back = pacer("today", "--json", env={"PACER_NOW": "2026-04-21T21:00:00+08:00"}).json()
     assert back["template"] == "workday"

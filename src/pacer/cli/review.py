@@ -12,7 +12,7 @@ from pacer import clock
 from pacer.cli.common import add_json, flush_notices, print_json, session_from
 from pacer.cli.text import pad
 from pacer.errors import PacerError
-from pacer.i18n import Message, t
+from pacer.i18n import Message, days_text, t
 from pacer.service import (
     Session,
     answer_rows,
@@ -276,7 +276,7 @@ def _day(d: object) -> str:
 
 
 def _moved(days: int | None) -> str:
-    return f"{days:+d} d" if days is not None else "—"
+    return days_text(days)
 
 
 def render_review(plan: Plan, review: Review) -> list[str]:

@@ -32,9 +32,9 @@ def day_or_dash(d: date | None) -> str:
 
 
 def signed_days(days: int | None) -> str:
-    if days is None:
-        return "—"
-    return f"{days:+d} d"
+    from pacer.i18n import days_text
+
+    return days_text(days)
 
 
 # Closing punctuation never starts a line and opening punctuation never ends one.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from pacer.cli.common import add_date, add_json, flush_notices, print_json, session_from
-from pacer.i18n import minutes_text, t
+from pacer.i18n import days_text, minutes_text, t
 from pacer.service import (
     DayView,
     Session,
@@ -50,7 +50,7 @@ def run_today(args: argparse.Namespace) -> int:
             lines = render_day(session, view)
             if moved:
                 biggest = sorted(moved, key=lambda e: -abs(e[1]))
-                effect = ", ".join(f"{m} {n:+d} d" for m, n in biggest[:5])
+                effect = ", ".join(f"{m} {days_text(n)}" for m, n in biggest[:5])
                 if len(biggest) > 5:
                     effect += " " + t("today.and_more", n=len(biggest) - 5)
                 lines.insert(1, "  ✈ " + t("today.trip_effect", effect=effect))

@@ -92,7 +92,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web.trips.effect": ("A trip {start} → {end} would move", "出差 {start} → {end} 会推迟"),
     "web.trips.no_effect": ("No milestone moves.", "没有里程碑会推迟。"),
     "web.trips.save": ("Save this trip", "保存这次出差"),
-    "web.days_moved": ("{n:+d} d", "{n:+d} 天"),
     "web.review_target": ("weekly review", "周复盘"),
     "web.notice.review_due": ("The weekly review for {week} is due.", "{week} 的周复盘该做了。"),
     "web.notice.write_review": ("Write it", "去写复盘"),

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from pacer.calendar.days import Trip
 from pacer.errors import PacerError
-from pacer.i18n import Message, t
+from pacer.i18n import Message, days_text, t
 from pacer.plan.model import Plan
 from pacer.schedule.review import (
     FinishedUnit,
@@ -298,7 +298,7 @@ def _dash(d: date | None) -> str:
 
 
 def _moved(days: int | None) -> str:
-    return f"{days:+d} d" if days is not None else "—"
+    return days_text(days)
 
 
 def review_markdown(plan: Plan, review: Review) -> str:

@@ -23,7 +23,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from pacer import clock, service
 from pacer.errors import PacerError
-from pacer.i18n import LANGS, minutes_text, set_lang, t
+from pacer.i18n import LANGS, days_text, minutes_text, set_lang, t
 from pacer.service import Session
 from pacer.web.security import Guard
 
@@ -97,6 +97,7 @@ class Dashboard:
         )
         self.env.globals["t"] = t
         self.env.globals["mins"] = minutes_text
+        self.env.globals["days"] = days_text
 
     def session(self) -> Session:
         return Session(self.plan_path, self.db_path)
@@ -233,7 +234,7 @@ class Dashboard:
             logged=logged,
             finished=finished,
             names=names,
-            days=self._days_around(day),
+            around=self._days_around(day),
         )
 
     @staticmethod
