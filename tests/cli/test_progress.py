@@ -199,7 +199,13 @@ def test_today_on_a_trip_says_how_far_it_moves_each_milestone(pacer: Pacer) -> N
         assert f"and {len(moved) - 5} more (pacer status)" in text
     zh = pacer("today", env=on_trip, lang="zh").out
     assert f"{biggest[0]} +{biggest[1]} 天" in zh  # days in Chinese, here and in every table
-    for args in (("today",), ("status",), ("milestone", "list"), ("plan", "timeline")):
+    for args in (
+        ("today",),
+        ("status",),
+        ("milestone", "list"),
+        ("plan", "timeline"),
+        ("report", "month"),
+    ):
         shown = pacer(*args, env=on_trip, lang="zh").out
         assert not re.search(r"[+-]\d+ d\b", shown), args
     # The week after the trip: the normal template, no extra load, and the effect still said.

@@ -6,7 +6,7 @@ import html
 from collections.abc import Sequence
 from pathlib import Path
 
-from pacer.i18n import t
+from pacer.i18n import days_text, t
 from pacer.plan.model import Plan
 from pacer.service.report import ReportData
 
@@ -113,7 +113,8 @@ def text_report(data: ReportData) -> str:
         lines.append(f"  {title}: {done} / {planned} h ({share}); {t('report.habit')} {habit} h")
     lines += ["", t("report.section.milestones")]
     for title, due, projected, slip, state in _milestone_rows(data):
-        lines.append(f"  {title}: {due} → {projected} ({slip} d, {state})")
+        moved = days_text(None if slip == "—" else int(slip))
+        lines.append(f"  {title}: {due} → {projected} ({moved}, {state})")
     if data.trips:
         lines += ["", t("report.section.trips")]
         for span, note, cost in _trip_rows(data):
