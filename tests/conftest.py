@@ -75,3 +75,13 @@ def write_plan(tmp_path: Path) -> Callable[[str, str], Path]:
         return path
 
     return write
+
+
+OTHER_PLAN = Path(__file__).parent / "fixtures" / "plan-berlin.yaml"
+
+
+@pytest.fixture
+def other_plan() -> Path:
+    """A small plan that is not the built-in one: English, Europe/Berlin, Germany's holidays,
+    its own templates and ids. Run a feature's tests on it as well as on the built-in plan."""
+    return OTHER_PLAN
