@@ -30,7 +30,7 @@ def _modules(package: str) -> list[Path]:
 
 @pytest.mark.parametrize("package", ["plan", "schedule", "calendar"])
 def test_pure_layers_import_no_io_layer(package: str) -> None:
-    forbidden = ("sqlite3", "pacer.store", "pacer.service", "pacer.cli", "pacer.web")
+    forbidden = ("sqlite3", "apsw", "pacer.store", "pacer.service", "pacer.cli", "pacer.web")
     for path in _modules(package):
         bad = {n for n in _imports(path) if n.startswith(forbidden)}
         assert not bad, f"{path.relative_to(SRC)} imports {bad}"
@@ -39,7 +39,7 @@ def test_pure_layers_import_no_io_layer(package: str) -> None:
 @pytest.mark.parametrize("package", ["cli", "web"])
 def test_interfaces_never_touch_sql(package: str) -> None:
     for path in _modules(package):
-        bad = {n for n in _imports(path) if n.startswith(("sqlite3", "pacer.store"))}
+        bad = {n for n in _imports(path) if n.startswith(("sqlite3", "apsw", "pacer.store"))}
         assert not bad, f"{path.relative_to(SRC)} imports {bad}"
 
 
@@ -47,7 +47,7 @@ def test_sql_lives_only_in_store() -> None:
     for path in SRC.rglob("*.py"):
         if path.parent.name == "store":
             continue
-        assert "sqlite3" not in _imports(path), path
+        assert not {"sqlite3", "apsw"} & set(_imports(path)), path
 
 
 def test_only_the_clock_reads_the_clock() -> None:

@@ -13,3 +13,9 @@ class PacerError(Exception):
     def __init__(self, message: Message) -> None:
         super().__init__(message.key)
         self.message = message
+
+
+class StoreBusy(PacerError):
+    """Another pacer held the database longer than we wait: try again (EX_TEMPFAIL)."""
+
+    exit_code = 75

@@ -181,6 +181,30 @@ CATALOG.update(
             "{path} is not a pacer database ({detail}); pass another file with --db",
             "{path} 不是 pacer 数据库（{detail}）；请用 --db 指定其他文件",
         ),
+        "store.busy": (
+            "the database is busy (another pacer is writing); try again",
+            "数据库正忙（另一个 pacer 正在写入）；请稍后再试",
+        ),
+        "store.full": (
+            "the disk holding {path} is full; nothing was written (free some space and try again)",
+            "{path} 所在的磁盘已满；没有写入任何内容（请腾出空间后重试）",
+        ),
+        "store.read_only": (
+            "{path} is on read-only storage; nothing was written (reading commands still work)",
+            "{path} 位于只读存储上；没有写入任何内容（只读命令仍可使用）",
+        ),
+        "store.read_only_old": (
+            "{path} is read-only and needs an upgrade to schema {version}; make it writable once",
+            "{path} 是只读的，且需要升级到结构版本 {version}；请先让它可写一次",
+        ),
+        "store.corrupt": (
+            "{path} is damaged ({detail}); restore a backup (pacer import, or copy a backup file)",
+            "{path} 已损坏（{detail}）；请恢复备份（pacer import，或复制备份文件）",
+        ),
+        "store.failed": (
+            "the database {path} refused the operation: {detail}",
+            "数据库 {path} 拒绝了该操作：{detail}",
+        ),
         "store.too_new": (
             "the database is at schema {version}, newer than this pacer ({supported}); upgrade pacer",
             "数据库结构版本 {version} 比此 pacer 支持的 {supported} 新；请升级 pacer",

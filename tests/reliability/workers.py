@@ -70,11 +70,11 @@ def tx_writer(db: str) -> None:
     store = open_store(Path(db))
     for _ in range(1_000_000):  # bounded; the test kills us long before
         with store.write() as tx:
-            cur = tx.execute(
+            tx.execute(
                 "INSERT INTO notes (post, local_date, text, logged_at)"
                 " VALUES ('blog1', '2026-03-10', 'pending', 'x')"
             )
-            tag = int(cur.lastrowid or 0)
+            tag = tx.last_insert_rowid()
             tx.execute("UPDATE notes SET text = ? WHERE id = ?", (f"tx{tag}", tag))
             for minutes in (10, 20):
                 tx.execute(

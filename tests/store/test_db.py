@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
+import apsw
 import pytest
 
 from pacer import clock
@@ -113,7 +114,8 @@ def test_non_sqlite_file_is_refused_and_untouched(tmp_path: Path, content: bytes
     path.write_bytes(content)
     with pytest.raises(PacerError) as info:
         open_store(path)
-    assert info.value.message == Message("store.not_sqlite", path=path, detail="no SQLite header")
+    assert info.value.message.key == "store.not_sqlite"
+    assert info.value.message.args["path"] == path
     assert path.read_bytes() == content
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.db"]  # no -wal, no -shm
 
@@ -144,7 +146,7 @@ def test_newer_schema_is_refused(open_db: OpenDb, tmp_path: Path) -> None:
     with pytest.raises(PacerError) as info:
         open_store(tmp_path / "pacer.db")
     assert info.value.message == Message("store.too_new", version=LATEST + 1, supported=LATEST)
-    check = sqlite3.connect(tmp_path / "pacer.db")
+    check = apsw.Connection(str(tmp_path / "pacer.db"))
     try:
         versions = [r[0] for r in check.execute("SELECT version FROM schema_migrations")]
     finally:

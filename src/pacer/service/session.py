@@ -27,13 +27,19 @@ DAY_MINUTES = 24 * 60
 
 
 class Session:
-    """One person's pacer: the plan in force, the database and the calendar they make."""
+    """One person's pacer: the plan in force, the database and the calendar they make.
 
-    def __init__(self, plan_path: Path | None = None, db_path: Path | None = None) -> None:
+    A session opens the database at most once (one connection per process and purpose), and
+    closes only what it opened: a long-lived process (the web server) lends it its store."""
+
+    def __init__(
+        self, plan_path: Path | None = None, db_path: Path | None = None, store: Store | None = None
+    ) -> None:
         self._plan_path = plan_path
         self._db_path = db_path
         self._compiled: CompiledPlan | None = None
-        self._store: Store | None = None
+        self._store: Store | None = store
+        self._owns_store = store is None
         self._choices: list[CatchupChoice] | None = None
         self.notices: list[Message] = []
 
@@ -51,24 +57,32 @@ class Session:
         a line on every command of someone who chose that plan."""
         from pacer.store.log import has_entries
 
-        path = self._db_path or data_dir() / DB_FILE
-        return path.exists() and has_entries(self.store)
+        if self._store is None and not self.db_path.exists():
+            return False  # no database yet: nothing logged, and none made just to ask
+        return has_entries(self.store)
 
     @property
     def plan(self) -> Plan:
         return self.compiled.plan
 
     @property
+    def db_path(self) -> Path:
+        return self._db_path or data_dir() / DB_FILE
+
+    @property
     def store(self) -> Store:
         if self._store is None:
-            _ = self.compiled  # a broken plan stops us before any database file is created
-            self._store = open_store(self._db_path or data_dir() / DB_FILE)
+            # A broken plan stops us before any database file is created. Compiling may
+            # open the store itself (the built-in plan's first-steps check): never twice.
+            _ = self.compiled
+            if self._store is None:
+                self._store = open_store(self.db_path)
         return self._store
 
     def close(self) -> None:
-        if self._store is not None:
+        if self._store is not None and self._owns_store:
             self._store.close()
-            self._store = None
+        self._store = None
 
     def __enter__(self) -> Session:
         return self

@@ -3,29 +3,36 @@ while other processes go on writing (WAL lets readers and one writer run side by
 
 from __future__ import annotations
 
-import sqlite3
+import os
+from contextlib import suppress
 from pathlib import Path
+
+import apsw
 
 from pacer.errors import PacerError
 from pacer.i18n import Message
-from pacer.store.db import Store
+from pacer.store.db import FILE_MODE, Store
 
 
 def backup_into(store: Store, target: Path) -> None:
     """Copy the whole database into the new file `target` in one step (one read snapshot, so
     a write meanwhile is either all in the copy or not at all), as a single self-contained
-    file (rollback journal, not WAL), and check the copy."""
+    file (rollback journal, not WAL), readable by its owner only, and check the copy."""
     try:
-        dest = sqlite3.connect(target, isolation_level=None)
-    except sqlite3.Error as exc:
+        dest = apsw.Connection(str(target))
+        # SQLite makes the file on open; the copy is as private as the database itself.
+        with suppress(OSError):
+            os.chmod(target, FILE_MODE)
+    except apsw.Error as exc:
         raise PacerError(Message("backup.failed", path=target, detail=str(exc))) from None
     try:
-        store.conn.backup(dest)
-        dest.execute("PRAGMA journal_mode = DELETE")
+        with dest.backup("main", store.conn.raw, "main") as copy:
+            copy.step(-1)  # every page in one step: one snapshot of the source
+        dest.execute("PRAGMA journal_mode = DELETE").fetchall()
         found = [str(r[0]) for r in dest.execute("PRAGMA integrity_check").fetchall()]
         if found != ["ok"]:
             raise PacerError(Message("backup.failed", path=target, detail="; ".join(found)))
-    except sqlite3.Error as exc:
+    except apsw.Error as exc:
         raise PacerError(Message("backup.failed", path=target, detail=str(exc))) from None
     finally:
         dest.close()

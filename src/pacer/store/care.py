@@ -3,7 +3,6 @@ back into an empty database in one transaction."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Mapping, Sequence
 
 from pacer.errors import PacerError
@@ -25,8 +24,8 @@ def integrity_problems(store: Store) -> list[str]:
     """What `PRAGMA integrity_check` finds ([] when the database is sound)."""
     try:
         rows = store.conn.execute("PRAGMA integrity_check").fetchall()
-    except sqlite3.DatabaseError as exc:
-        return [str(exc)]
+    except PacerError as exc:
+        return [str(exc.message)]
     found = [str(r[0]) for r in rows]
     return [] if found == ["ok"] else found
 
@@ -35,8 +34,8 @@ def foreign_key_problems(store: Store) -> list[str]:
     """Rows whose foreign key points nowhere, as `table rowid → parent` lines."""
     try:
         rows = store.conn.execute("PRAGMA foreign_key_check").fetchall()
-    except sqlite3.DatabaseError as exc:
-        return [str(exc)]
+    except PacerError as exc:
+        return [str(exc.message)]
     return [f"{table} {rowid} → {parent}" for table, rowid, parent, _ in rows]
 
 
@@ -110,9 +109,10 @@ def load_tables(store: Store, tables: Mapping[str, Sequence[Mapping[str, object]
                 )
                 try:
                     tx.execute(sql, [row[c] for c in columns])
-                except sqlite3.Error as exc:
+                except PacerError as exc:
+                    detail = exc.message.args.get("detail", str(exc.message))
                     raise PacerError(
-                        Message("import.row_refused", table=name, index=index, detail=str(exc))
+                        Message("import.row_refused", table=name, index=index, detail=detail)
                     ) from None
                 written += 1
     return written

@@ -38,7 +38,7 @@ def _choice(row: tuple[object, ...]) -> CatchupChoice:
 
 def add_choice(store: Store, choice: CatchupChoice) -> CatchupChoice:
     with store.write() as tx:
-        cur = tx.execute(
+        tx.execute(
             "INSERT INTO catchup (kind, milestone, start_date, end_date, units, due_date,"
             " reason, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (
@@ -53,7 +53,7 @@ def add_choice(store: Store, choice: CatchupChoice) -> CatchupChoice:
             ),
         )
         row = tx.execute(
-            f"SELECT {_COLUMNS} FROM catchup WHERE id = ?", (cur.lastrowid,)
+            f"SELECT {_COLUMNS} FROM catchup WHERE id = ?", (tx.last_insert_rowid(),)
         ).fetchone()
     return _choice(row)
 

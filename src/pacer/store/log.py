@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 
 from pacer.clock import now_utc
@@ -19,7 +18,7 @@ DAY_MINUTES = 24 * 60
 _COLUMNS = "id, local_date, logged_at, target_kind, target, minutes, done, note"
 
 
-def _entry(row: sqlite3.Row | tuple[object, ...]) -> LogEntry:
+def _entry(row: tuple[object, ...]) -> LogEntry:
     id_, day, logged_at, kind, target, minutes, done, note = row
     return LogEntry(
         int(str(id_)),
@@ -48,12 +47,14 @@ def add_entry(
                     "log.day_full", day=day, total=int(total), minutes=minutes, limit=DAY_MINUTES
                 )
             )
-        cur = tx.execute(
+        tx.execute(
             "INSERT INTO log (local_date, logged_at, target_kind, target, minutes, done, note)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
             (day.isoformat(), logged_at, kind, target, minutes, int(done), note),
         )
-        row = tx.execute(f"SELECT {_COLUMNS} FROM log WHERE id = ?", (cur.lastrowid,)).fetchone()
+        row = tx.execute(
+            f"SELECT {_COLUMNS} FROM log WHERE id = ?", (tx.last_insert_rowid(),)
+        ).fetchone()
     return _entry(row)
 
 

@@ -25,13 +25,13 @@ def _reading(row: tuple[object, ...]) -> Reading:
 
 def add_value(store: Store, metric: str, day: date, value: float, note: str) -> Reading:
     with store.write() as tx:
-        cur = tx.execute(
+        tx.execute(
             "INSERT INTO metric_values (metric, local_date, value, note, logged_at)"
             " VALUES (?, ?, ?, ?, ?)",
             (metric, day.isoformat(), value, note, now_utc().isoformat(timespec="seconds")),
         )
         row = tx.execute(
-            f"SELECT {_COLUMNS} FROM metric_values WHERE id = ?", (cur.lastrowid,)
+            f"SELECT {_COLUMNS} FROM metric_values WHERE id = ?", (tx.last_insert_rowid(),)
         ).fetchone()
     return _reading(row)
 

@@ -8,7 +8,7 @@ from pacer.i18n import Message
 
 TYPE_CHECKING = False  # importing typing costs start-up time; only the checker needs it
 if TYPE_CHECKING:
-    from pacer.store.db import Store
+    from pacer.store.db import Connection, Store
 
 # (version, name, SQL). Append only: a released migration is never edited.
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
@@ -99,21 +99,34 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
 LATEST = MIGRATIONS[-1][0]
 
 
+def _applied(conn: Connection) -> set[int]:
+    known = conn.execute(
+        "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'"
+    ).fetchone()
+    if known is None:
+        return set()
+    return {int(row[0]) for row in conn.execute("SELECT version FROM schema_migrations")}
+
+
 def migrate(store: Store) -> None:
-    conn = store.conn
-    conn.execute(
-        "CREATE TABLE IF NOT EXISTS schema_migrations ("
-        " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
-    )
-    applied = {row[0] for row in conn.execute("SELECT version FROM schema_migrations")}
+    """Apply what is missing. An up-to-date database is only read (no write lock taken on
+    every command); each migration re-reads what is applied inside its own transaction, so
+    two processes opening a new database at once apply each migration once."""
+    applied = _applied(store.conn)
     newest = max(applied, default=0)
     if newest > LATEST:
         raise PacerError(Message("store.too_new", version=newest, supported=LATEST))
+    if newest == LATEST and len(applied) == len(MIGRATIONS):
+        return
     for version, name, sql in MIGRATIONS:
-        if version in applied:
-            continue
         with store.write() as tx:
-            # executescript would commit on its own; run statement by statement instead.
+            tx.execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations ("
+                " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+            )
+            if version in _applied(tx):
+                continue
+            # One statement at a time, inside this transaction.
             for statement in sql.split(";"):
                 if statement.strip():
                     tx.execute(statement)
@@ -123,6 +136,10 @@ def migrate(store: Store) -> None:
             )
 
 
+def pending(store: Store) -> bool:
+    """Whether the database lacks a migration this pacer has (or has no schema at all)."""
+    return len(_applied(store.conn)) < len(MIGRATIONS)
+
+
 def schema_version(store: Store) -> int:
-    row = store.conn.execute("SELECT max(version) FROM schema_migrations").fetchone()
-    return int(row[0] or 0)
+    return max(_applied(store.conn), default=0)

@@ -18,11 +18,13 @@ def _note(row: tuple[object, ...]) -> Note:
 
 def add_note(store: Store, post: str, day: date, text: str) -> Note:
     with store.write() as tx:
-        cur = tx.execute(
+        tx.execute(
             "INSERT INTO notes (post, local_date, text, logged_at) VALUES (?, ?, ?, ?)",
             (post, day.isoformat(), text, now_utc().isoformat(timespec="seconds")),
         )
-        row = tx.execute(f"SELECT {_COLUMNS} FROM notes WHERE id = ?", (cur.lastrowid,)).fetchone()
+        row = tx.execute(
+            f"SELECT {_COLUMNS} FROM notes WHERE id = ?", (tx.last_insert_rowid(),)
+        ).fetchone()
     return _note(row)
 
 

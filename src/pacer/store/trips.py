@@ -33,7 +33,7 @@ def add_trip(store: Store, start: date, end: date, note: str, uid: str | None = 
             raise PacerError(
                 Message("trip.overlaps", id=other.id, start=other.start, end=other.end)
             )
-        cur = tx.execute(
+        tx.execute(
             "INSERT INTO trips (start_date, end_date, note, uid, created_at)"
             " VALUES (?, ?, ?, ?, ?)",
             (
@@ -44,7 +44,7 @@ def add_trip(store: Store, start: date, end: date, note: str, uid: str | None = 
                 now_utc().isoformat(timespec="seconds"),
             ),
         )
-    return Trip(int(cur.lastrowid or 0), start, end, note)
+    return Trip(tx.last_insert_rowid(), start, end, note)
 
 
 def list_trips(store: Store) -> list[Trip]:
@@ -96,12 +96,12 @@ def import_trips(
             if at < len(held) and held[at].start <= end:
                 out.append(("overlaps", held[at]))
                 continue
-            cur = tx.execute(
+            tx.execute(
                 "INSERT INTO trips (start_date, end_date, note, uid, created_at)"
                 " VALUES (?, ?, ?, ?, ?)",
                 (start.isoformat(), end.isoformat(), note, uid, created),
             )
-            trip = Trip(int(cur.lastrowid or 0), start, end, note)
+            trip = Trip(tx.last_insert_rowid(), start, end, note)
             known[uid] = trip
             held.insert(at, trip)
             ends.insert(at, end)
