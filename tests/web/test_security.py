@@ -14,7 +14,7 @@ from starlette.testclient import TestClient
 from pacer import clock, service
 from pacer.service import Session
 from pacer.web.security import Guard, host_name
-from tests.web.conftest import NOW, TOKEN, MakeClient, csrf_of, post
+from tests.web.conftest import FEED, NOW, TOKEN, MakeClient, csrf_of, post
 
 DAY = date(2026, 3, 9)
 LAN = "pacer.lan"
@@ -176,29 +176,32 @@ def test_the_login_form_needs_its_csrf_and_origin(make_client: MakeClient) -> No
 def test_a_tampered_session_cookie_is_not_signed_in(make_client: MakeClient) -> None:
     client = _signed_in(make_client)
     cookie = client.cookies["pacer_session"]
-    sid, _flag, sig = cookie.split(".")
+    sid, _flag, issued, sig = cookie.split(".")
     forged = TestClient(client.app, base_url=str(client.base_url))
-    forged.cookies.set("pacer_session", f"{sid}.1.{'0' * len(sig)}")
+    forged.cookies.set("pacer_session", f"{sid}.1.{issued}.{'0' * len(sig)}")
     assert forged.get("/", follow_redirects=False).status_code == 303
     unsigned = TestClient(client.app, base_url=str(client.base_url))
-    unsigned.cookies.set("pacer_session", f"other.1.{sig}")
+    unsigned.cookies.set("pacer_session", f"other.1.{issued}.{sig}")
     assert unsigned.get("/", follow_redirects=False).status_code == 303
     forged.close()
     unsigned.close()
 
 
-def test_the_feed_needs_the_token(client: TestClient, make_client: MakeClient) -> None:
+def test_the_feed_needs_the_feed_token(client: TestClient, make_client: MakeClient) -> None:
     assert client.get("/calendar.ics").status_code == 401  # no token, no earlier visit
     assert client.get("/calendar.ics?token=wrong").status_code == 401
+    assert client.get("/calendar.ics?token=" + TOKEN).status_code == 401  # sign-in token
+    assert client.get("/calendar.ics?token=" + FEED).status_code == 200
     client.get("/")  # a browser that has the dashboard open may fetch it with its cookie
     assert client.get("/calendar.ics").status_code == 200
     lan = make_client("0.0.0.0", extra=(LAN,))
     assert lan.get("/calendar.ics").status_code == 401
     lan.get("/login")
     assert lan.get("/calendar.ics").status_code == 401  # a session, but not signed in
-    assert lan.get("/calendar.ics?token=" + TOKEN[:-1]).status_code == 401
-    assert lan.get("/calendar.ics?token=" + TOKEN).status_code == 200
-    none = make_client("0.0.0.0", token=None, extra=(LAN,))
+    assert lan.get("/calendar.ics?token=" + FEED[:-1]).status_code == 401
+    assert lan.get("/calendar.ics?token=" + TOKEN).status_code == 401  # never the sign-in one
+    assert lan.get("/calendar.ics?token=" + FEED).status_code == 200
+    none = make_client("0.0.0.0", token=None, feed=None, extra=(LAN,))
     assert none.get("/calendar.ics?token=").status_code == 401
     assert none.get("/calendar.ics?token=None").status_code == 401
 
@@ -235,12 +238,33 @@ def test_no_request_names_a_file(client: TestClient) -> None:
 
 
 def test_the_guard_rejects_malformed_cookies() -> None:
+    now = 1_773_000_000.0
     guard = Guard("127.0.0.1", b"k" * 32, TOKEN)
-    good = guard.make_session(signed_in=True)
-    assert guard.read_session(good) is not None
-    for bad in (None, "", "a.b", "a.2.c", good + "x", good.replace(".1.", ".0.")):
-        assert guard.read_session(bad) is None
-    sid = guard.read_session(good)[0]  # type: ignore[index]
+    good = guard.make_session(True, now)
+    assert guard.read_session(good, now) is not None
+    sid, flag, issued, sig = good.split(".")
+    for bad in (
+        None,
+        "",
+        "a.b",
+        "a.2.c",
+        "a.2.c.d",
+        good + "x",
+        good.replace(".1.", ".0."),
+        f"{sid}.{flag}.{int(issued) - 1}.{sig}",  # the issue time is signed
+        f"{sid}.{flag}.{issued}",  # the old form, without an issue time
+        f"{sid}.{flag}.-{issued}.{sig}",
+        f"{sid}.{flag}.{issued}.{sig[:-1]}é",
+    ):
+        assert guard.read_session(bad, now) is None, bad
+    assert guard.read_session(good, now - 301) is None  # issued in the future
+    assert guard.read_session(good, now + 30 * 86400) is not None
+    assert guard.read_session(good, now + 30 * 86400 + 1) is None
+    assert Guard("0.0.0.0", b"k" * 32, TOKEN).read_session(good, now) is None  # another mode
+    guard.revoke_all()
+    assert guard.read_session(good, now) is None
+    good = guard.make_session(True, now)
+    sid = guard.read_session(good, now)[0]  # type: ignore[index]
     assert guard.csrf_ok(sid, guard.csrf_token(sid))
     assert not guard.csrf_ok(sid, None) and not guard.csrf_ok(sid, "")
     assert not Guard("127.0.0.1", b"j" * 32, TOKEN).csrf_ok(sid, guard.csrf_token(sid))
