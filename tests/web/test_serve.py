@@ -232,6 +232,7 @@ def test_a_new_token_and_a_restart_sign_every_browser_out(
     again = pacer("serve", "--new-token")
     assert again.code == 0, again.err
     fresh = again.out.strip().splitlines()[-1].strip()
+    assert stat.S_IMODE((home / "web-sessions").stat().st_mode) == 0o600
     restarted = TestClient(
         prepare(_args(host="0.0.0.0", allow_host=["pi.lan"])), base_url="http://pi.lan:8765"
     )
