@@ -20,14 +20,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "  http://HOST:PORT/calendar.ics?token={token}",
     ),
     "serve.weak_token": (
-        "{path} holds a token too short to be safe (under 128 bits);"
+        "{path} holds a token too short or too simple to be safe (under 128 bits);"
         " make a new one with 'pacer serve --new-token'",
-        "{path} 中的令牌太短，不安全（不足 128 位）；请运行 'pacer serve --new-token' 重新生成",
+        "{path} 中的令牌太短或太简单，不安全（不足 128 位）；请运行 'pacer serve --new-token' 重新生成",
     ),
     "serve.weak_feed_token": (
-        "{path} holds a token too short to be safe (under 128 bits);"
+        "{path} holds a token too short or too simple to be safe (under 128 bits);"
         " make a new one with 'pacer serve --new-feed-token'",
-        "{path} 中的令牌太短，不安全（不足 128 位）；请运行 'pacer serve --new-feed-token' 重新生成",
+        "{path} 中的令牌太短或太简单，不安全（不足 128 位）；请运行 'pacer serve --new-feed-token' 重新生成",
     ),
     "serve.listening": (
         "pacer serves on http://{host}:{port}/ (Ctrl-C stops it)",
