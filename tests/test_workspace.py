@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pickle
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import platformdirs
@@ -13,6 +15,7 @@ from pacer import workspace
 from pacer.errors import PacerError
 from pacer.plan.builtin import builtin_plan_path
 from pacer.workspace import cache_dir, compile_plan, data_dir, write_file_atomic
+from tests.helpers import Run
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the fast path is Linux's")
@@ -53,6 +56,38 @@ def test_the_compiled_plan_is_cached_by_content(
     cached[0].write_bytes(b"not a pickle")
     workspace._LOADED.clear()  # the process memo would hide the file
     assert compile_plan(builtin_plan_path(), True) == first
+
+
+class _Planted:
+    """A pickle that, when loaded, creates the file it names: what a cache file planted by
+    someone who can write the cache folder could do."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def __reduce__(self) -> tuple[object, tuple[str, str]]:
+        return (open, (str(self.path), "w"))
+
+
+@pytest.mark.parametrize("plan", ["builtin", "other"])
+def test_a_planted_plan_cache_is_never_loaded(
+    pacer: Callable[..., Run], home: Path, other_plan: Path, plan: str
+) -> None:
+    args = ("--plan", str(other_plan)) if plan == "other" else ()
+    first = pacer("today", *args)
+    assert first.code == 0, first.err
+    (cached,) = (home / "cache").glob("plan-*")
+    marker = home / "planted-code-ran"
+    planted = pickle.dumps(_Planted(marker))
+    good = cached.read_bytes()
+    # A bare pickle, and one behind a copy of the real file's header: neither is run.
+    for evil in (planted, good[: len(good) - len(planted)] + planted, good[:64] + planted):
+        cached.write_bytes(evil)
+        run = pacer("today", *args)
+        assert run.code == 0, run.err
+        assert run.out == first.out
+        assert not marker.exists()
+        assert cached.read_bytes() != evil  # rebuilt and signed again
 
 
 def test_atomic_write_never_overwrites_unless_asked(tmp_path: Path) -> None:

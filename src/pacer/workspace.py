@@ -115,13 +115,10 @@ def compile_plan(path: Path, builtin: bool) -> CompiledPlan:
     if loaded is not None:  # a long-lived process (the web server) reads the plan once
         return CompiledPlan(loaded.plan, loaded.holidays, loaded.stream, source, digest)
     cached = cache_dir() / f"plan-{digest}.pickle"
-    try:
-        with cached.open("rb") as fh:
-            hit = pickle.load(fh)
-        if isinstance(hit, CompiledPlan) and hit.digest == digest:
-            return _remember(CompiledPlan(hit.plan, hit.holidays, hit.stream, source, digest))
-    except Exception:
-        pass
+    key = _cache_key()
+    hit = _read_cache(cached, key, digest) if key is not None else None
+    if hit is not None:
+        return _remember(CompiledPlan(hit.plan, hit.holidays, hit.stream, source, digest))
     from pacer.calendar.days import Calendar
     from pacer.calendar.source import load_holiday_table
     from pacer.plan.loader import load_plan_text
@@ -132,7 +129,8 @@ def compile_plan(path: Path, builtin: bool) -> CompiledPlan:
     holidays = load_holiday_table(plan.calendar.country, years)
     stream = build_stream(plan, Calendar(plan, holidays, (), "en"))
     compiled = CompiledPlan(plan, holidays, stream, source, digest)
-    _write_cache(cached, compiled)
+    if key is not None:
+        _write_cache(cached, compiled, key)
     return _remember(compiled)
 
 
@@ -146,12 +144,74 @@ def _remember(compiled: CompiledPlan) -> CompiledPlan:
     return compiled
 
 
-def _write_cache(path: Path, compiled: CompiledPlan) -> None:
+# The cache is a pickle, and loading a pickle runs whatever it names: so each file carries
+# a keyed BLAKE2b of its bytes, and only a file whose tag holds is unpickled. The key lives
+# in the data folder (0600), not beside the cache, so whoever can write the cache folder
+# (shared, or less protected than the data) cannot make pacer run code; a file whose tag
+# fails is ignored and rebuilt. Hashing is fast (~1 ms per MB), so `today` stays quick.
+CACHE_KEY_FILE = "cache-key"
+CACHE_MAGIC = b"pacer-plan-cache/1\n"
+_TAG_SIZE = 32
+
+
+def _cache_key() -> bytes | None:
+    """The key that signs cache files, made on first use; None when it cannot be kept (a
+    read-only data folder): then the cache is neither read nor written."""
+    path = data_dir() / CACHE_KEY_FILE
+    for _attempt in range(2):
+        try:
+            key = bytes.fromhex(path.read_text(encoding="ascii").strip())
+        except FileNotFoundError:
+            key = b""
+        except (OSError, ValueError):
+            return None
+        if len(key) >= 32:
+            return key
+        try:
+            write_private_atomic(path, os.urandom(32).hex().encode("ascii") + b"\n")
+        except PacerError:
+            return None
+        # Read it back: of two processes making it at once, the file kept is the key.
+    return None
+
+
+def _cache_tag(key: bytes, digest: str, payload: bytes) -> bytes:
+    mac = _blake2b(key=key[:64], digest_size=_TAG_SIZE, person=b"pacer-plan")
+    mac.update(digest.encode("ascii") + b"\0")
+    mac.update(payload)
+    return mac.digest()
+
+
+def _read_cache(path: Path, key: bytes, digest: str) -> CompiledPlan | None:
+    # hmac.compare_digest itself, without importing hmac (which loads hashlib and OpenSSL,
+    # several ms on the `today` path).
+    from _operator import _compare_digest
+
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    head = len(CACHE_MAGIC)
+    if not data.startswith(CACHE_MAGIC) or len(data) < head + _TAG_SIZE:
+        return None
+    tag, payload = data[head : head + _TAG_SIZE], data[head + _TAG_SIZE :]
+    if not _compare_digest(tag, _cache_tag(key, digest, payload)):
+        return None  # not written by this pacer with this key: never unpickled
+    try:
+        hit = pickle.loads(payload)
+    except Exception:  # signed but unreadable (an older pacer's classes): rebuild
+        return None
+    return hit if isinstance(hit, CompiledPlan) and hit.digest == digest else None
+
+
+def _write_cache(path: Path, compiled: CompiledPlan, key: bytes) -> None:
+    payload = pickle.dumps(compiled, protocol=pickle.HIGHEST_PROTOCOL)
+    data = CACHE_MAGIC + _cache_tag(key, compiled.digest, payload) + payload
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         with tmp.open("wb") as fh:
-            pickle.dump(compiled, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            fh.write(data)
         os.replace(tmp, path)
     except OSError:
         pass  # a cache that cannot be written only costs time

@@ -14,10 +14,11 @@ from starlette.testclient import TestClient
 
 from pacer import clock
 from pacer.web.app import create_app
-from pacer.web.security import Guard, load_secret
+from pacer.web.security import Generation, Guard, load_secret
 
 NOW = "2026-03-09T12:00:00+08:00"
-TOKEN = "the-access-token"
+TOKEN = "the-access-token-of-these-tests-0123456789"
+FEED = "the-calendar-feed-token-of-these-tests-ABCDEF"
 
 
 @pytest.fixture
@@ -40,9 +41,13 @@ def make_client(web_home: Path) -> Iterator[MakeClient]:
     clients: list[TestClient] = []
 
     def make(
-        host: str = "127.0.0.1", token: str | None = TOKEN, extra: tuple[str, ...] = ()
+        host: str = "127.0.0.1",
+        token: str | None = TOKEN,
+        extra: tuple[str, ...] = (),
+        feed: str | None = FEED,
     ) -> TestClient:
-        guard = Guard(host, load_secret(web_home), token, extra)
+        # One generation file for all: clients stand for servers on one data folder.
+        guard = Guard(host, load_secret(web_home), token, extra, feed, Generation(web_home))
         name = extra[0] if extra else host
         client = TestClient(create_app(guard), base_url=f"http://{name}:8765")
         clients.append(client)

@@ -110,15 +110,22 @@ def test_today_on_a_phone_in_chinese_logs_thirty_minutes(
         locale="zh-CN",
         extra_http_headers={"Accept-Language": "zh-CN,zh;q=0.9"},
     )
+    console: list[str] = []
+    page.on("console", lambda message: console.append(message.text))
     page.goto(base + "/")
     assert page.locator("nav").inner_text().startswith("今天")
     assert page.get_by_text("英语听力").first.is_visible()
+    # Under the Content-Security-Policy: htmx runs, the stylesheet applies, nothing refused.
+    page.wait_for_function("() => typeof window.htmx === 'object'")
+    assert page.evaluate("() => getComputedStyle(document.body).maxWidth") != "none"
     _shot(page, "today-zh-phone.png")
     with page.expect_navigation():
         page.get_by_role("button", name="记录 30 分钟").first.click()
     body = page.inner_text("body")
     assert "英语 [english] · 30 分钟" in body  # in the log, by its plan title
     assert "今天已记录 30 分钟 ✓" in body  # and the habit's card ticks
+    assert page.evaluate("() => document.body.getAttribute('hx-boost')") == "true"
+    assert not [m for m in console if "Content Security Policy" in m], console
     _shot(page, "today-zh-logged.png")
     page.goto(base + "/week")
     assert "30" in page.inner_text("body")

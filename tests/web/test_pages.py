@@ -12,7 +12,7 @@ from starlette.testclient import TestClient
 from pacer import service
 from pacer.i18n import set_lang
 from pacer.service import Session
-from tests.web.conftest import TOKEN, csrf_of, post
+from tests.web.conftest import FEED, csrf_of, post
 
 DAY = date(2026, 3, 9)
 
@@ -242,10 +242,10 @@ def test_trips_preview_add_and_remove(client: TestClient) -> None:
     assert post(client, "/trips/remove", {"csrf": token, "id": "x"}).status_code == 400
 
 
-def test_calendar_feed_with_the_token(client: TestClient) -> None:
+def test_calendar_feed_with_the_feed_token(client: TestClient) -> None:
     with Session() as s:
         service.add_trip(s, date(2026, 3, 16), date(2026, 3, 20), "Osaka")
-    feed = client.get(f"/calendar.ics?token={TOKEN}")
+    feed = client.get(f"/calendar.ics?token={FEED}")
     assert feed.status_code == 200
     assert feed.headers["content-type"].startswith("text/calendar")
     assert feed.content.startswith(b"BEGIN:VCALENDAR")

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime, timedelta
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
 
 import pytest
 from starlette.testclient import TestClient
 
-from pacer import service
+from pacer import clock, service
 from pacer.service import Session
 from pacer.web.security import Guard, host_name
-from tests.web.conftest import TOKEN, MakeClient, csrf_of, post
+from tests.web.conftest import FEED, NOW, TOKEN, MakeClient, csrf_of, post
 
 DAY = date(2026, 3, 9)
 LAN = "pacer.lan"
@@ -173,29 +176,32 @@ def test_the_login_form_needs_its_csrf_and_origin(make_client: MakeClient) -> No
 def test_a_tampered_session_cookie_is_not_signed_in(make_client: MakeClient) -> None:
     client = _signed_in(make_client)
     cookie = client.cookies["pacer_session"]
-    sid, _flag, sig = cookie.split(".")
+    sid, _flag, issued, sig = cookie.split(".")
     forged = TestClient(client.app, base_url=str(client.base_url))
-    forged.cookies.set("pacer_session", f"{sid}.1.{'0' * len(sig)}")
+    forged.cookies.set("pacer_session", f"{sid}.1.{issued}.{'0' * len(sig)}")
     assert forged.get("/", follow_redirects=False).status_code == 303
     unsigned = TestClient(client.app, base_url=str(client.base_url))
-    unsigned.cookies.set("pacer_session", f"other.1.{sig}")
+    unsigned.cookies.set("pacer_session", f"other.1.{issued}.{sig}")
     assert unsigned.get("/", follow_redirects=False).status_code == 303
     forged.close()
     unsigned.close()
 
 
-def test_the_feed_needs_the_token(client: TestClient, make_client: MakeClient) -> None:
+def test_the_feed_needs_the_feed_token(client: TestClient, make_client: MakeClient) -> None:
     assert client.get("/calendar.ics").status_code == 401  # no token, no earlier visit
     assert client.get("/calendar.ics?token=wrong").status_code == 401
+    assert client.get("/calendar.ics?token=" + TOKEN).status_code == 401  # sign-in token
+    assert client.get("/calendar.ics?token=" + FEED).status_code == 200
     client.get("/")  # a browser that has the dashboard open may fetch it with its cookie
     assert client.get("/calendar.ics").status_code == 200
     lan = make_client("0.0.0.0", extra=(LAN,))
     assert lan.get("/calendar.ics").status_code == 401
     lan.get("/login")
     assert lan.get("/calendar.ics").status_code == 401  # a session, but not signed in
-    assert lan.get("/calendar.ics?token=" + TOKEN[:-1]).status_code == 401
-    assert lan.get("/calendar.ics?token=" + TOKEN).status_code == 200
-    none = make_client("0.0.0.0", token=None, extra=(LAN,))
+    assert lan.get("/calendar.ics?token=" + FEED[:-1]).status_code == 401
+    assert lan.get("/calendar.ics?token=" + TOKEN).status_code == 401  # never the sign-in one
+    assert lan.get("/calendar.ics?token=" + FEED).status_code == 200
+    none = make_client("0.0.0.0", token=None, feed=None, extra=(LAN,))
     assert none.get("/calendar.ics?token=").status_code == 401
     assert none.get("/calendar.ics?token=None").status_code == 401
 
@@ -232,13 +238,230 @@ def test_no_request_names_a_file(client: TestClient) -> None:
 
 
 def test_the_guard_rejects_malformed_cookies() -> None:
+    now = 1_773_000_000.0
     guard = Guard("127.0.0.1", b"k" * 32, TOKEN)
-    good = guard.make_session(signed_in=True)
-    assert guard.read_session(good) is not None
-    for bad in (None, "", "a.b", "a.2.c", good + "x", good.replace(".1.", ".0.")):
-        assert guard.read_session(bad) is None
-    sid = guard.read_session(good)[0]  # type: ignore[index]
+    good = guard.make_session(True, now)
+    assert guard.read_session(good, now) is not None
+    sid, flag, issued, sig = good.split(".")
+    for bad in (
+        None,
+        "",
+        "a.b",
+        "a.2.c",
+        "a.2.c.d",
+        good + "x",
+        good.replace(".1.", ".0."),
+        f"{sid}.{flag}.{int(issued) - 1}.{sig}",  # the issue time is signed
+        f"{sid}.{flag}.{issued}",  # the old form, without an issue time
+        f"{sid}.{flag}.-{issued}.{sig}",
+        f"{sid}.{flag}.{issued}.{sig[:-1]}é",
+    ):
+        assert guard.read_session(bad, now) is None, bad
+    assert guard.read_session(good, now - 301) is None  # issued in the future
+    assert guard.read_session(good, now + 30 * 86400) is not None
+    assert guard.read_session(good, now + 30 * 86400 + 1) is None
+    assert Guard("0.0.0.0", b"k" * 32, TOKEN).read_session(good, now) is None  # another mode
+    guard.revoke_all()
+    assert guard.read_session(good, now) is None
+    good = guard.make_session(True, now)
+    sid = guard.read_session(good, now)[0]  # type: ignore[index]
     assert guard.csrf_ok(sid, guard.csrf_token(sid))
     assert not guard.csrf_ok(sid, None) and not guard.csrf_ok(sid, "")
     assert not Guard("127.0.0.1", b"j" * 32, TOKEN).csrf_ok(sid, guard.csrf_token(sid))
     assert re.fullmatch(r"[0-9a-f]{64}", guard.csrf_token(sid))
+
+
+# -- sessions: issue time, revocation, the server's mode ---------------------------------------
+def test_a_sign_in_lasts_thirty_days_on_the_server_too(make_client: MakeClient) -> None:
+    client = _signed_in(make_client)
+    start = datetime.fromisoformat(NOW)
+    clock.set_now(start + timedelta(days=29))
+    assert client.get("/", follow_redirects=False).status_code == 200
+    # The browser would have dropped the cookie by now; a copy kept elsewhere must not work.
+    clock.set_now(start + timedelta(days=30, seconds=1))
+    response = client.get("/", follow_redirects=False)
+    assert response.status_code == 303 and response.headers["location"] == "/login"
+
+
+def test_logout_signs_out_every_browser(make_client: MakeClient) -> None:
+    phone = _signed_in(make_client)
+    desk = _signed_in(make_client)
+    kept = phone.cookies["pacer_session"]
+    assert phone.get("/").status_code == 200 and desk.get("/").status_code == 200
+    assert post(desk, "/logout", {"csrf": csrf_of(desk)}).status_code == 303
+    for client in (phone, desk):
+        response = client.get("/", follow_redirects=False)
+        assert response.status_code == 303 and response.headers["location"] == "/login"
+    thief = make_client("0.0.0.0", extra=(LAN,))
+    thief.cookies.set("pacer_session", kept)
+    assert thief.get("/", follow_redirects=False).status_code == 303
+
+
+def test_a_loopback_session_is_not_signed_in_on_a_sign_in_server(make_client: MakeClient) -> None:
+    local = make_client()
+    assert local.get("/").status_code == 200  # loopback: signed in without a token
+    cookie = local.cookies["pacer_session"]
+    lan = make_client("0.0.0.0", extra=(LAN,))
+    lan.cookies.set("pacer_session", cookie)
+    response = lan.get("/", follow_redirects=False)
+    assert response.status_code == 303 and response.headers["location"] == "/login"
+    assert lan.get("/calendar.ics").status_code == 401
+
+
+def test_repeated_wrong_tokens_are_answered_429_until_the_wait_is_over(
+    make_client: MakeClient,
+) -> None:
+    client = make_client("0.0.0.0", extra=(LAN,))
+    dashboard = client.app.state.dashboard  # type: ignore[attr-defined]
+    moment = [1000.0]
+    dashboard.ticks = lambda: moment[0]
+    token = csrf_of(client, "/login")
+    statuses = [
+        post(client, "/login", {"csrf": token, "token": f"guess-{i}"}).status_code for i in range(3)
+    ]
+    assert statuses == [401, 401, 401]  # a few typing mistakes cost nothing
+    slowed = post(client, "/login", {"csrf": token, "token": TOKEN})
+    assert slowed.status_code == 429  # not even the right token is tried now
+    wait = int(slowed.headers["retry-after"])
+    assert wait >= 1
+    assert client.get("/", follow_redirects=False).status_code == 303
+    moment[0] += wait
+    assert post(client, "/login", {"csrf": token, "token": "guess-4"}).status_code == 401
+    longer = post(client, "/login", {"csrf": token, "token": TOKEN})
+    assert longer.status_code == 429 and int(longer.headers["retry-after"]) > wait
+    moment[0] += 3600
+    assert post(client, "/login", {"csrf": token, "token": TOKEN}).status_code == 303
+    assert client.get("/").status_code == 200
+
+
+# -- input that is not ASCII ---------------------------------------------------------------------
+GET_ROUTES = ["/", "/login", "/week", "/plan", "/progress", "/review", "/trips", "/calendar.ics"]
+NON_ASCII_COOKIES = ["é", "a.1.é", "a.1.1.é", "ü.1.123.abc", "a.1.1.2.é"]
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "0.0.0.0"])
+def test_a_non_ascii_cookie_is_not_signed_in_and_never_500(
+    make_client: MakeClient, host: str
+) -> None:
+    client = make_client(host, extra=(LAN,))
+    for cookie in NON_ASCII_COOKIES:
+        raw = f"pacer_session={cookie}".encode()
+        for path in GET_ROUTES:
+            response = client.get(path, headers={"cookie": raw}, follow_redirects=False)
+            assert response.status_code < 500, (cookie, path)
+            if host == "0.0.0.0" and path not in ("/login", "/calendar.ics"):
+                assert response.status_code == 303, (cookie, path)
+        for path in [*POST_ROUTES, "/login", "/logout"]:
+            response = post(client, path, {"csrf": "x"}, cookie=raw)  # type: ignore[arg-type]
+            assert response.status_code in (303, 403), (cookie, path)
+
+
+@pytest.mark.parametrize("csrf", ["é", "ü" * 64, "\u2603" + "0" * 63])
+def test_a_non_ascii_csrf_field_is_403_on_every_form(client: TestClient, csrf: str) -> None:
+    csrf_of(client)
+    for path in [*POST_ROUTES, "/login", "/logout"]:
+        response = post(client, path, {"csrf": csrf, "target": "english", "minutes": "30"})
+        assert response.status_code == 403, path
+    assert _logged() == []
+
+
+def test_a_non_ascii_token_is_a_wrong_token(make_client: MakeClient) -> None:
+    client = make_client("0.0.0.0", extra=(LAN,))
+    token = csrf_of(client, "/login")
+    assert post(client, "/login", {"csrf": token, "token": "é" * 43}).status_code == 401
+    assert client.get("/calendar.ics?token=%C3%A9").status_code == 401
+
+
+# -- headers on every answer ----------------------------------------------------------------------
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+)
+
+
+def _assert_locked_down(response: Any, where: str) -> None:
+    headers = response.headers
+    assert headers.get("content-security-policy") == CSP, where
+    assert headers.get("x-content-type-options") == "nosniff", where
+    assert headers.get("referrer-policy") == "no-referrer", where
+    assert headers.get("x-frame-options") == "DENY", where
+    if headers.get("content-type", "").startswith("text/html"):
+        assert headers.get("cache-control") == "no-store", where
+
+
+def test_every_answer_carries_the_security_headers(
+    client: TestClient, make_client: MakeClient
+) -> None:
+    token = csrf_of(client)
+    answers = {path: client.get(path) for path in GET_ROUTES}
+    answers["static"] = client.get("/static/htmx.min.js")
+    answers["css"] = client.get("/static/pacer.css")
+    answers["404"] = client.get("/nowhere")
+    answers["405"] = client.get("/log")
+    answers["bad host"] = client.get("/", headers={"host": "evil.example"})
+    answers["post"] = post(client, "/log", {"csrf": token, "target": "english", "minutes": "5"})
+    answers["403"] = post(client, "/log", {"csrf": "0", "target": "english", "minutes": "5"})
+    answers["400"] = client.get("/?date=someday")
+    lan = make_client("0.0.0.0", extra=(LAN,))
+    answers["to sign-in"] = lan.get("/", follow_redirects=False)
+    answers["401"] = lan.get("/calendar.ics")
+    for where, response in answers.items():
+        _assert_locked_down(response, where)
+    assert answers["css"].status_code == 200
+    assert answers["/"].headers["cache-control"] == "no-store"
+    assert answers["/login"].headers["cache-control"] == "no-store"
+
+
+def test_an_internal_error_carries_the_headers_too(
+    make_client: MakeClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*_args: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(service, "agenda", broken)
+    client = make_client()
+    quiet = TestClient(client.app, base_url=str(client.base_url), raise_server_exceptions=False)
+    response = quiet.get("/")
+    assert response.status_code == 500
+    _assert_locked_down(response, "500")
+    quiet.close()
+
+
+class _Inline(HTMLParser):
+    """Collects what a strict CSP would block: inline scripts and styles, event handlers."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[str] = []
+        self.config = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        names = dict(attrs)
+        if tag == "style":
+            self.found.append("<style>")
+        if tag == "script" and not names.get("src"):
+            self.found.append("<script> without src")
+        for name, _value in attrs:
+            if name == "style" or name.startswith("on"):
+                self.found.append(f"<{tag} {name}=>")
+        if tag == "meta" and names.get("name") == "htmx-config":
+            self.config = names.get("content") or ""
+
+
+def test_no_page_has_inline_script_or_style(client: TestClient, web_home: Path) -> None:
+    import json
+
+    token = csrf_of(client)
+    trip = {"csrf": token, "start": "2026-03-16", "end": "2026-03-18", "note": "x"}
+    pages = [client.get(path).text for path in GET_ROUTES if path != "/calendar.ics"]
+    pages.append(post(client, "/trips/preview", trip).text)
+    pages.append(post(client, "/log", {"csrf": "0"}).text)  # the error page
+    for html in pages:
+        parser = _Inline()
+        parser.feed(html)
+        assert parser.found == []
+        # htmx would otherwise add its own <style> for indicators, which the CSP refuses.
+        config = json.loads(parser.config)
+        assert config["includeIndicatorStyles"] is False
+        assert config["allowEval"] is False
+        assert 'href="/static/pacer.css"' in html

@@ -38,7 +38,14 @@ def _env(home: Path) -> dict[str, str]:
 
 def _args(**given: object) -> argparse.Namespace:
     return argparse.Namespace(
-        **{"host": "127.0.0.1", "port": 8765, "new_token": False, "allow_host": [], **given}
+        **{
+            "host": "127.0.0.1",
+            "port": 8765,
+            "new_token": False,
+            "new_feed_token": False,
+            "allow_host": [],
+            **given,
+        }
     )
 
 
@@ -109,10 +116,19 @@ def test_a_real_server_answers_on_loopback(home: Path) -> None:
             try:
                 with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as r:
                     body = r.read()
+                    headers = r.headers
                 break
             except (urllib.error.URLError, ConnectionError):
                 time.sleep(0.2)
         assert b"2026-03-09" in body
+        assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
+        assert "script-src 'self';" in headers["Content-Security-Policy"]
+        assert headers["X-Content-Type-Options"] == "nosniff"
+        assert headers["Referrer-Policy"] == "no-referrer"
+        assert headers["Cache-Control"] == "no-store"
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/static/pacer.css", timeout=5) as r:
+            assert r.headers["X-Content-Type-Options"] == "nosniff"
+            assert r.headers["Content-Type"].startswith("text/css")
     finally:
         _stop(proc)
 
@@ -195,3 +211,90 @@ def test_a_wildcard_bind_names_the_address_for_the_phone(
         caught.value.close()
     finally:
         _stop(proc)
+
+
+def _sign_in(app: Any, token: str) -> TestClient:
+    client = TestClient(app, base_url="http://pi.lan:8765")
+    form = csrf_of(client, "/login")
+    assert post(client, "/login", {"csrf": form, "token": token}).status_code == 303
+    assert client.get("/", follow_redirects=False).status_code == 200
+    return client
+
+
+def test_a_new_token_and_a_restart_sign_every_browser_out(
+    pacer: Callable[..., Run], home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PACER_HOME", str(home))
+    first = pacer("serve", "--new-token")
+    assert first.code == 0, first.err
+    token = first.out.strip().splitlines()[-1].strip()
+    old = _sign_in(prepare(_args(host="0.0.0.0", allow_host=["pi.lan"])), token)
+    again = pacer("serve", "--new-token")
+    assert again.code == 0, again.err
+    fresh = again.out.strip().splitlines()[-1].strip()
+    assert stat.S_IMODE((home / "web-sessions").stat().st_mode) == 0o600
+    restarted = TestClient(
+        prepare(_args(host="0.0.0.0", allow_host=["pi.lan"])), base_url="http://pi.lan:8765"
+    )
+    restarted.cookies.set("pacer_session", old.cookies["pacer_session"])
+    response = restarted.get("/", follow_redirects=False)
+    assert response.status_code == 303 and response.headers["location"] == "/login"
+    form = csrf_of(restarted, "/login")
+    assert post(restarted, "/login", {"csrf": form, "token": token}).status_code == 401
+    assert post(restarted, "/login", {"csrf": form, "token": fresh}).status_code == 303
+    old.close()
+    restarted.close()
+
+
+def test_the_calendar_has_its_own_read_only_token(
+    pacer: Callable[..., Run], home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PACER_HOME", str(home))
+    sign_in = pacer("serve", "--new-token").out.strip().splitlines()[-1].strip()
+    made = pacer("serve", "--new-feed-token")
+    assert made.code == 0, made.err
+    path = home / "web-feed-token"
+    feed = path.read_text(encoding="utf-8").strip()
+    assert len(feed) >= 40 and feed != sign_in
+    assert f"/calendar.ics?token={feed}" in made.out
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    for host in ("0.0.0.0", "127.0.0.1"):
+        app = prepare(_args(host=host, allow_host=["pi.lan"]))
+        phone = TestClient(app, base_url="http://pi.lan:8765")
+        answer = phone.get(f"/calendar.ics?token={feed}")
+        assert answer.status_code == 200 and "BEGIN:VCALENDAR" in answer.text
+        assert "set-cookie" not in answer.headers
+        assert phone.get(f"/calendar.ics?token={sign_in}").status_code == 401
+        # The feed token opens the feed and nothing else.
+        form = csrf_of(phone, "/login")
+        assert post(phone, "/login", {"csrf": form, "token": feed}).status_code == 401
+        phone.close()
+    # A new sign-in token leaves the calendar subscription alone; a new feed token ends it.
+    assert pacer("serve", "--new-token").code == 0
+    assert path.read_text(encoding="utf-8").strip() == feed
+    assert pacer("serve", "--new-feed-token").code == 0
+    app = prepare(_args(host="0.0.0.0", allow_host=["pi.lan"]))
+    phone = TestClient(app, base_url="http://pi.lan:8765")
+    assert phone.get(f"/calendar.ics?token={feed}").status_code == 401
+    phone.close()
+
+
+@pytest.mark.parametrize("name", ["web-token", "web-feed-token"])
+@pytest.mark.parametrize("written", ["hunter2", "0123456789abcdefghij", "a" * 40])
+def test_a_weak_hand_written_token_is_refused_at_start(
+    pacer: Callable[..., Run], home: Path, name: str, written: str
+) -> None:
+    assert pacer("serve", "--new-token").code == 0
+    assert pacer("serve", "--new-feed-token").code == 0
+    (home / name).write_text(written + "\n", encoding="utf-8")
+    for host in ("0.0.0.0", "127.0.0.1"):
+        run = pacer("serve", "--host", host, "--port", "1")
+        assert run.code == 1
+        lines = run.err.strip().splitlines()
+        assert len(lines) == 1 and name in lines[0], run.err
+        assert (
+            "--new-feed-token" in lines[0]
+            if name == "web-feed-token"
+            else "--new-token" in lines[0]
+        )
+        assert "Traceback" not in run.err

@@ -28,6 +28,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         help=t("help.serve.new_token"),
     )
     p.add_argument(
+        "--new-feed-token",
+        action="store_true",
+        help=t("help.serve.new_feed_token"),
+    )
+    p.add_argument(
         "--allow-host",
         action="append",
         default=[],
@@ -38,22 +43,32 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def prepare(args: argparse.Namespace) -> Any:
-    """The app `pacer serve` would run, or None after --new-token; refuses a non-loopback
-    bind without a token."""
-    from pacer.web.security import Guard, is_loopback, load_secret, new_token, read_token
+    """The app `pacer serve` would run, or None after --new-token / --new-feed-token;
+    refuses a non-loopback bind without a token, and a weak hand-written token anywhere."""
+    from pacer.web.security import (
+        FEED_TOKEN_FILE,
+        TOKEN_FILE,
+        is_loopback,
+        load_guard,
+        new_feed_token,
+        new_token,
+    )
     from pacer.workspace import data_dir
 
     folder = data_dir()
-    if args.new_token:
-        token = new_token(folder)
-        print(t("serve.token_made", path=folder / "web-token", token=token))
+    if args.new_token or getattr(args, "new_feed_token", False):
+        if args.new_token:
+            token = new_token(folder)  # also ends every session signed in so far
+            print(t("serve.token_made", path=folder / TOKEN_FILE, token=token))
+        if getattr(args, "new_feed_token", False):
+            feed = new_feed_token(folder)
+            print(t("serve.feed_token_made", path=folder / FEED_TOKEN_FILE, token=feed))
         return None
-    existing = read_token(folder)
-    if not is_loopback(args.host) and existing is None:
+    guard = load_guard(folder, args.host, tuple(args.allow_host))
+    if not is_loopback(args.host) and guard.token is None:
         raise PacerError(Message("serve.needs_token", host=args.host))
     from pacer.web.app import create_app
 
-    guard = Guard(args.host, load_secret(folder), existing, tuple(args.allow_host))
     return create_app(guard, getattr(args, "db", None), getattr(args, "plan", None))
 
 

@@ -214,8 +214,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.serve.host": ("address to bind (default {host})", "监听的地址（默认 {host}）"),
     "help.serve.port": ("default {port}", "端口（默认 {port}）"),
     "help.serve.new_token": (
-        "make a new access token, print it once, and stop",
-        "生成新的访问令牌，只显示这一次，然后退出",
+        "make a new access token (signing out every browser), print it once, and stop",
+        "生成新的访问令牌（所有浏览器随之退出登录），只显示这一次，然后退出",
+    ),
+    "help.serve.new_feed_token": (
+        "make a new read-only token for the calendar feed (/calendar.ics), print it, and stop",
+        "生成新的日历订阅（/calendar.ics）只读令牌，显示后退出",
     ),
     "help.serve.allow_host": (
         "another name or address the browser uses for this machine (repeatable)",

@@ -13,6 +13,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "new access token (shown only this once; stored in {path}):\n  {token}",
         "新的访问令牌（仅显示这一次；保存在 {path}）：\n  {token}",
     ),
+    "serve.feed_token_made": (
+        "new calendar feed token (read-only; stored in {path}); subscribe the phone's calendar"
+        " to:\n  http://HOST:PORT/calendar.ics?token={token}",
+        "新的日历订阅令牌（只读；保存在 {path}）；在手机日历中订阅：\n"
+        "  http://HOST:PORT/calendar.ics?token={token}",
+    ),
+    "serve.weak_token": (
+        "{path} holds a token too short or too simple to be safe (under 128 bits);"
+        " make a new one with 'pacer serve --new-token'",
+        "{path} 中的令牌太短或太简单，不安全（不足 128 位）；请运行 'pacer serve --new-token' 重新生成",
+    ),
+    "serve.weak_feed_token": (
+        "{path} holds a token too short or too simple to be safe (under 128 bits);"
+        " make a new one with 'pacer serve --new-feed-token'",
+        "{path} 中的令牌太短或太简单，不安全（不足 128 位）；请运行 'pacer serve --new-feed-token' 重新生成",
+    ),
     "serve.listening": (
         "pacer serves on http://{host}:{port}/ (Ctrl-C stops it)",
         "pacer 正在 http://{host}:{port}/ 上提供服务（Ctrl-C 停止）",
@@ -43,6 +59,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web.login.token": ("Access token", "访问令牌"),
     "web.login.submit": ("Sign in", "登录"),
     "web.login.failed": ("That is not the access token.", "访问令牌不正确。"),
+    "web.login.slow": (
+        "Too many wrong tokens from here; wait {seconds} s before the next try.",
+        "这里输错令牌的次数太多；请等 {seconds} 秒后再试。",
+    ),
+    "web.logout": ("Sign out everywhere", "在所有设备上退出"),
     "web.login.hint": (
         "The token was shown once by 'pacer serve --new-token'.",
         "令牌由 'pacer serve --new-token' 显示过一次。",

@@ -7,6 +7,8 @@ request cannot leak into another's page.
 
 from __future__ import annotations
 
+import math
+import time
 from collections.abc import Awaitable, Callable
 from datetime import date
 from pathlib import Path
@@ -25,12 +27,25 @@ from pacer import clock, service
 from pacer.errors import PacerError
 from pacer.i18n import LANGS, days_text, minutes_text, set_lang, t
 from pacer.service import Session
-from pacer.web.security import Guard
+from pacer.web.security import SESSION_DAYS, Guard, SignInThrottle
 
 SESSION_COOKIE = "pacer_session"
 LANG_COOKIE = "pacer_lang"
 STATIC = Path(__file__).parent / "static"
-SIGNED_IN_DAYS = 30
+
+# Sent with every answer, errors and static files included. No inline script or style
+# anywhere (the page's CSS and htmx are files under /static), so an injected <script> or
+# style= does nothing; no framing (clickjacking), no Referer leaving with a feed token.
+SECURITY_HEADERS = [
+    (
+        b"content-security-policy",
+        b"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        b"frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+    ),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+]
 
 Handler = Callable[[Request], Awaitable[Response]]
 
@@ -72,6 +87,42 @@ class HostCheck:
         await self.app(scope, receive, send)
 
 
+class SecurityHeaders:
+    """Adds SECURITY_HEADERS to every HTTP answer, and `Cache-Control: no-store` to every
+    HTML page (they carry CSRF tokens and the person's log)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Any) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                names = {k.lower() for k, _ in headers}
+                headers += [(k, v) for k, v in SECURITY_HEADERS if k not in names]
+                html = any(
+                    k.lower() == b"content-type" and v.startswith(b"text/html") for k, v in headers
+                )
+                if html and b"cache-control" not in names:
+                    headers.append((b"cache-control", b"no-store"))
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+class PacerApp(Starlette):
+    """Starlette with SecurityHeaders outside everything, so that the 500 page of its
+    outermost error middleware (and HostCheck's 400) carries the headers too."""
+
+    def build_middleware_stack(self) -> ASGIApp:
+        return SecurityHeaders(super().build_middleware_stack())
+
+
 class Dashboard:
     """One running dashboard: where its data lives, what it trusts, its templates."""
 
@@ -89,6 +140,10 @@ class Dashboard:
         self.plan_path = plan_path
         self.charts_dir = cache or data_dir() / "cache" / "web-charts"
         self.charts: dict[str, Path] = {}
+        self.throttle = SignInThrottle()
+        # Waits between wrong tokens count real seconds, whatever PACER_NOW says; tests
+        # replace this to move time on.
+        self.ticks: Callable[[], float] = time.monotonic
         self.env = Environment(
             loader=PackageLoader("pacer.web", "templates"),
             autoescape=select_autoescape(default=True, default_for_string=True),
@@ -106,11 +161,12 @@ class Dashboard:
     def page(self, handler: Handler, *, feed: bool = False, open_: bool = False) -> Handler:
         async def guarded(request: Request) -> Response:
             guard = self.guard
-            found = guard.read_session(request.cookies.get(SESSION_COOKIE))
+            now = clock.now_utc().timestamp()
+            found = guard.read_session(request.cookies.get(SESSION_COOKIE), now)
             fresh: str | None = None
             if found is None:
-                fresh = guard.make_session(signed_in=not guard.needs_sign_in)
-                found = guard.read_session(fresh)
+                fresh = guard.make_session(not guard.needs_sign_in, now)
+                found = guard.read_session(fresh, now)
                 assert found is not None
             sid, signed_in = found
             request.state.sid = sid
@@ -119,9 +175,10 @@ class Dashboard:
             request.state.lang = lang
             response: Response
             if feed:
-                # The token, or a session this browser already had (not one made just now).
+                # The feed's own token (never the sign-in token: a calendar subscription URL
+                # is not a key to the dashboard), or a session this browser already had.
                 known = signed_in and fresh is None
-                if guard.token_ok(request.query_params.get("token")) or known:
+                if guard.feed_ok(request.query_params.get("token")) or known:
                     response = await handler(request)
                 else:
                     response = Response("access token needed", status_code=401)
@@ -168,6 +225,7 @@ class Dashboard:
             lang=request.state.lang,
             csrf=self.guard.csrf_token(request.state.sid),
             signed_in=request.state.signed_in,
+            can_sign_out=request.state.signed_in and self.guard.needs_sign_in,
             **context,
         )
         return HTMLResponse(html, status_code=status)
@@ -188,13 +246,22 @@ class Dashboard:
         return self.render(request, "login.html")
 
     async def login(self, request: Request) -> Response:
+        address = request.client.host if request.client else ""
+        wait = self.throttle.wait(address, self.ticks())
+        if wait > 0:
+            seconds = math.ceil(wait)
+            response = self.render(request, "login.html", status=429, slow=seconds)
+            response.headers["retry-after"] = str(seconds)
+            return response
         if not self.guard.token_ok(self.form(request, "token")):
+            self.throttle.failed(address, self.ticks())
             return self.render(request, "login.html", status=401, failed=True)
+        self.throttle.succeeded(address)
         response = RedirectResponse("/", status_code=303)
         response.set_cookie(
             SESSION_COOKIE,
-            self.guard.make_session(signed_in=True),
-            max_age=SIGNED_IN_DAYS * 86400,  # the phone signs in once a month, not daily
+            self.guard.make_session(True, clock.now_utc().timestamp()),
+            max_age=SESSION_DAYS * 86400,  # the phone signs in once a month, not daily
             httponly=True,
             samesite="strict",
             path="/",
@@ -202,6 +269,8 @@ class Dashboard:
         return response
 
     async def logout(self, request: Request) -> Response:
+        # Signing out ends every session, the phone's too: one button for "I lost a device".
+        self.guard.revoke_all()
         response = RedirectResponse("/login", status_code=303)
         response.delete_cookie(SESSION_COOKIE, path="/")
         return response
@@ -437,6 +506,6 @@ def create_app(
         Mount("/static", app=StaticFiles(directory=STATIC), name="static"),
     ]
     # A Host header outside the allow-list (DNS rebinding) is refused with 400 everywhere.
-    app = Starlette(routes=routes, middleware=[Middleware(HostCheck, guard=guard)])
+    app = PacerApp(routes=routes, middleware=[Middleware(HostCheck, guard=guard)])
     app.state.dashboard = d
     return app
