@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from contextvars import ContextVar
 
 from pacer.i18n_catalog import CATALOG
 
@@ -13,7 +14,9 @@ if TYPE_CHECKING:
 
 
 LANGS = ("en", "zh")
-_current = "en"
+# A context variable, not a global: the web server renders requests in several threads and
+# tasks at once, and one request's language must never reach another's page.
+_current: ContextVar[str] = ContextVar("pacer_lang", default="en")
 
 
 class Message:
@@ -61,12 +64,11 @@ def detect_lang(environ: dict[str, str] | None = None) -> str:
 
 
 def set_lang(lang: str) -> None:
-    global _current
-    _current = lang if lang in LANGS else "en"
+    _current.set(lang if lang in LANGS else "en")
 
 
 def current_lang() -> str:
-    return _current
+    return _current.get()
 
 
 def t(message_key: str, /, **args: Any) -> str:
@@ -74,5 +76,5 @@ def t(message_key: str, /, **args: Any) -> str:
     entry = CATALOG.get(message_key)
     if entry is None:
         return message_key if not args else f"{message_key} {args}"
-    text = entry[1] if _current == "zh" else entry[0]
+    text = entry[1] if _current.get() == "zh" else entry[0]
     return text.format(**args) if args else text

@@ -19,6 +19,7 @@ from pacer.web.security import Generation, Guard, load_secret
 NOW = "2026-03-09T12:00:00+08:00"
 TOKEN = "the-access-token-of-these-tests-0123456789"
 FEED = "the-calendar-feed-token-of-these-tests-ABCDEF"
+CHART_WAIT = 300.0
 
 
 @pytest.fixture
@@ -49,7 +50,9 @@ def make_client(web_home: Path) -> Iterator[MakeClient]:
         # One generation file for all: clients stand for servers on one data folder.
         guard = Guard(host, load_secret(web_home), token, extra, feed, Generation(web_home))
         name = extra[0] if extra else host
-        client = TestClient(create_app(guard), base_url=f"http://{name}:8765")
+        # Tests wait for the charts to be drawn (the server itself waits 2 s at most).
+        app = create_app(guard, chart_wait=CHART_WAIT)
+        client = TestClient(app, base_url=f"http://{name}:8765")
         clients.append(client)
         return client
 

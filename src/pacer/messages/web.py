@@ -99,6 +99,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web.plan.due": ("Due", "截止"),
     "web.progress.title": ("Progress in {month}", "{month} 的进度"),
     "web.progress.none": ("No charts to show.", "没有可显示的图表。"),
+    "web.progress.drawing": (
+        "The charts are being drawn for the latest entries.",
+        "正在根据最新记录绘制图表。",
+    ),
+    "web.progress.reload": ("Look again", "刷新"),
     "web.review.title": ("Weekly review {week}", "周复盘 {week}"),
     "web.review.track": ("Track", "方向"),
     "web.review.finished": ("Finished", "已完成"),

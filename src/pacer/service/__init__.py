@@ -215,6 +215,12 @@ if TYPE_CHECKING:
         timeline as timeline,
     )
     from pacer.service.report import (
+        draw_month_charts as draw_month_charts,
+    )
+    from pacer.service.report import (
+        month_chart_data as month_chart_data,
+    )
+    from pacer.service.report import (
         month_charts as month_charts,
     )
     from pacer.service.review import (
@@ -266,6 +272,9 @@ if TYPE_CHECKING:
         review_notice as review_notice,
     )
     from pacer.service.session import (
+        KeptStore as KeptStore,
+    )
+    from pacer.service.session import (
         Session as Session,
     )
     from pacer.service.session import (
@@ -305,6 +314,7 @@ _EXPORTS: dict[str, str] = {
     "MetricView": "metrics",
     "MilestoneView": "milestones",
     "PlanSummary": "plan",
+    "KeptStore": "session",
     "Session": "session",
     "StatusView": "progress",
     "TimelineRow": "progress",
@@ -353,6 +363,8 @@ _EXPORTS: dict[str, str] = {
     "log_minutes": "days",
     "mark_done": "days",
     "month_charts": "report",
+    "month_chart_data": "report",
+    "draw_month_charts": "report",
     "metric_detail_json": "metrics",
     "metric_json": "metrics",
     "metric_view": "metrics",

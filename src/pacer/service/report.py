@@ -192,7 +192,16 @@ def report_data(session: Session, period: str, day: date) -> ReportData:
 def month_charts(session: Session, day: date, folder: Path) -> dict[str, list[Path]]:
     """The charts of `pacer report month` for the month holding `day`, drawn into `folder`
     (replacing what an earlier call drew there)."""
+    return draw_month_charts(month_chart_data(session, day), folder)
+
+
+def month_chart_data(session: Session, day: date) -> ReportData:
+    """What the month's charts show (quick: the database's part of drawing them)."""
+    return report_data(session, "month", day)
+
+
+def draw_month_charts(data: ReportData, folder: Path) -> dict[str, list[Path]]:
+    """Draw the month's charts from their data (slow: matplotlib; needs no database)."""
     from pacer.report.charts import draw_all
 
-    data = report_data(session, "month", day)
-    return draw_all(data, folder, f"month-{day.year}-{day.month:02d}")
+    return draw_all(data, folder, f"month-{data.first.year}-{data.first.month:02d}")

@@ -29,17 +29,20 @@ DAY_MINUTES = 24 * 60
 class Session:
     """One person's pacer: the plan in force, the database and the calendar they make.
 
-    A session opens the database at most once (one connection per process and purpose), and
-    closes only what it opened: a long-lived process (the web server) lends it its store."""
+    A session opens the database at most once, and closes only what it opened: a long-lived
+    process (the web server) lends it a kept connection instead."""
 
     def __init__(
-        self, plan_path: Path | None = None, db_path: Path | None = None, store: Store | None = None
+        self,
+        plan_path: Path | None = None,
+        db_path: Path | None = None,
+        kept: KeptStore | None = None,
     ) -> None:
         self._plan_path = plan_path
         self._db_path = db_path
         self._compiled: CompiledPlan | None = None
-        self._store: Store | None = store
-        self._owns_store = store is None
+        self._kept = kept
+        self._store: Store | None = None
         self._choices: list[CatchupChoice] | None = None
         self.notices: list[Message] = []
 
@@ -57,7 +60,7 @@ class Session:
         a line on every command of someone who chose that plan."""
         from pacer.store.log import has_entries
 
-        if self._store is None and not self.db_path.exists():
+        if self._store is None and self._kept is None and not self.db_path.exists():
             return False  # no database yet: nothing logged, and none made just to ask
         return has_entries(self.store)
 
@@ -76,11 +79,16 @@ class Session:
             # open the store itself (the built-in plan's first-steps check): never twice.
             _ = self.compiled
             if self._store is None:
-                self._store = open_store(self.db_path)
+                kept = self._kept
+                self._store = kept.store() if kept else open_store(self.db_path)
         return self._store
 
+    def data_version(self) -> tuple[int, int]:
+        """Changes whenever anything in the database changes (for caches of drawn charts)."""
+        return self.store.data_version()
+
     def close(self) -> None:
-        if self._store is not None and self._owns_store:
+        if self._store is not None and self._kept is None:
             self._store.close()
         self._store = None
 
@@ -118,6 +126,30 @@ class Session:
         return Calendar(
             self.plan, self.compiled.holidays, tuple(list_trips(self.store)), current_lang()
         )
+
+
+class KeptStore:
+    """One connection that a long-lived process keeps open for one of its threads (the web
+    server's reader and writer): one connection per process and purpose, opened once, and
+    lent to each request's Session."""
+
+    __slots__ = ("_busy_timeout_ms", "_db_path", "_store")
+
+    def __init__(self, db_path: Path | None, busy_timeout_ms: int) -> None:
+        self._db_path = db_path
+        self._busy_timeout_ms = busy_timeout_ms
+        self._store: Store | None = None
+
+    def store(self) -> Store:
+        if self._store is None:
+            path = self._db_path or data_dir() / DB_FILE
+            self._store = open_store(path, self._busy_timeout_ms)
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
 
 
 # -- input parsing shared by CLI and web -----------------------------------------------------

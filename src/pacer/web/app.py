@@ -1,18 +1,21 @@
 """The dashboard: Starlette routes, thin over pacer.service, guarded by web/security.py.
 
-Handlers are coroutines that call the (synchronous, quick) service directly: requests are
-handled one after another on the event loop, so the process-wide language set for one
-request cannot leak into another's page.
+Handlers are plain functions run in a lane's thread (web/lanes.py): pages in the reader's,
+actions in the one writer's, each with the database connection it keeps; the event loop
+only parses, checks and sends. The language is a context variable, so a request's language
+reaches its own page only.
 """
 
 from __future__ import annotations
 
+import inspect
 import math
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.applications import Starlette
@@ -24,9 +27,10 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from pacer import clock, service
-from pacer.errors import PacerError
+from pacer.errors import PacerError, StoreBusy
 from pacer.i18n import LANGS, days_text, minutes_text, set_lang, t
 from pacer.service import Session
+from pacer.web.lanes import ChartCache, ChartKey, Lane
 from pacer.web.security import SESSION_DAYS, Guard, SignInThrottle
 
 SESSION_COOKIE = "pacer_session"
@@ -47,7 +51,11 @@ SECURITY_HEADERS = [
     (b"x-frame-options", b"DENY"),
 ]
 
-Handler = Callable[[Request], Awaitable[Response]]
+# A page or action: a plain function run in a lane's thread, or (Progress) a coroutine that
+# hands its slow parts to the lanes itself.
+Handler = Callable[[Request], Response | Awaitable[Response]]
+RETRY_AFTER_SECONDS = 2
+CHART_WAIT_SECONDS = 2.0
 
 
 def pick_lang(request: Request) -> tuple[str, bool]:
@@ -132,14 +140,16 @@ class Dashboard:
         db_path: Path | None = None,
         plan_path: Path | None = None,
         cache: Path | None = None,
+        chart_wait: float = CHART_WAIT_SECONDS,
     ) -> None:
         from pacer.workspace import data_dir
 
         self.guard = guard
         self.db_path = db_path
         self.plan_path = plan_path
-        self.charts_dir = cache or data_dir() / "cache" / "web-charts"
-        self.charts: dict[str, Path] = {}
+        self.reader = Lane("reader", db_path)
+        self.writer = Lane("writer", db_path)
+        self.charts = ChartCache(cache or data_dir() / "cache" / "web-charts", chart_wait)
         self.throttle = SignInThrottle()
         # Waits between wrong tokens count real seconds, whatever PACER_NOW says; tests
         # replace this to move time on.
@@ -154,8 +164,14 @@ class Dashboard:
         self.env.globals["mins"] = minutes_text
         self.env.globals["days"] = days_text
 
-    def session(self) -> Session:
-        return Session(self.plan_path, self.db_path)
+    def session(self, request: Request) -> Session:
+        """The request's Session, on the connection its lane keeps."""
+        return Session(self.plan_path, self.db_path, kept=request.state.lane.kept)
+
+    def close(self) -> None:
+        for lane in (self.reader, self.writer):
+            lane.close()
+        self.charts.close()
 
     # -- the guard, around every handler -----------------------------------------------------
     def page(self, handler: Handler, *, feed: bool = False, open_: bool = False) -> Handler:
@@ -179,7 +195,7 @@ class Dashboard:
                 # is not a key to the dashboard), or a session this browser already had.
                 known = signed_in and fresh is None
                 if guard.feed_ok(request.query_params.get("token")) or known:
-                    response = await handler(request)
+                    response = await self._checked(handler, request)
                 else:
                     response = Response("access token needed", status_code=401)
             elif not signed_in and not open_:
@@ -212,8 +228,19 @@ class Dashboard:
             request.state.form = form
             if not self.guard.csrf_ok(request.state.sid, form.get("csrf")):  # type: ignore[arg-type]
                 return self.error(request, t("web.bad_csrf"), 403)
+        # Pages read in the reader's thread; every action writes in the one writer's.
+        lane = self.writer if request.method == "POST" else self.reader
+        request.state.lane = lane
         try:
-            return await handler(request)
+            if inspect.iscoroutinefunction(handler):
+                answer: Response = await handler(request)
+            else:
+                answer = await lane.run(cast("Callable[[Request], Response]", handler), request)
+            return answer
+        except StoreBusy as exc:
+            response = self.error(request, str(exc.message), 503)
+            response.headers["retry-after"] = str(RETRY_AFTER_SECONDS)
+            return response
         except PacerError as exc:
             return self.error(request, str(exc.message), 400)
 
@@ -242,10 +269,10 @@ class Dashboard:
         set_lang(request.state.lang)
 
     # -- sign-in ------------------------------------------------------------------------------
-    async def login_page(self, request: Request) -> Response:
+    def login_page(self, request: Request) -> Response:
         return self.render(request, "login.html")
 
-    async def login(self, request: Request) -> Response:
+    def login(self, request: Request) -> Response:
         address = request.client.host if request.client else ""
         wait = self.throttle.wait(address, self.ticks())
         if wait > 0:
@@ -268,7 +295,7 @@ class Dashboard:
         )
         return response
 
-    async def logout(self, request: Request) -> Response:
+    def logout(self, request: Request) -> Response:
         # Signing out ends every session, the phone's too: one button for "I lost a device".
         self.guard.revoke_all()
         response = RedirectResponse("/login", status_code=303)
@@ -276,10 +303,10 @@ class Dashboard:
         return response
 
     # -- Today --------------------------------------------------------------------------------
-    async def today(self, request: Request) -> Response:
+    def today(self, request: Request) -> Response:
         self.begin(request)
         day = service.parse_day(request.query_params.get("date"))
-        with self.session() as s:
+        with self.session(request) as s:
             view = service.agenda(s, day)
             shown = service.day_json(s, view)
             moved = service.trip_effect(s, day)
@@ -324,38 +351,38 @@ class Dashboard:
         suffix = "" if day == clock.today() else f"?date={day.isoformat()}"
         return RedirectResponse("/" + suffix, status_code=303)
 
-    async def log(self, request: Request) -> Response:
+    def log(self, request: Request) -> Response:
         self.begin(request)
         day = service.parse_day(self.form(request, "date") or None)
         minutes = service.parse_minutes(self.form(request, "minutes"))
-        with self.session() as s:
+        with self.session(request) as s:
             service.log_minutes(
                 s, minutes, self.form(request, "target"), self.form(request, "note"), day
             )
         return self._back(day)
 
-    async def done(self, request: Request) -> Response:
+    def done(self, request: Request) -> Response:
         self.begin(request)
         day = service.parse_day(self.form(request, "date") or None)
         raw = self.form(request, "minutes")
         minutes = service.parse_minutes(raw) if raw else 0
-        with self.session() as s:
+        with self.session(request) as s:
             service.mark_done(
                 s, self.form(request, "unit"), day, minutes, self.form(request, "note")
             )
         return self._back(day)
 
-    async def undo(self, request: Request) -> Response:
+    def undo(self, request: Request) -> Response:
         self.begin(request)
-        with self.session() as s:
+        with self.session(request) as s:
             removed = service.undo(s)
         return self._back(removed.day)
 
     # -- Week and Plan --------------------------------------------------------------------------
-    async def week(self, request: Request) -> Response:
+    def week(self, request: Request) -> Response:
         self.begin(request)
         day = service.parse_day(request.query_params.get("date"))
-        with self.session() as s:
+        with self.session(request) as s:
             days = [service.day_json(s, v) for v in service.week(s, day)]
         rows = [(d, *service.day_minutes(d)) for d in days]
         return self.render(
@@ -366,38 +393,45 @@ class Dashboard:
             today=clock.today().isoformat(),
         )
 
-    async def plan(self, request: Request) -> Response:
+    def plan(self, request: Request) -> Response:
         self.begin(request)
-        with self.session() as s:
+        with self.session(request) as s:
             plan = s.plan
             line = service.timeline(s, clock.today())
         return self.render(request, "plan.html", plan=plan, line=line)
 
     # -- Progress -------------------------------------------------------------------------------
     async def progress(self, request: Request) -> Response:
-        self.begin(request)
         today = clock.today()
-        with self.session() as s:
-            drawn = service.month_charts(s, today, self.charts_dir)
-        charts: dict[str, Path] = {}
-        for name, paths in drawn.items():
-            for i, path in enumerate(p for p in paths if p.suffix == ".png"):
-                charts[f"{name}-{i}"] = path
-        self.charts = charts
-        return self.render(request, "progress.html", charts=sorted(charts), month=today)
+        lang = request.state.lang
+        request.state.lane = self.reader
 
-    async def chart(self, request: Request) -> Response:
+        def gather() -> tuple[ChartKey, Any]:
+            set_lang(lang)
+            with self.session(request) as s:
+                key = (s.compiled.digest, s.data_version(), lang, today.isoformat())
+                if self.charts.charts(key) is not None:
+                    return key, None
+                return key, service.month_chart_data(s, today)
+
+        key, data = await self.reader.run(gather)
+        charts = self.charts.charts(key) if data is None else await self.charts.draw(key, data)
+        return self.render(
+            request, "progress.html", charts=charts or [], drawing=charts is None, month=today
+        )
+
+    def chart(self, request: Request) -> Response:
         # The name only picks one of the files this server drew; it is never a path.
-        path = self.charts.get(str(request.path_params["name"]))
+        path = self.charts.file(str(request.path_params["name"]))
         if path is None or not path.is_file():
             return Response("no such chart", status_code=404)
         return FileResponse(path, media_type="image/png")
 
     # -- Review -----------------------------------------------------------------------------------
-    async def review(self, request: Request) -> Response:
+    def review(self, request: Request) -> Response:
         self.begin(request)
         today = clock.today()
-        with self.session() as s:
+        with self.session(request) as s:
             week = service.review_due_week(s, today)
             facts = service.review_facts(s, week)
             existing = service.find_review(s, week)
@@ -416,10 +450,10 @@ class Dashboard:
             streak=streak,
         )
 
-    async def save_review(self, request: Request) -> Response:
+    def save_review(self, request: Request) -> Response:
         self.begin(request)
         today = clock.today()
-        with self.session() as s:
+        with self.session(request) as s:
             week = service.review_due_week(s, today)
             service.check_week(s, week, today)
             given = {p.id: self.form(request, "answer-" + p.id) for p in s.plan.review.prompts}
@@ -429,9 +463,9 @@ class Dashboard:
         return RedirectResponse("/review", status_code=303)
 
     # -- Trips ------------------------------------------------------------------------------------
-    async def trips(self, request: Request, **extra: Any) -> Response:
+    def trips(self, request: Request, **extra: Any) -> Response:
         self.begin(request)
-        with self.session() as s:
+        with self.session(request) as s:
             trips = service.list_trips(s)
         return self.render(request, "trips.html", trips=trips, **extra)
 
@@ -440,38 +474,38 @@ class Dashboard:
         end = service.parse_day(self.form(request, "end"))
         return start, end, self.form(request, "note")
 
-    async def preview_trip(self, request: Request) -> Response:
+    def preview_trip(self, request: Request) -> Response:
         self.begin(request)
         start, end, note = self._trip_form(request)
-        with self.session() as s:
+        with self.session(request) as s:
             moved = service.preview_trip(s, start, end, note)
-        return await self.trips(
+        return self.trips(
             request, preview={"start": start, "end": end, "note": note, "moved": moved}
         )
 
-    async def add_trip(self, request: Request) -> Response:
+    def add_trip(self, request: Request) -> Response:
         self.begin(request)
         start, end, note = self._trip_form(request)
-        with self.session() as s:
+        with self.session(request) as s:
             service.add_trip(s, start, end, note)
         return RedirectResponse("/trips", status_code=303)
 
-    async def remove_trip(self, request: Request) -> Response:
+    def remove_trip(self, request: Request) -> Response:
         self.begin(request)
         try:
             trip_id = int(self.form(request, "id"))
         except ValueError:
             return self.error(request, t("web.bad_trip_id"), 400)
-        with self.session() as s:
+        with self.session(request) as s:
             service.remove_trip(s, trip_id)
         return RedirectResponse("/trips", status_code=303)
 
     # -- the calendar feed --------------------------------------------------------------------
-    async def calendar(self, request: Request) -> Response:
+    def calendar(self, request: Request) -> Response:
         from pacer.service.ics import DEFAULT_DAYS
 
         set_lang(request.state.lang)
-        with self.session() as s:
+        with self.session(request) as s:
             export = service.export_ics(s, DEFAULT_DAYS * 2)
         return Response(export.data, media_type="text/calendar; charset=utf-8")
 
@@ -481,8 +515,9 @@ def create_app(
     db_path: Path | None = None,
     plan_path: Path | None = None,
     cache: Path | None = None,
+    chart_wait: float = CHART_WAIT_SECONDS,
 ) -> Starlette:
-    d = Dashboard(guard, db_path, plan_path, cache)
+    d = Dashboard(guard, db_path, plan_path, cache, chart_wait)
     get, post = ["GET"], ["POST"]
     routes = [
         Route("/login", d.page(d.login_page, open_=True), methods=get),
@@ -505,7 +540,15 @@ def create_app(
         Route("/calendar.ics", d.page(d.calendar, feed=True), methods=get),
         Mount("/static", app=StaticFiles(directory=STATIC), name="static"),
     ]
+
     # A Host header outside the allow-list (DNS rebinding) is refused with 400 everywhere.
-    app = PacerApp(routes=routes, middleware=[Middleware(HostCheck, guard=guard)])
+    @asynccontextmanager
+    async def lifespan(_: Starlette) -> AsyncIterator[None]:
+        yield
+        d.close()  # each lane closes its connection in its own thread
+
+    app = PacerApp(
+        routes=routes, middleware=[Middleware(HostCheck, guard=guard)], lifespan=lifespan
+    )
     app.state.dashboard = d
     return app
