@@ -20,7 +20,7 @@ NOW = "2026-03-09T12:00:00+08:00"
 # Each plan with a habit track of its own to log: the built-in plan, and the Berlin nurse's.
 PLANS = {
     "builtin": ((), "english"),
-    "berlin": (("--plan", str(OTHER_PLAN)), "keys"),
+    "berlin": (("--plan", str(OTHER_PLAN)), "piano"),
 }
 
 

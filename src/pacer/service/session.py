@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from contextlib import suppress
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -14,7 +15,14 @@ from pacer.plan.model import REVIEW_TARGET, Plan
 from pacer.schedule.progress import LogEntry, progress_of
 from pacer.schedule.projection import Adjustments, Projection, project
 from pacer.store.db import Store, open_store
-from pacer.workspace import DB_FILE, CompiledPlan, compile_plan, data_dir, resolve_plan_path
+from pacer.workspace import (
+    DB_FILE,
+    CompiledPlan,
+    compile_plan,
+    data_dir,
+    private_dir,
+    resolve_plan_path,
+)
 
 # typing costs a few ms at start-up and is only needed by the type checker.
 TYPE_CHECKING = False
@@ -62,7 +70,10 @@ class Session:
     def store(self) -> Store:
         if self._store is None:
             _ = self.compiled  # a broken plan stops us before any database file is created
-            self._store = open_store(self._db_path or data_dir() / DB_FILE)
+            path = self._db_path or data_dir() / DB_FILE
+            with suppress(OSError):  # open_store says what is wrong with the folder
+                private_dir(path.parent)  # the data folder is the person's alone: 0700
+            self._store = open_store(path)
         return self._store
 
     def close(self) -> None:
