@@ -7,13 +7,12 @@ import os
 import pickle
 import re
 import sys
-import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
-from pacer import __version__
+from pacer import __version__, clock
 from pacer.calendar.days import HolidayTable
 from pacer.errors import PacerError
 from pacer.i18n import Message
@@ -162,7 +161,7 @@ PRIVATE_DIR = 0o700
 # A temporary file whose process id is still in use is removed anyway once it is this old
 # (seconds): the id was reused. A backup of years of logs takes seconds, not a day.
 STALE_TEMP_AFTER = 24 * 3600
-_TEMP_NAME = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d{1,10})(?:\.[0-9a-f]{8})?\.tmp$")
+_TEMP_NAME = re.compile(r"^\.(?P<name>.+?)\.(?P<pid>\d{1,10})(?:\.[0-9a-f]{8})?\.tmp$")
 
 
 def private_dir(path: Path) -> None:
@@ -178,6 +177,22 @@ def private_dir(path: Path) -> None:
     except FileExistsError:
         if not path.is_dir():
             raise
+
+
+def create_private_file(path: Path) -> bool:
+    """Create `path` empty, mode 0600, unless something is there already (then nothing is
+    opened: no descriptor of a file another connection may hold locks on is ever closed).
+    For files that others fill in place, such as a new SQLite database. Returns whether it
+    was created; OSError as from os.open."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
+    except FileExistsError:
+        return False
+    try:
+        os.fchmod(fd, PRIVATE_FILE)  # exactly 0600, even under an umask like 0277
+    finally:
+        os.close(fd)
+    return True
 
 
 def make_folder(path: Path) -> None:
@@ -270,15 +285,8 @@ def _private_temp(path: Path) -> Path:
     whose it is (remove_stale_temps), the random part keeps two threads apart."""
     while True:
         tmp = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
-        try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
-        except FileExistsError:
-            continue
-        try:
-            os.fchmod(fd, PRIVATE_FILE)  # exactly 0600, even under an umask like 0277
-        finally:
-            os.close(fd)
-        return tmp
+        if create_private_file(tmp):
+            return tmp
 
 
 def remove_stale_temps(folder: Path, owns: Callable[[str], bool]) -> list[Path]:
@@ -286,7 +294,7 @@ def remove_stale_temps(folder: Path, owns: Callable[[str], bool]) -> list[Path]:
     (by name) when the process that made them is gone: its id is not alive, or the file is
     older than STALE_TEMP_AFTER (the id was reused). Anything else is left alone. Returns
     what was removed; a file that cannot be removed is left for next time."""
-    removed = []
+    removed: list[Path] = []
     try:
         names = os.listdir(folder)
     except OSError:
@@ -297,7 +305,7 @@ def remove_stale_temps(folder: Path, owns: Callable[[str], bool]) -> list[Path]:
             continue
         path = folder / entry
         try:
-            age = time.time() - path.lstat().st_mtime
+            age = clock.wall_seconds() - path.lstat().st_mtime
         except OSError:
             continue
         if _alive(int(match["pid"])) and age < STALE_TEMP_AFTER:

@@ -37,14 +37,13 @@ def under_umask_022(data: Path, *args: str, cwd: Path | None = None) -> Run:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "PACER_"))}
     env.update(PACER_HOME=str(data), LANG="C.UTF-8", PACER_NOW=NOW, PACER_TZ="Asia/Shanghai")
     proc = subprocess.run(
-        [str(PACER), *args],
+        ["sh", "-c", 'umask 022 && exec "$@"', "sh", str(PACER), *args],
         env=env,
         cwd=cwd,
         capture_output=True,
         text=True,
         timeout=120,
         check=False,
-        preexec_fn=lambda: os.umask(0o022),  # noqa: PLW1509 - no threads start before exec
     )
     return Run(proc.returncode, proc.stdout, proc.stderr)
 
@@ -102,6 +101,7 @@ OUTPUTS = {
     "export ics": ("export", "ics", "-o", "{out}/pacer.ics"),
     "report file": ("report", "month", "--format", "md", "-o", "{out}/march.md"),
     "report folder": ("report", "year", "--format", "md", "-o", "{out}"),
+    "forecast chart": ("forecast", "--runs", "50", "--chart", "{out}/fan.png"),
 }
 
 

@@ -204,11 +204,7 @@ CHARTS: dict[str, Callable[[ReportData, Path], list[Path]]] = {
 
 def chart_stems(data: ReportData, folder: Path, stem: str) -> dict[str, Path]:
     """Each chart draw_all would draw, by name, and where (a stem: .png and .svg beside it)."""
-    return {
-        name: folder / f"{stem}-{name}"
-        for name in CHARTS
-        if name != "metrics" or data.metrics
-    }
+    return {name: folder / f"{stem}-{name}" for name in CHARTS if name != "metrics" or data.metrics}
 
 
 def chart_files(data: ReportData, folder: Path, stem: str) -> list[Path]:

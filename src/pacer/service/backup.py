@@ -248,11 +248,11 @@ def backup_database(session: Session, target: str | None, force: bool = False) -
         replace = False
     else:
         path = Path(str(target))
+        live = store.path.resolve()
+        if path.resolve() in (live, *(live.with_name(live.name + s) for s in ("-wal", "-shm"))):
+            raise PacerError(Message("backup.onto_database", path=path))
         refuse_existing([path], force)
         replace = force
-    live = store.path.resolve()
-    if path.resolve() in (live, *(live.with_name(live.name + s) for s in ("-wal", "-shm"))):
-        raise PacerError(Message("backup.onto_database", path=path))
     with atomic_target(path, overwrite=replace) as tmp:
         backup_into(store, tmp)
     return path
