@@ -49,3 +49,11 @@ def today() -> date:
     zone = local_zone()
     moment = now_utc()
     return (moment.astimezone(zone) if zone else moment.astimezone()).date()
+
+
+def wall_seconds() -> float:
+    """The machine's real time (seconds since the epoch), for the age of a file: the file
+    system stamps files with this clock, so PACER_NOW and set_now() do not move it."""
+    import time
+
+    return time.time()

@@ -159,6 +159,10 @@ CATALOG.update(
             "{path} already exists; pacer will not overwrite it (choose another path)",
             "{path} 已存在；pacer 不会覆盖它（请换一个路径）",
         ),
+        "file.exists_force": (
+            "{path} already exists; add --force to replace it",
+            "{path} 已存在；加 --force 才会替换它",
+        ),
         "file.cannot_write": ("cannot write {path}: {detail}", "无法写入 {path}：{detail}"),
         "plan.not_found": (
             "no plan file at {path}; run 'pacer init' for a copy of the 2026 plan, or pass --plan",

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import pickle
+import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
-from pacer import __version__
+from pacer import __version__, clock
 from pacer.calendar.days import HolidayTable
 from pacer.errors import PacerError
 from pacer.i18n import Message
@@ -207,30 +209,83 @@ def _read_cache(path: Path, key: bytes, digest: str) -> CompiledPlan | None:
 def _write_cache(path: Path, compiled: CompiledPlan, key: bytes) -> None:
     payload = pickle.dumps(compiled, protocol=pickle.HIGHEST_PROTOCOL)
     data = CACHE_MAGIC + _cache_tag(key, compiled.digest, payload) + payload
+    with suppress(PacerError):  # a cache that cannot be written only costs time
+        write_file_atomic(path, data, overwrite=True)
+
+
+# Everything pacer writes is the person's own record: readable by them only, whatever the
+# umask (which can only remove bits, so creating with these modes is enough for folders).
+PRIVATE_FILE = 0o600
+PRIVATE_DIR = 0o700
+# A temporary file whose process id is still in use is removed anyway once it is this old
+# (seconds): the id was reused. A backup of years of logs takes seconds, not a day.
+STALE_TEMP_AFTER = 24 * 3600
+_TEMP_NAME = re.compile(r"^\.(?P<name>.+?)\.(?P<pid>\d{1,10})(?:\.[0-9a-f]{8})?\.tmp$")
+
+
+def private_dir(path: Path) -> None:
+    """Make the folder `path` and any missing parents, each 0700; folders that exist are left
+    as they are. (Path.mkdir(parents=True) would give the parents the umask's mode.)"""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        with tmp.open("wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except OSError:
-        pass  # a cache that cannot be written only costs time
+        path.mkdir(mode=PRIVATE_DIR)
+    except FileNotFoundError:
+        if path.parent == path:
+            raise
+        private_dir(path.parent)
+        private_dir(path)
+    except FileExistsError:
+        if not path.is_dir():
+            raise
+
+
+def create_private_file(path: Path) -> bool:
+    """Create `path` empty, mode 0600, unless something is there already (then nothing is
+    opened: no descriptor of a file another connection may hold locks on is ever closed).
+    For files that others fill in place, such as a new SQLite database. Returns whether it
+    was created; OSError as from os.open."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
+    except FileExistsError:
+        return False
+    try:
+        os.fchmod(fd, PRIVATE_FILE)  # exactly 0600, even under an umask like 0277
+    finally:
+        os.close(fd)
+    return True
+
+
+def make_folder(path: Path) -> None:
+    """private_dir, with a failure (a file in the way, no permission) as one clear line."""
+    try:
+        private_dir(path)
+    except OSError as exc:
+        raise PacerError(
+            Message("file.cannot_write", path=path, detail=exc.strerror or exc)
+        ) from None
+
+
+def refuse_existing(paths: Iterable[Path], force: bool) -> None:
+    """Before anything is written: each path must not exist (unless `force`), and never be a
+    folder. The refusal names the first file and --force."""
+    for path in paths:
+        if path.is_dir():
+            raise PacerError(
+                Message("file.cannot_write", path=path, detail=os.strerror(errno.EISDIR))
+            )
+        if not force and os.path.lexists(path):
+            raise PacerError(Message("file.exists_force", path=path))
 
 
 def write_file_atomic(path: Path, data: bytes, overwrite: bool = False) -> None:
-    """Write via a temporary file in the same folder, fsync and rename: a crash leaves the
-    old file or the new one, never half of one."""
+    """Write via a private temporary file in the same folder, fsync and rename: a crash
+    leaves the old file or the new one, never half of one."""
     with atomic_target(path, overwrite) as tmp, tmp.open("wb") as fh:
         fh.write(data)
 
 
 def write_private_atomic(path: Path, data: bytes) -> None:
-    """Like write_file_atomic (replacing), for secrets: the file is readable by its owner
-    only (mode 0600) from its first byte."""
-    with atomic_target(path, overwrite=True) as tmp:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+    """write_file_atomic, replacing: for secrets (every file pacer writes is mode 0600)."""
+    write_file_atomic(path, data, overwrite=True)
 
 
 @contextmanager
@@ -239,16 +294,27 @@ def atomic_target(path: Path, overwrite: bool = False) -> Iterator[Path]:
     chart); when the block ends it is fsynced and renamed onto `path`, and the folder is
     fsynced. A crash leaves the old file or the new one, never half of one; an error in the
     block removes the temporary file and leaves `path` as it was. Without `overwrite` an
-    existing `path` is refused, also one that appears meanwhile."""
+    existing `path` is refused, also one that appears meanwhile.
+
+    The temporary file exists, empty and mode 0600, before the block runs: writers open it
+    without creating it, so the file keeps that mode whatever the umask, and so does `path`.
+    Missing folders are made 0700. A killed writer's temporary file for the same `path` is
+    removed (see remove_stale_temps)."""
     if path.exists() and not overwrite:
         raise PacerError(Message("file.exists", path=path))
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:  # a file in the way, no permission
+        private_dir(path.parent)
+    except OSError as exc:  # a file in the way, no permission: name the file wanted
         raise PacerError(
             Message("file.cannot_write", path=path, detail=exc.strerror or exc)
         ) from None
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    remove_stale_temps(path.parent, lambda name: name == path.name)
+    try:
+        tmp = _private_temp(path)
+    except OSError as exc:
+        raise PacerError(
+            Message("file.cannot_write", path=path, detail=exc.strerror or exc)
+        ) from None
     try:
         yield tmp
         _fsync(tmp, os.O_RDONLY)
@@ -271,6 +337,58 @@ def atomic_target(path: Path, overwrite: bool = False) -> Iterator[Path]:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def _private_temp(path: Path) -> Path:
+    """A new empty file `.NAME.PID.RANDOM.tmp` beside `path`, mode 0600: the process id says
+    whose it is (remove_stale_temps), the random part keeps two threads apart."""
+    while True:
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
+        if create_private_file(tmp):
+            return tmp
+
+
+def remove_stale_temps(folder: Path, owns: Callable[[str], bool]) -> list[Path]:
+    """Remove the temporary files atomic_target left in `folder` for files `owns` accepts
+    (by name) when the process that made them is gone: its id is not alive, or the file is
+    older than STALE_TEMP_AFTER (the id was reused). Anything else is left alone. Returns
+    what was removed; a file that cannot be removed is left for next time."""
+    removed: list[Path] = []
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return removed
+    for entry in names:
+        match = _TEMP_NAME.match(entry)
+        if match is None or not owns(match["name"]):
+            continue
+        path = folder / entry
+        try:
+            age = clock.wall_seconds() - path.lstat().st_mtime
+        except OSError:
+            continue
+        if _alive(int(match["pid"])) and age < STALE_TEMP_AFTER:
+            continue
+        with suppress(OSError):
+            path.unlink()
+            removed.append(path)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    if pid == os.getpid():
+        return True
+    if os.name != "posix":  # Windows' os.kill would end the process: the age bound decides
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (OSError, OverflowError):
+        return True  # someone else's process, or an id we cannot ask about: keep its file
+    return True
 
 
 def _fsync(path: Path, flags: int) -> None:

@@ -149,7 +149,7 @@ def test_export_replaces_an_older_export_in_one_piece(pacer: Pacer, home: Path) 
     out = home / "pacer.json"
     out.write_text("yesterday's export", encoding="utf-8")
     assert pacer("log", "30", "english").code == 0
-    run = pacer("export", "json", "-o", str(out))
+    run = pacer("export", "json", "-o", str(out), "--force")
     assert run.code == 0, run.err
     assert json.loads(out.read_text(encoding="utf-8"))["tables"]["log"][0]["minutes"] == 30
     assert sorted(p.name for p in home.iterdir() if p.name.startswith(".")) == []
@@ -325,7 +325,7 @@ def test_backup_to_a_folder_or_a_file(pacer: Pacer, home: Path, tmp_path: Path) 
     assert [p.name for p in folder.iterdir()] == ["pacer-20260309-120000.db"]
     named = tmp_path / "nightly.db"
     named.write_bytes(b"last night's copy")
-    run = pacer("backup", str(named))
+    run = pacer("backup", str(named), "--force")
     assert run.code == 0, run.err
     assert named.read_bytes()[:16] == b"SQLite format 3\x00"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["copies", "home", "nightly.db"]
@@ -335,7 +335,7 @@ def test_backup_never_replaces_the_database_itself(pacer: Pacer, home: Path) -> 
     assert pacer("log", "30", "english").code == 0
     db = home / "pacer.db"
     before = db.read_bytes()
-    run = pacer("backup", str(db))
+    run = pacer("backup", str(db), "--force")
     assert run.code == 1
     assert errors(run) == [
         f"pacer: {db} is the database itself; choose another path for the backup"

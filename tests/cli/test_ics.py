@@ -51,7 +51,7 @@ def test_export_matches_the_golden_file(pacer: Pacer, tiny: Path, tmp_path: Path
         GOLDEN.write_bytes(data)
     assert data == GOLDEN.read_bytes()
     # Written again (the same day): the same bytes, replacing the file.
-    assert pacer(*plan, "export", "ics", "--days", "7", "-o", str(out)).code == 0
+    assert pacer(*plan, "export", "ics", "--days", "7", "-o", str(out), "--force").code == 0
     assert out.read_bytes() == data
 
 

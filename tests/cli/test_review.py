@@ -237,8 +237,14 @@ def test_show_markdown_matches_the_golden_file(pacer: Pacer, tmp_path: Path) -> 
     assert out.read_text(encoding="utf-8") == GOLDEN.read_text(encoding="utf-8")
     printed = pacer("review", "--show", "--format", "md")
     assert printed.out == GOLDEN.read_text(encoding="utf-8")
-    # Exporting again replaces the file; a .json name picks the JSON format.
-    assert pacer("review", "--show", "--format", "md", "-o", str(out)).code == 0
+    # Exporting again is refused, then replaces the file with --force; a .json name picks the
+    # JSON format.
+    refused = pacer("review", "--show", "--format", "md", "-o", str(out))
+    assert (refused.code, refused.err) == (
+        1,
+        f"pacer: {out} already exists; add --force to replace it\n",
+    )
+    assert pacer("review", "--show", "--format", "md", "-o", str(out), "--force").code == 0
     as_json = tmp_path / "review.json"
     assert pacer("review", "--show", "-o", str(as_json)).code == 0
     assert json.loads(as_json.read_text(encoding="utf-8"))["week"] == "2026-W10"

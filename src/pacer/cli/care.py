@@ -22,12 +22,9 @@ _MARK = {"error": "✗", "warning": "!", "info": "·"}
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     b = sub.add_parser("backup", parents=[common], help=t("help.backup"))
-    b.add_argument(
-        "path",
-        nargs="?",
-        type=Path,
-        help=t("help.backup.path"),
-    )
+    # A string, not a Path: Path drops the trailing slash that says "a folder".
+    b.add_argument("path", nargs="?", help=t("help.backup.path"))
+    b.add_argument("--force", action="store_true", help=t("help.output.force"))
     b.set_defaults(handler=run_backup)
 
     i = sub.add_parser("import", parents=[common], help=t("help.import"))
@@ -49,7 +46,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 def run_backup(args: argparse.Namespace) -> int:
     with session_from(args) as session:
-        written = backup_database(session, args.path)
+        written = backup_database(session, args.path, args.force)
         flush_notices(session)
         size = max(1, round(written.stat().st_size / 1024))
         print(t("backup.written", source=session.store.path, path=written, size=size))

@@ -34,10 +34,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     h.set_defaults(handler=run_hexo)
     j = esub.add_parser("json", parents=[common], help=t("help.export.json"))
     j.add_argument("-o", "--output", type=Path, metavar="FILE", help=t("help.export.output"))
+    j.add_argument("--force", action="store_true", help=t("help.output.force"))
     j.set_defaults(handler=run_json)
     c = esub.add_parser("ics", parents=[common], help=t("help.export.ics"))
     c.add_argument("--days", default="28", metavar="N", help=t("help.export.ics.days"))
     c.add_argument("-o", "--output", type=Path, metavar="FILE", help=t("help.export.output"))
+    c.add_argument("--force", action="store_true", help=t("help.output.force"))
     c.set_defaults(handler=run_ics)
 
     def usage(args: argparse.Namespace) -> int:
@@ -57,7 +59,7 @@ def run_hexo(args: argparse.Namespace) -> int:
 
 def run_json(args: argparse.Namespace) -> int:
     with session_from(args) as session:
-        text, rows = export_json(session, args.output)
+        text, rows = export_json(session, args.output, args.force)
         flush_notices(session)
         if args.output is None:
             sys.stdout.write(text)
@@ -76,6 +78,10 @@ def run_ics(args: argparse.Namespace) -> int:
         days = 0
     if not 1 <= days <= MAX_DAYS:
         raise PacerError(Message("ics.export.bad_days", raw=args.days, limit=MAX_DAYS))
+    if args.output is not None:
+        from pacer.workspace import refuse_existing
+
+        refuse_existing([args.output], args.force)
     with session_from(args) as session:
         exported = export_ics(session, days)
         flush_notices(session)
@@ -85,6 +91,6 @@ def run_ics(args: argparse.Namespace) -> int:
             return 0
         from pacer.workspace import write_file_atomic
 
-        write_file_atomic(args.output, exported.data, overwrite=True)
+        write_file_atomic(args.output, exported.data, overwrite=args.force)
         print(t("ics.export.written", path=args.output, events=exported.events, days=days))
     return 0

@@ -35,19 +35,26 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     add_json(p)
     p.add_argument("--chart", type=Path, metavar="PATH", help=t("help.forecast.chart"))
+    p.add_argument("--force", action="store_true", help=t("help.output.force"))
     p.set_defaults(handler=run_forecast)
 
 
 def run_forecast(args: argparse.Namespace) -> int:
+    stem: Path | None = None
+    if args.chart is not None:
+        from pacer.report.charts import SUFFIXES
+        from pacer.workspace import refuse_existing
+
+        target: Path = args.chart
+        stem = target.with_suffix("") if target.suffix in SUFFIXES else target
+        refuse_existing([stem.with_suffix(s) for s in SUFFIXES], args.force)
     with session_from(args) as session:
         view = forecast_at(session, parse_day(args.date), args.runs, args.seed)
         flush_notices(session)
     written: list[Path] = []
-    if args.chart is not None:
+    if stem is not None:
         from pacer.report.fan import fan_chart
 
-        target: Path = args.chart
-        stem = target.with_suffix("") if target.suffix in (".png", ".svg") else target
         written = fan_chart(view, stem)
     show(args, lambda: forecast_json(view), lambda: render_forecast(view))
     if written:

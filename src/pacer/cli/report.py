@@ -25,6 +25,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "--format", choices=("text", "md", "html"), default="text", help=t("help.report.format")
     )
     p.add_argument("-o", "--output", type=Path, help=t("help.report.output"))
+    p.add_argument("--force", action="store_true", help=t("help.output.force"))
     p.set_defaults(handler=run_report)
 
 
@@ -37,11 +38,11 @@ def _stem(period: str, day: object) -> str:
 
 
 def run_report(args: argparse.Namespace) -> int:
-    from pacer.report.charts import CHARTS, draw_all
+    from pacer.report.charts import chart_files, chart_stems, draw_all
     from pacer.report.document import html_report, markdown_report, text_report
     from pacer.report.progress import Progress
     from pacer.service.report import report_data
-    from pacer.workspace import write_file_atomic
+    from pacer.workspace import refuse_existing, write_file_atomic
 
     day = parse_day(args.date)
     with session_from(args) as session:
@@ -53,7 +54,10 @@ def run_report(args: argparse.Namespace) -> int:
         if target is not None:
             if target.suffix not in SUFFIX.values():
                 target = target / f"{stem}{SUFFIX[args.format]}"
-            bar = Progress(len(CHARTS), t("report.drawing"))
+            # Every file this report would write is checked before any is: a hand-edited
+            # summary (or chart) is never replaced without --force, nor half of a report.
+            refuse_existing([target, *chart_files(data, target.parent, stem)], args.force)
+            bar = Progress(len(chart_stems(data, target.parent, stem)), t("report.drawing"))
             charts = draw_all(data, target.parent, stem, bar.step)
             bar.finish()
         if args.format == "text":
@@ -65,6 +69,6 @@ def run_report(args: argparse.Namespace) -> int:
         if target is None:
             sys.stdout.write(body)
             return 0
-        write_file_atomic(target, body.encode("utf-8"), overwrite=True)
+        write_file_atomic(target, body.encode("utf-8"), overwrite=args.force)
         print(t("report.written", path=target, charts=sum(len(v) for v in charts.values())))
     return 0

@@ -54,6 +54,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--edit", action="store_true", help=t("help.review.edit"))
     p.add_argument("--format", choices=FORMATS, help=t("help.review.format"))
     p.add_argument("-o", "--output", metavar="FILE", help=t("help.review.output"))
+    p.add_argument("--force", action="store_true", help=t("help.output.force"))
     add_json(p)
     p.set_defaults(handler=run_review)
 
@@ -70,6 +71,8 @@ def _check_options(args: argparse.Namespace) -> None:
         for option, given in (("--format", args.format), ("-o", args.output)):
             if given:
                 raise PacerError(Message("review.option_needs", option=option, other="--show"))
+    if args.force and not args.output:
+        raise PacerError(Message("review.option_needs", option="--force", other="-o"))
     if args.json and mode is None:
         raise PacerError(Message("review.option_needs", option="--json", other="--list / --show"))
     if args.json and args.format not in (None, "json"):
@@ -135,9 +138,10 @@ def _run_show(session: Session, args: argparse.Namespace, week: IsoWeek) -> int:
         body = "\n".join(render_review(plan, review)) + "\n"
     flush_notices(session)
     if args.output:
-        from pacer.workspace import write_file_atomic
+        from pacer.workspace import refuse_existing, write_file_atomic
 
-        write_file_atomic(Path(args.output), body.encode("utf-8"), overwrite=True)
+        refuse_existing([Path(args.output)], args.force)
+        write_file_atomic(Path(args.output), body.encode("utf-8"), overwrite=args.force)
         print(t("review.wrote", path=args.output))
     else:
         sys.stdout.write(body)

@@ -137,6 +137,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.export.hexo.post": ("the post: blog1 … blog4", "哪篇文章：blog1 … blog4"),
     "help.export.hexo.output": ("folder (default: .)", "文件夹（默认：.）"),
     "help.export.hexo.force": ("replace an existing draft", "覆盖已有的草稿"),
+    "help.output.force": (
+        "replace files that already exist (without it, pacer refuses and writes nothing)",
+        "替换已存在的文件（不加时 pacer 拒绝执行，什么也不写）",
+    ),
     "help.export.json": (
         "everything in the database, for 'pacer import json'",
         "数据库中的全部数据，供 'pacer import json' 使用",
@@ -185,8 +189,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "备份数据库（pacer 正在写入时也安全）",
     ),
     "help.backup.path": (
-        "file or folder (default: backups/ in the data directory)",
-        "文件或文件夹（默认：数据目录下的 backups/）",
+        "a file, or a folder to add a new backup to (ending in / it is a folder, made if "
+        "missing; default: backups/ in the data directory)",
+        "一个文件，或在其中新增备份的文件夹（以 / 结尾即为文件夹，不存在时创建；"
+        "默认：数据目录下的 backups/）",
     ),
     "help.import": ("restore data from an export", "从导出文件恢复数据"),
     "help.import.json": (

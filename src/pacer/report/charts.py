@@ -38,11 +38,16 @@ def _figure(width: float, height: float) -> Figure:
     return Figure(figsize=(width, height), dpi=110, layout="constrained")
 
 
+SUFFIXES = (".png", ".svg")
+
+
 def _save(fig: Figure, stem: Path) -> list[Path]:
+    """Each format into atomic_target's temporary file, which is private (0600) before
+    matplotlib opens it: the chart keeps that mode."""
     from pacer.workspace import atomic_target
 
     written = []
-    for suffix in (".png", ".svg"):
+    for suffix in SUFFIXES:
         path = stem.with_suffix(suffix)
         with atomic_target(path, overwrite=True) as tmp:
             fig.savefig(tmp, format=suffix[1:], metadata=_metadata(suffix))
@@ -197,17 +202,28 @@ CHARTS: dict[str, Callable[[ReportData, Path], list[Path]]] = {
 }
 
 
+def chart_stems(data: ReportData, folder: Path, stem: str) -> dict[str, Path]:
+    """Each chart draw_all would draw, by name, and where (a stem: .png and .svg beside it)."""
+    return {name: folder / f"{stem}-{name}" for name in CHARTS if name != "metrics" or data.metrics}
+
+
+def chart_files(data: ReportData, folder: Path, stem: str) -> list[Path]:
+    """Every file draw_all would write: to refuse an existing one before drawing any."""
+    return [s.with_suffix(x) for s in chart_stems(data, folder, stem).values() for x in SUFFIXES]
+
+
 def draw_all(
     data: ReportData, folder: Path, stem: str, progress: Callable[[str], None] | None = None
 ) -> dict[str, list[Path]]:
-    """Draw every chart that has something to show into `folder`; `progress` is told each."""
+    """Draw every chart that has something to show into `folder` (made 0700 when missing),
+    replacing what is there; `progress` is told each."""
+    from pacer.workspace import make_folder
+
     configure()
-    folder.mkdir(parents=True, exist_ok=True)
+    make_folder(folder)
     out: dict[str, list[Path]] = {}
-    for name, draw in CHARTS.items():
-        if name == "metrics" and not data.metrics:
-            continue
+    for name, where in chart_stems(data, folder, stem).items():
         if progress is not None:
             progress(name)
-        out[name] = draw(data, folder / f"{stem}-{name}")
+        out[name] = CHARTS[name](data, where)
     return out

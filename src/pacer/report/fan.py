@@ -33,8 +33,10 @@ def fan_chart(view: ForecastView, stem: Path) -> list[Path]:
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
+    from pacer.workspace import make_folder
+
     configure()
-    stem.parent.mkdir(parents=True, exist_ok=True)
+    make_folder(stem.parent)
     rows = list(view.milestones)
     known: list[date] = [view.day]
     for m in rows:

@@ -4,6 +4,7 @@ of the database file through SQLite's online backup API."""
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -80,17 +81,22 @@ def export_text(document: dict[str, Any]) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def export_json(session: Session, output: Path | None) -> tuple[str, dict[str, int]]:
+def export_json(
+    session: Session, output: Path | None, force: bool = False
+) -> tuple[str, dict[str, int]]:
     """The export as text, written atomically to `output` when given (an existing file is
-    replaced in one piece). Returns the text and the row count per table."""
-    from pacer.workspace import write_file_atomic
+    refused, or with `force` replaced in one piece). Returns the text and the row count per
+    table."""
+    from pacer.workspace import refuse_existing, write_file_atomic
 
-    document = export_document(session)
-    text = export_text(document)
     if output is not None:
         if output.is_dir():
             raise PacerError(Message("export.is_dir", path=output))
-        write_file_atomic(output, text.encode("utf-8"), overwrite=True)
+        refuse_existing([output], force)
+    document = export_document(session)
+    text = export_text(document)
+    if output is not None:
+        write_file_atomic(output, text.encode("utf-8"), overwrite=force)
     return text, {name: len(rows) for name, rows in document["tables"].items()}
 
 
@@ -207,22 +213,58 @@ def _fits(column: str, value: object) -> bool:
 
 
 # -- backup ------------------------------------------------------------------------------------
-def backup_database(session: Session, target: Path | None) -> Path:
-    """Copy the database to `target` (a file, or a folder to put it in; default: the data
-    directory's backups/ folder) through SQLite's online backup API, safe while another
-    process writes; written atomically, an existing file replaced in one piece."""
+_BACKUP_NAME = re.compile(r"^pacer-\d{8}-\d{6}(?:_\d+)?\.db$")
+
+
+def backup_database(session: Session, target: str | None, force: bool = False) -> Path:
+    """Copy the database through SQLite's online backup API (safe while another process
+    writes), written atomically, and return the copy's path.
+
+    `target` is a folder to add a new backup to — the data directory's backups/ when None, a
+    folder that exists, or any path ending in a slash (made, 0700, when missing) — or else a
+    file, which is only replaced with `force`. A backup in a folder never replaces another:
+    pacer-YYYYMMDD-HHMMSS.db, then _2, _3 … within the same second. A killed backup's
+    temporary file in that folder is removed first (see workspace.remove_stale_temps)."""
     from pacer.store.backup import backup_into
-    from pacer.workspace import atomic_target, data_dir
+    from pacer.workspace import (
+        atomic_target,
+        data_dir,
+        make_folder,
+        refuse_existing,
+        remove_stale_temps,
+    )
 
     store = session.store
-    name = f"pacer-{clock.now_local().strftime('%Y%m%d-%H%M%S')}.db"
     if target is None:
-        target = data_dir() / "backups" / name
-    elif target.is_dir():
-        target = target / name
-    live = store.path.resolve()
-    if target.resolve() in (live, *(live.with_name(live.name + s) for s in ("-wal", "-shm"))):
-        raise PacerError(Message("backup.onto_database", path=target))
-    with atomic_target(target, overwrite=True) as tmp:
+        folder: Path | None = data_dir() / "backups"
+    elif target.endswith(("/", os.sep)) or Path(target).is_dir():
+        folder = Path(target)
+    else:
+        folder = None
+    if folder is not None:
+        make_folder(folder)
+        remove_stale_temps(folder, lambda name: bool(_BACKUP_NAME.match(name)))
+        path = _unused_name(folder)
+        replace = False
+    else:
+        path = Path(str(target))
+        live = store.path.resolve()
+        if path.resolve() in (live, *(live.with_name(live.name + s) for s in ("-wal", "-shm"))):
+            raise PacerError(Message("backup.onto_database", path=path))
+        refuse_existing([path], force)
+        replace = force
+    with atomic_target(path, overwrite=replace) as tmp:
         backup_into(store, tmp)
-    return target
+    return path
+
+
+def _unused_name(folder: Path) -> Path:
+    """The first free name for a backup made now ("_2" sorts after ".db", so a listing by
+    name keeps the order they were made in)."""
+    stamp = clock.now_local().strftime("%Y%m%d-%H%M%S")
+    path = folder / f"pacer-{stamp}.db"
+    count = 1
+    while os.path.lexists(path):
+        count += 1
+        path = folder / f"pacer-{stamp}_{count}.db"
+    return path

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from contextlib import suppress
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -14,7 +15,14 @@ from pacer.plan.model import REVIEW_TARGET, Plan
 from pacer.schedule.progress import LogEntry, progress_of
 from pacer.schedule.projection import Adjustments, Projection, project
 from pacer.store.db import Store, open_store
-from pacer.workspace import DB_FILE, CompiledPlan, compile_plan, data_dir, resolve_plan_path
+from pacer.workspace import (
+    DB_FILE,
+    CompiledPlan,
+    compile_plan,
+    data_dir,
+    private_dir,
+    resolve_plan_path,
+)
 
 # typing costs a few ms at start-up and is only needed by the type checker.
 TYPE_CHECKING = False
@@ -78,9 +86,13 @@ class Session:
             # A broken plan stops us before any database file is created. Compiling may
             # open the store itself (the built-in plan's first-steps check): never twice.
             _ = self.compiled
-            if self._store is None:
-                kept = self._kept
-                self._store = kept.store() if kept else open_store(self.db_path)
+            if self._store is None and self._kept is not None:
+                self._store = self._kept.store()
+            elif self._store is None:
+                path = self.db_path
+                with suppress(OSError):  # open_store says what is wrong with the folder
+                    private_dir(path.parent)  # the data folder is the person's alone: 0700
+                self._store = open_store(path)
         return self._store
 
     def data_version(self) -> tuple[int, int]:

@@ -36,7 +36,6 @@ BUSY_TIMEOUT_MS = 10_000
 SAFE_SQLITE = (3, 51, 3)
 # Owner only: the log is a personal record (SQLite gives -wal and -shm the same mode).
 FILE_MODE = 0o600
-FOLDER_MODE = 0o700
 _SMALLEST_DATABASE = 512  # bytes: SQLite's smallest page, and a database has at least one
 
 # Each write transaction is synced to disk before COMMIT returns (synchronous = FULL, not
@@ -178,7 +177,9 @@ def open_store(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Store:
         # over it: someone's few bytes, never ours.
         raise PacerError(Message("store.not_sqlite", path=path, detail="no SQLite header"))
     if not exists:
-        _make_folder(path.parent)
+        from pacer.workspace import make_folder
+
+        make_folder(path.parent)  # 0700, each missing level
     writable = _writable(path, exists)
     if not writable and not exists:
         raise PacerError(Message("store.read_only", path=path))
@@ -231,15 +232,6 @@ def _writable(path: Path, exists: bool) -> bool:
     with access(2): no descriptor of the file is opened)."""
     folder_ok = os.access(path.parent, os.W_OK | os.X_OK)
     return folder_ok and (not exists or os.access(path, os.W_OK))
-
-
-def _make_folder(folder: Path) -> None:
-    try:
-        folder.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
-    except OSError as exc:
-        raise PacerError(
-            Message("store.cannot_open", path=folder, detail=exc.strerror or exc)
-        ) from None
 
 
 def _keep_private(path: Path) -> None:
