@@ -109,6 +109,39 @@ def busy_writer(db: str, folder: str) -> None:
     print(pairs)
 
 
+def lock_holder(db: str, folder: str) -> None:
+    """Take the write lock and keep it (one open write transaction) until told to stop."""
+    from pacer.store.db import open_store
+
+    signals = Path(folder)
+    store = open_store(Path(db))
+    store.conn.execute("BEGIN IMMEDIATE")
+    (signals / "locked").touch()
+    _wait_for(signals / "release")
+    store.conn.execute("ROLLBACK")
+    store.close()
+
+
+def try_exclusive(db: str) -> None:
+    """Ask for what SQLite's last closing connection asks for before it checkpoints and
+    deletes -wal: a write lock on the database file's shared-lock bytes. Prints "taken" or
+    "refused"; never waits."""
+    import fcntl
+    import os
+
+    shared_first, shared_size = 0x40000002, 510  # SQLite's SHARED_FIRST and SHARED_SIZE
+    fd = os.open(db, os.O_RDWR)
+    try:
+        try:  # lockf is fcntl(F_SETLK) on a byte range, the POSIX lock SQLite uses
+            fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB, shared_size, shared_first)
+        except OSError:
+            print("refused")
+            return
+        print("taken")
+    finally:
+        os.close(fd)
+
+
 def main(argv: list[str]) -> None:
     kind, *rest = argv
     if kind == "log":
@@ -118,6 +151,10 @@ def main(argv: list[str]) -> None:
         tx_writer(*rest)
     elif kind == "busy":
         busy_writer(*rest)
+    elif kind == "hold":
+        lock_holder(*rest)
+    elif kind == "exclusive":
+        try_exclusive(*rest)
     else:
         raise SystemExit(f"unknown worker {kind}")
 
