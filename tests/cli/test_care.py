@@ -376,9 +376,9 @@ def test_doctor_reports_what_the_edited_plan_no_longer_names_and_status_counts_i
     plan = write_plan(example_plan_text())
     assert pacer("--plan", str(plan), "log", "45", "calc-2", "--date", "2026-03-09").code == 0
     run = pacer("--plan", str(plan), "doctor", "--json")
-    assert run.code == 0, run.err  # kept on purpose: reported, not wrong
+    assert run.code == 1, run.err  # the catch-up choices name a milestone the plan lacks
     report = run.json()
-    assert report["ok"] is True
+    assert report["ok"] is False
     assert report["not_in_plan"] == [
         {
             "table": "log",
@@ -387,6 +387,7 @@ def test_doctor_reports_what_the_edited_plan_no_longer_names_and_status_counts_i
             "kind": "unit",
             "target": "m1801-improper-1",
             "minutes": 50,
+            "clear": None,
         },
         {
             "table": "milestone_checks",
@@ -395,6 +396,7 @@ def test_doctor_reports_what_the_edited_plan_no_longer_names_and_status_counts_i
             "kind": "criterion",
             "target": "phase-a/mit1801",
             "minutes": None,
+            "clear": None,
         },
         {
             "table": "notes",
@@ -403,7 +405,20 @@ def test_doctor_reports_what_the_edited_plan_no_longer_names_and_status_counts_i
             "kind": "post",
             "target": "blog1",
             "minutes": None,
+            "clear": None,
         },
+        *(
+            {
+                "table": "reviews",
+                "id": None,
+                "date": "2026-03-02",
+                "kind": "prompt",
+                "target": f"2026-W10/{prompt}",
+                "minutes": None,
+                "clear": None,
+            }
+            for prompt in ("done", "adjust")
+        ),
         {
             "table": "catchup",
             "id": 1,
@@ -411,6 +426,7 @@ def test_doctor_reports_what_the_edited_plan_no_longer_names_and_status_counts_i
             "kind": "milestone",
             "target": "phase-a",
             "minutes": None,
+            "clear": "pacer catchup --drop 1",
         },
         {
             "table": "catchup",
@@ -419,6 +435,7 @@ def test_doctor_reports_what_the_edited_plan_no_longer_names_and_status_counts_i
             "kind": "milestone",
             "target": "phase-a",
             "minutes": None,
+            "clear": "pacer catchup --drop 2",
         },
     ]  # english is a habit of both plans and listening a metric of both: not listed
     assert [f["text"] for f in report["findings"] if f["level"] == "info"] == [
@@ -426,11 +443,26 @@ def test_doctor_reports_what_the_edited_plan_no_longer_names_and_status_counts_i
         " and still counted",
         "4 other rows name something the plan no longer has (kept)",
     ]
+    assert [f["text"] for f in report["findings"] if f["level"] == "warning"] == [
+        f"catch-up choice {n} names milestone phase-a, which the plan no longer has; that"
+        f" part of it is ignored — clear it with 'pacer catchup --drop {n}' (and choose again"
+        " with 'pacer catchup')"
+        for n in (1, 2)
+    ]
     text = pacer("--plan", str(plan), "doctor")
-    assert text.code == 0
+    assert text.code == 1
     assert "Not in the plan (kept, never deleted):" in text.out
-    assert text.out.endswith("\nnothing is wrong (the rows listed are kept on purpose)\n")
+    assert text.out.endswith("\nproblems: 0, warnings: 2\n")
     assert "  log                  #2  2026-03-10  unit m1801-improper-1  50 min" in text.out
+    assert (
+        "  catchup              #1  2026-04-15  milestone phase-a  → pacer catchup --drop 1"
+        in text.out
+    )
+    for n in (1, 2):
+        assert pacer("--plan", str(plan), "catchup", "--drop", str(n)).code == 0
+    kept = pacer("--plan", str(plan), "doctor")
+    assert kept.code == 0  # what is left is the person's record: reported, not wrong
+    assert kept.out.endswith("\nnothing is wrong (the rows listed are kept on purpose)\n")
     # Nothing was deleted, and status still counts the entry beside the plan's tracks.
     assert pacer("--plan", str(plan), "export", "json").json()["tables"]["log"][1]["id"] == 2
     status = pacer("--plan", str(plan), "status", "--date", "2026-03-10", "--json").json()

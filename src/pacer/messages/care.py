@@ -128,6 +128,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{n} other rows name something the plan no longer has (kept)",
         "另有 {n} 行指向计划中已不存在的内容（已保留）",
     ),
+    "doctor.stale_choice": (
+        "catch-up choice {id} names {what}, which the plan no longer has; that part of it is"
+        " ignored — clear it with 'pacer catchup --drop {id}' (and choose again with"
+        " 'pacer catchup')",
+        "追赶方案 {id} 引用了计划中已没有的{what}；这部分已被忽略——用"
+        " 'pacer catchup --drop {id}' 清除它（再用 'pacer catchup' 重新选择）",
+    ),
+    "catchup.stale": (
+        "names {what}, which the plan no longer has (ignored): pacer catchup --drop {id}",
+        "引用了计划中已没有的{what}（已忽略）：pacer catchup --drop {id}",
+    ),
+    "doctor.kind.unit": ("unit", "单元"),
+    "doctor.kind.milestone": ("milestone", "里程碑"),
     "doctor.stray_heading": (
         "Not in the plan (kept, never deleted):",
         "计划中已不存在（保留，不会删除）：",
