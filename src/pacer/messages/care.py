@@ -80,6 +80,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "row {index} of {table} was refused ({detail}); nothing was imported",
         "{table} 的第 {index} 行被拒绝（{detail}）；没有导入任何内容",
     ),
+    "import.bad_row": (
+        "{path}: row {index} of {table}: {detail}; nothing was imported",
+        "{path}：{table} 的第 {index} 行：{detail}；没有导入任何内容",
+    ),
+    "import.trip_overlap": (
+        "overlaps row {row} ({start} → {end}); trips may not overlap",
+        "与第 {row} 行（{start} → {end}）重叠；出差不能重叠",
+    ),
+    "import.minutes_range": (
+        "minutes {minutes} is outside 0 to {limit} (24 hours)",
+        "分钟数 {minutes} 超出 0 到 {limit}（24 小时）的范围",
+    ),
+    "import.bad_kind": (
+        "{column} '{value}' is not one of {allowed}",
+        "{column} '{value}' 不是 {allowed} 之一",
+    ),
+    "import.bad_timestamp": (
+        "{column} '{value}' is not an ISO 8601 time with its UTC offset"
+        " (e.g. 2026-03-10T13:00:00+00:00)",
+        "{column} '{value}' 不是带 UTC 偏移的 ISO 8601 时间（如 2026-03-10T13:00:00+00:00）",
+    ),
+    "import.not_finite": (
+        "value {value} is not a finite number",
+        "数值 {value} 不是有限的数",
+    ),
     "import.not_empty": (
         "{path} already holds data ({held}); import only into an empty database:"
         " pacer --db NEW.db import json FILE",

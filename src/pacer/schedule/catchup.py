@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 
 STRETCH_WEEKS = (2, 4)
+CHOICE_KINDS = ("stretch", "defer", "move_due")  # ChoiceKind
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,9 @@ if TYPE_CHECKING:
     TargetKind = Literal["unit", "habit", "ritual"]
 
 
+TARGET_KINDS = ("unit", "habit", "ritual")  # what a log entry is for (TargetKind)
+
+
 @dataclass(frozen=True, slots=True)
 class LogEntry:
     """Minutes done on a local date for a unit, habit or ritual (the weekly review)."""
