@@ -182,3 +182,20 @@ def test_every_kind_of_stale_row_is_ignored_listed_and_never_crashes(
     run = pacer("--plan", str(plan), "doctor")
     assert run.code == 0, run.out
     assert run.out.endswith("\nnothing is wrong (the rows listed are kept on purpose)\n")
+
+
+def test_an_import_naming_ids_the_plan_lacks_reads_and_doctor_says_what_to_drop(
+    pacer: Pacer, home: Path, other_plan: Path
+) -> None:
+    seed_stale_rows(home / "pacer.db")
+    exported = pacer("export", "json", "-o", str(home / "old.json"))
+    assert exported.code == 0, exported.err
+    new = ("--plan", str(other_plan), "--db", str(home / "new.db"))
+    imported = pacer(*new, "import", "json", str(home / "old.json"))
+    assert imported.code == 0, imported.err
+    for command in READING:
+        run = pacer(*new, *command)
+        assert run.code == 0 and clean(run), (command, run.err)
+    doctor = pacer(*new, "doctor")
+    assert doctor.code == 1
+    assert "→ pacer catchup --drop 1" in doctor.out
