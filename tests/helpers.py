@@ -1,4 +1,5 @@
-"""Helpers shared by test modules: the example plan, the result of a `pacer` run."""
+"""Helpers shared by test modules: the example plan, the result of a `pacer` run, rows
+naming ids a plan no longer has."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import json
 import re
 import sys
 from dataclasses import dataclass
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -27,3 +29,47 @@ class Run:
 
     def json(self) -> Any:
         return json.loads(self.out)
+
+
+def rename_id(plan: Path, old: str, new: str) -> None:
+    """Rename an id everywhere a plan file names it (its definition and references)."""
+    text = plan.read_text(encoding="utf-8")
+    pattern = re.compile(rf"(?<![\w-]){re.escape(old)}(?![\w-])")
+    assert pattern.search(text), old
+    plan.write_text(pattern.sub(new, text), encoding="utf-8")
+
+
+def seed_stale_rows(db: Path) -> None:
+    """One row of each kind that names a plan id, every id one that no plan here has:
+    what a plan edit (or an import made against another plan) leaves behind."""
+    from pacer import clock
+    from pacer.schedule.catchup import CatchupChoice
+    from pacer.schedule.weeks import IsoWeek
+    from pacer.store.catchup import add_choice
+    from pacer.store.db import open_store
+    from pacer.store.log import add_entry
+    from pacer.store.metrics import add_value
+    from pacer.store.milestones import set_check
+    from pacer.store.notes import add_note
+    from pacer.store.reviews import save_review
+
+    was = clock._fixed  # the web tests fix the clock; put back what was there
+    clock.set_now(datetime(2026, 3, 8, 12, 0, tzinfo=UTC))
+    store = open_store(db)
+    try:
+        add_entry(store, date(2026, 3, 3), "unit", "gone-unit", 40, "", True)
+        add_entry(store, date(2026, 3, 4), "habit", "gone-track", 20, "", False)
+        add_choice(store, CatchupChoice("defer", "gone-milestone", units=("gone-optional",)))
+        add_choice(store, CatchupChoice("move_due", "gone-milestone", due=date(2026, 9, 1)))
+        add_choice(
+            store, CatchupChoice("stretch", "gone-milestone", date(2026, 3, 9), date(2026, 3, 22))
+        )
+        set_check(store, "gone-milestone", "gone-criterion", "done", date(2026, 3, 5))
+        add_value(store, "gone-metric", date(2026, 3, 5), 55.0, "")
+        add_note(store, "gone-post", date(2026, 3, 6), "material")
+        week = IsoWeek.parse("2026-W10")
+        assert week is not None
+        save_review(store, week, [("gone-prompt", "an answer")], {}, replace=False)
+    finally:
+        store.close()
+        clock.set_now(was)

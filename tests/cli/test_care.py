@@ -195,7 +195,7 @@ def _edit(document: dict[str, Any], change: Callable[[dict[str, Any]], object]) 
         ),
         (
             lambda d: d["tables"]["log"][1].update(minutes=-50),
-            "row 1 of log was refused (CHECK constraint failed: minutes >= 0)",
+            "row 1 of log: minutes -50 is outside 0 to 1440 (24 hours)",
         ),
         (
             lambda d: d["tables"]["notes"].append(d["tables"]["notes"][0]),
@@ -237,6 +237,139 @@ def test_a_bad_export_is_refused_in_one_line_and_nothing_is_written(
         finally:
             store.close()
         assert counts == [0, 0, 0]
+
+
+def _trip(start: str, end: str, tid: int = 2) -> dict[str, Any]:
+    return {
+        "id": tid,
+        "start_date": start,
+        "end_date": end,
+        "note": "",
+        "uid": None,
+        "created_at": "2026-03-10T13:00:00+00:00",
+    }
+
+
+def _log(day: str, minutes: int, lid: int = 3) -> dict[str, Any]:
+    return {
+        "id": lid,
+        "local_date": day,
+        "logged_at": "2026-03-10T13:00:00+00:00",
+        "target_kind": "habit",
+        "target": "english",
+        "minutes": minutes,
+        "done": 0,
+        "note": "",
+    }
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (
+            lambda d: d["tables"]["trips"].append(_trip("2026-03-20", "2026-03-30")),
+            "row 1 of trips: overlaps row 0 (2026-03-16 → 2026-03-27); trips may not overlap",
+        ),
+        (
+            lambda d: d["tables"]["trips"].append(_trip("2026-04-01", "2027-04-10")),
+            "row 1 of trips: a trip from 2026-04-01 to 2027-04-10 is longer than a year",
+        ),
+        (
+            lambda d: d["tables"]["trips"].append(_trip("2026-04-10", "2026-04-01")),
+            "row 1 of trips: the trip ends (2026-04-01) before it starts (2026-04-10)",
+        ),
+        (
+            lambda d: d["tables"]["log"].append(_log("2026-03-09", 1420)),
+            "row 2 of log: 2026-03-09 already has 30 min logged; 1420 more would pass 1440 min",
+        ),
+        (
+            lambda d: d["tables"]["log"].append(_log("2026-03-11", 1441)),
+            "row 2 of log: minutes 1441 is outside 0 to 1440 (24 hours)",
+        ),
+        (
+            lambda d: d["tables"]["log"][1].update(minutes=-50),
+            "row 1 of log: minutes -50 is outside 0 to 1440 (24 hours)",
+        ),
+        (
+            lambda d: d["tables"]["log"][0].update(target_kind="lesson"),
+            "row 0 of log: target_kind 'lesson' is not one of unit, habit, ritual",
+        ),
+        (
+            lambda d: d["tables"]["catchup"][0].update(kind="skip"),
+            "row 0 of catchup: kind 'skip' is not one of stretch, defer, move_due",
+        ),
+        (
+            lambda d: d["tables"]["log"][0].update(logged_at="yesterday noon"),
+            "row 0 of log: logged_at 'yesterday noon' is not an ISO 8601 time with its UTC offset",
+        ),
+        (
+            lambda d: d["tables"]["notes"][0].update(logged_at="2026-03-08T10:00:00"),
+            "row 0 of notes: logged_at '2026-03-08T10:00:00' is not an ISO 8601 time with its",
+        ),
+        (
+            lambda d: d["tables"]["reviews"][0].update(week="2026-W60"),
+            "row 0 of reviews: '2026-W60' is not an ISO week",
+        ),
+        (
+            lambda d: d["tables"]["reviews"][0].update(answers=["a", "b"]),
+            "row 0 of reviews: the stored review for 2026-W10 is damaged",
+        ),
+        (
+            lambda d: d["tables"]["metric_values"][0].update(value=float("nan")),
+            "row 0 of metric_values: value nan is not a finite number",
+        ),
+        (
+            lambda d: d["tables"]["metric_values"][0].update(value=float("inf")),
+            "row 0 of metric_values: value inf is not a finite number",
+        ),
+    ],
+    ids=[
+        "overlapping-trips",
+        "year-long-trip",
+        "trip-ends-before-it-starts",
+        "day-over-24-hours",
+        "minutes-over-24-hours",
+        "negative-minutes",
+        "log-kind",
+        "catchup-kind",
+        "timestamp",
+        "timestamp-without-offset",
+        "iso-week",
+        "review-answers-not-a-mapping",
+        "nan",
+        "infinity",
+    ],
+)
+def test_import_checks_every_row_by_the_rules_the_commands_enforce(
+    pacer: Pacer, home: Path, change: Callable[[dict[str, Any]], object], message: str
+) -> None:
+    bad = home / "bad.json"
+    bad.write_text(_edit(_export(pacer, home), change), encoding="utf-8")
+    target = home / "restored.db"
+    run = pacer("--db", str(target), "import", "json", str(bad))
+    assert run.code == 1
+    assert run.out == ""
+    (line,) = errors(run)
+    assert line.startswith(f"pacer: {bad}: row "), line
+    assert message in line, line
+    assert line.endswith("; nothing was imported"), line
+    assert pacer("--db", str(target), "export", "json").json()["tables"] == {
+        name: [] for name in _export_tables()
+    }
+
+
+def _export_tables() -> tuple[str, ...]:
+    return ("log", "trips", "catchup", "reviews", "milestone_checks", "metric_values", "notes")
+
+
+def test_import_takes_trips_that_touch_but_do_not_overlap(pacer: Pacer, home: Path) -> None:
+    document = _export(pacer, home)
+    document["tables"]["trips"].append(_trip("2026-03-28", "2026-04-02"))
+    document["tables"]["log"].append(_log("2026-03-09", 1410))  # 30 + 1410: a full day
+    path = home / "ok.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    run = pacer("--db", str(home / "restored.db"), "import", "json", str(path))
+    assert run.code == 0, run.err
 
 
 @pytest.mark.parametrize(
@@ -376,9 +509,9 @@ def test_doctor_reports_what_the_edited_plan_no_longer_names_and_status_counts_i
     plan = write_plan(example_plan_text())
     assert pacer("--plan", str(plan), "log", "45", "calc-2", "--date", "2026-03-09").code == 0
     run = pacer("--plan", str(plan), "doctor", "--json")
-    assert run.code == 0, run.err  # kept on purpose: reported, not wrong
+    assert run.code == 1, run.err  # the catch-up choices name a milestone the plan lacks
     report = run.json()
-    assert report["ok"] is True
+    assert report["ok"] is False
     assert report["not_in_plan"] == [
         {
             "table": "log",
@@ -387,6 +520,7 @@ def test_doctor_reports_what_the_edited_plan_no_longer_names_and_status_counts_i
             "kind": "unit",
             "target": "m1801-improper-1",
             "minutes": 50,
+            "clear": None,
         },
         {
             "table": "milestone_checks",
@@ -395,6 +529,7 @@ def test_doctor_reports_what_the_edited_plan_no_longer_names_and_status_counts_i
             "kind": "criterion",
             "target": "phase-a/mit1801",
             "minutes": None,
+            "clear": None,
         },
         {
             "table": "notes",
@@ -403,7 +538,20 @@ def test_doctor_reports_what_the_edited_plan_no_longer_names_and_status_counts_i
             "kind": "post",
             "target": "blog1",
             "minutes": None,
+            "clear": None,
         },
+        *(
+            {
+                "table": "reviews",
+                "id": None,
+                "date": "2026-03-02",
+                "kind": "prompt",
+                "target": f"2026-W10/{prompt}",
+                "minutes": None,
+                "clear": None,
+            }
+            for prompt in ("done", "adjust")
+        ),
         {
             "table": "catchup",
             "id": 1,
@@ -411,6 +559,7 @@ def test_doctor_reports_what_the_edited_plan_no_longer_names_and_status_counts_i
             "kind": "milestone",
             "target": "phase-a",
             "minutes": None,
+            "clear": "pacer catchup --drop 1",
         },
         {
             "table": "catchup",
@@ -419,6 +568,7 @@ def test_doctor_reports_what_the_edited_plan_no_longer_names_and_status_counts_i
             "kind": "milestone",
             "target": "phase-a",
             "minutes": None,
+            "clear": "pacer catchup --drop 2",
         },
     ]  # english is a habit of both plans and listening a metric of both: not listed
     assert [f["text"] for f in report["findings"] if f["level"] == "info"] == [
@@ -426,11 +576,26 @@ def test_doctor_reports_what_the_edited_plan_no_longer_names_and_status_counts_i
         " and still counted",
         "4 other rows name something the plan no longer has (kept)",
     ]
+    assert [f["text"] for f in report["findings"] if f["level"] == "warning"] == [
+        f"catch-up choice {n} names milestone phase-a, which the plan no longer has; that"
+        f" part of it is ignored — clear it with 'pacer catchup --drop {n}' (and choose again"
+        " with 'pacer catchup')"
+        for n in (1, 2)
+    ]
     text = pacer("--plan", str(plan), "doctor")
-    assert text.code == 0
+    assert text.code == 1
     assert "Not in the plan (kept, never deleted):" in text.out
-    assert text.out.endswith("\nnothing is wrong (the rows listed are kept on purpose)\n")
+    assert text.out.endswith("\nproblems: 0, warnings: 2\n")
     assert "  log                  #2  2026-03-10  unit m1801-improper-1  50 min" in text.out
+    assert (
+        "  catchup              #1  2026-04-15  milestone phase-a  → pacer catchup --drop 1"
+        in text.out
+    )
+    for n in (1, 2):
+        assert pacer("--plan", str(plan), "catchup", "--drop", str(n)).code == 0
+    kept = pacer("--plan", str(plan), "doctor")
+    assert kept.code == 0  # what is left is the person's record: reported, not wrong
+    assert kept.out.endswith("\nnothing is wrong (the rows listed are kept on purpose)\n")
     # Nothing was deleted, and status still counts the entry beside the plan's tracks.
     assert pacer("--plan", str(plan), "export", "json").json()["tables"]["log"][1]["id"] == 2
     status = pacer("--plan", str(plan), "status", "--date", "2026-03-10", "--json").json()

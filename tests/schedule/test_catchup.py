@@ -14,6 +14,7 @@ from pacer.schedule.catchup import (
     adjustments_of,
     milestone_dates,
     options_for,
+    stale_ids,
 )
 from pacer.schedule.progress import LogEntry
 from pacer.schedule.projection import Adjustments, Projection
@@ -30,8 +31,20 @@ DUE = day(16)
 # adjustments_of
 
 
+def recorded() -> Plan:
+    """A plan with the ids the recorded choices below name: m1, m2; o1..o3 optional."""
+    members = [*units("r", 2, 300), *units("o", 3, 60, optional=True)]
+    return plan(
+        (curriculum("c", members),),
+        milestones=(
+            Milestone("m1", "M1", DUE, ("r1", "r2")),
+            Milestone("m2", "M2", day(30, 4), ("o1",)),
+        ),
+    )
+
+
 def test_no_choices_change_nothing() -> None:
-    assert adjustments_of([]) == (Adjustments(), {})
+    assert adjustments_of(recorded(), []) == (Adjustments(), {})
 
 
 def test_recorded_choices_become_adjustments_and_due_moves() -> None:
@@ -43,7 +56,7 @@ def test_recorded_choices_become_adjustments_and_due_moves() -> None:
         CatchupChoice("defer", "m2", units=("o2", "o3"), id=5),
         CatchupChoice("move_due", "m2", due=day(15, 4), id=6),  # the later one stands
     ]
-    adjustments, moves = adjustments_of(choices)
+    adjustments, moves = adjustments_of(recorded(), choices)
     assert adjustments == Adjustments(
         stretches=(Stretch(day(2), day(15)), Stretch(day(20), day(26))),
         deferred=frozenset({"o1", "o2", "o3"}),
@@ -57,7 +70,38 @@ def test_incomplete_choices_are_ignored() -> None:
         CatchupChoice("stretch", "m1", end=day(9)),
         CatchupChoice("move_due", "m1"),
     ]
-    assert adjustments_of(choices) == (Adjustments(), {})
+    assert adjustments_of(recorded(), choices) == (Adjustments(), {})
+
+
+def test_ids_the_edited_plan_no_longer_has_are_ignored_the_rest_holds() -> None:
+    """A choice is a stored row; the plan may have been edited since it was recorded."""
+    choices = [
+        CatchupChoice("defer", "m1", units=("o1", "gone", "o3"), id=1),
+        CatchupChoice("move_due", "renamed", due=day(1, 4), id=2),
+        CatchupChoice("stretch", "renamed", day(2), day(15), id=3),
+        CatchupChoice("move_due", "m2", due=day(15, 4), id=4),
+    ]
+    p = recorded()
+    adjustments, moves = adjustments_of(p, choices)
+    assert adjustments == Adjustments(
+        stretches=(Stretch(day(2), day(15)),),  # capacity, whatever it was chosen for
+        deferred=frozenset({"o1", "o3"}),
+    )
+    assert moves == {"m2": day(15, 4)}
+    assert [stale_ids(p, c) for c in choices] == [
+        [("unit", "gone")],
+        [("milestone", "renamed")],
+        [("milestone", "renamed")],
+        [],
+    ]
+    # And the projection runs with them: nothing deferred that the plan lacks.
+    projection = run(p, adjustments=adjustments)
+    assert {"o1", "o3"} <= projection.done and "gone" not in projection.done
+
+
+def test_a_deferred_id_the_plan_lacks_defers_nothing_in_the_projection() -> None:
+    p = recorded()
+    assert run(p, adjustments=Adjustments(deferred=frozenset({"gone"}))) == run(p)
 
 
 # options_for

@@ -109,6 +109,16 @@ def test_habit_and_ritual_entries_are_not_unit_progress() -> None:
     assert progress.done == frozenset({"u1"})
 
 
+def test_entries_for_units_the_plan_no_longer_has_are_not_progress() -> None:
+    """The log is a stored record: the plan may have been edited (a unit renamed) since.
+    Such entries stay in the record (status counts them as not in the plan) but name no
+    unit the engine knows."""
+    progress = progress_of(PLAN, [entry("renamed", 40, done=True), entry("u2", 5)])
+    assert progress.logged == {"u2": 5}
+    assert progress.done == frozenset({"u1"})
+    assert not progress.started("renamed")
+
+
 def test_remaining_never_below_zero() -> None:
     progress = progress_of(PLAN, [entry("u2", 500), entry("u3", 119)])
     assert remaining_minutes(PLAN, progress) == {"u1": 0, "u2": 0, "u3": 1}

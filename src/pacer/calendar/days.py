@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -28,6 +29,14 @@ class Trip:
     @property
     def days(self) -> int:
         return (self.end - self.start).days + 1
+
+
+MAX_TRIP_DAYS = 366  # a longer "trip" is a typo in a date, not travel
+
+
+def overlap_of(start: date, end: date, trips: Iterable[Trip]) -> Trip | None:
+    """The first of `trips` that shares a day with start..end (one trip decides a day)."""
+    return next((t for t in trips if t.start <= end and start <= t.end), None)
 
 
 @dataclass(frozen=True, slots=True)

@@ -97,7 +97,10 @@ def render_doctor(report: DoctorReport) -> list[str]:
         for s in report.strays:
             minutes = f"  {s.minutes} min" if s.minutes is not None else ""
             ident = f"#{s.id}" if s.id is not None else ""
-            lines.append(f"  {s.table:<16} {ident:>6}  {s.day:<10}  {s.kind} {s.target}{minutes}")
+            clear = f"  → {s.clear}" if s.clear else ""
+            lines.append(
+                f"  {s.table:<16} {ident:>6}  {s.day:<10}  {s.kind} {s.target}{minutes}{clear}"
+            )
     errors = sum(f.level == "error" for f in report.findings)
     warnings = sum(f.level == "warning" for f in report.findings)
     lines.append("")

@@ -15,6 +15,7 @@ from pacer.service import (
     drop_catchup,
     list_catchup,
     parse_day,
+    stale_catchup,
     status,
     status_json,
 )
@@ -110,6 +111,9 @@ def run_catchup(args: argparse.Namespace) -> int:
                 print(t("catchup.none_recorded"))
             for c in choices:
                 print(f"{c.id:>3}  {describe(c)}" + (f" — {c.reason}" if c.reason else ""))
+                stale = stale_catchup(session, c)
+                if stale:
+                    print("       ! " + t("catchup.stale", what=stale, id=c.id))
             return 0
         if args.drop is not None:
             try:

@@ -80,6 +80,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "row {index} of {table} was refused ({detail}); nothing was imported",
         "{table} 的第 {index} 行被拒绝（{detail}）；没有导入任何内容",
     ),
+    "import.bad_row": (
+        "{path}: row {index} of {table}: {detail}; nothing was imported",
+        "{path}：{table} 的第 {index} 行：{detail}；没有导入任何内容",
+    ),
+    "import.trip_overlap": (
+        "overlaps row {row} ({start} → {end}); trips may not overlap",
+        "与第 {row} 行（{start} → {end}）重叠；出差不能重叠",
+    ),
+    "import.minutes_range": (
+        "minutes {minutes} is outside 0 to {limit} (24 hours)",
+        "分钟数 {minutes} 超出 0 到 {limit}（24 小时）的范围",
+    ),
+    "import.bad_kind": (
+        "{column} '{value}' is not one of {allowed}",
+        "{column} '{value}' 不是 {allowed} 之一",
+    ),
+    "import.bad_timestamp": (
+        "{column} '{value}' is not an ISO 8601 time with its UTC offset"
+        " (e.g. 2026-03-10T13:00:00+00:00)",
+        "{column} '{value}' 不是带 UTC 偏移的 ISO 8601 时间（如 2026-03-10T13:00:00+00:00）",
+    ),
+    "import.not_finite": (
+        "value {value} is not a finite number",
+        "数值 {value} 不是有限的数",
+    ),
     "import.not_empty": (
         "{path} already holds data ({held}); import only into an empty database:"
         " pacer --db NEW.db import json FILE",
@@ -128,6 +153,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{n} other rows name something the plan no longer has (kept)",
         "另有 {n} 行指向计划中已不存在的内容（已保留）",
     ),
+    "doctor.stale_choice": (
+        "catch-up choice {id} names {what}, which the plan no longer has; that part of it is"
+        " ignored — clear it with 'pacer catchup --drop {id}' (and choose again with"
+        " 'pacer catchup')",
+        "追赶方案 {id} 引用了计划中已没有的{what}；这部分已被忽略——用"
+        " 'pacer catchup --drop {id}' 清除它（再用 'pacer catchup' 重新选择）",
+    ),
+    "catchup.stale": (
+        "names {what}, which the plan no longer has (ignored): pacer catchup --drop {id}",
+        "引用了计划中已没有的{what}（已忽略）：pacer catchup --drop {id}",
+    ),
+    "doctor.kind.unit": ("unit", "单元"),
+    "doctor.kind.milestone": ("milestone", "里程碑"),
     "doctor.stray_heading": (
         "Not in the plan (kept, never deleted):",
         "计划中已不存在（保留，不会删除）：",

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 
 STRETCH_WEEKS = (2, 4)
+CHOICE_KINDS = ("stretch", "defer", "move_due")  # ChoiceKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,8 +50,17 @@ class Option:
     effects: tuple[Effect, ...]
 
 
-def adjustments_of(choices: Iterable[CatchupChoice]) -> tuple[Adjustments, dict[str, date]]:
-    """What recorded choices do to the projection, and the due dates they moved."""
+def adjustments_of(
+    plan: Plan, choices: Iterable[CatchupChoice]
+) -> tuple[Adjustments, dict[str, date]]:
+    """What recorded choices do to the projection, and the due dates they moved.
+
+    A choice is a stored row: the plan may have been edited since. An id the plan no longer
+    has is ignored (a deferred unit it lacks, a due date moved for a milestone it lacks);
+    the rest of the choice still holds (a stretch is a period of capacity whatever
+    milestone it was chosen for). `pacer doctor` lists what was ignored."""
+    units = {u.id for u in plan.units()}
+    milestones = {m.id for m in plan.milestones}
     stretches: list[Stretch] = []
     deferred: set[str] = set()
     moves: dict[str, date] = {}
@@ -58,10 +68,21 @@ def adjustments_of(choices: Iterable[CatchupChoice]) -> tuple[Adjustments, dict[
         if c.kind == "stretch" and c.start and c.end:
             stretches.append(Stretch(c.start, c.end))
         elif c.kind == "defer":
-            deferred.update(c.units)
-        elif c.kind == "move_due" and c.due:
+            deferred.update(u for u in c.units if u in units)
+        elif c.kind == "move_due" and c.due and c.milestone in milestones:
             moves[c.milestone] = c.due
     return Adjustments(tuple(stretches), frozenset(deferred)), moves
+
+
+def stale_ids(plan: Plan, choice: CatchupChoice) -> list[tuple[str, str]]:
+    """The ids a recorded choice names that the plan lacks, as (kind, id): its milestone,
+    then the units it defers."""
+    out: list[tuple[str, str]] = []
+    if all(m.id != choice.milestone for m in plan.milestones):
+        out.append(("milestone", choice.milestone))
+    units = {u.id for u in plan.units()}
+    out += [("unit", uid) for uid in choice.units if uid not in units]
+    return out
 
 
 def milestone_dates(plan: Plan, projection: Projection) -> dict[str, date | None]:

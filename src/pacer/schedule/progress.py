@@ -16,6 +16,9 @@ if TYPE_CHECKING:
     TargetKind = Literal["unit", "habit", "ritual"]
 
 
+TARGET_KINDS = ("unit", "habit", "ritual")  # what a log entry is for (TargetKind)
+
+
 @dataclass(frozen=True, slots=True)
 class LogEntry:
     """Minutes done on a local date for a unit, habit or ritual (the weekly review)."""
@@ -47,12 +50,16 @@ class Progress:
 def progress_of(plan: Plan, entries: Iterable[LogEntry], before: date | None = None) -> Progress:
     """Progress from the entries dated before `before` (all entries when None).
 
-    Units the baseline covers count as done.
+    Units the baseline covers count as done. Entries naming a unit the plan no longer has
+    (it was edited since) are not progress of any unit; status counts them apart.
     """
+    units = {u.id for u in plan.units()}
     logged: dict[str, int] = {}
     done: set[str] = set(plan.covered_units())
     for e in entries:
         if e.kind != "unit" or (before is not None and e.day >= before):
+            continue
+        if e.target not in units:  # the plan was edited since: the entry is not progress
             continue
         logged[e.target] = logged.get(e.target, 0) + e.minutes
         if e.done:

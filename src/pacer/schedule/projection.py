@@ -219,7 +219,8 @@ def project(
     timeline = Timeline(plan, calendar, start, adj.stretches)
     left = remaining_minutes(plan, progress)
     for uid in adj.deferred:
-        left[uid] = 0
+        if uid in left:  # an id the plan lacks defers nothing
+            left[uid] = 0
     done = frozenset(uid for uid, m in left.items() if m == 0)
     started = set(progress.done) | {u for u, m in progress.logged.items() if m > 0}
     pour = _Pour(plan, remaining_stream(plan, stream, left), left, started)

@@ -206,6 +206,9 @@ if TYPE_CHECKING:
         list_catchup as list_catchup,
     )
     from pacer.service.progress import (
+        stale_catchup as stale_catchup,
+    )
+    from pacer.service.progress import (
         status as status,
     )
     from pacer.service.progress import (
@@ -392,6 +395,7 @@ _EXPORTS: dict[str, str] = {
     "review_markdown": "review",
     "review_notice": "reviewdue",
     "save_review": "review",
+    "stale_catchup": "progress",
     "status": "progress",
     "status_json": "progress",
     "timeline": "progress",

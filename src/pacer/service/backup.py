@@ -111,6 +111,7 @@ class Imported:
 def import_json(session: Session, path: Path) -> Imported:
     """Load an export into the database, which must hold no data yet, in one transaction:
     every row or none. A file of a newer format (or schema) is refused."""
+    from pacer.service.importcheck import check_rows
     from pacer.store.care import data_tables, load_tables
     from pacer.store.migrations import LATEST
 
@@ -140,6 +141,7 @@ def import_json(session: Session, path: Path) -> Imported:
         if not isinstance(listed, list):
             raise PacerError(Message("import.bad_field", path=path, field=f"tables.{name}"))
         rows[name] = [_checked_row(path, name, i, row, known[name]) for i, row in enumerate(listed)]
+    check_rows(path, rows)  # the rules the commands keep when they write such rows
     load_tables(session.store, rows)
     plan = document.get("plan")
     sha = plan.get("sha256") if isinstance(plan, dict) else None

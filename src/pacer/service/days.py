@@ -130,12 +130,10 @@ def undo(session: Session) -> LogEntry:
 
 # -- trips --------------------------------------------------------------------------------------
 def add_trip(session: Session, start: date, end: date, note: str) -> Trip:
+    from pacer.service.trips import check_trip_span
     from pacer.store.trips import add_trip as store_add
 
-    if end < start:
-        raise PacerError(Message("trip.end_before_start", start=start, end=end))
-    if (end - start).days > 366:
-        raise PacerError(Message("trip.too_long", start=start, end=end))
+    check_trip_span(start, end)
     return store_add(session.store, start, end, note)
 
 

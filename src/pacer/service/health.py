@@ -1,5 +1,5 @@
 """`pacer doctor`: is the database sound, is it somewhere WAL is safe, and what in it does the
-plan in force no longer name (reported, never deleted: it still counts)."""
+plan in force no longer name (reported, never deleted; a catch-up choice naming it fails)."""
 
 from __future__ import annotations
 
@@ -109,19 +109,21 @@ class Stray:
     table: str
     id: int | None
     day: str  # the row's local date
-    kind: str  # unit, habit, criterion, post, metric, milestone
+    kind: str  # unit, habit, criterion, post, metric, milestone, prompt
     target: str
     minutes: int | None = None  # log entries only
+    clear: str | None = None  # the command that clears it (None: the person's record, kept)
 
 
 def strays(session: Session) -> list[Stray]:
     """Every row the plan in force no longer names, table by table, oldest first."""
     from pacer.schedule.blog import posts
-    from pacer.store.catchup import list_choices
+    from pacer.schedule.catchup import stale_ids
     from pacer.store.log import all_entries
     from pacer.store.metrics import list_values
     from pacer.store.milestones import list_checks
     from pacer.store.notes import list_notes
+    from pacer.store.reviews import list_reviews
 
     plan = session.plan
     store = session.store
@@ -146,15 +148,20 @@ def strays(session: Session) -> list[Stray]:
     for r in list_values(store):
         if r.metric not in metric_ids:
             out.append(Stray("metric_values", r.id, r.day.isoformat(), "metric", r.metric))
-    milestone_ids = {m.id for m in plan.milestones}
-    for choice in list_choices(store):
+    prompt_ids = {p.id for p in plan.review.prompts}
+    for review in list_reviews(store):
+        for pid, _ in review.answers:
+            if pid not in prompt_ids:
+                target = f"{review.week}/{pid}"
+                out.append(Stray("reviews", None, review.week.monday.isoformat(), "prompt", target))
+    # A catch-up choice is in force, not a record: what it names that the plan lacks is
+    # ignored, and it is cleared by dropping the choice.
+    for choice in session.choices():
         day = choice.start or choice.due or choice.end
         shown = day.isoformat() if day else ""
-        if choice.milestone not in milestone_ids:
-            out.append(Stray("catchup", choice.id, shown, "milestone", choice.milestone))
-        for uid in choice.units:
-            if uid not in units:
-                out.append(Stray("catchup", choice.id, shown, "unit", uid))
+        clear = f"pacer catchup --drop {choice.id}"
+        for kind, target in stale_ids(plan, choice):
+            out.append(Stray("catchup", choice.id, shown, kind, target, clear=clear))
     return out
 
 
@@ -183,12 +190,14 @@ class DoctorReport:
 
     @property
     def ok(self) -> bool:
-        """Nothing wrong: no error and no warning (rows the plan no longer names are only
-        reported: they are the person's record, and still counted)."""
+        """Nothing wrong: no error and no warning. Records the plan no longer names (log,
+        checks, values, notes, answers) are only reported: they are the person's record;
+        a catch-up choice naming what the plan lacks is a warning (it is partly ignored)."""
         return all(f.level == "info" for f in self.findings)
 
 
 def doctor(session: Session, mountinfo: str | None = None) -> DoctorReport:
+    from pacer.service.progress import stale_catchup
     from pacer.store.care import foreign_key_problems, integrity_problems
     from pacer.store.migrations import LATEST, schema_version
 
@@ -210,9 +219,16 @@ def doctor(session: Session, mountinfo: str | None = None) -> DoctorReport:
     if log:
         minutes = sum(s.minutes or 0 for s in log)
         findings.append(Finding("info", Message("doctor.stray_log", n=len(log), minutes=minutes)))
-    others = len(found) - len(log)
+    choices = [s for s in found if s.table == "catchup"]
+    others = len(found) - len(log) - len(choices)
     if others:
         findings.append(Finding("info", Message("doctor.stray_other", n=others)))
+    for choice in session.choices():
+        what = stale_catchup(session, choice)
+        if what:
+            findings.append(
+                Finding("warning", Message("doctor.stale_choice", id=choice.id, what=what))
+            )
     return DoctorReport(
         store.path,
         session.compiled.source,
@@ -234,6 +250,7 @@ def stray_json(s: Stray) -> dict[str, Any]:
         "kind": s.kind,
         "target": s.target,
         "minutes": s.minutes,
+        "clear": s.clear,
     }
 
 

@@ -223,6 +223,17 @@ def list_catchup(session: Session) -> list[CatchupChoice]:
     return session.choices()
 
 
+def stale_catchup(session: Session, choice: CatchupChoice) -> str:
+    """What a recorded choice names that the plan no longer has (ignored), as "unit a,
+    milestone b"; "" when it names nothing missing."""
+    from pacer.schedule.catchup import stale_ids
+
+    return ", ".join(
+        f"{Message('doctor.kind.' + kind)} {target}"
+        for kind, target in stale_ids(session.plan, choice)
+    )
+
+
 def drop_catchup(session: Session, choice_id: int) -> CatchupChoice:
     from pacer.store.catchup import remove_choice
 

@@ -118,19 +118,20 @@ class Session:
         return self._choices
 
     def adjustments(self) -> Adjustments:
-        """What the recorded catch-up choices do to the projection."""
+        """What the recorded catch-up choices do to the projection (ids the plan no longer
+        has are left out: the plan may have been edited since a choice was recorded)."""
         if not self.choices():
             return Adjustments()
         from pacer.schedule.catchup import adjustments_of
 
-        return adjustments_of(self.choices())[0]
+        return adjustments_of(self.plan, self.choices())[0]
 
     def due_moves(self) -> dict[str, date]:
         if not self.choices():
             return {}
         from pacer.schedule.catchup import adjustments_of
 
-        return adjustments_of(self.choices())[1]
+        return adjustments_of(self.plan, self.choices())[1]
 
     def calendar(self) -> Calendar:
         from pacer.store.trips import list_trips

@@ -45,14 +45,20 @@ def trip_delays(session: Session, trip: Trip, trips: tuple[Trip, ...]) -> list[t
     return moved
 
 
-def preview_trip(session: Session, start: date, end: date, note: str) -> list[tuple[str, int]]:
-    """What a trip not yet saved would do to the milestones (checked as `add_trip` checks)."""
+def check_trip_span(start: date, end: date) -> None:
+    """A trip ends on or after its first day and lasts at most a year (add, preview, import)."""
+    from pacer.calendar.days import MAX_TRIP_DAYS
     from pacer.errors import PacerError
     from pacer.i18n import Message
 
     if end < start:
         raise PacerError(Message("trip.end_before_start", start=start, end=end))
-    if (end - start).days > 366:
+    if (end - start).days > MAX_TRIP_DAYS:
         raise PacerError(Message("trip.too_long", start=start, end=end))
+
+
+def preview_trip(session: Session, start: date, end: date, note: str) -> list[tuple[str, int]]:
+    """What a trip not yet saved would do to the milestones (checked as `add_trip` checks)."""
+    check_trip_span(start, end)
     trip = Trip(0, start, end, note)
     return trip_delays(session, trip, (*session.calendar().trips, trip))

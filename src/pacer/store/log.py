@@ -32,6 +32,14 @@ def _entry(row: tuple[object, ...]) -> LogEntry:
     )
 
 
+def check_day_total(day: date, total: int, minutes: int) -> None:
+    """A day never holds more than 24 hours of entries: `total` logged, `minutes` more."""
+    if total + minutes > DAY_MINUTES:
+        raise PacerError(
+            Message("log.day_full", day=day, total=total, minutes=minutes, limit=DAY_MINUTES)
+        )
+
+
 def add_entry(
     store: Store, day: date, kind: TargetKind, target: str, minutes: int, note: str, done: bool
 ) -> LogEntry:
@@ -41,12 +49,7 @@ def add_entry(
         (total,) = tx.execute(
             "SELECT coalesce(sum(minutes), 0) FROM log WHERE local_date = ?", (day.isoformat(),)
         ).fetchone()
-        if int(total) + minutes > DAY_MINUTES:
-            raise PacerError(
-                Message(
-                    "log.day_full", day=day, total=int(total), minutes=minutes, limit=DAY_MINUTES
-                )
-            )
+        check_day_total(day, int(total), minutes)
         tx.execute(
             "INSERT INTO log (local_date, logged_at, target_kind, target, minutes, done, note)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",

@@ -39,6 +39,11 @@ def _review(row: tuple[object, ...]) -> Review:
     return Review(parsed, pairs, snapshot, str(created), str(updated))
 
 
+def check_row(week: object, answers: object, facts: object) -> None:
+    """Refuse (review.bad_row) a row that could not be read back: what an import checks."""
+    _review((week, answers, facts, "", ""))
+
+
 def get_review(store: Store, week: IsoWeek) -> Review | None:
     row = store.conn.execute(
         f"SELECT {_COLUMNS} FROM reviews WHERE week = ?", (str(week),)

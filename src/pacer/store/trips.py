@@ -6,7 +6,7 @@ import bisect
 from collections.abc import Sequence
 from datetime import date
 
-from pacer.calendar.days import Trip
+from pacer.calendar.days import Trip, overlap_of
 from pacer.clock import now_utc
 from pacer.errors import PacerError
 from pacer.i18n import Message
@@ -23,13 +23,11 @@ def _trip(row: tuple[object, ...]) -> Trip:
 def add_trip(store: Store, start: date, end: date, note: str, uid: str | None = None) -> Trip:
     """Record a trip; trips may not overlap (one trip at a time decides a day)."""
     with store.write() as tx:
-        clash = tx.execute(
-            "SELECT id, start_date, end_date, note FROM trips"
-            " WHERE start_date <= ? AND end_date >= ? ORDER BY start_date LIMIT 1",
-            (end.isoformat(), start.isoformat()),
-        ).fetchone()
-        if clash is not None:
-            other = _trip(clash)
+        rows = tx.execute(
+            "SELECT id, start_date, end_date, note FROM trips ORDER BY start_date"
+        ).fetchall()
+        other = overlap_of(start, end, (_trip(r) for r in rows))
+        if other is not None:
             raise PacerError(
                 Message("trip.overlaps", id=other.id, start=other.start, end=other.end)
             )
