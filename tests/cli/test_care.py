@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+import apsw
 import pytest
 
 from pacer import clock
@@ -484,6 +485,8 @@ def test_doctor_on_a_sound_database(pacer: Pacer, home: Path) -> None:
     lines = run.out.splitlines()
     assert lines[0] == f"Database  {home / 'pacer.db'}"
     assert lines[1] == "Schema    version 3 (this pacer: 3)"
+    assert lines[3] == f"SQLite    {apsw.sqlite_lib_version()}"
+    assert "  ✓ SQLite has the fix for lost writes with several writers (3.51.3 and later)" in lines
     assert "  ✓ integrity check: ok" in lines
     assert "  ✓ foreign key check: ok" in lines
     assert lines[-1] == "everything is fine"
@@ -496,6 +499,7 @@ def test_doctor_on_a_sound_database(pacer: Pacer, home: Path) -> None:
         "integrity": [],
         "foreign_keys": [],
         "network_filesystem": report["network_filesystem"],
+        "sqlite": apsw.sqlite_lib_version(),
         "not_in_plan": [],
         "findings": report["findings"],
     }
@@ -632,8 +636,8 @@ def test_doctor_finds_a_damaged_database_and_exits_non_zero(pacer: Pacer, home: 
     run = pacer("doctor")
     assert run.code == 1
     lines = run.out.splitlines()
-    assert lines[4].startswith("  ✗ integrity check: "), lines
-    assert lines[5:7] == ["  ✓ foreign key check: ok", "  ✓ not on a network filesystem"]
+    assert lines[5].startswith("  ✗ integrity check: "), lines
+    assert lines[6:8] == ["  ✓ foreign key check: ok", "  ✓ not on a network filesystem"]
     assert lines[-1] == "problems: 1, warnings: 0"
     report = pacer("doctor", "--json")
     assert report.code == 1
@@ -690,3 +694,24 @@ def test_doctor_warns_about_a_network_filesystem(
     assert shown["findings"][0]["text"].startswith(
         f"{tmp_path / 'pacer.db'} is on a network filesystem (nfs4): SQLite's WAL is unsafe there"
     )
+
+
+def test_doctor_fails_on_a_sqlite_known_to_lose_writes(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The SQLite of Debian 12's Python (3.40.1) has the WAL-reset race: doctor says so."""
+    from pacer.service import Session
+    from pacer.service.health import doctor
+    from pacer.store import db
+
+    monkeypatch.setenv("PACER_HOME", str(home))
+    assert db.version_is_safe(db.sqlite_version())
+    assert not db.version_is_safe("3.40.1") and not db.version_is_safe("3.51.2")
+    assert db.version_is_safe("3.51.3") and db.version_is_safe("3.100.0")
+    monkeypatch.setattr(db, "sqlite_version", lambda: "3.40.1")
+    with Session() as session:
+        report = doctor(session)
+    assert not report.ok
+    bad = [f for f in report.findings if f.message.key == "doctor.sqlite_unsafe"]
+    assert [f.level for f in bad] == ["error"]
+    assert "3.40.1 can lose writes" in str(bad[0].message)

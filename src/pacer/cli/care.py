@@ -77,6 +77,7 @@ def render_doctor(report: DoctorReport) -> list[str]:
         t("doctor.database", path=report.database),
         t("doctor.schema", version=report.schema_version, latest=report.schema_latest),
         t("doctor.plan", plan=report.plan),
+        t("doctor.sqlite", version=report.sqlite),
         "",
     ]
     by_key: dict[str, list[str]] = {}
@@ -87,6 +88,7 @@ def render_doctor(report: DoctorReport) -> list[str]:
         ("doctor.integrity_bad", "doctor.integrity_ok"),
         ("doctor.foreign_key_bad", "doctor.foreign_keys_ok"),
         ("doctor.network_fs", "doctor.local_fs"),
+        ("doctor.sqlite_unsafe", "doctor.sqlite_safe"),
     )
     for bad, good in checks:
         lines += by_key.pop(bad, [f"  ✓ {t(good)}"])

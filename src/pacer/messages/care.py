@@ -133,6 +133,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "结构版本  {version}（此 pacer：{latest}）",
     ),
     "doctor.plan": ("Plan      {plan}", "计划      {plan}"),
+    "doctor.sqlite": ("SQLite    {version}", "SQLite    {version}"),
+    "doctor.sqlite_safe": (
+        "SQLite has the fix for lost writes with several writers (3.51.3 and later)",
+        "SQLite 已包含多进程写入丢失的修复（3.51.3 及以后）",
+    ),
+    "doctor.sqlite_unsafe": (
+        "SQLite {version} can lose writes when several processes write (fixed in {safe}); reinstall pacer to get a current apsw",
+        "SQLite {version} 在多个进程同时写入时可能丢失数据（{safe} 已修复）；请重新安装 pacer 以获得新版 apsw",
+    ),
     "doctor.integrity_ok": ("integrity check: ok", "完整性检查：通过"),
     "doctor.integrity_bad": ("integrity check: {detail}", "完整性检查：{detail}"),
     "doctor.foreign_keys_ok": ("foreign key check: ok", "外键检查：通过"),

@@ -185,6 +185,7 @@ class DoctorReport:
     integrity: list[str]  # [] when PRAGMA integrity_check says ok
     foreign_keys: list[str]
     filesystem: str | None  # the network filesystem the database is on, if it is
+    sqlite: str  # the version of the SQLite pacer runs on
     strays: list[Stray]
     findings: list[Finding] = field(default_factory=list)
 
@@ -199,6 +200,7 @@ class DoctorReport:
 def doctor(session: Session, mountinfo: str | None = None) -> DoctorReport:
     from pacer.service.progress import stale_catchup
     from pacer.store.care import foreign_key_problems, integrity_problems
+    from pacer.store.db import SAFE_SQLITE, sqlite_version, version_is_safe
     from pacer.store.migrations import LATEST, schema_version
 
     store = session.store
@@ -214,6 +216,12 @@ def doctor(session: Session, mountinfo: str | None = None) -> DoctorReport:
     if network is not None:
         findings.append(
             Finding("warning", Message("doctor.network_fs", path=store.path, fs=network))
+        )
+    sqlite = sqlite_version()
+    if not version_is_safe(sqlite):
+        safe = ".".join(str(p) for p in SAFE_SQLITE)
+        findings.append(
+            Finding("error", Message("doctor.sqlite_unsafe", version=sqlite, safe=safe))
         )
     log = [s for s in found if s.table == "log"]
     if log:
@@ -237,6 +245,7 @@ def doctor(session: Session, mountinfo: str | None = None) -> DoctorReport:
         integrity,
         foreign,
         network,
+        sqlite,
         found,
         findings,
     )
@@ -263,6 +272,7 @@ def doctor_json(report: DoctorReport) -> dict[str, Any]:
         "integrity": report.integrity,
         "foreign_keys": report.foreign_keys,
         "network_filesystem": report.filesystem,
+        "sqlite": report.sqlite,
         "not_in_plan": [stray_json(s) for s in report.strays],
         "findings": [{"level": f.level, "text": str(f.message)} for f in report.findings],
     }

@@ -24,8 +24,8 @@ def integrity_problems(store: Store) -> list[str]:
     """What `PRAGMA integrity_check` finds ([] when the database is sound)."""
     try:
         rows = store.conn.execute("PRAGMA integrity_check").fetchall()
-    except PacerError as exc:
-        return [str(exc.message)]
+    except PacerError as exc:  # SQLite's own words, as integrity_check would give them
+        return [str(exc.message.args.get("detail", exc.message))]
     found = [str(r[0]) for r in rows]
     return [] if found == ["ok"] else found
 
@@ -34,8 +34,8 @@ def foreign_key_problems(store: Store) -> list[str]:
     """Rows whose foreign key points nowhere, as `table rowid → parent` lines."""
     try:
         rows = store.conn.execute("PRAGMA foreign_key_check").fetchall()
-    except PacerError as exc:
-        return [str(exc.message)]
+    except PacerError as exc:  # SQLite's own words, as integrity_check would give them
+        return [str(exc.message.args.get("detail", exc.message))]
     return [f"{table} {rowid} → {parent}" for table, rowid, parent, _ in rows]
 
 
