@@ -36,6 +36,7 @@ BUSY_TIMEOUT_MS = 10_000
 SAFE_SQLITE = (3, 51, 3)
 # Owner only: the log is a personal record (SQLite gives -wal and -shm the same mode).
 FILE_MODE = 0o600
+_NEARLY_FULL = 64 * 1024  # bytes free: less than SQLite needs to grow -wal or -shm
 _SMALLEST_DATABASE = 512  # bytes: SQLite's smallest page, and a database has at least one
 
 # Each write transaction is synced to disk before COMMIT returns (synchronous = FULL, not
@@ -119,6 +120,7 @@ class Store:
         self.conn = conn
         self.path = path
         self.read_only = read_only
+        self.refusal: Message | None = None  # why a read-only store refuses writes
         self.writes = 0  # committed through this connection: part of the data version
 
     @contextmanager
@@ -126,7 +128,7 @@ class Store:
         """A write transaction taken up front, so that two writers queue instead of failing
         halfway with "database is locked"."""
         if self.read_only:
-            raise PacerError(Message("store.read_only", path=self.path))
+            raise PacerError(self.refusal or Message("store.read_only", path=self.path))
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield self.conn
@@ -152,7 +154,10 @@ def storage_error(exc: BaseException, path: Path) -> PacerError:
     detail = str(exc).removeprefix(f"{type(exc).__name__}: ").strip() or type(exc).__name__
     if isinstance(exc, apsw.BusyError | apsw.LockedError):
         return StoreBusy(Message("store.busy"))
-    if isinstance(exc, apsw.FullError):
+    if isinstance(exc, apsw.FullError) or (
+        isinstance(exc, apsw.IOError | apsw.CantOpenError) and _disk_full(path)
+    ):
+        # SQLite says "disk I/O error" when it cannot grow -shm on a full disk.
         return PacerError(Message("store.full", path=path))
     if isinstance(exc, apsw.ReadOnlyError):
         return PacerError(Message("store.read_only", path=path))
@@ -163,6 +168,14 @@ def storage_error(exc: BaseException, path: Path) -> PacerError:
     if isinstance(exc, apsw.CantOpenError | apsw.PermissionsError | apsw.IOError):
         return PacerError(Message("store.cannot_open", path=path, detail=detail))
     return PacerError(Message("store.failed", path=path, detail=detail))
+
+
+def _disk_full(path: Path) -> bool:
+    try:
+        found = os.statvfs(path.parent)
+    except OSError:
+        return False
+    return found.f_bavail * found.f_frsize < _NEARLY_FULL
 
 
 def open_store(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Store:
@@ -183,6 +196,18 @@ def open_store(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Store:
     writable = _writable(path, exists)
     if not writable and not exists:
         raise PacerError(Message("store.read_only", path=path))
+    try:
+        return _open(path, writable, busy_timeout_ms)
+    except PacerError as exc:
+        if not (writable and exists and exc.message.key == "store.full"):
+            raise
+        # A full disk: read what is there (SQLite cannot even grow -shm), write nothing.
+        store = _open(path, False, busy_timeout_ms)
+        store.refusal = exc.message
+        return store
+
+
+def _open(path: Path, writable: bool, busy_timeout_ms: int) -> Store:
     db = _connect(path, writable)
     conn = Connection(db, path)
     store = Store(conn, path, read_only=not writable)
@@ -217,10 +242,10 @@ def _connect(path: Path, writable: bool) -> apsw.Connection:
         try:
             db.execute("SELECT count(*) FROM sqlite_schema").fetchone()
             return db
-        except (apsw.CantOpenError, apsw.ReadOnlyError):
+        except (apsw.CantOpenError, apsw.ReadOnlyError, apsw.IOError):
             db.close()
-        # Read-only storage without a -shm file that SQLite could make: nobody can change
-        # the file there, so it is read as immutable.
+        # Read-only (or full) storage without a -shm file that SQLite could make: nobody
+        # can change the file there, so it is read as immutable.
         flags = apsw.SQLITE_OPEN_READONLY | apsw.SQLITE_OPEN_URI
         return apsw.Connection(uri + "&immutable=1", flags=flags)
     except apsw.Error as exc:
