@@ -13,3 +13,10 @@ class PacerError(Exception):
     def __init__(self, message: Message) -> None:
         super().__init__(message.key)
         self.message = message
+
+
+class InputError(PacerError):
+    """Bad input (a date, a number, an environment variable, a file that is not one): the
+    command line exits 2 (EX_USAGE, like argparse's own refusals) and the web answers 400."""
+
+    exit_code = 2

@@ -27,20 +27,21 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         help=t("help.forecast"),
     )
     add_date(p)
-    p.add_argument(
-        "--runs", type=int, default=DEFAULT_RUNS, metavar="N", help=t("help.forecast.runs")
-    )
-    p.add_argument(
-        "--seed", type=int, default=DEFAULT_SEED, metavar="S", help=t("help.forecast.seed")
-    )
+    p.add_argument("--runs", default=str(DEFAULT_RUNS), metavar="N", help=t("help.forecast.runs"))
+    p.add_argument("--seed", default=str(DEFAULT_SEED), metavar="S", help=t("help.forecast.seed"))
     add_json(p)
     p.add_argument("--chart", type=Path, metavar="PATH", help=t("help.forecast.chart"))
     p.set_defaults(handler=run_forecast)
 
 
 def run_forecast(args: argparse.Namespace) -> int:
+    from pacer.bounds import parse_int
+    from pacer.schedule.forecast import MAX_RUNS
+
+    runs = parse_int(args.runs, 1, MAX_RUNS, "forecast.bad_runs", limit=MAX_RUNS)
+    seed = parse_int(args.seed, 0, 2**32 - 1, "input.bad_number", option="--seed")
     with session_from(args) as session:
-        view = forecast_at(session, parse_day(args.date), args.runs, args.seed)
+        view = forecast_at(session, parse_day(args.date, session.plan), runs, seed)
         flush_notices(session)
     written: list[Path] = []
     if args.chart is not None:

@@ -20,7 +20,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("serve", parents=[common], help=t("help.serve"))
     p.add_argument("--host", default=DEFAULT_HOST, help=t("help.serve.host", host=DEFAULT_HOST))
     p.add_argument(
-        "--port", type=int, default=DEFAULT_PORT, help=t("help.serve.port", port=DEFAULT_PORT)
+        "--port", default=str(DEFAULT_PORT), help=t("help.serve.port", port=DEFAULT_PORT)
     )
     p.add_argument(
         "--new-token",
@@ -39,7 +39,13 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 def prepare(args: argparse.Namespace) -> Any:
     """The app `pacer serve` would run, or None after --new-token; refuses a non-loopback
-    bind without a token."""
+    bind without a token, a port outside 1..65535, and a broken PACER_NOW or PACER_TZ (which
+    would otherwise fail every request)."""
+    from pacer import clock
+    from pacer.bounds import parse_int
+
+    args.port = parse_int(str(args.port), 1, 65535, "input.bad_number", option="--port")
+    clock.now_local()
     from pacer.web.security import Guard, is_loopback, load_secret, new_token, read_token
     from pacer.workspace import data_dir
 

@@ -31,14 +31,31 @@ if TYPE_CHECKING:
 
 
 # -- which week -------------------------------------------------------------------------------
-def parse_week(text: str) -> IsoWeek:
-    """An ISO week from 2026-W10 (or a date inside it)."""
+def parse_week(text: str, plan: Plan) -> IsoWeek:
+    """An ISO week from 2026-W10 (or a date inside it), inside the plan's reach (its span
+    widened by bounds.MARGIN_YEARS); anything else is an InputError."""
+    from pacer.bounds import MARGIN_YEARS, reach, shown
+    from pacer.errors import InputError
+
     week = IsoWeek.parse(text)
     if week is None:
         try:
             week = IsoWeek.of(date.fromisoformat(text.strip()))
         except ValueError:
-            raise PacerError(Message("review.bad_week", raw=text)) from None
+            raise InputError(Message("review.bad_week", raw=shown(text))) from None
+    first, last = reach(plan.start, plan.end)
+    if week.sunday < first or week.monday > last:
+        raise InputError(
+            Message(
+                "input.week_outside",
+                week=str(week),
+                first=first,
+                last=last,
+                start=plan.start,
+                end=plan.end,
+                years=MARGIN_YEARS,
+            )
+        )
     return week
 
 

@@ -24,6 +24,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from pacer import clock, service
 from pacer.errors import PacerError
 from pacer.i18n import LANGS, days_text, minutes_text, set_lang, t
+from pacer.plan.model import Plan
 from pacer.service import Session
 from pacer.web.security import Guard
 
@@ -209,8 +210,9 @@ class Dashboard:
     # -- Today --------------------------------------------------------------------------------
     async def today(self, request: Request) -> Response:
         self.begin(request)
-        day = service.parse_day(request.query_params.get("date"))
         with self.session() as s:
+            # A date outside the plan's reach is a 400 here, before any projection runs.
+            day = service.parse_day(request.query_params.get("date"), s.plan)
             view = service.agenda(s, day)
             shown = service.day_json(s, view)
             moved = service.trip_effect(s, day)
@@ -257,9 +259,9 @@ class Dashboard:
 
     async def log(self, request: Request) -> Response:
         self.begin(request)
-        day = service.parse_day(self.form(request, "date") or None)
         minutes = service.parse_minutes(self.form(request, "minutes"))
         with self.session() as s:
+            day = service.parse_day(self.form(request, "date") or None, s.plan)
             service.log_minutes(
                 s, minutes, self.form(request, "target"), self.form(request, "note"), day
             )
@@ -267,10 +269,10 @@ class Dashboard:
 
     async def done(self, request: Request) -> Response:
         self.begin(request)
-        day = service.parse_day(self.form(request, "date") or None)
         raw = self.form(request, "minutes")
         minutes = service.parse_minutes(raw) if raw else 0
         with self.session() as s:
+            day = service.parse_day(self.form(request, "date") or None, s.plan)
             service.mark_done(
                 s, self.form(request, "unit"), day, minutes, self.form(request, "note")
             )
@@ -285,8 +287,8 @@ class Dashboard:
     # -- Week and Plan --------------------------------------------------------------------------
     async def week(self, request: Request) -> Response:
         self.begin(request)
-        day = service.parse_day(request.query_params.get("date"))
         with self.session() as s:
+            day = service.parse_day(request.query_params.get("date"), s.plan)
             days = [service.day_json(s, v) for v in service.week(s, day)]
         rows = [(d, *service.day_minutes(d)) for d in days]
         return self.render(
@@ -366,15 +368,15 @@ class Dashboard:
             trips = service.list_trips(s)
         return self.render(request, "trips.html", trips=trips, **extra)
 
-    def _trip_form(self, request: Request) -> tuple[date, date, str]:
-        start = service.parse_day(self.form(request, "start"))
-        end = service.parse_day(self.form(request, "end"))
+    def _trip_form(self, request: Request, plan: Plan) -> tuple[date, date, str]:
+        start = service.parse_day(self.form(request, "start"), plan)
+        end = service.parse_day(self.form(request, "end"), plan)
         return start, end, self.form(request, "note")
 
     async def preview_trip(self, request: Request) -> Response:
         self.begin(request)
-        start, end, note = self._trip_form(request)
         with self.session() as s:
+            start, end, note = self._trip_form(request, s.plan)
             moved = service.preview_trip(s, start, end, note)
         return await self.trips(
             request, preview={"start": start, "end": end, "note": note, "moved": moved}
@@ -382,16 +384,18 @@ class Dashboard:
 
     async def add_trip(self, request: Request) -> Response:
         self.begin(request)
-        start, end, note = self._trip_form(request)
         with self.session() as s:
+            start, end, note = self._trip_form(request, s.plan)
             service.add_trip(s, start, end, note)
         return RedirectResponse("/trips", status_code=303)
 
     async def remove_trip(self, request: Request) -> Response:
         self.begin(request)
+        from pacer.bounds import parse_id
+
         try:
-            trip_id = int(self.form(request, "id"))
-        except ValueError:
+            trip_id = parse_id(self.form(request, "id"), "trip.bad_id")
+        except PacerError:
             return self.error(request, t("web.bad_trip_id"), 400)
         with self.session() as s:
             service.remove_trip(s, trip_id)
