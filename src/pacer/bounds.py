@@ -48,6 +48,16 @@ def shown(raw: object) -> str:
     return text if len(text) <= SHOWN_CHARS else text[: SHOWN_CHARS - 1] + "…"
 
 
+def clipped(message: Message, limit: int = 120) -> Message:
+    """The message with every text argument cut to `limit` characters: an error repeats
+    what was typed, and a 5000-character id must not become a 5000-character line."""
+    args = {
+        k: (v[: limit - 1] + "…" if isinstance(v, str) and len(v) > limit else v)
+        for k, v in message.args.items()
+    }
+    return Message(message.key, **args)
+
+
 def _years_from(day: date, years: int) -> date:
     """The same day `years` later (or earlier); 29 February becomes 28 February."""
     try:

@@ -159,7 +159,9 @@ class Dashboard:
         try:
             return await handler(request)
         except PacerError as exc:
-            return self.error(request, str(exc.message), 400)
+            from pacer.bounds import clipped
+
+            return self.error(request, str(clipped(exc.message)), 400)
 
     # -- rendering ----------------------------------------------------------------------------
     def render(self, request: Request, name: str, status: int = 200, **context: Any) -> Response:
