@@ -45,6 +45,8 @@ def one_line(run: Run) -> str:
         (("trip", "add", "2026-04-01", "9999-12-31"), "9999-12-31 is outside"),
         (("catchup", "--date", "9999-12-31"), "9999-12-31 is outside"),
         (("review", "--week", "9999-W10"), "week 9999-W10 is outside"),
+        (("review", "--week", "9999-12-31", "--show"), "week 9999-W52 is outside"),
+        (("review", "--week", "9999-W52"), "week 9999-W52 is outside"),
         (("today", "--date", "2026-02-30"), "'2026-02-30' is not a date"),
         (("trip", "rm", "99999999999999999999999"), "is not a trip id"),
         (("trip", "rm", HUGE), "'" + "9" * 39 + "…' is not a trip id"),

@@ -40,11 +40,13 @@ def parse_week(text: str, plan: Plan) -> IsoWeek:
     week = IsoWeek.parse(text)
     if week is None:
         try:
-            week = IsoWeek.of(date.fromisoformat(text.strip()))
+            day = date.fromisoformat(text.strip())
         except ValueError:
             raise InputError(Message("review.bad_week", raw=shown(text))) from None
+        week = IsoWeek(*day.isocalendar()[:2])  # IsoWeek.of(9999-12-31) would overflow
     first, last = reach(plan.start, plan.end)
-    if week.sunday < first or week.monday > last:
+    # By Monday only: the Sunday of the last week of year 9999 is past date.max.
+    if not first - timedelta(days=6) <= week.monday <= last:
         raise InputError(
             Message(
                 "input.week_outside",
