@@ -58,6 +58,11 @@ def prepare(args: argparse.Namespace) -> Any:
     if not is_loopback(args.host) and existing is None:
         raise PacerError(Message("serve.needs_token", host=args.host))
     from pacer.web.app import create_app
+    from pacer.workspace import compile_plan, resolve_plan_path
+
+    # Read the plan now: a broken plan stops the server before it listens, and the first
+    # request (a refused ?date= included) does not pay for compiling it.
+    compile_plan(*resolve_plan_path(getattr(args, "plan", None)))
 
     guard = Guard(args.host, load_secret(folder), existing, tuple(args.allow_host))
     return create_app(guard, getattr(args, "db", None), getattr(args, "plan", None))
