@@ -20,21 +20,60 @@ def now_utc() -> datetime:
         return _fixed.astimezone(UTC)
     fixed = os.environ.get("PACER_NOW")
     if fixed:
-        moment = datetime.fromisoformat(fixed)
-        if moment.tzinfo is None:
-            moment = moment.replace(tzinfo=UTC)
-        return moment.astimezone(UTC)
+        return _fixed_now(fixed)
     return datetime.now(UTC)
+
+
+def _fixed_now(raw: str) -> datetime:
+    """PACER_NOW as a moment in UTC; malformed or outside bounds.EARLIEST..LATEST (where
+    every date pacer works on lies) is one clear line, exit 2."""
+    from pacer.bounds import EARLIEST, LATEST, shown
+    from pacer.errors import InputError
+    from pacer.i18n import Message
+
+    try:
+        moment = datetime.fromisoformat(raw.strip())
+    except ValueError:
+        raise InputError(Message("clock.bad_now", raw=shown(raw))) from None
+    if not EARLIEST.year <= moment.year <= LATEST.year:
+        raise InputError(Message("clock.now_outside", raw=shown(raw), first=EARLIEST, last=LATEST))
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)
 
 
 def local_zone() -> tzinfo | None:
     """PACER_TZ if set (the person's zone while travelling), else the machine's zone."""
     name = os.environ.get("PACER_TZ")
     if name:
-        from zoneinfo import ZoneInfo
-
-        return ZoneInfo(name)
+        return _zone(name)
     return None
+
+
+def _zone(name: str) -> tzinfo:
+    """The zone PACER_TZ names; an unknown name is one clear line with a did-you-mean."""
+    from zoneinfo import ZoneInfo
+
+    try:
+        return ZoneInfo(name)
+    except (ValueError, KeyError, OSError):
+        pass  # ZoneInfoNotFoundError is a KeyError; a path-like name is a ValueError
+    import difflib
+    from zoneinfo import available_timezones
+
+    from pacer.bounds import shown
+    from pacer.errors import InputError
+    from pacer.i18n import Message
+
+    zones = sorted(available_timezones())
+    # Case and spacing slips first (asia/shanghai), then spelling.
+    folded = {z.lower(): z for z in zones}
+    close = [folded[k] for k in (name.strip().lower(),) if k in folded] or (
+        difflib.get_close_matches(name, zones, n=1, cutoff=0.6) if len(name) <= 64 else []
+    )
+    if close:
+        raise InputError(Message("clock.bad_zone_hint", raw=shown(name), hint=close[0]))
+    raise InputError(Message("clock.bad_zone", raw=shown(name)))
 
 
 def now_local() -> datetime:

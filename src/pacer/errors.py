@@ -19,3 +19,10 @@ class StoreBusy(PacerError):
     """Another pacer held the database longer than we wait: try again (EX_TEMPFAIL)."""
 
     exit_code = 75
+
+
+class InputError(PacerError):
+    """Bad input (a date, a number, an environment variable, a file that is not one): the
+    command line exits 2 (EX_USAGE, like argparse's own refusals) and the web answers 400."""
+
+    exit_code = 2

@@ -433,9 +433,19 @@ CATALOG.update(
 
 def _merge() -> None:
     """Each feature keeps its messages in pacer/messages/; a key is defined once."""
-    from pacer.messages import care, forecast, help, interop, milestones, report, review, web
+    from pacer.messages import (
+        care,
+        forecast,
+        help,
+        inputs,
+        interop,
+        milestones,
+        report,
+        review,
+        web,
+    )
 
-    for module in (review, milestones, report, forecast, interop, care, web, help):
+    for module in (review, milestones, report, forecast, interop, care, web, help, inputs):
         for key, texts in module.MESSAGES.items():
             assert key not in CATALOG, f"message {key} defined twice"
             CATALOG[key] = texts

@@ -221,12 +221,13 @@ def test_chinese_output(history: Path) -> None:
     [
         (["--runs", "0"], "--runs must be between 1 and 100000, got 0"),
         (["--runs", "100001"], "--runs must be between 1 and 100000, got 100001"),
-        (["--seed", "-1"], "--seed must be 0 or more, got -1"),
+        (["--seed", "-1"], "--seed takes a whole number from 0 to 4294967295, not '-1'"),
+        (["--runs", "9" * 5000], "--runs must be between 1 and 100000, got " + "9" * 39 + "…"),
     ],
 )
 def test_bad_runs_and_seeds_are_one_line(tmp_path: Path, args: list[str], message: str) -> None:
     run = pacer(tmp_path / "home", "forecast", *args)
-    assert run.code == 1
+    assert run.code == 2  # bad input: EX_USAGE
     assert run.err.strip().splitlines()[-1] == f"pacer: {message}"
     assert run.out == ""
 

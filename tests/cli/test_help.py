@@ -217,8 +217,8 @@ def test_an_unlike_command_lists_the_commands(pacer: Pacer) -> None:
         ),
         (
             ("forecast", "--runs", "x"),
-            "argument --runs: invalid int value: 'x' (see 'pacer forecast --help')",
-            "参数 --runs：无效的 int 值：'x' (见 'pacer forecast --help')",
+            "--runs must be between 1 and 100000, got x",
+            "--runs 须在 1 到 100000 之间，实际为 x",
         ),
         (
             ("report", "weak"),

@@ -115,7 +115,7 @@ def test_the_same_day_gives_the_same_uids_after_logging(pacer: Pacer) -> None:
 @pytest.mark.parametrize("days", ["0", "-3", "367", "four"])
 def test_bad_days_are_refused(pacer: Pacer, days: str, tmp_path: Path) -> None:
     run = pacer("export", "ics", "--days", days, "-o", str(tmp_path / "x.ics"))
-    assert run.code == 1 and run.out == ""
+    assert run.code == 2 and run.out == ""  # bad input: EX_USAGE
     assert errors(run) == [f"pacer: --days takes a number of days from 1 to 366, not '{days}'"]
     assert not (tmp_path / "x.ics").exists()
 

@@ -200,7 +200,9 @@ def _main(args_list: list[str]) -> int:
             sys.stderr.write(line + "\n")
         return EXIT_USAGE
     except PacerError as exc:
-        sys.stderr.write(f"pacer: {exc.message}\n")
+        from pacer.bounds import clipped
+
+        sys.stderr.write(f"pacer: {clipped(exc.message)}\n")
         return exc.exit_code
     except BrokenPipeError:
         return 0

@@ -7,8 +7,7 @@ import sys
 from pathlib import Path
 
 from pacer.cli.common import flush_notices, session_from
-from pacer.errors import PacerError
-from pacer.i18n import Message, t
+from pacer.i18n import t
 from pacer.service import export_hexo, export_ics, export_json
 
 # typing costs a few ms at start-up and is only needed by the type checker.
@@ -70,14 +69,10 @@ def run_json(args: argparse.Namespace) -> int:
 
 
 def run_ics(args: argparse.Namespace) -> int:
+    from pacer.bounds import parse_int
     from pacer.service.ics import MAX_DAYS
 
-    try:
-        days = int(args.days)
-    except ValueError:
-        days = 0
-    if not 1 <= days <= MAX_DAYS:
-        raise PacerError(Message("ics.export.bad_days", raw=args.days, limit=MAX_DAYS))
+    days = parse_int(args.days, 1, MAX_DAYS, "ics.export.bad_days", limit=MAX_DAYS)
     if args.output is not None:
         from pacer.workspace import refuse_existing
 

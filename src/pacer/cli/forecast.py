@@ -27,12 +27,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         help=t("help.forecast"),
     )
     add_date(p)
-    p.add_argument(
-        "--runs", type=int, default=DEFAULT_RUNS, metavar="N", help=t("help.forecast.runs")
-    )
-    p.add_argument(
-        "--seed", type=int, default=DEFAULT_SEED, metavar="S", help=t("help.forecast.seed")
-    )
+    p.add_argument("--runs", default=str(DEFAULT_RUNS), metavar="N", help=t("help.forecast.runs"))
+    p.add_argument("--seed", default=str(DEFAULT_SEED), metavar="S", help=t("help.forecast.seed"))
     add_json(p)
     p.add_argument("--chart", type=Path, metavar="PATH", help=t("help.forecast.chart"))
     p.add_argument("--force", action="store_true", help=t("help.output.force"))
@@ -40,6 +36,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run_forecast(args: argparse.Namespace) -> int:
+    from pacer.bounds import parse_int
+    from pacer.schedule.forecast import MAX_RUNS
+
+    runs = parse_int(args.runs, 1, MAX_RUNS, "forecast.bad_runs", limit=MAX_RUNS)
+    seed = parse_int(args.seed, 0, 2**32 - 1, "input.bad_number", option="--seed")
     stem: Path | None = None
     if args.chart is not None:
         from pacer.report.charts import SUFFIXES
@@ -49,7 +50,7 @@ def run_forecast(args: argparse.Namespace) -> int:
         stem = target.with_suffix("") if target.suffix in SUFFIXES else target
         refuse_existing([stem.with_suffix(s) for s in SUFFIXES], args.force)
     with session_from(args) as session:
-        view = forecast_at(session, parse_day(args.date), args.runs, args.seed)
+        view = forecast_at(session, parse_day(args.date, session.plan), runs, seed)
         flush_notices(session)
     written: list[Path] = []
     if stem is not None:

@@ -34,7 +34,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 def run_log(args: argparse.Namespace) -> int:
     minutes = parse_minutes(args.minutes)
     with session_from(args) as session:
-        entry = log_minutes(session, minutes, args.target, args.note, parse_day(args.date))
+        day = parse_day(args.date, session.plan)
+        entry = log_minutes(session, minutes, args.target, args.note, day)
         flush_notices(session)
         print(t("log.logged", minutes=entry.minutes, target=entry.target, day=entry.day))
     return 0
@@ -43,7 +44,8 @@ def run_log(args: argparse.Namespace) -> int:
 def run_done(args: argparse.Namespace) -> int:
     minutes = parse_minutes(args.minutes) if args.minutes else 0
     with session_from(args) as session:
-        entry = mark_done(session, args.unit, parse_day(args.date), minutes, args.note)
+        day = parse_day(args.date, session.plan)
+        entry = mark_done(session, args.unit, day, minutes, args.note)
         flush_notices(session)
         print(t("log.done", target=entry.target, day=entry.day))
     return 0

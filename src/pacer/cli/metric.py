@@ -78,8 +78,8 @@ def next_target(view: MetricView) -> str:
 
 
 def run_add(args: argparse.Namespace) -> int:
-    day = parse_day(args.date)
     with session_from(args) as session:
+        day = parse_day(args.date, session.plan)
         reading, view = add_metric_value(session, args.id, args.value, day, args.note)
         flush_notices(session)
         print(
@@ -100,8 +100,8 @@ def run_list_default(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    day = parse_day(args.date)
     with session_from(args) as session:
+        day = parse_day(args.date, session.plan)
         views = metric_views(session, day)
         flush_notices(session)
         if args.json:
@@ -128,8 +128,8 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
-    day = parse_day(args.date)
     with session_from(args) as session:
+        day = parse_day(args.date, session.plan)
         view = metric_view(session, args.id, day)
         flush_notices(session)
         show(args, lambda: metric_detail_json(view), lambda: render_show(view))

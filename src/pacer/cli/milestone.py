@@ -59,8 +59,8 @@ def run_list_default(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    day = parse_day(args.date)
     with session_from(args) as session:
+        day = parse_day(args.date, session.plan)
         statuses = milestone_statuses(session, day)
         flush_notices(session)
         show(args, lambda: milestone_list_json(day, statuses), lambda: render_list(day, statuses))
@@ -98,8 +98,8 @@ def render_list(day: Any, statuses: list[MilestoneStatus]) -> list[str]:
 
 
 def run_show(args: argparse.Namespace) -> int:
-    day = parse_day(args.date)
     with session_from(args) as session:
+        day = parse_day(args.date, session.plan)
         view = milestone_detail(session, args.id, day)
         flush_notices(session)
         show(args, lambda: milestone_detail_json(view), lambda: render_show(view))
@@ -172,7 +172,7 @@ def run_check(args: argparse.Namespace) -> int:
             )
             return 0
         result = check_criterion(
-            session, args.id, args.criterion, args.evidence, parse_day(args.date)
+            session, args.id, args.criterion, args.evidence, parse_day(args.date, session.plan)
         )
         flush_notices(session)
         key = "criterion.checked_again" if result.replaced else "criterion.checked"

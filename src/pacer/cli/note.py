@@ -34,8 +34,8 @@ def run_note(args: argparse.Namespace) -> int:
         raise PacerError(Message("note.needs_text"))
     if args.post is None:
         raise PacerError(Message("note.needs_post"))
-    day = parse_day(args.date)
     with session_from(args) as session:
+        day = parse_day(args.date, session.plan)
         note = add_note(session, args.post, args.text, day)
         flush_notices(session)
         print(t("note.added", id=note.id, post=note.post, day=note.day))

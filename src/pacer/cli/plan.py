@@ -102,7 +102,7 @@ def render_plan(plan: Plan) -> list[str]:
 
 def run_timeline(args: argparse.Namespace) -> int:
     with session_from(args) as session:
-        view = timeline(session, parse_day(args.date))
+        view = timeline(session, parse_day(args.date, session.plan))
         flush_notices(session)
         print("\n".join(render_timeline(view)))
     return 0

@@ -44,8 +44,8 @@ def run_report(args: argparse.Namespace) -> int:
     from pacer.service.report import report_data
     from pacer.workspace import refuse_existing, write_file_atomic
 
-    day = parse_day(args.date)
     with session_from(args) as session:
+        day = parse_day(args.date, session.plan)
         data = report_data(session, args.period, day)
         flush_notices(session)
         stem = _stem(args.period, data.first)

@@ -83,8 +83,8 @@ def _check_options(args: argparse.Namespace) -> None:
 
 def run_review(args: argparse.Namespace) -> int:
     _check_options(args)
-    week = parse_week(args.week) if args.week else None
     with session_from(args) as session:
+        week = parse_week(args.week, session.plan) if args.week else None
         today = clock.today()
         if args.list:
             return _run_list(session, args)
@@ -171,10 +171,17 @@ def _run_write(session: Session, args: argparse.Namespace, week: IsoWeek) -> int
 
 
 def _read_answers(source: str) -> tuple[bytes, str]:
+    """The answers file's bytes: a regular file (never a FIFO or a device, checked before
+    opening), at most the size of a plan file (larger is refused when parsed)."""
+    from pacer.bounds import refuse_special_file
+    from pacer.plan.problems import MAX_BYTES
+
     if source == "-":
-        return sys.stdin.buffer.read(), "<stdin>"
+        return sys.stdin.buffer.read(MAX_BYTES + 1), "<stdin>"
+    refuse_special_file(Path(source), "--answers")
     try:
-        return Path(source).read_bytes(), source
+        with Path(source).open("rb") as fh:
+            return fh.read(MAX_BYTES + 1), source
     except OSError as exc:
         raise PacerError(
             Message("review.cannot_read", path=source, detail=exc.strerror or exc)

@@ -20,7 +20,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("serve", parents=[common], help=t("help.serve"))
     p.add_argument("--host", default=DEFAULT_HOST, help=t("help.serve.host", host=DEFAULT_HOST))
     p.add_argument(
-        "--port", type=int, default=DEFAULT_PORT, help=t("help.serve.port", port=DEFAULT_PORT)
+        "--port", default=str(DEFAULT_PORT), help=t("help.serve.port", port=DEFAULT_PORT)
     )
     p.add_argument(
         "--new-token",
@@ -44,7 +44,13 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 def prepare(args: argparse.Namespace) -> Any:
     """The app `pacer serve` would run, or None after --new-token / --new-feed-token;
-    refuses a non-loopback bind without a token, and a weak hand-written token anywhere."""
+    refuses a non-loopback bind without a token, a weak hand-written token anywhere, a port
+    outside 1..65535, and a broken PACER_NOW or PACER_TZ (which would fail every request)."""
+    from pacer import clock
+    from pacer.bounds import parse_int
+
+    args.port = parse_int(str(args.port), 1, 65535, "input.bad_number", option="--port")
+    clock.now_local()
     from pacer.web.security import (
         FEED_TOKEN_FILE,
         TOKEN_FILE,
@@ -68,6 +74,11 @@ def prepare(args: argparse.Namespace) -> Any:
     if not is_loopback(args.host) and guard.token is None:
         raise PacerError(Message("serve.needs_token", host=args.host))
     from pacer.web.app import create_app
+    from pacer.workspace import compile_plan, resolve_plan_path
+
+    # Read the plan now: a broken plan stops the server before it listens, and the first
+    # request (a refused ?date= included) does not pay for compiling it.
+    compile_plan(*resolve_plan_path(getattr(args, "plan", None)))
 
     return create_app(guard, getattr(args, "db", None), getattr(args, "plan", None))
 

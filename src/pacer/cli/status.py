@@ -6,8 +6,7 @@ import argparse
 
 from pacer.cli.common import add_date, add_json, flush_notices, session_from, show
 from pacer.cli.text import day_or_dash, hours, pad, signed_days
-from pacer.errors import PacerError
-from pacer.i18n import Message, t
+from pacer.i18n import t
 from pacer.service import (
     StatusView,
     apply_catchup,
@@ -36,7 +35,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     c = sub.add_parser("catchup", parents=[common], help=t("help.catchup"))
     c.add_argument("milestone", nargs="?", help=t("help.catchup.milestone"))
     add_date(c)
-    c.add_argument("--apply", type=int, metavar="N", help=t("help.catchup.apply"))
+    c.add_argument("--apply", metavar="N", help=t("help.catchup.apply"))
     c.add_argument("--reason", default="", help=t("help.catchup.reason"))
     c.add_argument("--list", action="store_true", help=t("help.catchup.list"))
     c.add_argument("--drop", metavar="ID", help=t("help.catchup.drop"))
@@ -45,7 +44,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 def run_status(args: argparse.Namespace) -> int:
     with session_from(args) as session:
-        view = status(session, parse_day(args.date))
+        view = status(session, parse_day(args.date, session.plan))
         flush_notices(session)
         show(args, lambda: status_json(view), lambda: render_status(view))
     return 0
@@ -116,17 +115,19 @@ def run_catchup(args: argparse.Namespace) -> int:
                     print("       ! " + t("catchup.stale", what=stale, id=c.id))
             return 0
         if args.drop is not None:
-            try:
-                choice_id = int(args.drop)
-            except ValueError:
-                raise PacerError(Message("catchup.bad_id", raw=args.drop)) from None
+            from pacer.bounds import parse_id
+
+            choice_id = parse_id(args.drop, "catchup.bad_id")
             dropped = drop_catchup(session, choice_id)
             flush_notices(session)
             print(t("catchup.dropped", id=dropped.id, what=describe(dropped)))
             return 0
-        day = parse_day(args.date)
+        day = parse_day(args.date, session.plan)
         if args.apply is not None:
-            chosen = apply_catchup(session, day, args.milestone, args.apply, args.reason)
+            from pacer.bounds import parse_int
+
+            n = parse_int(args.apply, 0, 10**6, "input.bad_number", option="--apply")
+            chosen = apply_catchup(session, day, args.milestone, n, args.reason)
             flush_notices(session)
             print(t("catchup.applied", id=chosen.id, what=describe(chosen)))
             return 0

@@ -38,7 +38,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 def run_today(args: argparse.Namespace) -> int:
     with session_from(args) as session:
-        day = parse_day(args.date)
+        day = parse_day(args.date, session.plan)
         view = agenda(session, day)
         moved = trip_effect(session, day)
         flush_notices(session)
@@ -60,7 +60,7 @@ def run_today(args: argparse.Namespace) -> int:
 
 def run_week(args: argparse.Namespace) -> int:
     with session_from(args) as session:
-        day = parse_day(args.date)
+        day = parse_day(args.date, session.plan)
         views = week(session, day)
         flush_notices(session)
         if args.json:

@@ -6,8 +6,7 @@ import argparse
 from pathlib import Path
 
 from pacer.cli.common import add_json, flush_notices, print_json, session_from
-from pacer.errors import PacerError
-from pacer.i18n import Message, t
+from pacer.i18n import t
 from pacer.service import add_trip, list_trips, parse_day, remove_trip, trip_json
 
 # typing costs a few ms at start-up and is only needed by the type checker.
@@ -49,8 +48,8 @@ def run_list_default(args: argparse.Namespace) -> int:
 
 
 def run_add(args: argparse.Namespace) -> int:
-    start, end = parse_day(args.start), parse_day(args.end)
     with session_from(args) as session:
+        start, end = parse_day(args.start, session.plan), parse_day(args.end, session.plan)
         trip = add_trip(session, start, end, args.note)
         flush_notices(session)
         print(t("trip.added", id=trip.id, start=trip.start, end=trip.end, days=trip.days))
@@ -73,10 +72,9 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_rm(args: argparse.Namespace) -> int:
-    try:
-        trip_id = int(args.id)
-    except ValueError:
-        raise PacerError(Message("trip.bad_id", raw=args.id)) from None
+    from pacer.bounds import parse_id
+
+    trip_id = parse_id(args.id, "trip.bad_id")
     with session_from(args) as session:
         trip = remove_trip(session, trip_id)
         flush_notices(session)

@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from pacer.bounds import MAX_SPAN_YEARS, span_too_long
 from pacer.i18n import Message
 from pacer.plan.model import (
     UNIT_KINDS,
@@ -542,6 +543,8 @@ def _build(root: Located, problems: list[Problem]) -> Plan | None:
     start, end = r.day(head.get("start"), "plan.start"), r.day(head.get("end"), "plan.end")
     if start and end and end < start:
         r.err(head["end"].loc, "plan.end_before_start", start=start, end=end)
+    elif start and end and span_too_long(start, end):
+        r.err(head["end"].loc, "plan.span_too_long", start=start, end=end, years=MAX_SPAN_YEARS)
     timezone = r.text(head.get("timezone"), "timezone", "Asia/Shanghai")
     if "timezone" in head and not _valid_zone(timezone):
         r.err(head["timezone"].loc, "plan.bad_timezone", raw=timezone)

@@ -36,9 +36,14 @@ class PlanInvalid(Exception):
 
 
 def read_plan_bytes(path: Path) -> bytes:
-    """The plan file's bytes, refusing a file too large to be a plan before reading it."""
+    """The plan file's bytes, refusing a file too large to be a plan before reading it, and
+    a folder, FIFO or device before opening it (a FIFO would block, a device never ends)."""
+    from pacer.bounds import refuse_special_file
+
+    refuse_special_file(path, "--plan")
     size = path.stat().st_size
     if size > MAX_BYTES:
         too_big = Message("yaml.too_big", size=size, limit=MAX_BYTES)
         raise PlanInvalid(str(path), [Problem(Loc(1, 1), too_big)])
-    return path.read_bytes()
+    with path.open("rb") as fh:
+        return fh.read(MAX_BYTES + 1)  # a file that grew meanwhile is refused when parsed

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar
 
+from pacer.bounds import EARLIEST, LATEST, in_absolute_range
 from pacer.i18n import Message
 from pacer.plan.model import Month
 from pacer.plan.problems import Loc, Problem
@@ -138,6 +139,13 @@ class Reader:
             self.err(node.loc, "plan.want_date", raw=node.raw or value, where=where)
             return None
         assert isinstance(value, date)
+        if not in_absolute_range(value):
+            # 0001-01-01 or 9999-12-31 would overflow date arithmetic or walk for millions of
+            # days; every date pacer works on lies in bounds.EARLIEST..LATEST.
+            self.err(
+                node.loc, "plan.date_outside", raw=value, where=where, first=EARLIEST, last=LATEST
+            )
+            return None
         return value
 
     def month(self, node: Located | None, where: str) -> Month | None:

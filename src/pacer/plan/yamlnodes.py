@@ -13,6 +13,7 @@ from pacer.i18n import Message
 from pacer.plan.problems import MAX_BYTES, Loc, Problem
 
 MAX_NODES = 100_000
+MAX_DEPTH = 64  # lists and mappings nested deeper than this are refused (a plan needs ~8)
 
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 _SCALARS = SafeConstructor()
@@ -60,6 +61,8 @@ class _Converter:
             raise YamlRefused(Problem(_loc(node), Message("yaml.recursive")))
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node)
+        if len(self.active) >= MAX_DEPTH:  # `active` holds the collections around this one
+            raise YamlRefused(Problem(_loc(node), Message("yaml.too_deep", limit=MAX_DEPTH)))
         self.active.add(id(node))
         try:
             if isinstance(node, yaml.SequenceNode):
@@ -183,6 +186,8 @@ def read_located(text: str | bytes, problems: list[Problem]) -> Located | None:
         raise YamlRefused(Problem(loc, Message("yaml.syntax", detail=detail))) from None
     except yaml.YAMLError as exc:
         raise YamlRefused(Problem(Loc(1, 1), Message("yaml.syntax", detail=str(exc)))) from None
+    except RecursionError:  # PyYAML composes nested collections recursively
+        raise YamlRefused(Problem(Loc(1, 1), Message("yaml.too_deep", limit=MAX_DEPTH))) from None
     if node is None:
         return None
     return _Converter(problems).convert(node)

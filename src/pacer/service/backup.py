@@ -149,6 +149,9 @@ def import_json(session: Session, path: Path) -> Imported:
 
 
 def _read_document(path: Path) -> dict[str, Any]:
+    from pacer.bounds import loads_json, refuse_special_file
+
+    refuse_special_file(path, "import json")  # before opening: a FIFO would block
     try:
         with path.open("rb") as fh:
             data = fh.read(IMPORT_LIMIT + 1)
@@ -161,7 +164,7 @@ def _read_document(path: Path) -> dict[str, Any]:
     if len(data) > IMPORT_LIMIT:
         raise PacerError(Message("import.too_big", path=path, limit=IMPORT_LIMIT))
     try:
-        document = json.loads(data.decode("utf-8"))
+        document = loads_json(data.decode("utf-8"), path)  # nesting capped
     except UnicodeDecodeError:
         raise PacerError(Message("import.not_utf8", path=path)) from None
     except json.JSONDecodeError as exc:
@@ -204,11 +207,13 @@ def _fits(column: str, value: object) -> bool:
     if not isinstance(value, str):
         return False
     if column == "local_date" or column.endswith("_date"):
+        from pacer.bounds import in_absolute_range
+
         try:
-            date.fromisoformat(value)
+            day = date.fromisoformat(value)
         except ValueError:
             return False
-        return len(value) == 10
+        return len(value) == 10 and in_absolute_range(day)
     if column == "week":
         return bool(_WEEK.match(value))
     return True

@@ -48,18 +48,17 @@ def find_metric(session: Session, metric_id: str) -> Metric:
 
 
 def parse_value(metric: Metric, text: str) -> float:
-    """A finite number; a trailing unit (`55%` for a metric in %) is allowed."""
-    import math
+    """A finite number of sane size (bounds.parse_number); a trailing unit (`55%` for a
+    metric in %) is allowed."""
+    from pacer.bounds import parse_number, shown
+    from pacer.errors import InputError
 
     raw = text.strip()
     if metric.unit and raw.endswith(metric.unit):
         raw = raw[: -len(metric.unit)].strip()
-    try:
-        value = float(raw)
-    except ValueError:
-        raise PacerError(Message("metric.bad_value", raw=text)) from None
-    if not math.isfinite(value):
-        raise PacerError(Message("metric.bad_value", raw=text))
+    value = parse_number(raw)
+    if value is None:
+        raise InputError(Message("metric.bad_value", raw=shown(text)))
     return value
 
 

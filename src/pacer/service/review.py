@@ -31,14 +31,33 @@ if TYPE_CHECKING:
 
 
 # -- which week -------------------------------------------------------------------------------
-def parse_week(text: str) -> IsoWeek:
-    """An ISO week from 2026-W10 (or a date inside it)."""
+def parse_week(text: str, plan: Plan) -> IsoWeek:
+    """An ISO week from 2026-W10 (or a date inside it), inside the plan's reach (its span
+    widened by bounds.MARGIN_YEARS); anything else is an InputError."""
+    from pacer.bounds import MARGIN_YEARS, reach, shown
+    from pacer.errors import InputError
+
     week = IsoWeek.parse(text)
     if week is None:
         try:
-            week = IsoWeek.of(date.fromisoformat(text.strip()))
+            day = date.fromisoformat(text.strip())
         except ValueError:
-            raise PacerError(Message("review.bad_week", raw=text)) from None
+            raise InputError(Message("review.bad_week", raw=shown(text))) from None
+        week = IsoWeek(*day.isocalendar()[:2])  # IsoWeek.of(9999-12-31) would overflow
+    first, last = reach(plan.start, plan.end)
+    # By Monday only: the Sunday of the last week of year 9999 is past date.max.
+    if not first - timedelta(days=6) <= week.monday <= last:
+        raise InputError(
+            Message(
+                "input.week_outside",
+                week=str(week),
+                first=first,
+                last=last,
+                start=plan.start,
+                end=plan.end,
+                years=MARGIN_YEARS,
+            )
+        )
     return week
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pacer import clock
 from pacer.calendar.days import Calendar, Trip
-from pacer.errors import PacerError
+from pacer.errors import InputError, PacerError
 from pacer.i18n import Message, current_lang
 from pacer.plan.model import REVIEW_TARGET, Plan
 from pacer.schedule.progress import LogEntry, progress_of
@@ -168,30 +168,42 @@ class KeptStore:
 # -- input parsing shared by CLI and web -----------------------------------------------------
 _RELATIVE = {"today": 0, "yesterday": -1, "tomorrow": 1, "今天": 0, "昨天": -1, "明天": 1}
 _DURATION = re.compile(r"^(?:(\d+(?:\.\d+)?)h)?(?:(\d+)m?)?$")
+_DURATION_DIGITS = 6  # more digits than any duration in a day has: refused before float/int
 
 
-def parse_day(text: str | None) -> date:
-    """A local date from YYYY-MM-DD, today, yesterday or tomorrow (None: today)."""
+def parse_day(text: str | None, plan: Plan) -> date:
+    """A local date from YYYY-MM-DD, today, yesterday or tomorrow (None: today), inside the
+    plan's span widened by bounds.MARGIN_YEARS; anything else is an InputError."""
+    from pacer.bounds import check_day, shown
+
     if text is None:
-        return clock.today()
-    text = text.strip()
-    if text.lower() in _RELATIVE:
-        return clock.today() + timedelta(days=_RELATIVE[text.lower()])
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise PacerError(Message("input.bad_date", raw=text)) from None
+        day = clock.today()
+    else:
+        raw = text.strip()
+        if raw.lower() in _RELATIVE:
+            day = clock.today() + timedelta(days=_RELATIVE[raw.lower()])
+        else:
+            try:
+                day = date.fromisoformat(raw)
+            except ValueError:
+                raise InputError(Message("input.bad_date", raw=shown(text))) from None
+    return check_day(day, plan.start, plan.end)
 
 
 def parse_minutes(text: str) -> int:
     """Minutes from 45, 45m, 1h, 1.5h or 1h30; between 1 and 24 hours."""
+    from pacer.bounds import shown
+
     raw = text.strip().lower().replace(" ", "")
     match = _DURATION.match(raw)
     if not raw or not match or not (match.group(1) or match.group(2)):
-        raise PacerError(Message("input.bad_minutes", raw=text))
-    minutes = round(float(match.group(1) or 0) * 60) + int(match.group(2) or 0)
+        raise InputError(Message("input.bad_minutes", raw=shown(text)))
+    hours, mins = match.group(1) or "0", match.group(2) or "0"
+    if max(len(hours.partition(".")[0]), len(mins)) > _DURATION_DIGITS:
+        raise InputError(Message("input.minutes_range", raw=shown(text), limit=DAY_MINUTES))
+    minutes = round(float(hours) * 60) + int(mins)
     if not 1 <= minutes <= DAY_MINUTES:
-        raise PacerError(Message("input.minutes_range", raw=text, limit=DAY_MINUTES))
+        raise InputError(Message("input.minutes_range", raw=shown(text), limit=DAY_MINUTES))
     return minutes
 
 

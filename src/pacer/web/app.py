@@ -29,6 +29,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from pacer import clock, service
 from pacer.errors import PacerError, StoreBusy
 from pacer.i18n import LANGS, days_text, minutes_text, set_lang, t
+from pacer.plan.model import Plan
 from pacer.service import Session
 from pacer.web.lanes import ChartCache, ChartKey, Lane
 from pacer.web.security import SESSION_DAYS, Guard, SignInThrottle
@@ -242,7 +243,9 @@ class Dashboard:
             response.headers["retry-after"] = str(RETRY_AFTER_SECONDS)
             return response
         except PacerError as exc:
-            return self.error(request, str(exc.message), 400)
+            from pacer.bounds import clipped
+
+            return self.error(request, str(clipped(exc.message)), 400)
 
     # -- rendering ----------------------------------------------------------------------------
     def render(self, request: Request, name: str, status: int = 200, **context: Any) -> Response:
@@ -305,8 +308,9 @@ class Dashboard:
     # -- Today --------------------------------------------------------------------------------
     def today(self, request: Request) -> Response:
         self.begin(request)
-        day = service.parse_day(request.query_params.get("date"))
         with self.session(request) as s:
+            # A date outside the plan's reach is a 400 here, before any projection runs.
+            day = service.parse_day(request.query_params.get("date"), s.plan)
             view = service.agenda(s, day)
             shown = service.day_json(s, view)
             moved = service.trip_effect(s, day)
@@ -353,9 +357,9 @@ class Dashboard:
 
     def log(self, request: Request) -> Response:
         self.begin(request)
-        day = service.parse_day(self.form(request, "date") or None)
         minutes = service.parse_minutes(self.form(request, "minutes"))
         with self.session(request) as s:
+            day = service.parse_day(self.form(request, "date") or None, s.plan)
             service.log_minutes(
                 s, minutes, self.form(request, "target"), self.form(request, "note"), day
             )
@@ -363,10 +367,10 @@ class Dashboard:
 
     def done(self, request: Request) -> Response:
         self.begin(request)
-        day = service.parse_day(self.form(request, "date") or None)
         raw = self.form(request, "minutes")
         minutes = service.parse_minutes(raw) if raw else 0
         with self.session(request) as s:
+            day = service.parse_day(self.form(request, "date") or None, s.plan)
             service.mark_done(
                 s, self.form(request, "unit"), day, minutes, self.form(request, "note")
             )
@@ -381,8 +385,8 @@ class Dashboard:
     # -- Week and Plan --------------------------------------------------------------------------
     def week(self, request: Request) -> Response:
         self.begin(request)
-        day = service.parse_day(request.query_params.get("date"))
         with self.session(request) as s:
+            day = service.parse_day(request.query_params.get("date"), s.plan)
             days = [service.day_json(s, v) for v in service.week(s, day)]
         rows = [(d, *service.day_minutes(d)) for d in days]
         return self.render(
@@ -469,15 +473,15 @@ class Dashboard:
             trips = service.list_trips(s)
         return self.render(request, "trips.html", trips=trips, **extra)
 
-    def _trip_form(self, request: Request) -> tuple[date, date, str]:
-        start = service.parse_day(self.form(request, "start"))
-        end = service.parse_day(self.form(request, "end"))
+    def _trip_form(self, request: Request, plan: Plan) -> tuple[date, date, str]:
+        start = service.parse_day(self.form(request, "start"), plan)
+        end = service.parse_day(self.form(request, "end"), plan)
         return start, end, self.form(request, "note")
 
     def preview_trip(self, request: Request) -> Response:
         self.begin(request)
-        start, end, note = self._trip_form(request)
         with self.session(request) as s:
+            start, end, note = self._trip_form(request, s.plan)
             moved = service.preview_trip(s, start, end, note)
         return self.trips(
             request, preview={"start": start, "end": end, "note": note, "moved": moved}
@@ -485,16 +489,18 @@ class Dashboard:
 
     def add_trip(self, request: Request) -> Response:
         self.begin(request)
-        start, end, note = self._trip_form(request)
         with self.session(request) as s:
+            start, end, note = self._trip_form(request, s.plan)
             service.add_trip(s, start, end, note)
         return RedirectResponse("/trips", status_code=303)
 
     def remove_trip(self, request: Request) -> Response:
         self.begin(request)
+        from pacer.bounds import parse_id
+
         try:
-            trip_id = int(self.form(request, "id"))
-        except ValueError:
+            trip_id = parse_id(self.form(request, "id"), "trip.bad_id")
+        except PacerError:
             return self.error(request, t("web.bad_trip_id"), 400)
         with self.session(request) as s:
             service.remove_trip(s, trip_id)
