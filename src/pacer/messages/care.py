@@ -133,7 +133,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "结构版本  {version}（此 pacer：{latest}）",
     ),
     "doctor.plan": ("Plan      {plan}", "计划      {plan}"),
-    "doctor.sqlite": ("SQLite    {version}", "SQLite    {version}"),
+    "doctor.sqlite": ("SQLite    {version}", "SQLite 版本 {version}"),
     "doctor.sqlite_safe": (
         "SQLite has the fix for lost writes with several writers (3.51.3 and later)",
         "SQLite 已包含多进程写入丢失的修复（3.51.3 及以后）",
