@@ -6,6 +6,8 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from tests.helpers import ROOT
@@ -32,3 +34,18 @@ def wait_for(*paths: Path) -> None:
             return
         time.sleep(0.01)
     raise AssertionError(f"gave up waiting for {[str(p) for p in paths]}")
+
+
+@contextmanager
+def write_lock_held(db: Path, folder: Path) -> Iterator[Path]:
+    """Another process holds `db`'s write lock (an open write transaction) inside the block;
+    touching the yielded folder's `release` lets it go early."""
+    folder.mkdir(exist_ok=True)
+    holder = start_worker("hold", str(db), str(folder))
+    try:
+        wait_for(folder / "locked")
+        yield folder
+    finally:
+        (folder / "release").touch()
+        _, err = holder.communicate(timeout=60)
+        assert holder.returncode == 0, err

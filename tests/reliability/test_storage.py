@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import Run
-from tests.reliability.processes import start_worker, wait_for
+from tests.reliability.processes import wait_for, write_lock_held
 
 BUSY = "pacer: the database is busy (another pacer is writing); try again"
 
@@ -22,16 +22,8 @@ BUSY = "pacer: the database is busy (another pacer is writing); try again"
 def held(home: Path, pacer: Callable[..., Run], tmp_path: Path) -> Iterator[Path]:
     """The database with another process holding its write lock until the test ends."""
     assert pacer("log", "30", "english").code == 0
-    signals = tmp_path / "signals"
-    signals.mkdir()
-    holder = start_worker("hold", str(home / "pacer.db"), str(signals))
-    try:
-        wait_for(signals / "locked")
+    with write_lock_held(home / "pacer.db", tmp_path / "signals") as signals:
         yield signals
-    finally:
-        (signals / "release").touch()
-        _, err = holder.communicate(timeout=60)
-        assert holder.returncode == 0, err
 
 
 def test_a_writer_that_holds_the_lock_too_long_is_busy_try_again(

@@ -14,7 +14,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from pacer import service
-from tests.reliability.processes import start_worker, wait_for
+from tests.reliability.processes import write_lock_held
 from tests.web.conftest import MakeClient, csrf_of, post
 
 
@@ -22,20 +22,10 @@ from tests.web.conftest import MakeClient, csrf_of, post
 def held(web_home: Path, client: TestClient, tmp_path: Path) -> Iterator[Path]:
     """Another process holds the database's write lock until the test ends."""
     csrf = csrf_of(client)  # the page made the database
-    assert (
-        post(client, "/log", {"minutes": "30", "target": "english", "csrf": csrf}).status_code
-        == 303
-    )
-    signals = tmp_path / "signals"
-    signals.mkdir()
-    holder = start_worker("hold", str(web_home / "pacer.db"), str(signals))
-    try:
-        wait_for(signals / "locked")
+    logged = post(client, "/log", {"minutes": "30", "target": "english", "csrf": csrf})
+    assert logged.status_code == 303
+    with write_lock_held(web_home / "pacer.db", tmp_path / "signals") as signals:
         yield signals
-    finally:
-        (signals / "release").touch()
-        _, err = holder.communicate(timeout=60)
-        assert holder.returncode == 0, err
 
 
 def test_a_held_lock_is_503_with_retry_after_and_pages_still_load(
