@@ -172,10 +172,37 @@ def loads_json(text: str, source: object) -> Any:
     return value
 
 
+# The databases this process holds connections to (store/db.py notes each one it opens).
+_LIVE_DATABASES: list[Path] = []
+
+
+def note_live_database(path: Path) -> None:
+    _LIVE_DATABASES.append(path.resolve())
+
+
+def _is_live_database(path: Path) -> bool:
+    """Whether `path` is (or is a journal of) a database this process has open: reading
+    it and closing the descriptor would drop every POSIX lock the process holds on it, and
+    another process could then delete -wal under the live connection."""
+    import os
+
+    target = path.resolve()
+    for db in _LIVE_DATABASES:
+        if target in (db, *(db.with_name(db.name + s) for s in ("-wal", "-shm", "-journal"))):
+            return True
+        try:
+            if os.path.samefile(target, db):  # a hard link; stat only, nothing opened
+                return True
+        except OSError:
+            continue
+    return False
+
+
 def refuse_special_file(path: Path, option: str) -> None:
     """Refuses, before anything opens it, a path that names a directory, a FIFO, a device or
-    a socket: opening a FIFO blocks, and a device never ends. A missing path is left to the
-    caller's own message."""
+    a socket (opening a FIFO blocks, and a device never ends), or a database this process
+    has open (closing a descriptor of it would drop the process's locks). A missing path is
+    left to the caller's own message."""
     import os
     import stat
 
@@ -184,6 +211,8 @@ def refuse_special_file(path: Path, option: str) -> None:
     except OSError:
         return
     if stat.S_ISREG(mode):
+        if _LIVE_DATABASES and _is_live_database(path):
+            raise InputError(Message("input.live_database", path=path, option=option))
         return
     kind = (
         "directory"

@@ -5,6 +5,7 @@ holds, so another process's last close deleted -wal under the live connection)."
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -14,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from pacer import clock, service
+from pacer.errors import InputError
 from pacer.service import session as session_module
 from pacer.store.db import Store
 from tests.conftest import OTHER_PLAN
@@ -100,3 +102,33 @@ def test_cli_writes_around_an_open_session_and_its_own_write_all_survive(
     assert kept == ["first", "second", "third", "fourth"]
     listed = pacer(*args, "today", "--json").json()
     assert [e["note"] for e in listed["logged"]] == ["first", "second", "third", "fourth"]
+
+
+@pytest.mark.parametrize("suffix", ["", "-wal", "-shm"])
+def test_no_user_file_is_read_by_opening_a_database_this_process_holds(
+    suffix: str, here: Path, pacer: Callable[..., Run]
+) -> None:
+    assert pacer("log", "30", "english").code == 0
+    with service.Session() as s:
+        service.agenda(s, DAY)  # the connection is open, with its locks
+        named = Path(f"{here}{suffix}")
+        named.touch(exist_ok=True)
+        with pytest.raises(InputError) as refused:
+            service.import_trips(s, named)
+        assert refused.value.message.key == "input.live_database"
+        with pytest.raises(InputError):
+            service.import_json(s, named)
+        assert _exclusive(here) == "refused"  # the locks are still held
+
+
+def test_a_calendar_to_import_that_is_a_fifo_is_refused_before_opening(
+    home: Path, pacer: Callable[..., Run]
+) -> None:
+    fifo = home / "calendar.ics"
+    os.mkfifo(fifo)
+    run = pacer("trip", "import", str(fifo))  # would block forever if it opened the FIFO
+    assert run.code == 2
+    assert run.err.strip() == (
+        f"pacer: trip import {fifo} is a named pipe (FIFO), not a regular file;"
+        " give the path of a file"
+    )

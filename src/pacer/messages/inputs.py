@@ -23,6 +23,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path}: the JSON nests deeper than {limit} levels; pacer does not read it",
         "{path}：JSON 嵌套超过 {limit} 层；pacer 不读取它",
     ),
+    "input.live_database": (
+        "{option} {path} is pacer's own database; give the file to read (pacer export json makes one)",
+        "{option} {path} 是 pacer 自己的数据库；请给出要读取的文件（pacer export json 可以生成一个）",
+    ),
     "input.not_a_file": (
         "{option} {path} is {kind}, not a regular file; give the path of a file",
         "{option} {path} 是{kind}，不是普通文件；请给出一个文件的路径",

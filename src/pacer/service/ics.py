@@ -69,6 +69,9 @@ class TripImport:
 
 
 def _read(path: Path) -> bytes:
+    from pacer.bounds import refuse_special_file
+
+    refuse_special_file(path, "trip import")  # before opening: a FIFO would block
     limit = MAX_FILE_MB * 1024 * 1024
     try:
         size = path.stat().st_size

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import apsw
 
+from pacer.bounds import note_live_database
 from pacer.errors import PacerError, StoreBusy
 from pacer.i18n import Message
 from pacer.store.migrations import LATEST, migrate, pending
@@ -229,6 +230,7 @@ def _open(path: Path, writable: bool, busy_timeout_ms: int) -> Store:
         with suppress(apsw.Error):
             db.close()
         raise
+    note_live_database(path)  # no user file may now be read by opening this one
     return store
 
 
