@@ -222,8 +222,9 @@ def test_every_acknowledged_entry_survives_servers_and_cli_writing_at_once(
         for w in clients2:
             w.start()
         writers += clients2
+        deadline = time.monotonic() + JOIN_SECONDS  # for all of them together
         for w in writers:
-            w.join(timeout=JOIN_SECONDS)
+            w.join(timeout=max(0.0, deadline - time.monotonic()))
     finally:
         errors = [_stop(p) for p in servers]
     stuck = [w.name_ for w in writers if w.is_alive()]

@@ -298,3 +298,27 @@ def test_a_weak_hand_written_token_is_refused_at_start(
             else "--new-token" in lines[0]
         )
         assert "Traceback" not in run.err
+
+
+def test_a_new_token_takes_effect_in_a_running_server_at_once(
+    pacer: Callable[..., Run], home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No restart needed: the old token stops signing in and opening the feed the moment a
+    new one is made (a cookie signed in with the old one would otherwise outlive it)."""
+    monkeypatch.setenv("PACER_HOME", str(home))
+    token = pacer("serve", "--new-token").out.strip().splitlines()[-1].strip()
+    pacer("serve", "--new-feed-token")
+    feed = (home / "web-feed-token").read_text(encoding="utf-8").strip()
+    running = TestClient(
+        prepare(_args(host="0.0.0.0", allow_host=["pi.lan"])), base_url="http://pi.lan:8765"
+    )
+    assert running.get(f"/calendar.ics?token={feed}").status_code == 200
+    fresh = pacer("serve", "--new-token").out.strip().splitlines()[-1].strip()
+    pacer("serve", "--new-feed-token")
+    new_feed = (home / "web-feed-token").read_text(encoding="utf-8").strip()
+    form = csrf_of(running, "/login")
+    assert post(running, "/login", {"csrf": form, "token": token}).status_code == 401
+    assert running.get(f"/calendar.ics?token={feed}").status_code == 401
+    assert running.get(f"/calendar.ics?token={new_feed}").status_code == 200
+    assert post(running, "/login", {"csrf": form, "token": fresh}).status_code == 303
+    running.close()

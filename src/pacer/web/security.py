@@ -91,15 +91,14 @@ def same(given: str, expected: str) -> bool:
     )
 
 
-class Generation:
-    """The session generation: a random word kept (0600) in the data folder and signed into
-    every session cookie. Replacing it (logout, --new-token) ends every session at once, in
-    every server on this data folder: each request looks at the file's stat and reads it
-    again only when it changed. Without a folder (tests of the guard alone) it lives in
-    memory."""
+class Watched:
+    """A small file in the data folder that may change while the server runs (a new token,
+    a new session generation): each use looks at its stat and reads it again only when it
+    changed, so every server on the data folder follows it at once. Without a path (tests of
+    the guard alone) the value lives in memory."""
 
-    def __init__(self, folder: Path | None = None) -> None:
-        self.path = None if folder is None else folder / GENERATION_FILE
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path
         self._seen: tuple[int, int, int] | None = None
         self._value = ""
 
@@ -116,6 +115,15 @@ class Generation:
             self._value = _read(self.path) or ""
             self._seen = seen
         return self._value
+
+
+class Generation(Watched):
+    """The session generation: a random word kept (0600) in the data folder and signed into
+    every session cookie. Replacing it (logout, --new-token) ends every session at once, in
+    every server on this data folder."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        super().__init__(None if folder is None else folder / GENERATION_FILE)
 
     def bump(self) -> None:
         value = secrets.token_hex(16)
@@ -158,6 +166,10 @@ class Guard:
     extra_hosts: tuple[str, ...] = ()
     feed_token: str | None = None
     generation: Generation = field(default_factory=Generation)
+    # Where the tokens live, when the server reads them from the data folder: a new token
+    # (`--new-token`, `--new-feed-token`) takes effect at once, the old one stops working.
+    token_file: Watched | None = None
+    feed_file: Watched | None = None
     allowed: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -184,16 +196,27 @@ class Guard:
             return True
         return self.needs_sign_in and is_ip_address(name)
 
+    @staticmethod
+    def _in_force(fixed: str | None, kept: Watched | None) -> str | None:
+        """The token as it is now: the file's (a weak hand-written one opens nothing), or the
+        one given when the guard was made."""
+        if kept is None:
+            return fixed
+        token = kept.current() or None
+        return None if token is None or weak_token(token) else token
+
     def token_ok(self, given: str | None) -> bool:
-        if self.token is None or not given:
+        token = self._in_force(self.token, self.token_file)
+        if token is None or not given:
             return False
-        return same(given, self.token)
+        return same(given, token)
 
     def feed_ok(self, given: str | None) -> bool:
         """The calendar feed's own token; the sign-in token never opens the feed."""
-        if self.feed_token is None or not given:
+        token = self._in_force(self.feed_token, self.feed_file)
+        if token is None or not given:
             return False
-        return same(given, self.feed_token)
+        return same(given, token)
 
     # -- session cookies: "<id>.<signed-in 0|1>.<issued, Unix seconds>.<signature>" -----------
     def _sign(self, text: str) -> str:
@@ -255,7 +278,16 @@ def load_guard(folder: Path, host: str, extra_hosts: tuple[str, ...] = ()) -> Gu
         raise PacerError(Message("serve.weak_token", path=folder / TOKEN_FILE))
     if feed is not None and weak_token(feed):
         raise PacerError(Message("serve.weak_feed_token", path=folder / FEED_TOKEN_FILE))
-    return Guard(host, load_secret(folder), token, extra_hosts, feed, Generation(folder))
+    return Guard(
+        host,
+        load_secret(folder),
+        token,
+        extra_hosts,
+        feed,
+        Generation(folder),
+        Watched(folder / TOKEN_FILE),
+        Watched(folder / FEED_TOKEN_FILE),
+    )
 
 
 class SignInThrottle:
