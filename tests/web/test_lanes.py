@@ -99,3 +99,21 @@ def test_a_slow_drawing_never_stalls_the_other_pages(
     client.app.state.dashboard.charts.wait = 120  # type: ignore[attr-defined]
     done = client.get("/progress")
     assert _chart_names(done.text) and "being drawn" not in done.text
+
+
+def test_two_servers_on_one_data_folder_keep_their_own_charts(
+    make_client: MakeClient, web_home: Path
+) -> None:
+    stopped = web_home / "cache" / "web-charts" / "server-999999999-dead"
+    stopped.mkdir(parents=True)  # left by a server that has stopped
+    first, second = make_client(), make_client()
+    for round_ in range(3):
+        csrf = csrf_of(first)
+        logged = post(first, "/log", {"minutes": "10", "target": "english", "csrf": csrf})
+        assert logged.status_code == 303, round_
+        pages = [(c, _chart_names(c.get("/progress").text)) for c in (first, second)]
+        assert all(names for _, names in pages), f"no charts in round {round_}"
+        for client, names in pages:  # drawing on one server removed nothing of the other's
+            for name in names:
+                assert client.get(f"/charts/{name}.png").status_code == 200
+    assert not stopped.exists()

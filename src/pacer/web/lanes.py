@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import asyncio
 import contextvars
+import os
+import secrets
 import shutil
 import sys
 import threading
@@ -16,6 +18,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from pacer import service
+from pacer.errors import PacerError
 
 T = TypeVar("T")
 
@@ -23,6 +26,21 @@ T = TypeVar("T")
 # (503) after 3 s instead of every page waiting behind one stuck writer.
 WEB_BUSY_TIMEOUT_MS = 3_000
 KEPT_CHARTS = 8  # sets of drawn charts kept (languages × recent data versions)
+
+
+def _alive(pid: str) -> bool:
+    """Whether a process with this id runs (signal 0 only asks)."""
+    if not pid.isdigit():
+        return False
+    if sys.platform == "win32":  # signal 0 is CTRL_C_EVENT there: never ask
+        return True
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # it exists, and is someone else's
+        return True
+    return True
 
 
 class Lane:
@@ -53,7 +71,10 @@ class ChartCache:
     goes on, and the page says so and looks again shortly."""
 
     def __init__(self, folder: Path, wait: float) -> None:
-        self.folder = folder
+        # A folder of this server's own: two servers on one data folder never draw into,
+        # or clear, each other's charts (nor mistake each other's data versions).
+        self.base = folder
+        self.folder = folder / f"server-{os.getpid()}-{secrets.token_hex(4)}"
         self.wait = wait
         self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pacer-charts")
         self._lock = threading.Lock()
@@ -97,7 +118,9 @@ class ChartCache:
                     name = f"{token}-{kind}-{i}"
                     shown.append((name, kind))
                     files[name] = path
-        except Exception as exc:  # a chart that cannot be drawn must not loop the page
+        except PacerError as exc:  # a chart that cannot be drawn must not loop the page
+            sys.stderr.write(f"pacer: charts not drawn: {exc.message}\n")
+        except Exception as exc:
             sys.stderr.write(f"pacer: charts not drawn: {type(exc).__name__}: {exc}\n")
         with self._lock:
             self._drawn[key] = shown
@@ -108,11 +131,15 @@ class ChartCache:
                 for name, _ in self._drawn.pop(old):
                     self._files.pop(name, None)
             keep = {name.split("-", 1)[0] for name in self._files}
-        # Folders of charts no page shows any more (this run's or an earlier server's).
+        # Folders of charts no page shows any more, and those of servers that have stopped.
         if self.folder.is_dir():
             for child in self.folder.iterdir():
                 if child.is_dir() and child.name not in keep and child.name != token:
                     shutil.rmtree(child, ignore_errors=True)
+        for other in self.base.glob("server-*"):
+            pid = other.name.split("-")[1]
+            if other != self.folder and not _alive(pid):
+                shutil.rmtree(other, ignore_errors=True)
 
     def close(self) -> None:
         self.pool.shutdown()
