@@ -117,3 +117,24 @@ def test_two_servers_on_one_data_folder_keep_their_own_charts(
             for name in names:
                 assert client.get(f"/charts/{name}.png").status_code == 200
     assert not stopped.exists()
+
+
+@pytest.mark.parametrize(
+    "broken", ["  bad: [unclosed\n", "plan:\n  end: 9999-12-31\n"], ids=["yaml", "end"]
+)
+def test_a_plan_broken_while_the_server_runs_is_named_on_every_page(
+    broken: str, client: TestClient, web_home: Path, other_plan: Path
+) -> None:
+    plan = web_home / "plan.yaml"
+    plan.write_text(other_plan.read_text(encoding="utf-8"), encoding="utf-8")
+    csrf = csrf_of(client)
+    assert "Shift day" in client.get("/").text  # the plan in the data folder is in force
+    with plan.open("a", encoding="utf-8") as fh:
+        fh.write(broken)
+    for path in ("/", "/week", "/plan", "/progress", "/review", "/trips", "/calendar.ics"):
+        page = client.get(path)
+        assert page.status_code == 503, path
+        assert f"The plan {plan} has problems" in page.text, path
+        assert re.search(rf"{re.escape(str(plan))}:\d+:\d+: ", page.text), path
+    answer = post(client, "/log", {"minutes": "10", "target": "piano", "csrf": csrf})
+    assert answer.status_code == 503

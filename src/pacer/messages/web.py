@@ -45,6 +45,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web.nav.review": ("Review", "复盘"),
     "web.nav.trips": ("Trips", "出差"),
     "web.error": ("Error", "出错"),
+    "web.plan_invalid": (
+        "The plan {path} has problems; mend them (pacer plan check {path} lists them):",
+        "计划 {path} 有问题；请修正（pacer plan check {path} 会列出它们）：",
+    ),
+    "web.plan_invalid_more": ("… and {n} more", "……另有 {n} 处"),
     "web.back": ("Back to today", "返回今天"),
     "web.bad_origin": (
         "refused: this request did not come from a pacer page",

@@ -28,6 +28,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from pacer import clock, service
 from pacer.errors import PacerError, StoreBusy
+from pacer.plan.problems import PlanInvalid
 from pacer.i18n import LANGS, days_text, minutes_text, set_lang, t
 from pacer.plan.model import Plan
 from pacer.service import Session
@@ -56,6 +57,7 @@ SECURITY_HEADERS = [
 # hands its slow parts to the lanes itself.
 Handler = Callable[[Request], Response | Awaitable[Response]]
 RETRY_AFTER_SECONDS = 2
+MAX_PLAN_PROBLEMS = 10  # lines of a broken plan's problems shown on a page
 CHART_WAIT_SECONDS = 2.0
 
 
@@ -242,6 +244,15 @@ class Dashboard:
             response = self.error(request, str(exc.message), 503)
             response.headers["retry-after"] = str(RETRY_AFTER_SECONDS)
             return response
+        except PlanInvalid as exc:
+            # The plan file was edited into a broken state while the server runs: say where,
+            # as `pacer plan check` would, until it is mended (never a bare 500).
+            shown = exc.problems[:MAX_PLAN_PROBLEMS]
+            more = len(exc.problems) - len(shown)
+            lines = [t("web.plan_invalid", path=exc.path), *shown]
+            if more:
+                lines.append(t("web.plan_invalid_more", n=more))
+            return self.render(request, "error.html", status=503, message="\n".join(lines))
         except PacerError as exc:
             from pacer.bounds import clipped
 
