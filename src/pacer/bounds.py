@@ -39,7 +39,7 @@ MAX_JSON_DEPTH = 64
 # How much of a bad input a message repeats.
 SHOWN_CHARS = 40
 
-_INTEGER = re.compile(r"^[+-]?\d+$")
+_INTEGER = re.compile(r"^[+-]?[0-9]+$")  # ASCII digits: not "١٢" nor "１２"
 
 
 def shown(raw: object) -> str:
@@ -196,6 +196,20 @@ def _is_live_database(path: Path) -> bool:
         except OSError:
             continue
     return False
+
+
+# Free text a person writes (notes, trip notes, review answers, reasons): generous for a
+# paragraph or two, bounded so that one paste cannot make every page megabytes long.
+MAX_TEXT_CHARS = 4000
+
+
+def check_text(text: str, what: str) -> str:
+    """`text` itself, or a one-line refusal when it is longer than MAX_TEXT_CHARS."""
+    if len(text) > MAX_TEXT_CHARS:
+        raise InputError(
+            Message("input.text_too_long", what=what, n=len(text), limit=MAX_TEXT_CHARS)
+        )
+    return text
 
 
 def refuse_special_file(path: Path, option: str) -> None:

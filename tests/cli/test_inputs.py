@@ -59,6 +59,9 @@ def one_line(run: Run) -> str:
         (("forecast", "--seed", HUGE), "--seed takes a whole number"),
         (("serve", "--port", "70000"), "--port takes a whole number from 1 to 65535"),
         (("serve", "--port", "0"), "--port takes a whole number from 1 to 65535"),
+        (("log", "١٢", "x"), "'١٢' is not a duration"),  # digits, but not ASCII ones
+        (("trip", "rm", "１２"), "'１２' is not a trip id"),
+        (("export", "ics", "--days", "٣"), "--days takes a number of days"),
     ],
 )
 def test_bad_input_is_one_line_and_exit_2(
@@ -68,6 +71,18 @@ def test_bad_input_is_one_line_and_exit_2(
     assert run.code == 2, run.err
     assert message in one_line(run)
     assert run.out == ""
+
+
+def test_free_text_is_bounded(pacer: Pacer, plan_args: tuple[str, ...]) -> None:
+    habit = "piano" if plan_args else "english"
+    run = pacer(*plan_args, "log", "10", habit, "-m", "n" * 5000)
+    assert run.code == 2
+    assert one_line(run) == "pacer: the note is 5000 characters long; keep it to 4000"
+    trip = pacer(*plan_args, "trip", "add", "2026-04-06", "2026-04-10", "--note", "t" * 4001)
+    assert trip.code == 2
+    assert pacer(*plan_args, "today", "--json").json()["logged"] == []
+    assert pacer(*plan_args, "trip", "list", "--json").json() == {"trips": []}
+    assert pacer(*plan_args, "log", "10", habit, "-m", "n" * 4000).code == 0
 
 
 def test_a_huge_metric_value_is_not_a_number(pacer: Pacer) -> None:

@@ -465,3 +465,33 @@ def test_no_page_has_inline_script_or_style(client: TestClient, web_home: Path) 
         assert config["includeIndicatorStyles"] is False
         assert config["allowEval"] is False
         assert 'href="/static/pacer.css"' in html
+
+
+def test_a_file_where_a_form_field_belongs_is_refused_and_nothing_is_stored(
+    client: TestClient,
+) -> None:
+    csrf = csrf_of(client)
+    origin = {"origin": str(client.base_url).rstrip("/")}
+    fields = {"csrf": csrf, "target": "english", "minutes": "1"}
+    upload = {"note": ("rand.bin", b"\x00\xff" * 1000, "application/octet-stream")}
+    answer = client.post("/log", data=fields, files=upload, headers=origin, follow_redirects=False)
+    assert answer.status_code == 400
+    assert "the field &#39;note&#39; must be text, not a file" in answer.text
+    as_csrf = {"csrf": ("c.txt", csrf.encode(), "text/plain")}
+    del fields["csrf"]
+    refused = client.post("/log", data=fields, files=as_csrf, headers=origin)
+    assert refused.status_code == 403
+    today = client.get("/").text
+    assert "UploadFile" not in today and "[english]</span> · 1 min" not in today
+
+
+def test_free_text_is_bounded(client: TestClient) -> None:
+    csrf = csrf_of(client)
+    long = {"csrf": csrf, "target": "english", "minutes": "1", "note": "x" * 1_000_000}
+    answer = post(client, "/log", long)
+    assert answer.status_code == 400
+    assert "the note is 1000000 characters long; keep it to 4000" in answer.text
+    trip = {"csrf": csrf, "start": "2026-03-16", "end": "2026-03-20", "note": "y" * 5000}
+    assert post(client, "/trips/add", trip).status_code == 400
+    assert "x" * 100 not in client.get("/").text
+    assert "2026-03-16" not in client.get("/trips").text

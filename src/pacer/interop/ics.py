@@ -241,7 +241,7 @@ _CONTENT = re.compile(
 _PARAM = re.compile(r';([A-Za-z0-9_-]+)=((?:"[^"]*"|[^";:,]*)(?:,(?:"[^"]*"|[^";:,]*))*)')
 _ESCAPE = re.compile(r"\\(.)", re.S)
 _UNESCAPED = {"n": "\n", "N": "\n"}
-_DATE_ONLY = re.compile(r"\d{8}")
+_DATE_ONLY = re.compile(r"\d{8}", re.ASCII)
 
 
 def _unfold(text: str) -> Iterator[tuple[int, str]]:

@@ -97,9 +97,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{column} '{value}' 不是 {allowed} 之一",
     ),
     "import.bad_timestamp": (
-        "{column} '{value}' is not an ISO 8601 time with its UTC offset"
+        "{column} '{value}' is not an ISO 8601 time with its UTC offset in 1970–2200"
         " (e.g. 2026-03-10T13:00:00+00:00)",
-        "{column} '{value}' 不是带 UTC 偏移的 ISO 8601 时间（如 2026-03-10T13:00:00+00:00）",
+        "{column} '{value}' 不是 1970–2200 年间带 UTC 偏移的 ISO 8601 时间（如 2026-03-10T13:00:00+00:00）",
     ),
     "import.not_finite": (
         "value {value} is not a finite number",

@@ -23,6 +23,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path}: the JSON nests deeper than {limit} levels; pacer does not read it",
         "{path}：JSON 嵌套超过 {limit} 层；pacer 不读取它",
     ),
+    "input.what.note": ("note", "备注"),
+    "input.what.reason": ("reason", "原因"),
+    "input.what.answer": ("answer", "回答"),
+    "input.text_too_long": (
+        "the {what} is {n} characters long; keep it to {limit}",
+        "{what}有 {n} 个字符；请控制在 {limit} 个以内",
+    ),
     "input.live_database": (
         "{option} {path} is pacer's own database; give the file to read (pacer export json makes one)",
         "{option} {path} 是 pacer 自己的数据库；请给出要读取的文件（pacer export json 可以生成一个）",

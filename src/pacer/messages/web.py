@@ -45,6 +45,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web.nav.review": ("Review", "复盘"),
     "web.nav.trips": ("Trips", "出差"),
     "web.error": ("Error", "出错"),
+    "web.not_text": (
+        "the field '{field}' must be text, not a file",
+        "字段 '{field}' 必须是文字，而不是文件",
+    ),
     "web.plan_invalid": (
         "The plan {path} has problems; mend them (pacer plan check {path} lists them):",
         "计划 {path} 有问题；请修正（pacer plan check {path} 会列出它们）：",

@@ -16,8 +16,8 @@ from pacer.plan.problems import Loc, Problem
 from pacer.plan.yamlnodes import BadDate, Located, Timestamp, is_date
 
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_TIME = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$", re.ASCII)
+_TIME = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$", re.ASCII)
 T = TypeVar("T")
 
 

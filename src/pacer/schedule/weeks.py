@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from pacer.plan.model import WEEKDAYS
 
-_WEEK = re.compile(r"^(\d{4})-?[Ww](\d{1,2})$")
+_WEEK = re.compile(r"^(\d{4})-?[Ww](\d{1,2})$", re.ASCII)
 
 
 @dataclass(frozen=True, slots=True, order=True)

@@ -28,7 +28,7 @@ IMPORT_LIMIT = 256 * 1024 * 1024  # bytes; a year of logs is well under 1 MB
 
 # Columns that hold JSON text in the database: exported as the JSON they hold.
 _JSON_COLUMNS = frozenset({("reviews", "answers"), ("reviews", "facts")})
-_WEEK = re.compile(r"^\d{4}-W\d{2}$")
+_WEEK = re.compile(r"^\d{4}-W\d{2}$", re.ASCII)
 
 
 # -- export ------------------------------------------------------------------------------------
@@ -198,12 +198,19 @@ def _checked_row(
 
 def _fits(column: str, value: object) -> bool:
     """Whether a value has the shape its column needs (NOT NULL and CHECKs are SQLite's)."""
+    from pacer.bounds import MAX_MAGNITUDE
+
     if value is None:
         return True
+    if isinstance(value, bool):
+        return False
     if column in ("id", "minutes", "done"):
-        return isinstance(value, int) and not isinstance(value, bool)
+        # What SQLite can hold as a row id (and the commands would write): never an
+        # OverflowError half-way through the import.
+        low, high = _WHOLE_RANGES[column]
+        return isinstance(value, int) and low <= value <= high
     if column == "value":
-        return isinstance(value, int | float) and not isinstance(value, bool)
+        return isinstance(value, int | float) and abs(value) <= MAX_MAGNITUDE
     if not isinstance(value, str):
         return False
     if column == "local_date" or column.endswith("_date"):
@@ -217,6 +224,9 @@ def _fits(column: str, value: object) -> bool:
     if column == "week":
         return bool(_WEEK.match(value))
     return True
+
+
+_WHOLE_RANGES = {"id": (1, 2**63 - 1), "minutes": (0, 24 * 60), "done": (0, 1)}
 
 
 # -- backup ------------------------------------------------------------------------------------

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from pacer.bounds import check_text
 from pacer.errors import PacerError
-from pacer.i18n import Message
+from pacer.i18n import Message, t
 from pacer.plan.model import Curriculum
 from pacer.service.session import Session, _entries
 
@@ -54,6 +55,7 @@ def add_note(session: Session, post_id: str, text: str, day: date) -> Note:
     text = text.strip()
     if not text:
         raise PacerError(Message("note.empty"))
+    check_text(text, t("input.what.note"))
     return store_add(session.store, post.id, day, text)
 
 

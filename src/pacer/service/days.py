@@ -6,9 +6,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from pacer import clock
+from pacer.bounds import check_text
 from pacer.calendar.days import DayInfo, Trip
 from pacer.errors import PacerError
-from pacer.i18n import Message
+from pacer.i18n import Message, t
 from pacer.plan.model import REVIEW_TARGET
 from pacer.schedule.progress import LogEntry, progress_of
 from pacer.schedule.projection import DayPlan, project
@@ -108,6 +109,7 @@ def log_minutes(session: Session, minutes: int, target: str, note: str, day: dat
     from pacer.store.log import add_entry
 
     kind = resolve_target(session.plan, target)
+    check_text(note, t("input.what.note"))
     return add_entry(session.store, day, kind, target, minutes, note, done=False)
 
 
@@ -116,6 +118,7 @@ def mark_done(session: Session, unit_id: str, day: date, minutes: int, note: str
 
     if resolve_target(session.plan, unit_id) != "unit":
         raise PacerError(Message("log.done_needs_unit", target=unit_id))
+    check_text(note, t("input.what.note"))
     return add_entry(session.store, day, "unit", unit_id, minutes, note, done=True)
 
 
@@ -134,6 +137,7 @@ def add_trip(session: Session, start: date, end: date, note: str) -> Trip:
     from pacer.store.trips import add_trip as store_add
 
     check_trip_span(start, end)
+    check_text(note, t("input.what.note"))
     return store_add(session.store, start, end, note)
 
 

@@ -40,11 +40,13 @@ def check_rows(path: Path, tables: Mapping[str, Sequence[Row]]) -> None:
 
 def _timestamp(column: str, value: str) -> None:
     """An ISO 8601 time with its UTC offset, as pacer writes them (now_utc().isoformat())."""
+    from pacer.bounds import in_absolute_range
+
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
         moment = None
-    if moment is None or moment.tzinfo is None:
+    if moment is None or moment.tzinfo is None or not in_absolute_range(moment.date()):
         raise PacerError(Message("import.bad_timestamp", column=column, value=value))
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from pacer.bounds import check_text
 from pacer.errors import PacerError
-from pacer.i18n import Message
+from pacer.i18n import Message, t
 from pacer.plan.model import Metric
 from pacer.service.session import Session
 
@@ -70,6 +71,7 @@ def add_metric_value(
 
     metric = find_metric(session, metric_id)
     value = parse_value(metric, text)
+    check_text(note, t("input.what.note"))
     reading = add_value(session.store, metric.id, day, value, note.strip())
     return reading, metric_view(session, metric.id, day)
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from pacer.bounds import check_text
 from pacer.errors import PacerError
-from pacer.i18n import Message
+from pacer.i18n import Message, t
 from pacer.plan.model import Plan
 from pacer.schedule.progress import progress_of
 from pacer.service.milestones import all_checks, milestone_json
@@ -216,6 +217,7 @@ def apply_catchup(
     choice = options[number - 1].choice
     if choice.kind == "move_due" and not reason.strip():
         raise PacerError(Message("catchup.needs_reason"))
+    check_text(reason, t("input.what.reason"))
     return add_choice(session.store, replace(choice, reason=reason))
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date, timedelta
 
+from pacer.bounds import check_text
 from pacer.calendar.days import Trip
 from pacer.errors import PacerError
 from pacer.i18n import Message, days_text, t
@@ -171,6 +172,7 @@ def save_review(
     for p in session.plan.review.prompts:
         ids.add(p.id)
         answers.append((p.id, given[p.id] if p.id in given else previous.get(p.id, "")))
+        check_text(answers[-1][1], t("input.what.answer"))
     # Answers to prompts the plan no longer has stay with the review.
     answers += [(k, v) for k, v in previous.items() if k not in ids]
     return store_save(session.store, week, answers, facts_json(facts), replace=edit)

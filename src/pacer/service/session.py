@@ -167,7 +167,7 @@ class KeptStore:
 
 # -- input parsing shared by CLI and web -----------------------------------------------------
 _RELATIVE = {"today": 0, "yesterday": -1, "tomorrow": 1, "今天": 0, "昨天": -1, "明天": 1}
-_DURATION = re.compile(r"^(?:(\d+(?:\.\d+)?)h)?(?:(\d+)m?)?$")
+_DURATION = re.compile(r"^(?:([0-9]+(?:\.[0-9]+)?)h)?(?:([0-9]+)m?)?$")  # ASCII digits only
 _DURATION_DIGITS = 6  # more digits than any duration in a day has: refused before float/int
 
 

@@ -27,10 +27,10 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from pacer import clock, service
-from pacer.errors import PacerError, StoreBusy
-from pacer.plan.problems import PlanInvalid
-from pacer.i18n import LANGS, days_text, minutes_text, set_lang, t
+from pacer.errors import InputError, PacerError, StoreBusy
+from pacer.i18n import LANGS, Message, days_text, minutes_text, set_lang, t
 from pacer.plan.model import Plan
+from pacer.plan.problems import PlanInvalid
 from pacer.service import Session
 from pacer.web.lanes import ChartCache, ChartKey, Lane
 from pacer.web.security import SESSION_DAYS, Guard, SignInThrottle
@@ -218,19 +218,21 @@ class Dashboard:
         return guarded
 
     async def _checked(self, handler: Handler, request: Request) -> Response:
-        if request.method == "POST":
-            host = request.headers.get("host", "")
-            if not self.guard.origin_ok(
-                request.headers.get("origin"),
-                request.headers.get("referer"),
-                request.url.scheme,
-                host,
-            ):
-                return self.error(request, t("web.bad_origin"), 403)
-            form = await request.form()
+        if request.method != "POST":
+            return await self._run(handler, request)
+        host = request.headers.get("host", "")
+        if not self.guard.origin_ok(
+            request.headers.get("origin"), request.headers.get("referer"), request.url.scheme, host
+        ):
+            return self.error(request, t("web.bad_origin"), 403)
+        async with request.form() as form:  # closes what a sent file spooled to disk
             request.state.form = form
-            if not self.guard.csrf_ok(request.state.sid, form.get("csrf")):  # type: ignore[arg-type]
+            given = form.get("csrf")
+            if not isinstance(given, str) or not self.guard.csrf_ok(request.state.sid, given):
                 return self.error(request, t("web.bad_csrf"), 403)
+            return await self._run(handler, request)
+
+    async def _run(self, handler: Handler, request: Request) -> Response:
         # Pages read in the reader's thread; every action writes in the one writer's.
         lane = self.writer if request.method == "POST" else self.reader
         request.state.lane = lane
@@ -276,7 +278,11 @@ class Dashboard:
 
     def form(self, request: Request, key: str, default: str = "") -> str:
         value = request.state.form.get(key)
-        return default if value is None else str(value).strip()
+        if value is None:
+            return default
+        if not isinstance(value, str):  # a file sent where a form field belongs
+            raise InputError(Message("web.not_text", field=key))
+        return value.strip()
 
     def begin(self, request: Request) -> None:
         """Every page and action speaks the request's language (service messages too)."""
