@@ -202,6 +202,15 @@ def _edit(document: dict[str, Any], change: Callable[[dict[str, Any]], object]) 
             lambda d: d["tables"]["notes"].append(d["tables"]["notes"][0]),
             "row 1 of notes was refused (UNIQUE constraint failed: notes.id)",
         ),
+        (
+            lambda d: d["tables"]["log"][1].update(id=2**70),
+            "tables.log[1].id",
+        ),
+        (lambda d: d["tables"]["log"][1].update(id=-3), "tables.log[1].id"),
+        (
+            lambda d: d["tables"]["metric_values"][0].update(value=2**70),
+            "'tables.metric_values[0].value' cannot be 1180591620717411303424",
+        ),
     ],
     ids=[
         "newer-format",
@@ -214,6 +223,9 @@ def _edit(document: dict[str, Any], change: Callable[[dict[str, Any]], object]) 
         "minutes-as-text",
         "negative-minutes",
         "duplicate-id",
+        "huge-id",
+        "negative-id",
+        "huge-value",
     ],
 )
 def test_a_bad_export_is_refused_in_one_line_and_nothing_is_written(
@@ -323,6 +335,10 @@ def _log(day: str, minutes: int, lid: int = 3) -> dict[str, Any]:
             lambda d: d["tables"]["metric_values"][0].update(value=float("inf")),
             "row 0 of metric_values: value inf is not a finite number",
         ),
+        (
+            lambda d: d["tables"]["log"][0].update(logged_at="9999-12-31T23:59:59+14:00"),
+            "row 0 of log: logged_at '9999-12-31T23:59:59+14:00' is not an ISO 8601 time with",
+        ),
     ],
     ids=[
         "overlapping-trips",
@@ -339,6 +355,7 @@ def _log(day: str, minutes: int, lid: int = 3) -> dict[str, Any]:
         "review-answers-not-a-mapping",
         "nan",
         "infinity",
+        "far-timestamp",
     ],
 )
 def test_import_checks_every_row_by_the_rules_the_commands_enforce(

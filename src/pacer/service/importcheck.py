@@ -116,8 +116,12 @@ def _review(row: Row, index: int, state: dict[str, object]) -> None:
 def _metric_value(row: Row, index: int, state: dict[str, object]) -> None:
     import math
 
+    from pacer.bounds import MAX_MAGNITUDE
+
     value = row.get("value")
-    if isinstance(value, float) and not math.isfinite(value):  # `metric add` takes none
+    if isinstance(value, int | float) and not (  # `metric add` takes none of these
+        math.isfinite(value) and abs(value) <= MAX_MAGNITUDE
+    ):
         raise PacerError(Message("import.not_finite", value=value))
 
 
