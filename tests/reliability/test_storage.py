@@ -119,6 +119,14 @@ def test_a_full_disk_is_named_and_nothing_is_half_written(
     today = pacer("today", "--json", env=env)
     assert today.code == 0, today.err
     assert [e["note"] for e in today.json()["logged"]] == ["before"]
+    backups = small_disk / "pacer" / "backups"
+    backup = pacer("backup", env=env)
+    assert backup.code == 1
+    assert backup.err.strip() == (
+        f"pacer: the disk holding {backups} is full; nothing was written"
+        " (free some space and try again)"
+    )
+    assert list(backups.iterdir()) == []  # no half-written copy, no temporary file
     filler.unlink()
     assert pacer("log", "20", "english", "-m", "after", env=env).code == 0
     notes = [e["note"] for e in pacer("today", "--json", env=env).json()["logged"]]

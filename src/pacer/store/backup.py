@@ -11,7 +11,7 @@ import apsw
 
 from pacer.errors import PacerError
 from pacer.i18n import Message
-from pacer.store.db import FILE_MODE, Store
+from pacer.store.db import FILE_MODE, Store, disk_full
 
 
 def backup_into(store: Store, target: Path) -> None:
@@ -33,6 +33,8 @@ def backup_into(store: Store, target: Path) -> None:
         if found != ["ok"]:
             raise PacerError(Message("backup.failed", path=target, detail="; ".join(found)))
     except apsw.Error as exc:
+        if disk_full(target):  # SQLite's words for it vary ("disk I/O error", "not an error")
+            raise PacerError(Message("store.full", path=target.parent)) from None
         raise PacerError(Message("backup.failed", path=target, detail=str(exc))) from None
     finally:
         dest.close()

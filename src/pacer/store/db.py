@@ -156,7 +156,7 @@ def storage_error(exc: BaseException, path: Path) -> PacerError:
     if isinstance(exc, apsw.BusyError | apsw.LockedError):
         return StoreBusy(Message("store.busy"))
     if isinstance(exc, apsw.FullError) or (
-        isinstance(exc, apsw.IOError | apsw.CantOpenError) and _disk_full(path)
+        isinstance(exc, apsw.IOError | apsw.CantOpenError) and disk_full(path)
     ):
         # SQLite says "disk I/O error" when it cannot grow -shm on a full disk.
         return PacerError(Message("store.full", path=path))
@@ -171,7 +171,9 @@ def storage_error(exc: BaseException, path: Path) -> PacerError:
     return PacerError(Message("store.failed", path=path, detail=detail))
 
 
-def _disk_full(path: Path) -> bool:
+def disk_full(path: Path) -> bool:
+    """Whether the filesystem holding `path` has (almost) no room left (statvfs: nothing
+    is opened)."""
     try:
         found = os.statvfs(path.parent)
     except OSError:
