@@ -127,7 +127,13 @@ def test_a_full_disk_is_named_and_nothing_is_half_written(
         " (free some space and try again)"
     )
     assert list(backups.iterdir()) == []  # no half-written copy, no temporary file
+    report = small_disk / "report"
+    drawn = pacer("report", "month", "-o", f"{report}/", env=env)
+    assert drawn.code == 1 and "Traceback" not in drawn.err, drawn.err
+    assert not report.exists() or list(report.iterdir()) == []
     filler.unlink()
+    again = pacer("report", "month", "-o", f"{report}/", env=env)  # nothing left in the way
+    assert again.code == 0, again.err
     assert pacer("log", "20", "english", "-m", "after", env=env).code == 0
     notes = [e["note"] for e in pacer("today", "--json", env=env).json()["logged"]]
     assert notes == ["before", "after"]

@@ -216,14 +216,22 @@ def draw_all(
     data: ReportData, folder: Path, stem: str, progress: Callable[[str], None] | None = None
 ) -> dict[str, list[Path]]:
     """Draw every chart that has something to show into `folder` (made 0700 when missing),
-    replacing what is there; `progress` is told each."""
+    replacing what is there; `progress` is told each. When one cannot be drawn (a full
+    disk), the files this call made are removed again: a retry finds none in its way."""
     from pacer.workspace import make_folder
 
     configure()
     make_folder(folder)
+    before = {p for p in chart_files(data, folder, stem) if p.exists()}
     out: dict[str, list[Path]] = {}
-    for name, where in chart_stems(data, folder, stem).items():
-        if progress is not None:
-            progress(name)
-        out[name] = CHARTS[name](data, where)
+    try:
+        for name, where in chart_stems(data, folder, stem).items():
+            if progress is not None:
+                progress(name)
+            out[name] = CHARTS[name](data, where)
+    except BaseException:
+        for made in chart_files(data, folder, stem):
+            if made not in before:
+                made.unlink(missing_ok=True)
+        raise
     return out
