@@ -182,6 +182,23 @@ def test_backups_in_the_same_second_are_two_files(
     assert [str(folder / n) in r.out for r, n in zip(runs, names, strict=True)] == [True] * 3
 
 
+def test_backups_started_at_once_each_take_a_name_of_their_own(pacer: Pacer, home: Path) -> None:
+    """Processes racing for the names of one second: none fails, none replaces another."""
+    assert pacer("log", "30", "english").code == 0
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "PACER_"))}
+    env.update(PACER_HOME=str(home), LANG="C.UTF-8", PACER_NOW=NOW, PACER_TZ="Asia/Shanghai")
+    racers = [
+        subprocess.Popen(
+            [str(PACER), "backup"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        )
+        for _ in range(6)
+    ]
+    results = [(p.wait(timeout=120), *p.communicate()) for p in racers]
+    assert [code for code, _, _ in results] == [0] * 6, [err for _, _, err in results]
+    names = sorted(p.name for p in (home / "backups").iterdir())
+    assert len(names) == 6 and all(n.startswith("pacer-20260309-120000") for n in names)
+
+
 def test_backup_to_an_existing_file_needs_force(pacer: Pacer, tmp_path: Path) -> None:
     assert pacer("log", "30", "english").code == 0
     named = tmp_path / "nightly.db"

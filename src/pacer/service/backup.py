@@ -252,27 +252,36 @@ def backup_database(session: Session, target: str | None, force: bool = False) -
     )
 
     store = session.store
+    folder: Path | None = None
     if target is None:
-        folder: Path | None = data_dir() / "backups"
+        folder = data_dir() / "backups"
     elif target.endswith(("/", os.sep)) or Path(target).is_dir():
         folder = Path(target)
-    else:
-        folder = None
     if folder is not None:
         make_folder(folder)
         remove_stale_temps(folder, lambda name: bool(_BACKUP_NAME.match(name)))
-        path = _unused_name(folder)
-        replace = False
-    else:
-        path = Path(str(target))
-        live = store.path.resolve()
-        if path.resolve() in (live, *(live.with_name(live.name + s) for s in ("-wal", "-shm"))):
-            raise PacerError(Message("backup.onto_database", path=path))
-        refuse_existing([path], force)
-        replace = force
-    with atomic_target(path, overwrite=replace) as tmp:
+        for _attempt in range(_NAME_ATTEMPTS):
+            path = _unused_name(folder)
+            try:
+                with atomic_target(path) as tmp:
+                    backup_into(store, tmp)
+                return path
+            except PacerError as exc:
+                if exc.message.key != "file.exists":
+                    raise
+                # Another backup took that name meanwhile (both made one in one second).
+        raise PacerError(Message("file.exists", path=path))
+    path = Path(str(target))
+    live = store.path.resolve()
+    if path.resolve() in (live, *(live.with_name(live.name + s) for s in ("-wal", "-shm"))):
+        raise PacerError(Message("backup.onto_database", path=path))
+    refuse_existing([path], force)
+    with atomic_target(path, overwrite=force) as tmp:
         backup_into(store, tmp)
     return path
+
+
+_NAME_ATTEMPTS = 100  # backups racing for the names of one second, each taking the next
 
 
 def _unused_name(folder: Path) -> Path:
