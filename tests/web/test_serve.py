@@ -322,3 +322,23 @@ def test_a_new_token_takes_effect_in_a_running_server_at_once(
     assert running.get(f"/calendar.ics?token={new_feed}").status_code == 200
     assert post(running, "/login", {"csrf": form, "token": fresh}).status_code == 303
     running.close()
+
+
+def test_a_port_already_taken_is_one_line_and_no_claim_to_serve(home: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        run = subprocess.run(
+            [str(PACER), "serve", "--port", str(port)],
+            env=_env(home),
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    assert run.returncode == 1
+    assert run.stdout == ""  # never "pacer serves on …" for a port it does not have
+    assert run.stderr.strip() == (
+        f"pacer: cannot listen on 127.0.0.1:{port}: Address already in use;"
+        " choose another with --port (is pacer serve already running?)"
+    )

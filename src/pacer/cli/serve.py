@@ -106,10 +106,34 @@ def run_serve(args: argparse.Namespace) -> int:
         return 0
     import uvicorn
 
+    # Bind first: "serves on …" is said only once the port is really ours.
+    sock = listening_socket(args.host, args.port)
     print(t("serve.listening", host=args.host, port=args.port), flush=True)
     address = lan_address() if args.host in WILDCARDS else None
     if address is not None:
         # What to type on the phone: the address the home network gave this machine.
         print(t("serve.from_phone", address=address, port=args.port), flush=True)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", proxy_headers=False)
+    config = uvicorn.Config(
+        app, host=args.host, port=args.port, log_level="warning", proxy_headers=False
+    )
+    uvicorn.Server(config).run(sockets=[sock])
     return 0
+
+
+def listening_socket(host: str, port: int) -> Any:
+    """A socket bound to host:port (listened on by the server), or one line saying why not
+    (the port is taken, the address is not this machine's)."""
+    import socket
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+    except OSError as exc:
+        sock.close()
+        detail = exc.strerror or str(exc)
+        raise PacerError(
+            Message("serve.cannot_listen", host=host, port=port, detail=detail)
+        ) from None
+    return sock

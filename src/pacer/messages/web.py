@@ -9,6 +9,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " make one with 'pacer serve --new-token' first",
         "拒绝在 {host} 上监听：其他机器可以访问它，但还没有访问令牌；请先运行 'pacer serve --new-token'",
     ),
+    "serve.cannot_listen": (
+        "cannot listen on {host}:{port}: {detail}; choose another with --port (is pacer serve already running?)",
+        "无法在 {host}:{port} 上监听：{detail}；请用 --port 换一个端口（pacer serve 是否已在运行？）",
+    ),
     "serve.token_made": (
         "new access token (shown only this once; stored in {path}):\n  {token}",
         "新的访问令牌（仅显示这一次；保存在 {path}）：\n  {token}",
