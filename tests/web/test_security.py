@@ -495,3 +495,13 @@ def test_free_text_is_bounded(client: TestClient) -> None:
     assert post(client, "/trips/add", trip).status_code == 400
     assert "x" * 100 not in client.get("/").text
     assert "2026-03-16" not in client.get("/trips").text
+
+
+@pytest.mark.parametrize("damaged", ["not hex at all", "abcd", "日本"])
+def test_a_damaged_signing_secret_is_made_anew(tmp_path: Path, damaged: str) -> None:
+    from pacer.web.security import load_secret
+
+    (tmp_path / "web-secret").write_text(damaged, encoding="utf-8")
+    key = load_secret(tmp_path)
+    assert len(key) == 32
+    assert load_secret(tmp_path) == key  # kept from now on

@@ -76,10 +76,15 @@ def load_secret(folder: Path) -> bytes:
     """The key that signs session cookies; made on first use and kept in the data folder."""
     path = folder / SECRET_FILE
     text = _read(path) or ""
-    if not text:
+    try:
+        key = bytes.fromhex(text)
+    except ValueError:  # damaged by hand: a new key only means signing in again
+        key = b""
+    if len(key) < 32:
         text = secrets.token_hex(32)
         _write_private(path, text)
-    return bytes.fromhex(text)
+        key = bytes.fromhex(text)
+    return key
 
 
 def same(given: str, expected: str) -> bool:
