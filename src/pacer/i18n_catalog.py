@@ -306,6 +306,10 @@ CATALOG.update(
         "reason.weekend": ("weekend", "周末"),
         "reason.trip": ("trip", "出差"),
         "reason.holiday": ("public holiday", "法定节假日"),
+        "reason.provisional": (
+            "provisional: computed, not yet announced",
+            "暂定：按规则推算，尚未公布",
+        ),
         "reason.makeup": ("makeup workday", "调休上班"),
         "reason.override": ("plan override", "计划指定"),
         "weekday.mon": ("Monday", "周一"),

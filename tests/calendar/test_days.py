@@ -127,3 +127,35 @@ def test_no_country_means_no_holidays(make_calendar: MakeCalendar) -> None:
 def test_trip_length_in_days() -> None:
     assert Trip(1, date(2026, 2, 16), date(2026, 2, 22)).days == 7
     assert Trip(1, date(2026, 2, 16), date(2026, 2, 16)).days == 1
+
+
+@pytest.mark.parametrize("country", ["DE", "US", "GB", "JP", "FR"])
+def test_countries_with_fixed_rules_never_lack_a_year(country: str) -> None:
+    """Their holidays follow rules the library knows for every year: no "no data" notice.
+    (The last year of the library's special days is not where their data ends.)"""
+    table = load_holiday_table(country, range(2026, 2029))
+    assert table.years_without_data == ()
+    assert table.provisional == ()
+    assert {d.year for d, _, _ in table.holidays} == {2026, 2027, 2028}
+
+
+def test_a_year_not_announced_yet_has_its_computed_days_off_marked_provisional(
+    cn_table: HolidayTable, make_calendar: MakeCalendar
+) -> None:
+    assert cn_table.years_without_data == (2027,)
+    assert date(2027, 2, 9) in cn_table.provisional  # 春节（补假）, computed by rule
+    assert all(d.year == 2027 for d in cn_table.provisional)
+    cal = make_calendar(table=cn_table)
+    computed = cal.resolve(date(2027, 2, 9))
+    assert (computed.kind, computed.provisional) == ("holiday", True)
+    assert cal.resolve(date(2027, 2, 6)).provisional is False  # 春节 itself is by law
+    announced = cal.resolve(date(2026, 2, 17))
+    assert (announced.kind, announced.provisional) == ("holiday", False)
+
+
+def test_dates_inside_holiday_names_are_iso(cn_table: HolidayTable) -> None:
+    names = {d: en for d, en, _ in cn_table.holidays}
+    assert names[date(2026, 1, 2)] == "Day off (substituted from 2026-01-04)"
+    assert not any("/" in en for _, en, _ in cn_table.holidays)
+    makeup = {d: en for d, en, _ in cn_table.makeup_workdays}
+    assert makeup[date(2026, 2, 14)] == "Chinese New Year (Spring Festival)"

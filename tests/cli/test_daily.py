@@ -315,3 +315,27 @@ def test_past_days_show_the_plan_and_later_days_the_projection(pacer: Pacer, exa
     first_calc3 = next(k for k, (u, _) in enumerate(ahead) if u == "calc-3")
     assert all(u == "calc-2" for u, _ in ahead[:first_calc3])
     assert all(sum(m for _, m in day) <= 60 for day in items[2:5])
+
+
+def test_a_german_plan_has_no_holiday_data_notice(
+    pacer: Callable[..., Run], other_plan: Path
+) -> None:
+    env = {"PACER_TZ": "Europe/Berlin", "PACER_NOW": "2026-04-03T20:00:00+02:00"}
+    shown = pacer("--plan", str(other_plan), "today", "--json", env=env).json()
+    assert shown["reason"] == "holiday" and shown["holiday"] == "Good Friday"
+    assert shown["provisional"] is False
+    assert not [n for n in shown["notices"] if "holiday data" in n]
+
+
+def test_a_computed_holiday_of_a_year_not_announced_is_provisional(
+    pacer: Callable[..., Run],
+) -> None:
+    later = pacer("today", "--date", "2027-02-09", "--json").json()
+    assert (later["reason"], later["provisional"]) == ("holiday", True)
+    assert "no holiday data for CN 2027 yet" in " ".join(later["notices"])
+    text = pacer("today", "--date", "2027-02-09").out.splitlines()[0]
+    assert text.endswith("(observed) (provisional: computed, not yet announced))")
+    zh = pacer("--lang", "zh", "today", "--date", "2027-02-09").out.splitlines()[0]
+    assert "春节（补假） (暂定：按规则推算，尚未公布)" in zh
+    known = pacer("today", "--date", "2026-02-17", "--json").json()
+    assert (known["reason"], known["provisional"]) == ("holiday", False)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from pacer.plan.model import WEEKDAYS, Plan
@@ -47,7 +47,8 @@ class HolidayTable:
     holidays: tuple[tuple[date, str, str], ...] = ()  # (date, English name, Chinese name)
     makeup_workdays: tuple[tuple[date, str, str], ...] = ()
     years: tuple[int, ...] = ()  # the years looked up
-    years_without_data: tuple[int, ...] = ()  # looked up, but the source knows nothing special
+    years_without_data: tuple[int, ...] = ()  # looked up, but not announced yet (调休 years)
+    provisional: tuple[date, ...] = ()  # days off computed by rule in such years: may change
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +62,7 @@ class DayInfo:
     holiday: str = ""  # the holiday's name (in the plan's language) on holidays and makeup days
     trip: Trip | None = None
     note: str = ""  # an override's reason
+    provisional: bool = False  # the holiday is computed, not announced yet: it may change
 
 
 class Calendar:
@@ -72,6 +74,7 @@ class Calendar:
         zh = lang == "zh"
         self._holidays = {d: (zh_name if zh else en) for d, en, zh_name in table.holidays}
         self._makeup = {d: (zh_name if zh else en) for d, en, zh_name in table.makeup_workdays}
+        self._provisional = frozenset(table.provisional)
         self._overrides = {o.day: o for o in plan.calendar.overrides}
         self._normal = plan.shape("normal").days
         self._travel = plan.shape("travel").days
@@ -83,6 +86,12 @@ class Calendar:
         return None
 
     def resolve(self, d: date) -> DayInfo:
+        info = self._resolve(d)
+        if info.holiday and d in self._provisional:
+            return replace(info, provisional=True)
+        return info
+
+    def _resolve(self, d: date) -> DayInfo:
         weekday = WEEKDAYS[d.weekday()]
         trip = self.trip_on(d)
         if trip is not None:

@@ -83,6 +83,8 @@ def render_day(session: Session, view: DayView, compact: bool = False) -> list[s
     reason = t(f"reason.{info.kind}")
     if info.holiday:
         reason = f"{reason} · {info.holiday}"
+        if info.provisional:
+            reason = f"{reason} ({t('reason.provisional')})"
     if info.note:
         reason = f"{reason} · {info.note}"
     weekday = t("weekday." + info.weekday)

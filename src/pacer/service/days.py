@@ -222,6 +222,7 @@ def day_json(session: Session, view: DayView) -> dict[str, Any]:
         "template_title": view.plan.template.title,
         "reason": info.kind,
         "holiday": info.holiday or None,
+        "provisional": info.provisional,
         "trip": trip_json(info.trip),
         "blocks": blocks,
         "logged": [
