@@ -4,7 +4,9 @@ naming ids a plan no longer has."""
 from __future__ import annotations
 
 import json
+import os
 import re
+import socket
 import sys
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -73,3 +75,21 @@ def seed_stale_rows(db: Path) -> None:
     finally:
         store.close()
         clock.set_now(was)
+
+
+def pacer_env(home: Path, now: str) -> dict[str, str]:
+    """The environment a `pacer` process of the tests runs in: this one without locale or
+    PACER_ settings, then the data folder, C.UTF-8, a fixed clock and Shanghai's zone."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "PACER_"))}
+    env.update(
+        {"PACER_HOME": str(home), "LANG": "C.UTF-8", "PACER_NOW": now, "PACER_TZ": "Asia/Shanghai"}
+    )
+    return env
+
+
+def free_port() -> int:
+    """A loopback port nobody listens on just now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port

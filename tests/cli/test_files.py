@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import OTHER_PLAN
-from tests.helpers import PACER, Run
+from tests.helpers import PACER, Run, pacer_env
 
 Pacer = Callable[..., Run]
 NOW = "2026-03-09T12:00:00+08:00"
@@ -185,8 +185,7 @@ def test_backups_in_the_same_second_are_two_files(
 def test_backups_started_at_once_each_take_a_name_of_their_own(pacer: Pacer, home: Path) -> None:
     """Processes racing for the names of one second: none fails, none replaces another."""
     assert pacer("log", "30", "english").code == 0
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "PACER_"))}
-    env.update(PACER_HOME=str(home), LANG="C.UTF-8", PACER_NOW=NOW, PACER_TZ="Asia/Shanghai")
+    env = pacer_env(home, NOW)
     racers = [
         subprocess.Popen(
             [str(PACER), "backup"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE

@@ -10,7 +10,6 @@ acknowledged rows or left the file unreadable in most runs (see the CHANGELOG)."
 from __future__ import annotations
 
 import http.client
-import os
 import re
 import shutil
 import socket
@@ -23,7 +22,7 @@ from typing import Any
 import pytest
 
 from pacer.store.db import open_store
-from tests.helpers import PACER
+from tests.helpers import PACER, free_port, pacer_env
 
 RUNS = 10
 CLIENTS_PER_SERVER = 4
@@ -37,22 +36,11 @@ JOIN_SECONDS = 240
 
 
 def _env(home: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "PACER_"))}
-    env.update(
-        {"PACER_HOME": str(home), "LANG": "C.UTF-8", "PACER_NOW": NOW, "PACER_TZ": "Asia/Shanghai"}
-    )
-    return env
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
+    return pacer_env(home, NOW)
 
 
 def _start_server(home: Path) -> tuple[subprocess.Popen[bytes], int]:
-    port = _free_port()
+    port = free_port()
     proc = subprocess.Popen(
         [str(PACER), "serve", "--port", str(port)],
         env=_env(home),

@@ -4,7 +4,6 @@ server answering, and the CLI writing beside the web at the same time."""
 from __future__ import annotations
 
 import argparse
-import os
 import socket
 import stat
 import subprocess
@@ -24,16 +23,12 @@ from pacer import service
 from pacer.cli.serve import prepare
 from pacer.errors import PacerError
 from pacer.service import Session
-from tests.helpers import PACER, Run
+from tests.helpers import PACER, Run, free_port, pacer_env
 from tests.web.conftest import NOW, csrf_of, post
 
 
 def _env(home: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "PACER_"))}
-    env.update(
-        {"PACER_HOME": str(home), "LANG": "C.UTF-8", "PACER_NOW": NOW, "PACER_TZ": "Asia/Shanghai"}
-    )
-    return env
+    return pacer_env(home, NOW)
 
 
 def _args(**given: object) -> argparse.Namespace:
@@ -86,13 +81,6 @@ def test_prepare_refuses_and_accepts(web_home: Path) -> None:
     assert stat.S_IMODE(secret.stat().st_mode) == 0o600
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
 def _stop(proc: subprocess.Popen[Any]) -> None:
     proc.terminate()
     proc.wait(timeout=10)
@@ -102,7 +90,7 @@ def _stop(proc: subprocess.Popen[Any]) -> None:
 
 
 def test_a_real_server_answers_on_loopback(home: Path) -> None:
-    port = _free_port()
+    port = free_port()
     proc = subprocess.Popen(
         [str(PACER), "serve", "--port", str(port)],
         env=_env(home),
@@ -174,7 +162,7 @@ def test_a_wildcard_bind_names_the_address_for_the_phone(
     from pacer.cli.serve import lan_address
 
     assert pacer("serve", "--new-token").code == 0
-    port = _free_port()
+    port = free_port()
     proc = subprocess.Popen(
         [str(PACER), "serve", "--host", "0.0.0.0", "--port", str(port)],
         env=_env(home),
