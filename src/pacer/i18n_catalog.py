@@ -357,6 +357,11 @@ CATALOG.update(
 CATALOG.update(
     {
         "today.trip_effect": ("this trip moves: {effect}", "这次出差的影响：{effect}"),
+        "status.trip_effect": (
+            "trip {start} → {end} moves: {effect}",
+            "出差 {start} → {end} 的影响：{effect}",
+        ),
+        "status.trip_moves_nothing": ("no milestone", "不影响任何里程碑"),
         "today.and_more": ("and {n} more (pacer status)", "等另外 {n} 项（见 pacer status）"),
         "status.heading": ("Status at the end of {day}", "{day} 的进度"),
         "status.track": ("Track", "方向"),

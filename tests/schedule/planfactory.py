@@ -44,6 +44,91 @@ def _work(bid: str, minutes: int, top: int, **kw: object) -> Block:
 
 
 @st.composite
+def varied_plans(draw: st.DrawFn) -> Plan:
+    """A plan whose blocks are not interchangeable: workday blocks for one track each, a
+    Saturday block for anything, a Sunday block only for `write` units, a travel block that
+    only continues started reading; units of every kind, chains of prerequisites."""
+    tracks = (Track("a", "A"), Track("b", "B"))
+    habit = Block("listen", "habit", "listen", 20, 20, track="b")
+    chunks = st.integers(1, 4).map(lambda n: n * CHUNK)
+    weekday_a = _work("wa", draw(chunks), 6 * CHUNK, tracks=("a",))
+    weekday_b = _work("wb", draw(chunks), 6 * CHUNK, tracks=("b",))
+    saturday = _work("deep", draw(st.integers(3, 9)) * CHUNK, 12 * CHUNK)
+    sunday = _work("blog", draw(chunks), 6 * CHUNK, kinds=("write", "reading"))
+    templates = (
+        DayTemplate("workday", "W", (habit, weekday_a, weekday_b)),
+        DayTemplate("deep", "S", (habit, saturday)),
+        DayTemplate("light", "U", (habit, sunday)),
+        DayTemplate(
+            "travel",
+            "T",
+            (habit, _work("read", CHUNK, 2 * CHUNK, kinds=("reading",), new_units=False)),
+        ),
+    )
+    shapes = (
+        WeekShape("normal", ("workday",) * 5 + ("deep", "light")),
+        WeekShape("travel", ("travel",) * 7),
+    )
+    curricula = []
+    for c in range(draw(st.integers(1, 4))):
+        first = draw(st.integers(0, 2))
+        last = draw(st.integers(first, 3))
+        units: list[Unit] = []
+        for i in range(draw(st.integers(1, 7))):
+            uid = f"c{c}u{i}"
+            kind = draw(st.sampled_from(("study", "code", "reading", "write")))
+            due = draw(st.none() | st.integers(0, 150).map(lambda k: START + timedelta(days=k)))
+            after = (units[-1].id,) if units and draw(st.booleans()) else ()
+            track = draw(st.sampled_from(("a", "b")))
+            units.append(Unit(uid, uid, track, f"c{c}", draw(chunks), kind, due, after))
+        curricula.append(
+            Curriculum(f"c{c}", f"c{c}", "a", MONTHS[first], MONTHS[last], tuple(units))
+        )
+    return _assemble(draw, tracks, templates, shapes, curricula)
+
+
+def _assemble(
+    draw: st.DrawFn,
+    tracks: tuple[Track, ...],
+    templates: tuple[DayTemplate, ...],
+    shapes: tuple[WeekShape, ...],
+    curricula: list[Curriculum],
+) -> Plan:
+    month_plans = tuple(
+        MonthPlan(
+            m,
+            weights=tuple(
+                (c.id, float(draw(st.integers(1, 4)))) for c in curricula if c.start <= m <= c.end
+            ),
+        )
+        for m in MONTHS
+    )
+    ids = [u.id for c in curricula for u in c.units]
+    milestones = tuple(
+        Milestone(
+            f"m{k}",
+            f"m{k}",
+            START + timedelta(days=draw(st.integers(10, 150))),
+            tuple(draw(st.lists(st.sampled_from(ids), min_size=1, max_size=4, unique=True))),
+        )
+        for k in range(draw(st.integers(1, 3)))
+    )
+    return Plan(
+        id="gen",
+        title="gen",
+        start=START,
+        end=END,
+        tracks=tracks,
+        day_templates=templates,
+        week_shapes=shapes,
+        curricula=tuple(curricula),
+        min_chunk=CHUNK,
+        months=month_plans,
+        milestones=milestones,
+    )
+
+
+@st.composite
 def plans(draw: st.DrawFn, uniform: bool = False) -> Plan:
     """A plan of 1-4 curricula over four months.
 
@@ -107,38 +192,7 @@ def plans(draw: st.DrawFn, uniform: bool = False) -> Plan:
         curricula.append(
             Curriculum(f"c{c}", f"c{c}", "a", MONTHS[first], MONTHS[last], tuple(units))
         )
-    month_plans = tuple(
-        MonthPlan(
-            m,
-            weights=tuple(
-                (c.id, float(draw(st.integers(1, 4)))) for c in curricula if c.start <= m <= c.end
-            ),
-        )
-        for m in MONTHS
-    )
-    ids = [u.id for c in curricula for u in c.units]
-    milestones = tuple(
-        Milestone(
-            f"m{k}",
-            f"m{k}",
-            START + timedelta(days=draw(st.integers(10, 150))),
-            tuple(draw(st.lists(st.sampled_from(ids), min_size=1, max_size=4, unique=True))),
-        )
-        for k in range(draw(st.integers(1, 3)))
-    )
-    return Plan(
-        id="gen",
-        title="gen",
-        start=START,
-        end=END,
-        tracks=tracks,
-        day_templates=templates,
-        week_shapes=shapes,
-        curricula=tuple(curricula),
-        min_chunk=CHUNK,
-        months=month_plans,
-        milestones=milestones,
-    )
+    return _assemble(draw, tracks, templates, shapes, curricula)
 
 
 @st.composite
@@ -153,8 +207,8 @@ def trip_lists(draw: st.DrawFn, count: int = 3) -> tuple[Trip, ...]:
 
 
 @st.composite
-def worlds(draw: st.DrawFn, uniform: bool = False) -> World:
-    plan = draw(plans(uniform=uniform))
+def worlds(draw: st.DrawFn, uniform: bool = False, varied: bool = False) -> World:
+    plan = draw(varied_plans() if varied else plans(uniform=uniform))
     today = START + timedelta(days=draw(st.integers(0, 40)))
     units = plan.units()
     entries = []

@@ -8,11 +8,12 @@ from typing import Any
 from pacer.plan.model import Plan
 from pacer.schedule.capacity import Stretch
 from pacer.schedule.progress import progress_of, remaining_minutes
-from pacer.schedule.projection import Adjustments, Projection, remaining_stream
+from pacer.schedule.projection import Adjustments, Projection, project, remaining_stream
 from pacer.schedule.stream import Stream
 from tests.schedule.handmade import (
     APRIL,
     START,
+    calendar,
     curriculum,
     entry,
     minutes_by_unit,
@@ -252,26 +253,31 @@ def test_finish_of_is_the_latest_finish_and_none_when_one_is_unplaced() -> None:
     assert projection.finish_of(["x", "z"]) is None
 
 
+def pairs(p: Plan, stream: Stream, left: dict[str, int]) -> list[tuple[str, int]]:
+    """The remaining stream's (unit, minutes), without the pools."""
+    return [(uid, minutes) for uid, minutes, _ in remaining_stream(p, stream, left)]
+
+
 def test_remaining_stream_takes_logged_minutes_off_the_first_pieces() -> None:
     p = alternating()
     stream = stream_of(p)
     left = remaining_minutes(p, progress_of(p, [entry("a1", 60, MON)]))
-    assert remaining_stream(p, stream, left) == [("b1", 60), ("a1", 60), ("b1", 60)]
+    assert pairs(p, stream, left) == [("b1", 60), ("a1", 60), ("b1", 60)]
     left = remaining_minutes(p, progress_of(p, [entry("a1", 30, MON), entry("b1", 90, MON)]))
-    assert remaining_stream(p, stream, left) == [("a1", 30), ("a1", 60), ("b1", 30)]
+    assert pairs(p, stream, left) == [("a1", 30), ("a1", 60), ("b1", 30)]
 
 
 def test_remaining_stream_folds_a_sliver_into_the_units_next_piece() -> None:
     p = alternating()
     stream = stream_of(p)
     # 50 logged leaves 10 of a1's first piece: it joins a1's next piece.
-    assert remaining_stream(p, stream, {"a1": 70, "b1": 120}) == [
+    assert pairs(p, stream, {"a1": 70, "b1": 120}) == [
         ("b1", 60),
         ("a1", 70),
         ("b1", 60),
     ]
     # A sliver with no later piece of its unit stays: it finishes the unit.
-    assert remaining_stream(p, stream, {"a1": 10, "b1": 120}) == [
+    assert pairs(p, stream, {"a1": 10, "b1": 120}) == [
         ("b1", 60),
         ("a1", 10),
         ("b1", 60),
@@ -281,9 +287,20 @@ def test_remaining_stream_folds_a_sliver_into_the_units_next_piece() -> None:
 def test_remaining_stream_folds_a_chain_of_slivers() -> None:
     p = alternating()
     stream = Stream((("a1", 10), ("b1", 60), ("a1", 5), ("b1", 60), ("a1", 105)))
-    assert remaining_stream(p, stream, {"a1": 120, "b1": 120}) == [
+    assert pairs(p, stream, {"a1": 120, "b1": 120}) == [
         ("b1", 60),
         ("b1", 60),
         ("a1", 120),
     ]
-    assert remaining_stream(p, stream, {"a1": 0, "b1": 120}) == [("b1", 60), ("b1", 60)]
+    assert pairs(p, stream, {"a1": 0, "b1": 120}) == [("b1", 60), ("b1", 60)]
+
+
+def test_a_units_pieces_in_one_block_make_one_line() -> None:
+    # The stream a1 30, b1 30, a1 45 poured into one 120-minute block: a1 once, 75 minutes.
+    p = plan(
+        (curriculum("A", [unit("a1", 75, "A")]), curriculum("B", [unit("b1", 30, "B")])),
+        blocks=(work("main", 120),),
+    )
+    stream = Stream((("a1", 30), ("b1", 30), ("a1", 45)))
+    projection = project(p, calendar(p), stream, progress_of(p, ()), MON)
+    assert placed(projection, MON) == [("main", "a1", 75), ("main", "b1", 30)]

@@ -14,6 +14,7 @@ from pacer.plan.model import DESK_KINDS
 from pacer.schedule.progress import LogEntry, progress_of
 from pacer.schedule.projection import Projection, project
 from pacer.schedule.stream import build_stream
+from pacer.schedule.tripbound import recovery_bound
 from tests.schedule.planfactory import CHUNK, START, World, trip_lists, worlds
 
 # PACER_EXAMPLES=2000 runs a deeper search than CI's.
@@ -147,3 +148,26 @@ def test_logging_work_never_makes_a_milestone_later(world: World, data: st.DataO
         if was is None:
             continue
         assert now is not None and now <= was, (mid, was, now)
+
+
+@settings(max_examples=EXAMPLES + 50, deadline=None)
+@given(worlds(varied=True), st.integers(0, 60), st.integers(1, 21))
+def test_a_trip_moves_a_milestone_no_more_than_its_own_blocks_need_to_recover(
+    world: World, offset: int, length: int
+) -> None:
+    # Blocks that are not interchangeable (one track each on workdays, only `write` on
+    # Sundays): each kind of block goes on serving its planned share after the trip, so a
+    # milestone waits only for what its own blocks lost.
+    start = world.today + timedelta(days=offset)
+    trip = Trip(1, start, start + timedelta(days=length - 1))
+    without = run(world, trips=())
+    with_trip = run(world, trips=(trip,))
+    stream = build_stream(world.plan, world.calendar(()))
+    for m in world.plan.milestones:
+        before, after = without.finish_of(m.needs), with_trip.finish_of(m.needs)
+        bound = recovery_bound(world.plan, stream, without, with_trip, m.needs)
+        if before is None or bound is None:
+            continue
+        # (A trip may also bring a milestone a little earlier: its travel blocks carry on
+        # with started reading that the normal blocks would have done later.)
+        assert after is not None and after <= bound, (m.id, before, after, bound)

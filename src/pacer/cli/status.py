@@ -6,7 +6,7 @@ import argparse
 
 from pacer.cli.common import add_date, add_json, flush_notices, session_from, show
 from pacer.cli.text import day_or_dash, hours, pad, signed_days
-from pacer.i18n import t
+from pacer.i18n import days_text, t
 from pacer.service import (
     StatusView,
     apply_catchup,
@@ -98,6 +98,14 @@ def render_status(view: StatusView) -> list[str]:
             + pad(signed_days(m.slip_days), 9)
             + t(f"state.{m.status}")
         )
+    for trip, moves in view.trips:
+        effect = ", ".join(f"{m} {days_text(n)}" for m, n in moves) or t(
+            "status.trip_moves_nothing"
+        )
+        lines += [
+            "",
+            "  ✈ " + t("status.trip_effect", start=trip.start, end=trip.end, effect=effect),
+        ]
     return lines
 
 

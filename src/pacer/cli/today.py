@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from pacer import clock
 from pacer.cli.common import add_date, add_json, flush_notices, print_json, session_from
 from pacer.i18n import days_text, minutes_text, t
 from pacer.service import (
@@ -40,7 +41,7 @@ def run_today(args: argparse.Namespace) -> int:
     with session_from(args) as session:
         day = parse_day(args.date, session.plan)
         view = agenda(session, day)
-        moved = trip_effect(session, day)
+        moved = trip_effect(session, day, clock.today())
         flush_notices(session)
         if args.json:
             shown = day_json(session, view)

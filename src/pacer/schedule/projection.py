@@ -25,7 +25,7 @@ from pacer.calendar.days import Calendar, DayInfo
 from pacer.plan.model import DESK_KINDS, Block, DayTemplate, Plan, Unit
 from pacer.schedule.capacity import Stretch, Timeline
 from pacer.schedule.progress import Progress, remaining_minutes
-from pacer.schedule.stream import OVERFLOW_DAYS, Stream
+from pacer.schedule.stream import NO_POOL, OVERFLOW_DAYS, PoolKey, Stream, covers, pool_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,68 +93,109 @@ class Projection:
         return None
 
 
-def remaining_stream(plan: Plan, stream: Stream, left: Mapping[str, int]) -> list[tuple[str, int]]:
-    """The stream's pieces still to do: each unit's logged minutes come off its first pieces;
-    finished (and deferred) units drop out; no piece shorter than the minimum chunk is left
-    in front of more of the same unit (it joins that unit's next piece)."""
+def remaining_stream(
+    plan: Plan, stream: Stream, left: Mapping[str, int]
+) -> list[tuple[str, int, int]]:
+    """The stream's pieces still to do, as (unit, minutes, pool): each unit's logged minutes
+    come off its first pieces; finished (and deferred) units drop out; no piece shorter than
+    the minimum chunk is left in front of more of the same unit (it joins that unit's next
+    piece, and that piece's pool)."""
     estimate = {u.id: u.minutes for u in plan.units()}
     consumed = {uid: max(0, estimate[uid] - m) for uid, m in left.items()}
-    pieces: list[tuple[str, int]] = []
-    for uid, minutes in stream.pieces:
+    pools = stream.pools or (NO_POOL,) * len(stream.pieces)
+    pieces: list[tuple[str, int, int]] = []
+    for (uid, minutes), pool in zip(stream.pieces, pools, strict=True):
         if left.get(uid, 0) <= 0:
             continue
         eaten = min(consumed[uid], minutes)
         consumed[uid] -= eaten
         if minutes - eaten > 0:
-            pieces.append((uid, minutes - eaten))
+            pieces.append((uid, minutes - eaten, pool))
     later: dict[str, int] = {}
-    for uid, _ in pieces:
+    for uid, _, _ in pieces:
         later[uid] = later.get(uid, 0) + 1
     carry: dict[str, int] = {}
-    out: list[tuple[str, int]] = []
-    for uid, minutes in pieces:
+    out: list[tuple[str, int, int]] = []
+    for uid, minutes, pool in pieces:
         minutes += carry.pop(uid, 0)
         later[uid] -= 1
         if minutes < plan.min_chunk and later[uid] > 0:
             carry[uid] = minutes
             continue
-        out.append((uid, minutes))
+        out.append((uid, minutes, pool))
     return out
 
 
+class _Queue:
+    """Piece indexes in stream order (the whole stream, or the share of the pools one kind of
+    block serves), how far the finished ones reach, and the earliest window opening from each
+    position on: while that is still ahead nothing from there on can be placed, so a scan
+    stops (ahead of plan)."""
+
+    __slots__ = ("head", "indexes", "opens_after")
+
+    def __init__(self, indexes: list[int], opening: list[date]) -> None:
+        self.indexes = indexes
+        self.head = 0
+        self.opens_after = [date.max] * (len(indexes) + 1)
+        for k in range(len(indexes) - 1, -1, -1):
+            self.opens_after[k] = min(self.opens_after[k + 1], opening[indexes[k]])
+
+
 class _Pour:
-    """The remaining stream during one projection: pieces, what is left, what has started."""
+    """The remaining stream during one projection: pieces, what is left, what has started.
+
+    A block serves its share of the stream first: the pieces the plan put in blocks like it
+    (its pool: the same tracks and kinds) and in wider blocks (pools that admit everything it
+    admits — a free holiday, say — where a piece sat only because such a day came first), in
+    stream order. A piece of the share waiting on an unfinished prerequisite that the block
+    may take yields to that prerequisite. Only when none of its share may be placed does the
+    block take the first piece it may from the whole stream. So after a trip each kind of
+    block goes on serving the work it served, in its planned share, and a milestone waits
+    only for the capacity its own blocks (and the wider ones they stand in for) lost."""
 
     def __init__(
-        self, plan: Plan, pieces: list[tuple[str, int]], left: dict[str, int], started: set[str]
+        self,
+        plan: Plan,
+        stream: Stream,
+        pieces: list[tuple[str, int, int]],
+        left: dict[str, int],
+        started: set[str],
     ) -> None:
         self.units = {u.id: u for u in plan.units()}
         self.opens = {c.id: c.start.first_day() for c in plan.curricula}
-        self.unit_of = [uid for uid, _ in pieces]
-        self.minutes = [m for _, m in pieces]
+        self.unit_of = [uid for uid, _, _ in pieces]
+        self.minutes = [m for _, m, _ in pieces]
+        self.pool = [p for _, _, p in pieces]
+        self.pool_keys = stream.pool_keys
         self.left = left
         self.started = started
-        self.head = 0
         self.where: dict[str, list[int]] = {}  # each unit's pieces, by index
         for j, uid in enumerate(self.unit_of):
             self.where.setdefault(uid, []).append(j)
-        # opens_after[j]: the earliest window opening among pieces j..; while it is still
-        # ahead nothing from j on can be placed, so a scan stops there (when ahead of plan).
-        self.opens_after = [date.max] * (len(pieces) + 1)
-        for j in range(len(pieces) - 1, -1, -1):
-            opening = self.opens[self.units[self.unit_of[j]].curriculum]
-            self.opens_after[j] = min(self.opens_after[j + 1], opening)
+        self.opening = [self.opens[self.units[uid].curriculum] for uid in self.unit_of]
+        self.everything = _Queue(list(range(len(pieces))), self.opening)
+        self.shares: dict[PoolKey, tuple[frozenset[int], _Queue | None]] = {}
+
+    def share(self, block: Block) -> tuple[frozenset[int], _Queue | None]:
+        """The pools a block serves first, and their pieces as one queue (None: no share)."""
+        key = pool_key(block)
+        found = self.shares.get(key)
+        if found is None:
+            pools = frozenset(i for i, wide in enumerate(self.pool_keys) if covers(wide, key))
+            indexes = [j for j, pool in enumerate(self.pool) if pool in pools]
+            found = (pools, _Queue(indexes, self.opening) if indexes else None)
+            self.shares[key] = found
+        return found
 
     @property
     def empty(self) -> bool:
-        return self.head >= len(self.minutes)
+        return _advance(self.everything, self.minutes) >= len(self.minutes)
 
     def consume(self, j: int, take: int) -> None:
         self.minutes[j] -= take
         self.left[self.unit_of[j]] -= take
         self.started.add(self.unit_of[j])
-        while self.head < len(self.minutes) and self.minutes[self.head] == 0:
-            self.head += 1
 
     def may_take(self, unit: Unit, block: Block, on_trip: bool, d: date) -> bool:
         if self.opens[unit.curriculum] > d or not block.admits(unit.track, unit.kind):
@@ -166,34 +207,86 @@ class _Pour:
         return not any(self.left.get(p, 0) > 0 for p in unit.after)
 
     def first_for(self, block: Block, on_trip: bool, d: date) -> int | None:
-        """The first piece in stream order this block may take today."""
+        """The first piece this block may take today: its share's first, else the whole
+        stream's first, in stream order."""
+        pools, own = self.share(block)
         if not block.new_units:
-            return self._first_started(block, on_trip, d)
+            return self._first_started(block, pools, on_trip, d)
+        if own is not None:
+            j = self._scan(own, block, on_trip, d)
+            if j is not None:
+                return j
+        return self._scan(self.everything, block, on_trip, d)
+
+    def _scan(self, queue: _Queue, block: Block, on_trip: bool, d: date) -> int | None:
         seen: set[str] = set()
-        for j in range(self.head, len(self.minutes)):
-            if self.opens_after[j] > d:
+        indexes, opens_after = queue.indexes, queue.opens_after
+        for k in range(_advance(queue, self.minutes), len(indexes)):
+            if opens_after[k] > d:
                 return None
+            j = indexes[k]
             uid = self.unit_of[j]
             if self.minutes[j] == 0 or uid in seen:
                 continue
             seen.add(uid)  # a unit's later pieces are no more eligible than its first
+            unit = self.units[uid]
+            if self.may_take(unit, block, on_trip, d):
+                return j
+            # The block's share waits on an unfinished prerequisite: work on that, so that
+            # what this block was meant to serve is not held up further.
+            first = self._prerequisite_for(unit, block, on_trip, d, seen)
+            if first is not None:
+                return first
+        return None
+
+    def _prerequisite_for(
+        self, unit: Unit, block: Block, on_trip: bool, d: date, seen: set[str]
+    ) -> int | None:
+        for pid in unit.after:
+            if self.left.get(pid, 0) <= 0 or pid in seen or pid not in self.where:
+                continue
+            seen.add(pid)
+            first = next((j for j in self.where[pid] if self.minutes[j] > 0), None)
+            if first is None:
+                continue
+            prerequisite = self.units[pid]
+            if self.may_take(prerequisite, block, on_trip, d):
+                return first
+            deeper = self._prerequisite_for(prerequisite, block, on_trip, d, seen)
+            if deeper is not None:
+                return deeper
+        return None
+
+    def _first_started(
+        self, block: Block, pools: frozenset[int], on_trip: bool, d: date
+    ) -> int | None:
+        """Only units already started: look at those, not at the whole stream (their pieces
+        in this block's share first)."""
+        own: list[tuple[int, str]] = []
+        anywhere: list[tuple[int, str]] = []
+        for uid in self.started:
+            if self.left.get(uid, 0) <= 0 or uid not in self.where:
+                continue
+            ahead = [j for j in self.where[uid] if self.minutes[j] > 0]
+            if not ahead:
+                continue
+            anywhere.append((ahead[0], uid))
+            mine = next((j for j in ahead if self.pool[j] in pools), None)
+            if mine is not None:
+                own.append((mine, uid))
+        for j, uid in (*sorted(own), *sorted(anywhere)):
             if self.may_take(self.units[uid], block, on_trip, d):
                 return j
         return None
 
-    def _first_started(self, block: Block, on_trip: bool, d: date) -> int | None:
-        """Only units already started: look at those, not at the whole stream."""
-        candidates = []
-        for uid in self.started:
-            if self.left.get(uid, 0) <= 0 or uid not in self.where:
-                continue
-            first = next((j for j in self.where[uid] if self.minutes[j] > 0), None)
-            if first is not None:
-                candidates.append((first, uid))
-        for j, uid in sorted(candidates):
-            if self.may_take(self.units[uid], block, on_trip, d):
-                return j
-        return None
+
+def _advance(queue: _Queue, minutes: list[int]) -> int:
+    """Move a queue's head past its finished pieces; return it."""
+    indexes, head = queue.indexes, queue.head
+    while head < len(indexes) and minutes[indexes[head]] == 0:
+        head += 1
+    queue.head = head
+    return head
 
 
 def project(
@@ -223,7 +316,7 @@ def project(
             left[uid] = 0
     done = frozenset(uid for uid, m in left.items() if m == 0)
     started = set(progress.done) | {u for u, m in progress.logged.items() if m > 0}
-    pour = _Pour(plan, remaining_stream(plan, stream, left), left, started)
+    pour = _Pour(plan, stream, remaining_stream(plan, stream, left), left, started)
     finish: dict[str, date] = {}
     kept: list[DayPlan] = []
     d = start
@@ -255,10 +348,12 @@ def project(
                     break  # the rest of this block is too short for the next piece
                 pour.consume(j, take)
                 cap -= take
-                if items and items[-1].unit == uid:
-                    items[-1] = Placement(uid, items[-1].minutes + take)
-                else:
+                # One unit, one line per block: its pieces in the block add up.
+                at = next((k for k, p in enumerate(items) if p.unit == uid), None)
+                if at is None:
                     items.append(Placement(uid, take))
+                else:
+                    items[at] = Placement(uid, items[at].minutes + take)
                 if left[uid] == 0:
                     finish[uid] = d
             blocks.append(BlockPlan(block, tuple(items), offer))

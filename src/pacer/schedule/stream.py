@@ -32,11 +32,32 @@ OVERFLOW_DAYS = 365  # how far past the plan's end the projection goes to show o
 _NO_DUE = date.max
 
 
+PoolKey = tuple[tuple[str, ...], tuple[str, ...], bool]
+NO_POOL = -1  # work that no block of the plan admits
+
+
+def pool_key(block: Block) -> PoolKey:
+    """What a work block may take — its tracks, kinds and `new_units` — as one key. Blocks
+    with the same key are interchangeable capacity: one *pool*, whatever their template."""
+    return (tuple(sorted(block.tracks)), tuple(sorted(block.kinds)), block.new_units)
+
+
+def covers(wide: PoolKey, narrow: PoolKey) -> bool:
+    """Whether blocks of the `wide` pool admit everything blocks of the `narrow` one do."""
+    (wide_tracks, wide_kinds, _), (narrow_tracks, narrow_kinds, _) = wide, narrow
+    tracks = not wide_tracks or (bool(narrow_tracks) and set(narrow_tracks) <= set(wide_tracks))
+    kinds = not wide_kinds or (bool(narrow_kinds) and set(narrow_kinds) <= set(wide_kinds))
+    return tracks and kinds
+
+
 @dataclass(frozen=True, slots=True)
 class Stream:
-    """The plan's work in planned order: (unit id, minutes) pieces."""
+    """The plan's work in planned order: (unit id, minutes) pieces, and for each piece the
+    pool (an index into `pool_keys`) whose block it was planned in."""
 
     pieces: tuple[tuple[str, int], ...]
+    pools: tuple[int, ...] = ()
+    pool_keys: tuple[PoolKey, ...] = ()
 
 
 class _Curriculum:
@@ -106,6 +127,8 @@ def build_stream(plan: Plan, calendar: Calendar) -> Stream:
 
     weights = _month_weights(plan)
     pieces: list[tuple[str, int]] = []
+    pools: list[int] = []
+    pool_index: dict[PoolKey, int] = {}
     served: dict[str, float] = {}
     month: Month | None = None
     min_chunk = plan.min_chunk
@@ -120,6 +143,7 @@ def build_stream(plan: Plan, calendar: Calendar) -> Stream:
         capacity = timeline.day(d)
         for block, offer in capacity.work:
             cap = offer
+            pool = pool_index.setdefault(pool_key(block), len(pool_index))
             while cap > 0:
                 pick = _pick(
                     active, block, capacity, d, cap, left, started, min_chunk, served, month_weights
@@ -128,10 +152,11 @@ def build_stream(plan: Plan, calendar: Calendar) -> Stream:
                     break
                 cur, unit = pick
                 take = _piece(left[unit.id], cap, min_chunk)
-                if pieces and pieces[-1][0] == unit.id:
+                if pieces and pieces[-1][0] == unit.id and pools[-1] == pool:
                     pieces[-1] = (unit.id, pieces[-1][1] + take)
                 else:
                     pieces.append((unit.id, take))
+                    pools.append(pool)
                 left[unit.id] -= take
                 cur.left -= take
                 cap -= take
@@ -146,8 +171,10 @@ def build_stream(plan: Plan, calendar: Calendar) -> Stream:
         active = [c for c in active if c.left > 0]
         d += timedelta(days=1)
     # Work that no block of the plan admits still belongs to the stream: last, in plan order.
-    pieces += [(u.id, left[u.id]) for u in units if left[u.id] > 0]
-    return Stream(tuple(pieces))
+    rest = [(u.id, left[u.id]) for u in units if left[u.id] > 0]
+    pieces += rest
+    pools += [NO_POOL] * len(rest)
+    return Stream(tuple(pieces), tuple(pools), tuple(pool_index))
 
 
 def _piece(left: int, cap: int, min_chunk: int) -> int:

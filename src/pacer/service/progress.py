@@ -23,6 +23,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
+    from pacer.calendar.days import Trip
     from pacer.schedule.catchup import CatchupChoice, Option
     from pacer.schedule.status import MilestoneStatus, NotInPlan, TrackStatus
 
@@ -37,6 +38,7 @@ class StatusView:
     tracks: tuple[TrackStatus, ...]
     milestones: tuple[MilestoneStatus, ...]
     not_in_plan: NotInPlan  # logged for units or tracks the plan no longer has
+    trips: tuple[tuple[Trip, tuple[tuple[str, int], ...]], ...] = ()  # trips ahead, and moves
 
 
 def status(session: Session, day: date) -> StatusView:
@@ -56,7 +58,10 @@ def status(session: Session, day: date) -> StatusView:
     checks = all_checks(session)
     milestones = milestone_status(plan, projection, finished, day, session.due_moves(), checks)
     stray = not_in_plan(plan, entries, day)
-    return StatusView(day, tuple(tracks), tuple(milestones), stray)
+    from pacer.service.trips import trips_ahead
+
+    trips = tuple((trip, tuple(moved)) for trip, moved in trips_ahead(session, day))
+    return StatusView(day, tuple(tracks), tuple(milestones), stray, trips)
 
 
 def status_json(view: StatusView) -> dict[str, Any]:
@@ -84,6 +89,15 @@ def status_json(view: StatusView) -> dict[str, Any]:
             "minutes": view.not_in_plan.minutes,
             "targets": list(view.not_in_plan.targets),
         },
+        "trips": [
+            {
+                "id": trip.id,
+                "start": trip.start.isoformat(),
+                "end": trip.end.isoformat(),
+                "moves": [{"milestone": m, "days": n} for m, n in moved],
+            }
+            for trip, moved in view.trips
+        ],
     }
 
 

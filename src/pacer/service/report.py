@@ -151,7 +151,7 @@ def report_data(session: Session, period: str, day: date) -> ReportData:
         for s, m in zip(statuses, plan.milestones, strict=True)
     )
     trips = tuple(
-        (t, tuple(trip_delays(session, t, calendar.trips)))
+        (t, tuple(trip_delays(session, t, calendar.trips, today)))
         for t in calendar.trips
         if t.start <= last and t.end >= first
     )

@@ -7,30 +7,49 @@ from datetime import date, timedelta
 from pacer.calendar.days import Trip
 from pacer.schedule.progress import progress_of
 from pacer.schedule.projection import Projection, project
-from pacer.service.session import Session, _calendar_with, _entries
+from pacer.service.session import Session, _calendar_with, _entries, projection_at
 
 
-def trip_effect(session: Session, day: date) -> list[tuple[str, int]]:
-    """On a trip day, and in the week after one, how far that trip moved each milestone: the
-    projection from the trip's first day with the trip, beside the same without it."""
+def trip_effect(session: Session, day: date, today: date) -> list[tuple[str, int]]:
+    """Seen on `today`: how far the trip on `day` (or the one that ended in the week before
+    it) moves each milestone. `today --date`, the web's Today and `status` all say this."""
     trips = tuple(session.calendar().trips)
     trip = next((t for t in trips if t.start <= day <= t.end + timedelta(days=7)), None)
     if trip is None:
         return []
-    return trip_delays(session, trip, trips)
+    return trip_delays(session, trip, trips, today)
 
 
-def trip_delays(session: Session, trip: Trip, trips: tuple[Trip, ...]) -> list[tuple[str, int]]:
-    """Days each milestone moves because of `trip` (only those that move)."""
+def trips_ahead(session: Session, today: date) -> list[tuple[Trip, list[tuple[str, int]]]]:
+    """Each trip not yet over (or over less than a week ago) with what it moves, for status."""
+    trips = tuple(session.calendar().trips)
+    shown = [t for t in trips if t.end + timedelta(days=7) >= today]
+    return [
+        (t, trip_delays(session, t, trips, today)) for t in sorted(shown, key=lambda t: t.start)
+    ]
+
+
+def trip_delays(
+    session: Session, trip: Trip, trips: tuple[Trip, ...], today: date
+) -> list[tuple[str, int]]:
+    """Days each milestone moves because of `trip` (only those that move), the biggest first.
+
+    A trip still ahead is judged between the two projections `status` compares: from today,
+    with everything logged so far, with and without the trip — so a milestone finished before
+    the trip begins is not moved. A trip that has begun is judged from its first day, with
+    what was logged before it: what it took, not what is left of it.
+    """
     plan = session.plan
-    state = progress_of(plan, _entries(session), before=trip.start)
+    entries = _entries(session)
     adjustments = session.adjustments()
 
     def run(with_trips: tuple[Trip, ...]) -> Projection:
+        if trip.start > today:
+            return projection_at(session, today, entries, adjustments, trips=with_trips)
+        state = progress_of(plan, entries, before=trip.start)
         calendar = _calendar_with(session, with_trips)
-        return project(
-            plan, calendar, session.compiled.stream, state, trip.start, adjustments=adjustments
-        )
+        stream = session.compiled.stream
+        return project(plan, calendar, stream, state, trip.start, adjustments=adjustments)
 
     with_trip = run(trips)
     without = run(tuple(t for t in trips if t != trip))
@@ -42,7 +61,8 @@ def trip_delays(session: Session, trip: Trip, trips: tuple[Trip, ...]) -> list[t
         after = a if a is not None else with_trip.last + timedelta(days=1)
         if after != b:
             moved.append((m.id, (after - b).days))
-    return moved
+    # By size, so that every screen lists the same milestones first.
+    return sorted(moved, key=lambda e: -abs(e[1]))
 
 
 def check_trip_span(start: date, end: date) -> None:
@@ -57,8 +77,10 @@ def check_trip_span(start: date, end: date) -> None:
         raise PacerError(Message("trip.too_long", start=start, end=end))
 
 
-def preview_trip(session: Session, start: date, end: date, note: str) -> list[tuple[str, int]]:
+def preview_trip(
+    session: Session, start: date, end: date, note: str, today: date
+) -> list[tuple[str, int]]:
     """What a trip not yet saved would do to the milestones (checked as `add_trip` checks)."""
     check_trip_span(start, end)
     trip = Trip(0, start, end, note)
-    return trip_delays(session, trip, (*session.calendar().trips, trip))
+    return trip_delays(session, trip, (*session.calendar().trips, trip), today)

@@ -330,7 +330,7 @@ class Dashboard:
             day = service.parse_day(request.query_params.get("date"), s.plan)
             view = service.agenda(s, day)
             shown = service.day_json(s, view)
-            moved = service.trip_effect(s, day)
+            moved = service.trip_effect(s, day, clock.today())
             footnotes = [str(n) for n in s.notices]
             names = service.target_titles(s, [e.target for e in view.logged])
         logged, finished = service.logged_by_target(view)
@@ -499,7 +499,7 @@ class Dashboard:
         self.begin(request)
         with self.session(request) as s:
             start, end, note = self._trip_form(request, s.plan)
-            moved = service.preview_trip(s, start, end, note)
+            moved = service.preview_trip(s, start, end, note, clock.today())
         return self.trips(
             request, preview={"start": start, "end": end, "note": note, "moved": moved}
         )
