@@ -78,7 +78,8 @@ def test_today_path_keeps_heavy_libraries_out(tmp_path: Path) -> None:
         for line in proc.stderr.splitlines()
         if line.startswith("import time:") and "|" in line
     }
-    for heavy in ("yaml", "holidays", "matplotlib", "numpy", "icalendar", "jinja2", "rich"):
+    heavy_ones = ("yaml", "holidays", "matplotlib", "numpy", "icalendar", "jinja2", "rich")
+    for heavy in (*heavy_ones, "recurring_ical_events", "x_wr_timezone"):
         assert heavy not in imported, f"`pacer today` imported {heavy}"
 
 

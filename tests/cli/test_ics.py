@@ -218,14 +218,14 @@ def test_a_moved_event_is_reported_not_applied(pacer: Pacer, calendar_file: Path
     assert trips(pacer)[0]["end"] == "2026-04-03"
 
 
-def test_the_dates_are_the_persons_local_dates(pacer: Pacer, calendar_file: Path) -> None:
-    """Tokyo 09:00 on the 20th is still the 19th in Los Angeles; midnight Tokyo ends the
-    trip on the 23rd at 08:00 there."""
+def test_the_dates_are_where_the_trip_happens(pacer: Pacer, calendar_file: Path) -> None:
+    """Tokyo 09:00 on the 20th to midnight on the 24th is 20 → 23 April, even for a person
+    in Los Angeles (where it begins on the 19th): a trip is dated where it happens."""
     run = pacer("trip", "import", str(calendar_file), env={"PACER_TZ": "America/Los_Angeles"})
     assert run.code == 0, run.err
     assert [(t["start"], t["end"]) for t in trips(pacer)] == [
         ("2026-04-01", "2026-04-03"),
-        ("2026-04-19", "2026-04-23"),
+        ("2026-04-20", "2026-04-23"),
     ]
 
 

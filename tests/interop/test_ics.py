@@ -1,4 +1,4 @@
-"""iCalendar out and in, pure: block times, events re-parsed by icalendar, trips read back."""
+"""iCalendar out, pure: block times, events re-parsed by icalendar, trips read back."""
 
 from __future__ import annotations
 
@@ -11,18 +11,13 @@ import pytest
 
 from pacer.calendar.days import DayInfo, Trip
 from pacer.interop.ics import (
-    DEFAULT_WORDS,
-    CalendarScan,
-    FoundTrip,
-    NotACalendar,
     block_times,
     block_uid,
     calendar_ics,
-    scan_trips,
-    summary_pattern,
     template_start,
     trip_uid,
 )
+from pacer.interop.ics_read import DEFAULT_WORDS, scan_trips
 from pacer.plan.loader import load_plan_text
 from pacer.plan.model import WEEKDAYS, Plan
 from pacer.schedule.projection import BlockPlan, DayPlan, Placement
@@ -184,288 +179,6 @@ def test_a_trip_without_a_note_is_named_in_the_plans_language(plan: Plan) -> Non
     assert (zh["DTSTART"].dt, zh["DTEND"].dt) == (MON, MON + timedelta(days=1))
 
 
-# -- reading trips ------------------------------------------------------------------------------
-def ics(*events: str, head: str = "") -> bytes:
-    body = "".join(f"BEGIN:VEVENT\n{e.strip()}\nEND:VEVENT\n" for e in events)
-    text = f"BEGIN:VCALENDAR\nVERSION:2.0\n{head}{body}END:VCALENDAR\n"
-    return text.replace("\n", "\r\n").encode("utf-8")
-
-
-def scan(
-    data: bytes, zone: str | None = "Asia/Shanghai", words: tuple[str, ...] = DEFAULT_WORDS
-) -> CalendarScan:
-    return scan_trips(data, words, ZoneInfo(zone) if zone else None)
-
-
-def dates(data: bytes, zone: str = "Asia/Shanghai") -> list[tuple[date, date]]:
-    result = scan(data, zone)
-    assert not result.skipped, result.skipped
-    return [(f.start, f.end) for f in result.found]
-
-
-def reasons(data: bytes, zone: str = "Asia/Shanghai") -> list[str]:
-    result = scan(data, zone)
-    assert not result.found, result.found
-    return [s.kind for s in result.skipped]
-
-
-A1 = date(2026, 4, 1)
-
-
-def test_an_all_day_event_ends_the_day_before_its_dtend() -> None:
-    data = ics("UID:a\nSUMMARY:出差 北京\nDTSTART;VALUE=DATE:20260401\nDTEND;VALUE=DATE:20260404")
-    result = scan(data)
-    assert result.found == (FoundTrip("a", A1, date(2026, 4, 3), "出差 北京", 3),)
-    assert result.events == 1 and result.skipped == ()
-
-
-@pytest.mark.parametrize(
-    ("lines", "last"),
-    [
-        ("DTSTART;VALUE=DATE:20260401", A1),  # no end: one day
-        ("DTSTART;VALUE=DATE:20260401\nDTEND;VALUE=DATE:20260401", A1),  # DTEND = DTSTART
-        ("DTSTART:20260401", A1),  # a date without VALUE=DATE
-        ("DTSTART;VALUE=DATE:20260401\nDURATION:P3D", date(2026, 4, 3)),
-        ("DTSTART;VALUE=DATE:20260401\nDTEND:", A1),  # an empty end: as if none
-    ],
-)
-def test_all_day_shapes(lines: str, last: date) -> None:
-    assert dates(ics(f"UID:a\nSUMMARY:Trip\n{lines}")) == [(A1, last)]
-
-
-@pytest.mark.parametrize("zone", ["America/Los_Angeles", "Pacific/Kiritimati", "Asia/Shanghai"])
-def test_a_date_keeps_its_day_in_every_zone_whatever_its_tzid(zone: str) -> None:
-    tzid = ics(
-        "UID:a\nSUMMARY:trip\nDTSTART;TZID=Asia/Tokyo;VALUE=DATE:20260401\n"
-        "DTEND;TZID=Asia/Tokyo;VALUE=DATE:20260403"
-    )
-    assert dates(tzid, zone) == [(A1, date(2026, 4, 2))]
-
-
-@pytest.mark.parametrize(
-    ("start", "end", "zone", "expected"),
-    [
-        # 08:00 Beijing to 16:00 UTC (= midnight Beijing): the 23rd was the last day.
-        (
-            "DTSTART;TZID=Asia/Shanghai:20260420T080000",
-            "DTEND:20260423T160000Z",
-            "Asia/Shanghai",
-            (date(2026, 4, 20), date(2026, 4, 23)),
-        ),
-        # Windows zone names (Outlook) are the IANA zones they name.
-        (
-            "DTSTART;TZID=China Standard Time:20260420T080000",
-            'DTEND;TZID="China Standard Time":20260422T180000',
-            "Asia/Shanghai",
-            (date(2026, 4, 20), date(2026, 4, 22)),
-        ),
-        # The same UTC moments are other dates for a person in Los Angeles.
-        (
-            "DTSTART:20260420T020000Z",
-            "DTEND:20260422T020000Z",
-            "America/Los_Angeles",
-            (date(2026, 4, 19), date(2026, 4, 21)),
-        ),
-        (
-            "DTSTART:20260420T020000Z",
-            "DTEND:20260422T020000Z",
-            "Pacific/Kiritimati",  # UTC+14
-            (date(2026, 4, 20), date(2026, 4, 22)),
-        ),
-        # Floating times are the person's own clock.
-        (
-            "DTSTART:20260420T230000",
-            "DTEND:20260421T010000",
-            "America/Los_Angeles",
-            (date(2026, 4, 20), date(2026, 4, 21)),
-        ),
-        # A vendor-prefixed TZID (Lightning, Evolution).
-        (
-            "DTSTART;TZID=/mozilla.org/20050126_1/Europe/Berlin:20260420T090000",
-            "DURATION:P2D",
-            "Europe/Berlin",
-            (date(2026, 4, 20), date(2026, 4, 22)),
-        ),
-        # Midnight to midnight, timed: the day before the end was the last.
-        (
-            "DTSTART;TZID=Asia/Shanghai:20260420T000000",
-            "DTEND;TZID=Asia/Shanghai:20260423T000000",
-            "Asia/Shanghai",
-            (date(2026, 4, 20), date(2026, 4, 22)),
-        ),
-    ],
-)
-def test_timed_events_become_the_persons_local_dates(
-    start: str, end: str, zone: str, expected: tuple[date, date]
-) -> None:
-    assert dates(ics(f"UID:a\nSUMMARY:Trip\n{start}\n{end}"), zone) == [expected]
-
-
-def test_a_zone_only_the_file_defines_is_read_from_its_vtimezone() -> None:
-    zone = (
-        "BEGIN:VTIMEZONE\nTZID:Customized Time Zone\nBEGIN:STANDARD\nDTSTART:16010101T000000\n"
-        "TZOFFSETFROM:-1000\nTZOFFSETTO:-1000\nEND:STANDARD\nEND:VTIMEZONE\n"
-    )
-    data = ics(
-        "UID:a\nSUMMARY:Trip\nDTSTART;TZID=Customized Time Zone:20260420T200000\n"
-        "DTEND;TZID=Customized Time Zone:20260421T200000",
-        head=zone,
-    )
-    # 20:00 at UTC-10 is 14:00 the next day in Shanghai.
-    assert dates(data) == [(date(2026, 4, 21), date(2026, 4, 22))]
-
-
-def test_the_machines_zone_is_used_without_one() -> None:
-    import os
-    import time as time_module
-
-    before = os.environ.get("TZ")
-    os.environ["TZ"] = "America/Los_Angeles"
-    time_module.tzset()
-    try:
-        data = ics("UID:a\nSUMMARY:Trip\nDTSTART:20260420T020000Z\nDTEND:20260422T020000Z")
-        found = scan(data, None).found
-    finally:
-        if before is None:
-            del os.environ["TZ"]
-        else:
-            os.environ["TZ"] = before
-        time_module.tzset()
-    assert [(f.start, f.end) for f in found] == [(date(2026, 4, 19), date(2026, 4, 21))]
-
-
-@pytest.mark.parametrize(
-    ("summary", "matches"),
-    [
-        ("出差 深圳", True),
-        ("去北京出差", True),
-        ("Business TRIP to Tokyo", True),
-        ("Trips: Osaka", True),
-        ("travelling to Berlin", True),
-        ("Stripe sync", False),
-        ("Roundtrip planning", False),
-        ("Dentist", False),
-    ],
-)
-def test_the_default_words(summary: str, matches: bool) -> None:
-    assert bool(summary_pattern(DEFAULT_WORDS).search(summary)) is matches
-
-
-def test_only_events_with_a_word_count_and_other_words_replace_the_defaults() -> None:
-    data = ics(
-        "UID:a\nSUMMARY:Dentist\nDTSTART;VALUE=DATE:20260401\nDTEND;VALUE=DATE:20260403",
-        "UID:b\nSUMMARY:出差\nDTSTART;VALUE=DATE:20260410",
-        "UID:c\nSUMMARY:Offsite in Hangzhou\nDTSTART;VALUE=DATE:20260420",
-    )
-    assert [f.uid for f in scan(data).found] == ["b"]
-    assert [f.uid for f in scan(data, words=("offsite", "DENTIST")).found] == ["a", "c"]
-    assert scan(data).events == 3
-
-
-def test_folded_escaped_summaries_and_alarms_are_read_right() -> None:
-    data = ics(
-        "UID:a\nSUMMARY;LANGUAGE=en:Trip to Osaka\\, Kyoto\\; and Nara\\n(team) with a ver\n"
-        " y long folded title\nDTSTART;VALUE=DATE:20260401\n"
-        "BEGIN:VALARM\nACTION:DISPLAY\nSUMMARY:ignored alarm text\nTRIGGER:-PT15M\nEND:VALARM",
-        "UID:b\nSUMMARY:Dentist\nDTSTART;VALUE=DATE:20260402\n"
-        "BEGIN:VALARM\nACTION:DISPLAY\nSUMMARY:Trip reminder\nTRIGGER:-PT15M\nEND:VALARM",
-    )
-    (found,) = scan(data).found
-    assert found.summary == "Trip to Osaka, Kyoto; and Nara (team) with a very long folded title"
-
-
-def test_an_event_without_uid_gets_one_that_is_the_same_every_time() -> None:
-    data = ics(
-        "SUMMARY:Trip\nDTSTART;VALUE=DATE:20260401", "UID:\nSUMMARY:Trip 2\nDTSTART:20260405"
-    )
-    first, second = scan(data).found
-    assert first.uid.startswith("pacer-") and first.uid.endswith("@import")
-    assert [f.uid for f in scan(data).found] == [first.uid, second.uid]
-    assert first.uid != second.uid
-
-
-@pytest.mark.parametrize(
-    ("event", "kind"),
-    [
-        ("UID:a\nSUMMARY:Trip", "no_start"),
-        ("UID:a\nSUMMARY:Trip\nDTSTART:", "no_start"),
-        ("UID:a\nSUMMARY:Trip\nDTSTART:2026-04-01", "bad_value"),
-        ("UID:a\nSUMMARY:Trip\nDTSTART:20261301", "bad_value"),
-        ("UID:a\nSUMMARY:Trip\nDTSTART:20260401\nDTEND:soon", "bad_value"),
-        ("UID:a\nSUMMARY:Trip\nDTSTART:20260401\nDURATION:three days", "bad_value"),
-        (
-            "UID:a\nSUMMARY:Trip\nDTSTART;TZID=Mars/Olympus:20260401T090000\nDURATION:P2D",
-            "unknown_zone",
-        ),
-        ("UID:a\nSUMMARY:Trip\nDTSTART:20260405\nDTEND:20260401", "end_before_start"),
-        (
-            "UID:a\nSUMMARY:Trip\nDTSTART:20260405T100000Z\nDTEND:20260401T100000Z",
-            "end_before_start",
-        ),
-        ("UID:a\nSUMMARY:Trip\nDTSTART:20260401T090000Z\nDTEND:20260401T090000Z", "within_day"),
-        (
-            "UID:a\nSUMMARY:Trip call\nDTSTART:20260401T020000Z\nDTEND:20260401T030000Z",
-            "within_day",
-        ),
-        ("UID:a\nSUMMARY:Trip\nDTSTART:20260401\nDTEND:20270510", "too_long"),
-        ("UID:a\nSUMMARY:Trip\nDTSTART:20260401\nRRULE:FREQ=WEEKLY", "repeating"),
-        ("UID:a\nSUMMARY:Trip\nDTSTART:20260401\nRECURRENCE-ID:20260401", "repeating"),
-        ("UID:a\nSUMMARY:Trip\nDTSTART:20260401\nSTATUS:CANCELLED", "cancelled"),
-        ("UID:a\nSUMMARY:Trip\nDTSTART:20260401\nthis line has no colon", "bad_line"),
-        ("UID:a\nSUMMARY:Trip\nDTSTART:99991231\nDURATION:P2D", "out_of_range"),
-    ],
-)
-def test_a_matching_event_that_cannot_be_a_trip_is_skipped_with_why(event: str, kind: str) -> None:
-    assert reasons(ics(event)) == [kind]
-
-
-def test_a_repeated_uid_keeps_the_first_event() -> None:
-    data = ics("UID:x\nSUMMARY:Trip A\nDTSTART:20260401", "UID:x\nSUMMARY:Trip B\nDTSTART:20260501")
-    result = scan(data)
-    assert [f.summary for f in result.found] == ["Trip A"]
-    (skip,) = result.skipped
-    assert (skip.kind, skip.summary, skip.reason.args["first"]) == ("duplicate_uid", "Trip B", 3)
-
-
-def test_a_cut_off_event_is_skipped_and_the_rest_still_read() -> None:
-    text = (
-        "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:a\nSUMMARY:Trip A\nDTSTART:20260401\n"
-        "BEGIN:VEVENT\nUID:b\nSUMMARY:Trip B\nDTSTART:20260501\nEND:VEVENT\n"
-        "BEGIN:VEVENT\nUID:c\nSUMMARY:Trip C\nDTSTART:20260601\n"
-    )
-    result = scan(text.encode())
-    assert [f.uid for f in result.found] == ["b"]
-    assert [(s.line, s.kind) for s in result.skipped] == [(2, "incomplete"), (11, "incomplete")]
-    assert result.events == 3
-
-
-def test_a_file_not_in_utf8_reads_what_it_can() -> None:
-    data = ics(
-        "UID:a\nSUMMARY:Trip to Z@1rich\nDTSTART:20260401",  # latin-1 ü
-        "UID:b\nSUMMARY:@2\nDTSTART:20260501",  # 出差 in GBK
-        "UID:c\nSUMMARY:Dentist\nDESCRIPTION:caf@3\nDTSTART:20260601",
-    )
-    data = data.replace(b"@1", b"\xfc").replace(b"@2", "出差".encode("gbk"))
-    result = scan(data.replace(b"@3", b"\xe9"))
-    assert [(f.uid, f.summary) for f in result.found] == [("a", "Trip to Z\ufffdrich")]
-    assert [(s.line, s.kind) for s in result.skipped] == [(8, "not_utf8")]
-
-
-@pytest.mark.parametrize(
-    "data",
-    [b"", b"   \r\n", b"hello", b"BEGIN:VEVENT\r\nEND:VEVENT\r\n", b"\x89PNG\r\n\x1a\n", b"{}"],
-)
-def test_anything_but_a_calendar_is_refused(data: bytes) -> None:
-    with pytest.raises(NotACalendar):
-        scan(data)
-
-
-def test_a_bom_and_bare_newlines_are_fine() -> None:
-    data = b"\xef\xbb\xbfBEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:a\nSUMMARY:trip\n"
-    data += b"DTSTART:20260401\nEND:VEVENT\n"
-    assert [f.uid for f in scan(data).found] == ["a"]
-
-
 def test_an_exported_calendar_reads_back_as_its_trips(plan: Plan) -> None:
     trips = [
         (Trip(1, date(2026, 3, 11), date(2026, 3, 13), "出差 深圳"), None),
@@ -473,7 +186,8 @@ def test_an_exported_calendar_reads_back_as_its_trips(plan: Plan) -> None:
     ]
     days = [day_plan(plan, MON, "workday", {"main": [Placement("calc-2", 60)]})]
     data = calendar_ics(plan, days, trips, STAMP)
-    found = scan(data, "America/Los_Angeles").found
+    span = (plan.start, plan.end)
+    found = scan_trips(data, DEFAULT_WORDS, ZoneInfo("America/Los_Angeles"), span).found
     assert [(f.start, f.end, f.summary) for f in found] == [
         (date(2026, 3, 11), date(2026, 3, 13), "出差 深圳"),
         (date(2026, 4, 1), date(2026, 4, 1), "出差"),

@@ -104,11 +104,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{start} → {end} 超过一年",
     ),
     "ics.why.too_long": ("{n} longer than a year", "{n} 个超过一年"),
-    "ics.skip.repeating": (
-        "a repeating event (RRULE, RDATE or RECURRENCE-ID); add those trips with 'pacer trip add'",
-        "重复日程（RRULE、RDATE 或 RECURRENCE-ID）；请用 'pacer trip add' 逐个添加",
+    "ics.skip.too_often": (
+        "repeats more often than daily (FREQ={freq}): no occurrence can be a trip",
+        "重复频率高于每天（FREQ={freq}）：不会是出差",
     ),
-    "ics.why.repeating": ("{n} repeating", "{n} 个重复日程"),
+    "ics.why.too_often": ("{n} repeating more often than daily", "{n} 个重复频率高于每天"),
     "ics.skip.cancelled": ("cancelled (STATUS:CANCELLED)", "已取消（STATUS:CANCELLED）"),
     "ics.why.cancelled": ("{n} cancelled", "{n} 个已取消"),
     "ics.skip.duplicate_uid": (

@@ -17,7 +17,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from pacer.interop.ics import FoundTrip, SkippedEvent
+    from pacer.interop.ics_read import FoundTrip, SkippedEvent
 
 DEFAULT_DAYS = 28
 MAX_DAYS = 366
@@ -98,19 +98,24 @@ def _read(path: Path) -> bytes:
 
 def import_trips(session: Session, path: Path, words: Sequence[str] = ()) -> TripImport:
     """Trips from the calendar at `path`: all-day or multi-day events whose summary has one of
-    `words` (default: 出差, trip, travel), as local dates in the person's zone. Events
-    already imported (by UID) change nothing; one overlapping a trip is skipped. All the
-    trips go in in one transaction. A file that cannot be read, or is no calendar, imports
-    nothing and raises."""
-    from pacer.interop.ics import DEFAULT_WORDS, NotACalendar, SkippedEvent, scan_trips
+    `words` (default: 出差, trip, travel), dated where they happen — UTC and floating times
+    in the plan's zone, never the machine's; a repeating event one trip per occurrence up to
+    the plan's end. Events already imported (by UID, and recurrence id) change nothing; one
+    overlapping a trip is skipped. All the trips go in in one transaction. A file that
+    cannot be read, or is no calendar, imports nothing and raises."""
+    from zoneinfo import ZoneInfo
+
+    from pacer.interop.ics_read import DEFAULT_WORDS, NotACalendar, SkippedEvent, scan_trips
     from pacer.store.trips import import_trips as store_import
 
     chosen = [w.strip() for w in words]
     if any(not w for w in chosen):
         raise PacerError(Message("ics.import.empty_word"))
     data = _read(path)
+    plan = session.plan
     try:
-        scan = scan_trips(data, chosen or DEFAULT_WORDS, clock.local_zone())
+        span = (plan.start, plan.end)
+        scan = scan_trips(data, chosen or DEFAULT_WORDS, ZoneInfo(plan.timezone), span)
     except NotACalendar:
         raise PacerError(Message("ics.import.not_calendar", path=path)) from None
     outcomes = store_import(session.store, [(f.uid, f.start, f.end, f.summary) for f in scan.found])
