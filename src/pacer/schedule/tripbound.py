@@ -34,12 +34,13 @@ def recovery_bound(
 
     Its pools are those (blocks admitting the same tracks and kinds) in which the plan put
     its units, or the units they wait for, and those that carried them in the projection
-    without the trip. A pool does the units its own work waits for first, so it must win
-    back its own lost minutes and those of the pools holding such units. For each pool: the
-    first day by which, with the trip, it has offered as many minutes since the projection's
-    start as it had offered by the milestone's date without the trip, plus what those other
-    pools lost. The bound is the latest of those days: the milestone waits for nothing but
-    the capacity its own blocks lost. Both projections keep their days from the same start.
+    without the trip. Before the milestone's last piece a pool may also have to do work that
+    other pools held or did (see `_waited_for`), so it must win back its own lost minutes
+    and what the other pools lost, up to that work's minutes. For each pool: the first day by
+    which, with the trip, it has offered as many minutes since the projection's start as it
+    had offered by the milestone's date without the trip, plus that. The bound is the latest
+    of those days: the milestone waits for nothing but the capacity its own blocks lost.
+    Both projections keep their days and start on the same day.
     """
     before = without.finish_of(needs)
     if before is None:
@@ -47,11 +48,12 @@ def recovery_bound(
     if before < without.start:
         return before  # done before the projection starts: a trip cannot move it
     units = needed_units(plan, needs)
-    pools = {
+    planned = {
         stream.pool_keys[pool]
         for (uid, _), pool in zip(stream.pieces, stream.pools, strict=True)
         if uid in units and pool != NO_POOL
     }
+    pools = set(planned)
     for day in without.days:
         for bp in day.blocks:
             if any(p.unit in units for p in bp.items):
@@ -60,10 +62,25 @@ def recovery_bound(
     def lost(w: PoolKey) -> int:
         return max(0, _offered(without, w, without.last) - _offered(with_trip, w, without.last))
 
+    every = (
+        set(stream.pool_keys)
+        | pools
+        | {
+            pool_key(bp.block)
+            for day in with_trip.days
+            for bp in day.blocks
+            if bp.block.type == "work"
+        }
+    )
     bound = before
     for pool in pools:
-        others = _waited_for(plan, stream, pool) - {pool}
-        need = _offered(without, pool, before) + sum(lost(w) for w in others)
+        waited = _waited_for(plan, stream, pool, units, without, pool not in planned)
+        # What others lost can come back to this pool by way of a third (one pool's share
+        # moves to a second, which then no longer helps here): count it all, up to the
+        # work that others held or did.
+        lost_elsewhere = sum(lost(w) for w in every if w != pool)
+        taken = min(lost_elsewhere, sum(waited.values()))
+        need = _offered(without, pool, before) + taken
         reached = None
         total = 0
         for day in with_trip.days:
@@ -75,18 +92,61 @@ def recovery_bound(
     return bound
 
 
-def _waited_for(plan: Plan, stream: Stream, pool: PoolKey) -> set[PoolKey]:
-    """The pools holding units that the work a pool serves waits for: the pool may do those
-    first (and so lose what they lost)."""
+def _waited_for(
+    plan: Plan,
+    stream: Stream,
+    pool: PoolKey,
+    units: frozenset[str],
+    without: Projection,
+    stealing: bool,
+) -> dict[PoolKey, int]:
+    """The work a pool's blocks may have to do before the milestone's last piece in its share,
+    beyond their own: pieces of wider pools in that share, the units that share waits for
+    (those its blocks admit), and the share's pieces that other pools did without the trip —
+    by the pool that held or did them, in minutes. If those pools lost capacity, this pool
+    may lose as much, up to those minutes. A pool that did the milestone's work without its
+    own share of it (`stealing`: it had nothing of its own to do) takes from the whole
+    stream: what lies ahead is everything it admits before that work."""
+    done = without.done
+    by_id = {u.id: u for u in plan.units()}
+    tracks, kinds, _ = pool
+
+    def admits(uid: str) -> bool:
+        unit = by_id[uid]
+        return (not tracks or unit.track in tracks) and (not kinds or unit.kind in kinds)
+
     share = {i for i, wide in enumerate(stream.pool_keys) if covers(wide, pool)}
-    served = {uid for (uid, _), p in zip(stream.pieces, stream.pools, strict=True) if p in share}
-    after = {u.id: u.after for u in plan.units()}
-    before = needed_units(plan, {p for uid in served for p in after[uid]})
-    return {
-        stream.pool_keys[p]
-        for (uid, _), p in zip(stream.pieces, stream.pools, strict=True)
-        if uid in before and p != NO_POOL
-    }
+    pieces = [
+        (uid, minutes, p)
+        for (uid, minutes), p in zip(stream.pieces, stream.pools, strict=True)
+        if uid not in done and p != NO_POOL
+    ]
+    queue = [e for e in pieces if e[2] in share]
+    last = max((k for k, (uid, _, _) in enumerate(queue) if uid in units), default=len(queue) - 1)
+    if stealing:  # all of its share first, then the whole stream up to the milestone's work
+        rest = [e for e in pieces if e[2] not in share and admits(e[0])]
+        end = max((k for k, (uid, _, _) in enumerate(rest) if uid in units), default=-1)
+        queue, last = queue + rest[: end + 1], len(queue) + end
+    out: dict[PoolKey, int] = {}
+
+    def add(key: PoolKey, minutes: int) -> None:
+        if key != pool:
+            out[key] = out.get(key, 0) + minutes
+
+    for _, minutes, p in queue[: last + 1]:
+        add(stream.pool_keys[p], minutes)
+    ahead = {uid for uid, _, _ in queue[: last + 1]}
+    waits = needed_units(plan, {p for uid in ahead for p in by_id[uid].after}) - done
+    admitted = {uid for uid in waits if admits(uid)}
+    for (uid, minutes), p in zip(stream.pieces, stream.pools, strict=True):
+        if uid in admitted and p != NO_POOL:
+            add(stream.pool_keys[p], minutes)
+    for day in without.days:
+        for bp in day.blocks:
+            for placement in bp.items:
+                if placement.unit in ahead or placement.unit in admitted:
+                    add(pool_key(bp.block), placement.minutes)
+    return out
 
 
 def _day_offer(day: DayPlan, pool: PoolKey) -> int:
