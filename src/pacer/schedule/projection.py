@@ -176,9 +176,13 @@ class _Pour:
         self.opening = [self.opens[self.units[uid].curriculum] for uid in self.unit_of]
         self.everything = _Queue(list(range(len(pieces))), self.opening)
         self.shares: dict[PoolKey, tuple[frozenset[int], _Queue | None]] = {}
+        self.by_block: dict[int, tuple[frozenset[int], _Queue | None]] = {}
 
     def share(self, block: Block) -> tuple[frozenset[int], _Queue | None]:
         """The pools a block serves first, and their pieces as one queue (None: no share)."""
+        found = self.by_block.get(id(block))
+        if found is not None:
+            return found
         key = pool_key(block)
         found = self.shares.get(key)
         if found is None:
@@ -186,6 +190,7 @@ class _Pour:
             indexes = [j for j, pool in enumerate(self.pool) if pool in pools]
             found = (pools, _Queue(indexes, self.opening) if indexes else None)
             self.shares[key] = found
+        self.by_block[id(block)] = found  # the plan keeps its blocks alive: ids stay theirs
         return found
 
     @property
