@@ -33,6 +33,7 @@ from pacer.schedule.forecast import (
     milestone_runs,
     order_of_work,
     piece_ends,
+    placed_by_day,
     quantile_day,
     unit_log_ratios,
     velocity_figures,
@@ -502,6 +503,22 @@ def test_work_the_projection_cannot_place_never_finishes() -> None:
 
 
 # -- a perfect history --------------------------------------------------------------------------
+@FAST
+@given(worlds())
+def test_each_day_is_measured_against_its_own_mornings_projection(world: World) -> None:
+    """What a day asked for is what the projection standing on its morning placed, with
+    exactly the log before it (any log, in any order)."""
+    p, cal = world.plan, world.calendar()
+    entries = list(reversed(world.entries))
+    found = placed_by_day(p, cal, stream_of(p), Adjustments(), entries, START, world.today)
+    for d, asked in found.items():
+        state = progress_of(p, entries, before=d)
+        morning = project(p, cal, stream_of(p), state, d, until=d)
+        planned = morning.day(d)
+        assert asked == (planned.placed if planned else 0), d
+    assert list(found) == [START + timedelta(days=i) for i in range((world.today - START).days)]
+
+
 @FAST
 @given(worlds())
 def test_a_perfect_history_reads_full_adherence_and_estimated_speed(world: World) -> None:

@@ -47,7 +47,7 @@ import numpy.typing as npt
 from pacer.calendar.days import Calendar
 from pacer.plan.model import Plan
 from pacer.schedule.capacity import Timeline
-from pacer.schedule.progress import LogEntry, progress_of
+from pacer.schedule.progress import LogEntry, Progress, progress_of
 from pacer.schedule.projection import Adjustments, Projection, project
 from pacer.schedule.status import finished_on
 from pacer.schedule.stream import Stream
@@ -102,14 +102,31 @@ def placed_by_day(
     in its work blocks that morning (standing on it, with the log before it) — the work
     that day asked for. A block that admitted nothing at hand asked for nothing."""
     out: dict[date, int] = {}
+    # The log before each morning, grown a day at a time (progress_of over the whole log for
+    # every day of a year of history would read it hundreds of times).
+    units = {u.id for u in plan.units()}
+    ordered = sorted((e for e in entries if e.kind == "unit" and e.target in units), key=_day_of)
+    state = progress_of(plan, (e for e in ordered if e.day < first))
+    logged, done = dict(state.logged), set(state.done)
+    k = next((i for i, e in enumerate(ordered) if e.day >= first), len(ordered))
     d = first
     while d < day:
-        state = progress_of(plan, entries, before=d)
+        while k < len(ordered) and ordered[k].day < d:
+            e = ordered[k]
+            logged[e.target] = logged.get(e.target, 0) + e.minutes
+            if e.done:
+                done.add(e.target)
+            k += 1
+        state = Progress(dict(logged), frozenset(done))
         morning = project(plan, calendar, stream, state, d, until=d, adjustments=adjustments)
         planned = morning.day(d)
         out[d] = planned.placed if planned is not None else 0
         d += timedelta(days=1)
     return out
+
+
+def _day_of(e: LogEntry) -> date:
+    return e.day
 
 
 def day_ratios(
