@@ -7,7 +7,7 @@ import random
 import re
 import subprocess
 import xml.etree.ElementTree as ET
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -19,7 +19,8 @@ from pacer.service import Session, forecast_at, forecast_json, planned_projectio
 from pacer.store.catchup import add_choice
 from pacer.store.log import add_entry, all_entries
 from pacer.store.trips import add_trip
-from tests.helpers import PACER, Run
+from tests.conftest import OTHER_PLAN
+from tests.helpers import PACER, Run, pacer_env
 
 TODAY = date(2026, 5, 15)
 NOW = "2026-05-15T21:00:00+08:00"
@@ -104,7 +105,7 @@ def test_forecast_prints_a_chance_and_p50_p90_per_milestone(history: Path) -> No
         assert date.fromisoformat(due)
     # Work ahead and a history at about 70 % of the plan: some milestones are open bets.
     assert any(0 < int(c.strip("<> %")) < 100 for _, c, _, _ in rows.values())
-    assert "Adherence (unit minutes done ÷ planned), by day template" in run.out
+    assert "Adherence (unit minutes done ÷ the minutes placed that day), by day template" in run.out
     assert "Velocity (actual ÷ estimated minutes of finished units), by track" in run.out
 
 
@@ -241,3 +242,89 @@ def test_days_without_a_log_count_as_days_not_done(history: Path) -> None:
     assert then["days"] == now["days"] + (date(2026, 11, 1) - TODAY).days
     assert then["adherence"]["workday"]["days"] > now["adherence"]["workday"]["days"]
     assert then["adherence"]["workday"]["mean"] < now["adherence"]["workday"]["mean"] / 2
+
+
+# -- a perfect record forecasts the projection (issue 11, item 8) ----------------------------------
+LONG_THESIS = "".join(
+    f"      - {{id: ch{n}-{part}, title: Chapter {n} {part}, minutes: {m}, kind: write}}\n"
+    for n in range(2, 8)
+    for part, m in (("outline", 60), ("draft", 240))
+)
+
+
+def berlin_with_a_long_thesis(folder: Path) -> Path:
+    """The Berlin fixture with six more thesis chapters and a milestone on the last: work
+    for two months, so a month of history finishes units and leaves some."""
+    text = OTHER_PLAN.read_text(encoding="utf-8")
+    last_unit = next(line for line in text.splitlines(keepends=True) if "id: ch1-draft" in line)
+    text = text.replace(last_unit, last_unit + LONG_THESIS)
+    text = text.replace(
+        "milestones:\n",
+        "milestones:\n  - {id: thesis, title: Thesis draft, due: 2026-07-31, needs: [ch7-draft]}\n",
+    )
+    path = folder / "plan.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("which", "today"), [("builtin", date(2026, 4, 20)), ("berlin", date(2026, 4, 1))]
+)
+def test_a_perfect_record_forecasts_the_projection(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, which: str, today: date
+) -> None:
+    """Every piece the plan placed, done in full on its day: the forecast's P50 (and P90) of
+    every milestone still open is the day `status` projects, and adherence reads 1."""
+    home = tmp_path / "home"
+    home.mkdir()
+    if which == "berlin":
+        berlin_with_a_long_thesis(home)  # the data directory's own plan
+    monkeypatch.setenv("PACER_HOME", str(home))
+    clock.set_now(datetime(today.year, today.month, today.day, 12, 0, tzinfo=UTC))
+    with Session() as session:
+        planned = planned_projection(session, until=today)
+        for day in planned.days:
+            if day.info.day >= today:
+                break
+            for bp in day.blocks:
+                for item in bp.items:
+                    last = planned.finish.get(item.unit) == day.info.day
+                    add_entry(
+                        session.store, day.info.day, "unit", item.unit, item.minutes, "", last
+                    )
+    now = f"{today.isoformat()}T21:00:00+08:00"
+    forecast = run_at(home, now, "forecast", "--runs", "500", "--json")
+    status = run_at(home, now, "status", "--json")
+    assert forecast.code == 0 and status.code == 0, forecast.err + status.err
+    history = forecast.json()["history"]
+    assert {f["mean"] for f in history["adherence"].values()} == {1.0}, history
+    assert {f["mean"] for f in history["velocity"].values()} == {1.0}, history
+    projected = {m["id"]: m["projected"] for m in status.json()["milestones"]}
+    milestones = forecast.json()["milestones"]
+    assert [m["id"] for m in milestones] == list(projected)
+    still_open = [m for m in milestones if m["p50"] is None or m["p50"] >= today.isoformat()]
+    assert len(still_open) >= (3 if which == "builtin" else 1), milestones
+    for m in milestones:
+        assert m["p50"] == m["p90"] == projected[m["id"]], m
+    text = run_at(home, now, "forecast", "--runs", "100")
+    assert "From your record" in text.out and "Little history yet" not in text.out
+    thin = run_at(
+        home,
+        f"{(planned.start + timedelta(days=3)).isoformat()}T21:00:00+08:00",
+        "forecast",
+        "--runs",
+        "100",
+    )
+    assert "Little history yet: the figures lean on the priors" in thin.out, thin.out
+
+
+def run_at(home: Path, now: str, *args: str) -> Run:
+    proc = subprocess.run(
+        [str(PACER), *args],
+        env=pacer_env(home, now),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    return Run(proc.returncode, proc.stdout, proc.stderr)

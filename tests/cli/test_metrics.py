@@ -190,3 +190,52 @@ def test_a_plan_without_metrics(pacer: Pacer, write_plan: Callable[[str], Path])
     }
     run = pacer("metric", "add", "listening", "40", "--plan", str(path))
     assert run.code == 1 and errors(run) == ["pacer: the plan has no metrics"]
+
+
+# -- a value on a target's own date (issue 11, item 10) --------------------------------------------
+def berlin_with_two_targets(folder: Path, other_plan: Path) -> Path:
+    """The Berlin fixture whose mock-exam score has a second target after the first."""
+    text = other_plan.read_text(encoding="utf-8")
+    first = "      - {date: 2026-05-15, value: 80}\n"
+    assert first in text
+    path = folder / "berlin.yaml"
+    path.write_text(text.replace(first, first + "      - {date: 2026-07-31, value: 90}\n"))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("which", "metric", "target_day", "target", "unit"),
+    [
+        ("builtin", "listening", "2026-02-28", 50, "%"),
+        ("berlin", "mock-score", "2026-05-15", 80, "%"),
+    ],
+)
+def test_a_value_on_a_targets_day_is_judged_against_that_target(
+    pacer: Pacer,
+    tmp_path: Path,
+    other_plan: Path,
+    which: str,
+    metric: str,
+    target_day: str,
+    target: int,
+    unit: str,
+) -> None:
+    """The first value, entered on the day of a target that is not the last: 10 below the
+    target is behind (it read "on track: right on the road"), in every screen."""
+    plan = (
+        () if which == "builtin" else ("--plan", str(berlin_with_two_targets(tmp_path, other_plan)))
+    )
+    env = {"PACER_NOW": f"{target_day}T21:00:00+08:00"}
+    value = target - 10
+    added = pacer("metric", "add", metric, str(value), "--date", target_day, *plan, env=env)
+    assert added.code == 0, added.err
+    assert added.out == (
+        f"recorded {metric} = {value}{unit} on {target_day}; "
+        f"behind: 10{unit} short of the road ({target}{unit})\n"
+    )
+    listed = pacer("metric", "list", "--json", *plan, env=env).json()["metrics"]
+    shown = next(m for m in listed if m["id"] == metric)
+    assert (shown["expected"], shown["margin"], shown["state"]) == (target, -10, "behind")
+    detail = pacer("metric", "show", metric, "--json", *plan, env=env).json()
+    assert (detail["expected"], detail["state"]) == (target, "behind")
+    assert detail["road"][0] == {"date": target_day, "value": target}

@@ -19,6 +19,7 @@ MILESTONE_KEYS = {
     "slip_days",
     "status",
     "criteria",
+    "open_units",
 }
 UNIT_KEYS = {"id", "title", "minutes", "logged", "state", "finished", "projected"}
 CHECKLIST_KEYS = {"id", "text", "checked", "evidence", "date"}
@@ -75,6 +76,7 @@ def test_milestone_list_and_show_on_a_small_plan_exactly(pacer: Pacer, example: 
                 "slip_days": -18,
                 "status": "on_track",
                 "criteria": {"checked": 0, "total": 1},
+                "open_units": ["calc-2", "calc-4"],
             },
             {
                 "id": "m0",
@@ -85,6 +87,7 @@ def test_milestone_list_and_show_on_a_small_plan_exactly(pacer: Pacer, example: 
                 "slip_days": -49,
                 "status": "on_track",
                 "criteria": {"checked": 0, "total": 0},
+                "open_units": ["calc-3"],
             },
         ],
     }
@@ -156,12 +159,14 @@ def test_done_then_met_then_missed(pacer: Pacer, example: Path) -> None:
         ("calc-4", "deferred", None),
     ]
     text = pacer("milestone", "show", "m1", *plan).out
-    assert "done (at the end of 2026-03-09)" in text
+    assert "done, acceptance open (at the end of 2026-03-09)" in text
     assert "↷ calc-4" in text and "deferred (catch-up choice)" in text
     assert "covered by the baseline" in text and "[ ] notes  笔记整理完毕" in text
 
-    # Past its due date with the criterion open it is missed.
-    assert m1("--date", "2026-04-01")["status"] == "missed"
+    # Past its due date with the criterion open, it is still done in time: acceptance open
+    # (issue 11, item 9: it read "missed").
+    after_due = m1("--date", "2026-04-01")
+    assert (after_due["status"], after_due["open_units"]) == ("done", [])
 
     checked = pacer(
         "milestone", "check", "m1", "notes", "--evidence", "https://notes.example/m1", *plan
@@ -198,7 +203,8 @@ def test_done_then_met_then_missed(pacer: Pacer, example: Path) -> None:
     assert unchecked.code == 0, unchecked.err
     assert unchecked.out == "unchecked m1/notes: 0 of 1 criteria checked\n"
     assert m1()["status"] == "done"
-    assert "未达成" in pacer("status", "--date", "2026-04-01", *plan, lang="zh").out
+    late_look = pacer("status", "--date", "2026-04-01", *plan, lang="zh").out
+    assert "已完成，待验收" in late_look and "未达成" not in late_look
 
 
 def test_a_milestone_without_criteria_is_met_when_its_units_are_done(

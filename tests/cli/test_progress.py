@@ -34,6 +34,7 @@ MILESTONE_KEYS = {
     "slip_days",
     "status",
     "criteria",
+    "open_units",
 }
 
 

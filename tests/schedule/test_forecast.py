@@ -5,19 +5,22 @@ from __future__ import annotations
 import math
 import os
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from pacer.calendar.days import Trip
-from pacer.plan.model import Milestone, Month, Plan
+from pacer.plan.model import Curriculum, Milestone, Month, Plan
 from pacer.schedule.capacity import Stretch, Timeline
 from pacer.schedule.forecast import (
     ADHERENCE_PRIOR,
+    ADHERENCE_PRIOR_DAYS,
     BATCH,
+    VELOCITY_PRIOR_UNITS,
     Evidence,
     Figure,
     OrderOfWork,
@@ -30,12 +33,14 @@ from pacer.schedule.forecast import (
     milestone_runs,
     order_of_work,
     piece_ends,
+    placed_by_day,
     quantile_day,
     unit_log_ratios,
     velocity_figures,
 )
 from pacer.schedule.progress import LogEntry, progress_of
 from pacer.schedule.projection import Adjustments, Projection, project
+from pacer.schedule.status import finished_on
 from pacer.schedule.stream import build_stream
 from tests.schedule.handmade import (
     START,
@@ -234,6 +239,16 @@ def _world_pour(world: World) -> tuple[Projection, OrderOfWork]:
     return projection, order_of_work(p, projection, timeline, max(last, projection.last))
 
 
+def pour_world(world: World, entries: Sequence[LogEntry]) -> tuple[Projection, OrderOfWork]:
+    """The projection from `world.today` with `entries` as the log, and its order of work."""
+    p = world.plan
+    state = progress_of(p, entries, before=world.today)
+    projection = project(p, world.calendar(), stream_of(p), state, world.today, keep_days=True)
+    timeline = Timeline(p, world.calendar(), world.today)
+    last = max(p.end + timedelta(days=60), projection.last)
+    return projection, order_of_work(p, projection, timeline, last)
+
+
 @FAST
 @given(worlds())
 def test_at_full_adherence_and_estimated_speed_a_run_is_the_projection(world: World) -> None:
@@ -264,14 +279,15 @@ def test_adherence_leans_on_the_overall_figure_which_leans_on_the_prior() -> Non
     figures, spread = adherence_figures(
         {"workday": [1.0] * 10, "deep": [0.5, 0.5]}, ["workday", "deep", "light"]
     )
-    # overall = (21 × 0.8 + 11) / (21 + 12) = 27.8 / 33
-    overall = 27.8 / 33
+    # The prior stands for the 21 - 12 = 9 days not seen yet:
+    # overall = (9 × 0.8 + 11) / (9 + 12) = 18.2 / 21
+    overall = 18.2 / 21
     assert figures["workday"].mean == pytest.approx((7 * overall + 10) / 17, abs=1e-12)
     assert figures["deep"].mean == pytest.approx((7 * overall + 1) / 9, abs=1e-12)
     assert figures["light"] == Figure(pytest.approx(overall), 0, pytest.approx(spread / 7**0.5))
     assert (figures["workday"].count, figures["deep"].count) == (10, 2)
     squares = 10 * (1 - figures["workday"].mean) ** 2 + 2 * (0.5 - figures["deep"].mean) ** 2
-    assert spread == pytest.approx(((21 * 0.25**2 + squares) / 33) ** 0.5, abs=1e-12)
+    assert spread == pytest.approx(((9 * 0.25**2 + squares) / 21) ** 0.5, abs=1e-12)
     assert figures["workday"].sd == pytest.approx(spread / 17**0.5, abs=1e-12)
 
 
@@ -287,17 +303,31 @@ def test_no_history_is_the_prior() -> None:
 
 
 def test_velocity_is_a_geometric_mean_leaning_on_one() -> None:
-    logs = {"math": [math.log(2.0)] * 4, "eng": [0.0, 0.0]}
+    logs = {"math": [math.log(2.0)] * 3, "eng": [0.0]}
     figures, spread = velocity_figures(logs, ["math", "eng", "life"])
-    overall = 4 * math.log(2.0) / (6 + 6)  # prior: six units at log 1 = 0
-    math_mean = (3 * overall + 4 * math.log(2.0)) / 7
+    overall = 3 * math.log(2.0) / (2 + 4)  # the prior: the 6 - 4 units not seen, at log 1 = 0
+    math_mean = (3 * overall + 3 * math.log(2.0)) / 6
+    eng_mean = 3 * overall / 4
     assert figures["math"].mean == pytest.approx(math.exp(math_mean), abs=1e-12)
-    assert figures["eng"].mean == pytest.approx(math.exp(3 * overall / 5), abs=1e-12)
+    assert figures["eng"].mean == pytest.approx(math.exp(eng_mean), abs=1e-12)
     assert figures["life"] == Figure(
         pytest.approx(math.exp(overall)), 0, pytest.approx(spread / 3**0.5)
     )
-    squares = 4 * (math.log(2.0) - math_mean) ** 2 + 2 * (3 * overall / 5) ** 2
-    assert spread == pytest.approx(((6 * 0.09 + squares) / 12) ** 0.5, abs=1e-12)
+    squares = 3 * (math.log(2.0) - math_mean) ** 2 + eng_mean**2
+    assert spread == pytest.approx(((2 * 0.09 + squares) / 6) ** 0.5, abs=1e-12)
+
+
+def test_the_priors_are_gone_once_the_history_is_as_long_as_they_are_worth() -> None:
+    """Three weeks of days, six finished units: from then on the record speaks alone."""
+    figures, spread = adherence_figures({"workday": [0.5] * 21}, ["workday", "deep"])
+    assert figures["workday"].mean == pytest.approx(0.5) == figures["deep"].mean
+    assert spread == pytest.approx(0.0, abs=1e-12)
+    speeds, unit_spread = velocity_figures({"math": [math.log(1.5)] * 6}, ["math", "eng"])
+    assert speeds["math"].mean == pytest.approx(1.5) == speeds["eng"].mean
+    assert unit_spread == pytest.approx(0.0, abs=1e-12)
+    # A perfect record is read as perfect, with nothing to spread it.
+    figures, spread = adherence_figures({"workday": [1.0] * 30}, ["workday", "deep"])
+    assert figures == {"workday": Figure(1.0, 30, 0.0), "deep": Figure(1.0, 0, 0.0)}
 
 
 def test_day_ratios_count_days_from_the_first_entry_at_most_one_each() -> None:
@@ -311,10 +341,53 @@ def test_day_ratios_count_days_from_the_first_entry_at_most_one_each() -> None:
         entry("u2", 60, d + timedelta(days=5)),  # the forecast's day: not history yet
     ]
     away = trip(d + timedelta(days=3), d + timedelta(days=3))  # no work blocks on the road
-    first, days, ratios = day_ratios(p, calendar(p, [away]), (), entries, d + timedelta(days=5))
+    first, days, ratios = day_ratios(
+        p, calendar(p, [away]), stream_of(p), Adjustments(), entries, d + timedelta(days=5)
+    )
     assert (first, days) == (d, 5)
     assert ratios == {"day": [0.0, 0.5, 1.0, 0.0]}
-    assert day_ratios(p, calendar(p), (), entries, d) == (None, 0, {})
+    assert day_ratios(p, calendar(p), stream_of(p), Adjustments(), entries, d) == (None, 0, {})
+
+
+def perfect_history(p: Plan, trips: Sequence[Trip], until: date) -> list[LogEntry]:
+    """Every piece the plan's own pour places before `until`, logged in full on its day,
+    each unit marked done on the day its last piece is placed."""
+    planned = project(p, calendar(p, trips), stream_of(p), progress_of(p, ()), p.start, until=until)
+    out = []
+    for d in planned.days:
+        if d.info.day >= until:
+            break
+        for bp in d.blocks:
+            for piece in bp.items:
+                last = planned.finish.get(piece.unit) == d.info.day
+                out.append(entry(piece.unit, piece.minutes, d.info.day, done=last))
+    return out
+
+
+def test_adherence_is_done_over_placed_not_over_the_templates_minutes() -> None:
+    """A 30-minute block admits only track b, the plan has track-a work alone: nothing is
+    ever placed there, so a day that did its 60 placed minutes did all it was asked."""
+    p = plan(
+        (curriculum("c", units("u", 10)),),
+        blocks=(work("main", 60, tracks=("a",)), work("side", 30, tracks=("b",))),
+    )
+    d = START + timedelta(days=5)
+    entries = perfect_history(p, (), d)
+    found = day_ratios(p, calendar(p), stream_of(p), Adjustments(), entries, d)
+    assert found == (START, 5, {"day": [1.0] * 5})
+    # Half of the placed minutes on the third day; a day with nothing left to place once
+    # all units are done says nothing.
+    half = [
+        e if e.day != START + timedelta(days=2) else entry(e.target, 30, e.day) for e in entries
+    ]
+    assert day_ratios(p, calendar(p), stream_of(p), Adjustments(), half, d)[2] == {
+        "day": [1.0, 1.0, 0.5, 1.0, 1.0]
+    }
+    short = plan((curriculum("c", units("u", 2)),), blocks=p.day_templates[0].blocks)
+    logged = perfect_history(short, (), d)
+    assert day_ratios(short, calendar(short), stream_of(short), Adjustments(), logged, d)[2] == {
+        "day": [1.0, 1.0]
+    }
 
 
 def test_velocity_evidence_is_the_units_finished_with_minutes_logged() -> None:
@@ -345,10 +418,13 @@ def test_two_weeks_of_history_give_sane_figures() -> None:
     """Two perfect weeks move the figures toward what they show, not all the way."""
     p = plan((curriculum("c", units("u", 40)),))
     entries = [entry(f"u{i + 1}", 60, START + timedelta(days=i), done=True) for i in range(14)]
-    found = evidence(p, calendar(p), (), entries, START + timedelta(days=14))
+    found = evidence(
+        p, calendar(p), stream_of(p), Adjustments(), entries, START + timedelta(days=14)
+    )
     assert found.days == 14
-    # overall (21 × 0.8 + 14) / 35 = 0.88; the day template (7 × 0.88 + 14) / 21 = 0.96
-    assert found.adherence["day"].mean == pytest.approx(0.96, abs=1e-12)
+    # overall (7 × 0.8 + 14) / 21 = 0.9333 (the prior: the 7 days of three weeks not seen);
+    # the day template (7 × 0.9333 + 14) / 21 = 0.9778
+    assert found.adherence["day"].mean == pytest.approx((7 * 19.6 / 21 + 14) / 21, abs=1e-12)
     assert found.adherence["day"].count == 14
     assert found.velocity["a"].mean == pytest.approx(1.0)
     assert found.velocity["a"].count == 14
@@ -424,3 +500,79 @@ def test_work_the_projection_cannot_place_never_finishes() -> None:
     projection, w = pour(p)
     (m,) = forecast_milestones(p, w, _prior_only(), projection, {}, {}, 50, 1)
     assert m.probability == 0.0 and (m.p10, m.p50, m.p90) == (None, None, None)
+
+
+# -- a perfect history --------------------------------------------------------------------------
+@FAST
+@given(worlds())
+def test_each_day_is_measured_against_its_own_mornings_projection(world: World) -> None:
+    """What a day asked for is what the projection standing on its morning placed, with
+    exactly the log before it (any log, in any order)."""
+    p, cal = world.plan, world.calendar()
+    entries = list(reversed(world.entries))
+    found = placed_by_day(p, cal, stream_of(p), Adjustments(), entries, START, world.today)
+    for d, asked in found.items():
+        state = progress_of(p, entries, before=d)
+        morning = project(p, cal, stream_of(p), state, d, until=d)
+        planned = morning.day(d)
+        assert asked == (planned.placed if planned else 0), d
+    assert list(found) == [START + timedelta(days=i) for i in range((world.today - START).days)]
+
+
+@FAST
+@given(worlds())
+def test_a_perfect_history_reads_full_adherence_and_estimated_speed(world: World) -> None:
+    p = world.plan
+    entries = perfect_history(p, world.trips, world.today)
+    _, _, ratios = day_ratios(
+        p, world.calendar(), stream_of(p), Adjustments(), entries, world.today
+    )
+    assert all(r == 1.0 for rs in ratios.values() for r in rs), ratios
+    logs = unit_log_ratios(p, entries, world.today)
+    assert all(x == 0.0 for xs in logs.values() for x in xs), logs
+
+
+@st.composite
+def worked_worlds(draw: st.DrawFn) -> World:
+    """A generated world with a steady curriculum beside its own (sixteen study units of
+    two to six hours over the four months: work for weeks, finished a unit at a time),
+    standing 3-16 weeks in."""
+    world = draw(worlds())
+    p = world.plan
+    steady = Curriculum(
+        "steady",
+        "steady",
+        "a",
+        Month(2026, 3),
+        Month(2026, 6),
+        tuple(
+            unit(
+                f"s{i}", draw(st.integers(6, 18)) * 20, "steady", track=draw(st.sampled_from("ab"))
+            )
+            for i in range(16)
+        ),
+    )
+    months = tuple(replace(m, weights=(*m.weights, ("steady", 1.0))) for m in p.months)
+    p = replace(p, curricula=(*p.curricula, steady), months=months)
+    return replace(world, plan=p, today=START + timedelta(days=draw(st.integers(21, 110))))
+
+
+@FAST
+@given(worked_worlds())
+def test_a_perfect_history_forecasts_the_projection(world: World) -> None:
+    """Once the history is as long as the priors are worth (three weeks of days that asked
+    for work, six finished units), a record of every placed piece done exactly gives each
+    milestone the projection's date as its P50 — and as its P10 and P90."""
+    p, today = world.plan, world.today
+    entries = perfect_history(p, world.trips, today)
+    found = evidence(p, world.calendar(), stream_of(p), Adjustments(), entries, today)
+    finished = finished_on(p, entries, today)
+    asked = sum(f.count for f in found.adherence.values())
+    assume(asked >= ADHERENCE_PRIOR_DAYS and len(finished) >= VELOCITY_PRIOR_UNITS)
+    projection, w = pour_world(world, entries)
+    for m in forecast_milestones(p, w, found, projection, finished, {}, 300, 1):
+        if m.finished:
+            continue
+        needs = next(x.needs for x in p.milestones if x.id == m.id)
+        projected = projection.finish_of(needs)
+        assert m.p10 == m.p50 == m.p90 == projected, (m, found)

@@ -39,7 +39,7 @@ from pacer.schedule.forecast import (
     velocity_figures,
 )
 from pacer.schedule.progress import LogEntry, progress_of
-from pacer.schedule.projection import project
+from pacer.schedule.projection import Adjustments, project
 from pacer.schedule.stream import build_stream
 
 START = date(2026, 1, 5)  # a Monday
@@ -173,7 +173,7 @@ def met_share(prior_only: bool, histories: int = HISTORIES) -> tuple[float, int]
             velocity, unit_sd = velocity_figures({}, ["a"])
             found = Evidence(None, 0, adherence, day_sd, velocity, unit_sd)
         else:
-            found = evidence(plan, cal, (), entries, day)
+            found = evidence(plan, cal, build_stream(plan, cal), Adjustments(), entries, day)
         p80 = forecast_80(plan, entries, day, found)
         forecasts += len(p80)
         for future in range(FUTURES):

@@ -56,11 +56,37 @@ def test_the_road_starts_at_the_first_value_and_runs_to_the_targets_after_it() -
     assert road(LISTENING, values) == (RoadPoint(d(3, 31), 40.0), RoadPoint(d(5, 30), 80.0))
 
 
-def test_a_first_value_on_a_target_day_replaces_that_target() -> None:
+def test_a_first_value_on_a_target_day_is_judged_against_that_target() -> None:
+    """Issue 11, item 10: the value on a target's own date does not replace the target."""
     assert road(LISTENING, [reading(d(3, 1), 30.0)]) == (
-        RoadPoint(d(3, 1), 30.0),
+        RoadPoint(d(3, 1), 50.0),
         RoadPoint(d(5, 30), 80.0),
     )
+
+
+# Targets 50 % by February 28, 80 % by June 30 (the issue's own input).
+SPRING = Metric(
+    "comprehension",
+    "听懂比例",
+    "%",
+    "english",
+    True,
+    (TargetPoint(d(2, 28), 50.0), TargetPoint(d(6, 30), 80.0)),
+)
+
+
+def test_a_value_entered_on_a_target_day_below_it_is_behind() -> None:
+    s = standing(SPRING, [reading(d(2, 28), 40.0, "comprehension")], d(2, 28))
+    assert (s.expected, s.margin, s.state) == (50.0, -10.0, "behind")
+    # At the target, or above it, on that day: on track; the day before, the road is flat
+    # at the first value (nothing was due yet).
+    at = standing(SPRING, [reading(d(2, 28), 50.0, "comprehension")], d(3, 5))
+    assert (at.expected, at.margin, at.state) == (50.0, 0.0, "on_track")
+    before = standing(SPRING, [reading(d(2, 27), 40.0, "comprehension")], d(2, 27))
+    assert (before.expected, before.state) == (40.0, "on_track")
+    # Lower is better: a weight above the day's target is behind.
+    weight = standing(WEIGHT, [reading(d(3, 1), 71.0, "weight")], d(3, 1))
+    assert (weight.expected, weight.margin, weight.state) == (70.0, -1.0, "behind")
 
 
 @pytest.mark.parametrize("first", [d(5, 30), d(6, 15)], ids=["on-last-target", "after-it"])

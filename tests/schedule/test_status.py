@@ -152,26 +152,43 @@ def test_a_milestone_without_criteria_finished_late_is_met() -> None:
     assert (status.criteria_checked, status.criteria_total, status.units_done) == (0, 0, True)
 
 
-def test_finished_units_with_open_criteria_are_done_until_the_due_date_then_missed() -> None:
+def test_work_finished_by_the_due_date_with_criteria_open_is_done_after_it_too() -> None:
+    """Issue 11, item 9: the units were finished before the due date, the acceptance is not
+    checked yet: that is "done, acceptance open" on the due date and every day after it."""
     p = three_units((milestone("m", day(12), "u1", criteria=("notes", "demo")),))
     projection = projection_from(day(10), {})
-    finished = {"u1": day(6)}
     checks = [check("m", "notes", day(7))]
-    (status,) = milestone_status(p, projection, finished, day(12), {}, checks)
-    assert (status.status, status.criteria_checked, status.criteria_total) == ("done", 1, 2)
-    assert status.units_done
-    (status,) = milestone_status(p, projection, finished, day(13), {}, checks)
-    assert (status.status, status.criteria_checked) == ("missed", 1)
+    for finished_day in (day(6), day(12)):  # before the due date, and on it
+        for on in (day(12), day(13), day(30)):
+            (status,) = milestone_status(p, projection, {"u1": finished_day}, on, {}, checks)
+            assert (status.status, status.criteria_checked, status.criteria_total) == (
+                "done",
+                1,
+                2,
+            ), (finished_day, on)
+            assert status.units_done
+    assert status.open_units == ()
+
+
+def test_work_finished_after_the_due_date_with_criteria_open_is_missed() -> None:
+    p = three_units((milestone("m", day(12), "u1", criteria=("notes",)),))
+    projection = projection_from(day(20), {})
+    (status,) = milestone_status(p, projection, {"u1": day(14)}, day(20), {})
+    assert (status.status, status.projected, status.slip_days) == ("missed", day(14), 2)
 
 
 def test_every_criterion_checked_is_met_whatever_the_units_and_the_date() -> None:
-    p = three_units((milestone("m", day(11), "u3", criteria=("notes", "demo")),))
-    projection = projection_from(day(10), {"u3": day(12)})  # late by its units
+    """Issue 11, item 9: met by its acceptance, with a note of the units still open."""
+    p = three_units((milestone("m", day(11), "u1", "u3", "base", criteria=("notes", "demo")),))
+    projection = projection_from(day(10), {"u3": day(12)}, done=("base",))  # late by u3
     checks = [check("m", "notes", day(7)), check("m", "demo", day(9))]
     for on in (day(10), day(20)):
-        (status,) = milestone_status(p, projection, {}, on, {}, checks)
+        (status,) = milestone_status(p, projection, {"u1": day(5)}, on, {}, checks)
         assert (status.status, status.criteria_checked, status.criteria_total) == ("met", 2, 2)
         assert (status.projected, status.slip_days, status.units_done) == (day(12), 1, False)
+        assert status.open_units == ("u3",)  # u1 finished, the baseline covers "base"
+    (status,) = milestone_status(p, projection, {"u1": day(5), "u3": day(9)}, day(10), {}, checks)
+    assert (status.status, status.open_units, status.units_done) == ("met", (), True)
 
 
 def test_checks_count_from_their_day_and_only_for_the_plans_criteria() -> None:

@@ -17,8 +17,6 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-THIN_HISTORY_DAYS = 28  # less than four weeks: say that the figures lean on the priors
-
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
@@ -72,7 +70,7 @@ def render_forecast(view: ForecastView) -> list[str]:
         lines.append(t("forecast.no_history"))
     else:
         lines.append(t("forecast.history", days=view.days, first=view.first))
-        if view.days < THIN_HISTORY_DAYS:
+        if view.leaning:
             lines.append(t("forecast.thin_history", adherence="0.8", velocity="1.0"))
     lines += ["", "  " + t("forecast.adherence")]
     for f in view.adherence:

@@ -15,6 +15,7 @@ from pacer.service import (
     milestone_list_json,
     milestone_statuses,
     parse_day,
+    state_text,
     uncheck_criterion,
 )
 
@@ -90,7 +91,7 @@ def render_list(day: Any, statuses: list[MilestoneStatus]) -> list[str]:
             + pad(day_or_dash(m.projected), 12)
             + pad(signed_days(m.slip_days), 9)
             + pad(f"{m.criteria_checked}/{m.criteria_total}", 10)
-            + t(f"state.{m.status}")
+            + state_text(m)
         )
     if any(m.due != m.original_due for m in statuses):
         lines += ["", t("milestone.moved_note")]
@@ -119,7 +120,7 @@ def render_show(view: MilestoneView) -> list[str]:
             "milestone.projected",
             projected=day_or_dash(m.projected),
             slip=signed_days(m.slip_days),
-            state=t(f"state.{m.status}"),
+            state=state_text(m),
             day=view.day,
         )
     )
@@ -144,6 +145,8 @@ def render_show(view: MilestoneView) -> list[str]:
             + pad(minutes, 12)
             + where
         )
+    if m.status == "met" and m.open_units:
+        lines.append("    " + t("milestone.met_open_units", units=", ".join(m.open_units)))
     checked = sum(1 for c in view.criteria if c.check is not None)
     lines += ["", "  " + t("milestone.criteria", checked=checked, total=len(view.criteria))]
     if not view.criteria:

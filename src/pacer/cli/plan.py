@@ -9,7 +9,15 @@ from pacer.cli.common import add_date, flush_notices, session_from
 from pacer.cli.text import day_or_dash, pad, signed_days
 from pacer.i18n import t
 from pacer.plan.model import Plan
-from pacer.service import TimelineView, check_plan, init_plan, parse_day, plan_summary, timeline
+from pacer.service import (
+    TimelineView,
+    check_plan,
+    init_plan,
+    parse_day,
+    plan_summary,
+    state_text,
+    timeline,
+)
 
 # typing costs a few ms at start-up and is only needed by the type checker.
 TYPE_CHECKING = False
@@ -153,7 +161,7 @@ def render_timeline(view: TimelineView) -> list[str]:
             at = view.week_of(m.projected)
             if 0 <= at < n:
                 cells[at] = "✓" if m.units_done else "●"
-        note = f" {day_or_dash(m.projected)} ({signed_days(m.slip_days)}, {t('state.' + m.status)})"
+        note = f" {day_or_dash(m.projected)} ({signed_days(m.slip_days)}, {state_text(m)})"
         lines.append(pad(m.title, LABEL) + "".join(cells) + note)
     lines.append("")
     lines.append(t("timeline.legend"))

@@ -15,6 +15,7 @@ from pacer.service import (
     list_catchup,
     parse_day,
     stale_catchup,
+    state_text,
     status,
     status_json,
 )
@@ -96,7 +97,7 @@ def render_status(view: StatusView) -> list[str]:
             + pad(m.due.isoformat() + moved, 12)
             + pad(day_or_dash(m.projected), 12)
             + pad(signed_days(m.slip_days), 9)
-            + t(f"state.{m.status}")
+            + state_text(m)
         )
     for trip, moves in view.trips:
         effect = ", ".join(f"{m} {days_text(n)}" for m, n in moves) or t(

@@ -16,12 +16,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "还没有历史记录：以下数字均为先验",
     ),
     "forecast.thin_history": (
-        "Little history yet: the figures lean on the priors (adherence {adherence}, velocity {velocity}).",
-        "历史记录还少：以下数字主要依据先验（执行率 {adherence}，速度 {velocity}）。",
+        "Little history yet: the figures lean on the priors (adherence {adherence}, velocity {velocity}) until three weeks of days and six finished units speak for themselves.",
+        "历史记录还少：以下数字部分依据先验（执行率 {adherence}，速度 {velocity}），直到有三周的记录和六个已完成单元。",
     ),
     "forecast.adherence": (
-        "Adherence (unit minutes done ÷ planned), by day template",
-        "执行率（完成的单元分钟数 ÷ 计划分钟数），按日模板",
+        "Adherence (unit minutes done ÷ the minutes placed that day), by day template",
+        "执行率（完成的单元分钟数 ÷ 当天安排的分钟数），按日模板",
     ),
     "forecast.velocity": (
         "Velocity (actual ÷ estimated minutes of finished units), by track",

@@ -6,6 +6,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- milestone states beside done / on track / at risk / late ------------------------------
     "state.met": ("met", "已达成"),
     "state.missed": ("missed", "未达成"),
+    "state.accept_open": ("done, acceptance open", "已完成，待验收"),
+    "state.met_open": ("met, open units: {n}", "已达成，未完成单元：{n}"),
     # -- pacer milestone ------------------------------------------------------------------------
     "milestone.heading": ("Milestones at the end of {day}", "{day} 的里程碑"),
     "milestone.criteria_col": ("Criteria", "验收"),
@@ -30,6 +32,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "milestone.criteria": (
         "Criteria: {checked} of {total} checked",
         "验收标准：{checked}/{total} 已勾选",
+    ),
+    "milestone.met_open_units": (
+        "met by its acceptance; units still open: {units}",
+        "验收已通过；仍未完成的单元：{units}",
     ),
     "milestone.no_criteria_met_by_units": (
         "no acceptance criteria: met when its units are done",

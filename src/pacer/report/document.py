@@ -8,6 +8,7 @@ from pathlib import Path
 
 from pacer.i18n import days_text, t
 from pacer.plan.model import Plan
+from pacer.service.milestones import state_text
 from pacer.service.report import ReportData
 
 
@@ -68,7 +69,7 @@ def _milestone_rows(data: ReportData) -> list[tuple[str, str, str, str, str]]:
         s = line.status
         slip = f"{s.slip_days:+d}" if s.slip_days is not None else "—"
         projected = s.projected.isoformat() if s.projected else "—"
-        rows.append((s.title, s.due.isoformat(), projected, slip, t("state." + s.status)))
+        rows.append((s.title, s.due.isoformat(), projected, slip, state_text(s)))
     return rows
 
 
@@ -212,7 +213,7 @@ def _year_end_sections(data: ReportData, plan: Plan) -> list[str]:
                     out.append(f"- {m.title}: {m.values[-1][1]:g} {m.unit}")
                 elif ev in by_milestone:
                     s = by_milestone[ev]
-                    out.append(f"- {s.title}: {t('state.' + s.status)}")
+                    out.append(f"- {s.title}: {state_text(s)}")
                 elif ev in by_track:
                     tr = by_track[ev]
                     out.append(f"- {tr.title}: {_hours(tr.done[-1])} h")

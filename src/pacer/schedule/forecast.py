@@ -1,14 +1,20 @@
 """Evidence-based forecasts: a Monte Carlo over the re-flow engine's capacity (numpy).
 
-Two figures come from the person's own log, each leaning on a prior, so that two weeks of
-history already give sane numbers and a year of it speaks for itself:
+Two figures come from the person's own log, each leaning on a prior while the log is short,
+so that two weeks of history already give sane numbers and a record speaks for itself:
 
-- **adherence**, per day template: the unit minutes logged on a day ÷ the work minutes its
-  template offers that day (a day counts at most as fully done: no day holds more than its
-  blocks). The person's overall adherence leans on three weeks of days at 0.8; each
-  template's leans on a week of days at that overall figure.
+- **adherence**, per day template: the unit minutes logged on a day ÷ the minutes the
+  projection placed that day, standing on its morning (a day counts at most as fully done;
+  a day that asked for nothing says nothing). Not ÷ the template's minutes: a block with
+  nothing eligible at hand asked nothing of anyone, and a run loses those minutes anyway.
+  The person's overall adherence leans on a prior of 0.8 worth the days of three weeks not
+  yet seen; each template's leans on a week of days at that overall figure.
 - **velocity**, per track: actual ÷ estimated minutes of each finished unit, on a log scale.
-  The overall figure leans on six units at 1.0; each track's on three units at the overall.
+  The overall figure leans on a prior of 1.0 worth the units of six not yet finished; each
+  track's on three units at the overall.
+
+So a record of every placed piece done exactly, once it is three weeks and six units long,
+reads adherence 1 and velocity 1 with no spread, and every run is the projection.
 
 The simulation does not re-run the projection. The projection, computed once from the
 forecast's date, gives the order of work: every piece it places, in order, at its place
@@ -40,10 +46,11 @@ import numpy.typing as npt
 
 from pacer.calendar.days import Calendar
 from pacer.plan.model import Plan
-from pacer.schedule.capacity import Stretch, Timeline
-from pacer.schedule.progress import LogEntry
-from pacer.schedule.projection import Projection
+from pacer.schedule.capacity import Timeline
+from pacer.schedule.progress import LogEntry, Progress, progress_of
+from pacer.schedule.projection import Adjustments, Projection, project
 from pacer.schedule.status import finished_on
+from pacer.schedule.stream import Stream
 
 Floats = npt.NDArray[np.float64]
 Ints = npt.NDArray[np.int64]
@@ -82,16 +89,60 @@ class Evidence:
     unit_sd: float  # the spread of one unit's log velocity around its track's
 
 
+def placed_by_day(
+    plan: Plan,
+    calendar: Calendar,
+    stream: Stream,
+    adjustments: Adjustments,
+    entries: Sequence[LogEntry],
+    first: date,
+    day: date,
+) -> dict[date, int]:
+    """Per day from `first` to the day before `day`: the unit minutes the projection placed
+    in its work blocks that morning (standing on it, with the log before it) — the work
+    that day asked for. A block that admitted nothing at hand asked for nothing."""
+    out: dict[date, int] = {}
+    # The log before each morning, grown a day at a time (progress_of over the whole log for
+    # every day of a year of history would read it hundreds of times).
+    units = {u.id for u in plan.units()}
+    ordered = sorted((e for e in entries if e.kind == "unit" and e.target in units), key=_day_of)
+    state = progress_of(plan, (e for e in ordered if e.day < first))
+    logged, done = dict(state.logged), set(state.done)
+    k = next((i for i, e in enumerate(ordered) if e.day >= first), len(ordered))
+    d = first
+    while d < day:
+        while k < len(ordered) and ordered[k].day < d:
+            e = ordered[k]
+            logged[e.target] = logged.get(e.target, 0) + e.minutes
+            if e.done:
+                done.add(e.target)
+            k += 1
+        state = Progress(dict(logged), frozenset(done))
+        morning = project(plan, calendar, stream, state, d, until=d, adjustments=adjustments)
+        planned = morning.day(d)
+        out[d] = planned.placed if planned is not None else 0
+        d += timedelta(days=1)
+    return out
+
+
+def _day_of(e: LogEntry) -> date:
+    return e.day
+
+
 def day_ratios(
     plan: Plan,
     calendar: Calendar,
-    stretches: tuple[Stretch, ...],
+    stream: Stream,
+    adjustments: Adjustments,
     entries: Iterable[LogEntry],
     day: date,
 ) -> tuple[date | None, int, dict[str, list[float]]]:
     """The history before `day`: its first day (the first day anything was logged, not
     before the plan's start), its length in days, and per day template the adherence of
-    each day whose template offers work (unit minutes logged ÷ work minutes, at most 1)."""
+    each day that asked for work: unit minutes logged ÷ the minutes the projection placed
+    that morning, at most 1. The template's minutes are not the measure: on a day with
+    nothing eligible for a block, its minutes were never asked of anyone."""
+    entries = list(entries)
     before = [e for e in entries if e.day < day]
     if not before:
         return None, 0, {}
@@ -102,16 +153,21 @@ def day_ratios(
     for e in before:
         if e.kind == "unit" and e.day >= first:
             done[e.day] = done.get(e.day, 0) + e.minutes
-    timeline = Timeline(plan, calendar, first, stretches)
+    placed = placed_by_day(plan, calendar, stream, adjustments, entries, first, day)
+    timeline = Timeline(plan, calendar, first, adjustments.stretches)
     ratios: dict[str, list[float]] = {}
-    d = first
-    while d < day:
-        capacity = timeline.day(d)
-        if capacity.minutes > 0:
-            ratio = min(1.0, done.get(d, 0) / capacity.minutes)
-            ratios.setdefault(capacity.template.id, []).append(ratio)
-        d += timedelta(days=1)
+    for d, asked in placed.items():
+        if asked > 0:
+            ratio = min(1.0, done.get(d, 0) / asked)
+            ratios.setdefault(timeline.day(d).template.id, []).append(ratio)
     return first, (day - first).days, ratios
+
+
+def prior_weight(full: int, seen: int) -> int:
+    """How much a prior worth `full` days (units) still counts after `seen` of them: it
+    stands in for the history that is missing, and is gone once that much exists — so a
+    record speaks for itself, a perfect one included."""
+    return max(0, full - seen)
 
 
 def adherence_figures(
@@ -120,14 +176,15 @@ def adherence_figures(
     """Each template's adherence (prior and evidence), and the spread of one day's."""
     n = sum(len(r) for r in ratios.values())
     total = sum(sum(r) for r in ratios.values())
-    overall = (ADHERENCE_PRIOR_DAYS * ADHERENCE_PRIOR + total) / (ADHERENCE_PRIOR_DAYS + n)
+    prior = prior_weight(ADHERENCE_PRIOR_DAYS, n)
+    overall = (prior * ADHERENCE_PRIOR + total) / (prior + n)
     means = {
         t: (TEMPLATE_PRIOR_DAYS * overall + sum(ratios.get(t, ())))
         / (TEMPLATE_PRIOR_DAYS + len(ratios.get(t, ())))
         for t in templates
     }
     squares = sum((x - means.get(t, overall)) ** 2 for t, r in ratios.items() for x in r)
-    variance = (ADHERENCE_PRIOR_DAYS * DAY_SPREAD_PRIOR**2 + squares) / (ADHERENCE_PRIOR_DAYS + n)
+    variance = (prior * DAY_SPREAD_PRIOR**2 + squares) / (prior + n)
     figures = {
         t: Figure(
             means[t],
@@ -162,14 +219,15 @@ def velocity_figures(
 ) -> tuple[dict[str, Figure], float]:
     """Each track's velocity (prior and evidence), and the spread of one unit's (log)."""
     n = sum(len(r) for r in logs.values())
-    overall = sum(sum(r) for r in logs.values()) / (VELOCITY_PRIOR_UNITS + n)  # prior: log 1
+    prior = prior_weight(VELOCITY_PRIOR_UNITS, n)
+    overall = sum(sum(r) for r in logs.values()) / (prior + n)  # the prior is at log 1 = 0
     means = {
         t: (TRACK_PRIOR_UNITS * overall + sum(logs.get(t, ())))
         / (TRACK_PRIOR_UNITS + len(logs.get(t, ())))
         for t in tracks
     }
     squares = sum((x - means.get(t, overall)) ** 2 for t, r in logs.items() for x in r)
-    variance = (VELOCITY_PRIOR_UNITS * UNIT_SPREAD_PRIOR**2 + squares) / (VELOCITY_PRIOR_UNITS + n)
+    variance = (prior * UNIT_SPREAD_PRIOR**2 + squares) / (prior + n)
     figures = {
         t: Figure(
             math.exp(means[t]),
@@ -184,13 +242,14 @@ def velocity_figures(
 def evidence(
     plan: Plan,
     calendar: Calendar,
-    stretches: tuple[Stretch, ...],
+    stream: Stream,
+    adjustments: Adjustments,
     entries: Sequence[LogEntry],
     day: date,
 ) -> Evidence:
     """What the log up to `day` says: adherence from the days before it, velocity from the
     units finished by it."""
-    first, days, ratios = day_ratios(plan, calendar, stretches, entries, day)
+    first, days, ratios = day_ratios(plan, calendar, stream, adjustments, entries, day)
     adherence, day_sd = adherence_figures(ratios, [t.id for t in plan.day_templates])
     logs = unit_log_ratios(plan, entries, day)
     velocity, unit_sd = velocity_figures(logs, [t.id for t in plan.tracks])
@@ -339,12 +398,20 @@ def draw_adherence(
     rng: np.random.Generator, evidence: Evidence, work: OrderOfWork, runs: int
 ) -> Floats:
     """Runs × days of adherence: per run a level for each template (one shared draw moves
-    them all within their uncertainty), per day a Beta around its template's level."""
+    them all within their uncertainty), per day a Beta around its template's level. A
+    template whose figure is 1 (a record without a short day) is done in full every day:
+    nothing in the evidence says otherwise."""
     fallback = Figure(ADHERENCE_PRIOR, 0, DAY_SPREAD_PRIOR)
     figures = [evidence.adherence.get(t, fallback) for t in work.templates]
-    mean = np.clip(np.array([f.mean for f in figures]), 0.02, 0.98)
-    spread = np.array([f.sd for f in figures]) / (mean * (1.0 - mean))  # on the logit scale
+    means = np.array([f.mean for f in figures])
+    full = means >= 1.0
+    mean = np.clip(means, 0.02, 1.0 - 1e-6)
+    # The logit-scale spread is read where the logit is not yet steep: the delta method's
+    # sd ÷ (m (1 - m)) would fling a level near 1 anywhere between 0 and 1.
+    steep = np.clip(means, 0.02, 0.98)
+    spread = np.array([f.sd for f in figures]) / (steep * (1.0 - steep))
     level = 1.0 / (1.0 + np.exp(-(_logit(mean) + rng.standard_normal((runs, 1)) * spread)))
+    level = np.clip(level, 1e-9, 1.0 - 1e-9)
     kappa = np.maximum(mean * (1.0 - mean) / max(evidence.day_sd, 1e-6) ** 2 - 1.0, KAPPA_MIN)
     adherence = np.zeros((runs, work.horizon))
     active = np.flatnonzero(work.capacity > 0)
@@ -352,6 +419,7 @@ def draw_adherence(
         p = level[:, work.template[active]]
         k = kappa[work.template[active]]
         adherence[:, active] = rng.beta(p * k, (1.0 - p) * k)
+        adherence[:, active[full[work.template[active]]]] = 1.0
     return adherence
 
 

@@ -1,10 +1,12 @@
 """Self-reported metrics against their road: the plan's target points joined by straight lines.
 
 The road starts at the first recorded value and its date (or at the first target when
-nothing is recorded), runs straight from point to point through the targets after that
-date, and stays flat after the last target. A first value recorded on or after the last
-target day leaves only that target: the road is flat at it. The latest value is judged
-against the road on its own date, in the metric's unit, honouring `higher_is_better`.
+nothing is recorded), runs straight from point to point through the targets from that date
+on, and stays flat after the last target. A target on the first value's own date is the
+road on that date (the value is judged against it, never replaces it). A first value
+recorded on or after the last target day leaves only that target: the road is flat at it.
+The latest value is judged against the road on its own date, in the metric's unit,
+honouring `higher_is_better`.
 """
 
 from __future__ import annotations
@@ -72,6 +74,12 @@ def road(metric: Metric, readings: Iterable[Reading]) -> tuple[RoadPoint, ...]:
         start = RoadPoint(targets[0].day, targets[0].value)
     else:
         return ()
+    # A target due on the first value's date is what that date is judged against: the road
+    # starts at it, not at the value (">" here read a value of 40 on the day of a 50 target
+    # as exactly on the road).
+    due_then = [t for t in targets if t.day == start.day]
+    if due_then:
+        start = RoadPoint(start.day, due_then[-1].value)
     later = tuple(RoadPoint(t.day, t.value) for t in targets if t.day > start.day)
     if not later and targets and targets[-1].day <= start.day and ordered:
         return (RoadPoint(start.day, targets[-1].value),)

@@ -45,6 +45,7 @@ class MilestoneStatus:
     criteria_checked: int = 0  # acceptance criteria checked (by the date)
     criteria_total: int = 0
     units_done: bool = False  # every needed unit finished (logged, covered or deferred)
+    open_units: tuple[str, ...] = ()  # needed units not finished yet, in the plan's order
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,9 +196,15 @@ def milestone_status(
     due_moves: Mapping[str, date],
     checks: Iterable[CriterionCheck] = (),
 ) -> list[MilestoneStatus]:
-    """Each milestone on `day`: met (every criterion checked, or, without criteria, every
-    needed unit finished), missed (not met and its due date passed), done (units finished,
-    criteria open), else late, at risk or on track by its projected date."""
+    """Each milestone on `day`, the first state that holds:
+
+    - met: every acceptance criterion checked (a milestone without criteria: every needed
+      unit finished) — units still open are listed beside it, not hidden;
+    - done: every needed unit finished by the due date, the acceptance still open — on the
+      due date and after it alike: the work was in time, only the checking is not;
+    - missed: the due date has passed (work not finished, or finished after it);
+    - late, at risk or on track by the projected date.
+    """
     checked: dict[str, set[str]] = {}
     for c in checks:
         if c.day <= day:
@@ -212,16 +219,17 @@ def milestone_status(
         state: MilestoneState
         if (n_checked == len(criteria)) if criteria else complete:
             state = "met"
+        elif complete and (projected is None or projected <= due):
+            state = "done"
         elif due < day:
             state = "missed"
-        elif complete:
-            state = "done"
         elif projected is None or projected > due:
             state = "late"
         elif (due - projected).days < AT_RISK_DAYS:
             state = "at_risk"
         else:
             state = "on_track"
+        still_open = tuple(u for u in m.needs if u not in finished and u not in projection.done)
         out.append(
             MilestoneStatus(
                 m.id,
@@ -234,6 +242,7 @@ def milestone_status(
                 n_checked,
                 len(criteria),
                 complete,
+                still_open,
             )
         )
     return out

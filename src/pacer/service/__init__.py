@@ -170,6 +170,9 @@ if TYPE_CHECKING:
         milestone_statuses as milestone_statuses,
     )
     from pacer.service.milestones import (
+        state_text as state_text,
+    )
+    from pacer.service.milestones import (
         uncheck_criterion as uncheck_criterion,
     )
     from pacer.service.plan import (
@@ -377,6 +380,7 @@ _EXPORTS: dict[str, str] = {
     "milestone_json": "milestones",
     "milestone_list_json": "milestones",
     "milestone_statuses": "milestones",
+    "state_text": "milestones",
     "note_json": "blog",
     "parse_answers": "review",
     "parse_day": "session",

@@ -44,6 +44,7 @@ class ForecastView:
     adherence: tuple[HistoryFigure, ...]  # day templates that offer work, in plan order
     velocity: tuple[HistoryFigure, ...]  # tracks with units, in plan order
     milestones: tuple[MilestoneForecast, ...]
+    leaning: bool = True  # the priors still count: under three weeks of days, or six units
 
 
 def forecast_at(
@@ -52,7 +53,13 @@ def forecast_at(
     """A Monte Carlo over the projection from `day` (standing on it as `status` does): the
     person's adherence per day template and velocity per track, drawn `runs` times with
     numpy's generator seeded with `seed`."""
-    from pacer.schedule.forecast import MAX_RUNS, forecast_milestones
+    from pacer.schedule.forecast import (
+        ADHERENCE_PRIOR_DAYS,
+        MAX_RUNS,
+        VELOCITY_PRIOR_UNITS,
+        forecast_milestones,
+        prior_weight,
+    )
     from pacer.schedule.status import finished_on
 
     if not 1 <= runs <= MAX_RUNS:
@@ -77,8 +84,13 @@ def forecast_at(
         for t in plan.tracks
         if t.id in tracks_with_units
     )
+    days = sum(f.count for f in found.adherence.values())
+    units = sum(f.count for f in found.velocity.values())
+    leaning = bool(
+        prior_weight(ADHERENCE_PRIOR_DAYS, days) or prior_weight(VELOCITY_PRIOR_UNITS, units)
+    )
     return ForecastView(
-        day, runs, seed, found.first, found.days, adherence, velocity, tuple(milestones)
+        day, runs, seed, found.first, found.days, adherence, velocity, tuple(milestones), leaning
     )
 
 
@@ -95,12 +107,15 @@ def prepare(
     plan = session.plan
     entries = _entries(session) if entries is None else entries
     calendar = session.calendar()
-    stretches = session.adjustments().stretches
+    adjustments = session.adjustments()
+    stream = session.compiled.stream
     projection = projection_at(session, day, entries, keep_days=True)
     spent = sum(e.minutes for e in entries if e.day == day and e.kind == "unit")
     horizon = max(plan.end, day) + timedelta(days=OVERFLOW_DAYS)
-    work = order_of_work(plan, projection, Timeline(plan, calendar, day, stretches), horizon, spent)
-    return work, evidence(plan, calendar, stretches, entries, day), projection
+    timeline = Timeline(plan, calendar, day, adjustments.stretches)
+    work = order_of_work(plan, projection, timeline, horizon, spent)
+    found = evidence(plan, calendar, stream, adjustments, entries, day)
+    return work, found, projection
 
 
 def chance(probability: float) -> str:

@@ -200,6 +200,18 @@ def _count(session: Session, milestone: Milestone) -> tuple[int, int]:
     return len(ids & checked), len(ids)
 
 
+def state_text(m: MilestoneStatus) -> str:
+    """A milestone's state as every screen says it: met with units still open says so, and
+    done (the work finished in time) says that its acceptance is open."""
+    from pacer.i18n import t
+
+    if m.status == "met" and m.open_units:
+        return t("state.met_open", n=len(m.open_units))
+    if m.status == "done":
+        return t("state.accept_open")
+    return t(f"state.{m.status}")
+
+
 # -- JSON ----------------------------------------------------------------------------------------
 def _iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
@@ -216,6 +228,7 @@ def milestone_json(m: MilestoneStatus) -> dict[str, Any]:
         "slip_days": m.slip_days,
         "status": m.status,
         "criteria": {"checked": m.criteria_checked, "total": m.criteria_total},
+        "open_units": list(m.open_units),
     }
 
 

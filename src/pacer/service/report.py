@@ -145,7 +145,11 @@ def report_data(session: Session, period: str, day: date) -> ReportData:
 
     projection = projection_at(session, today, entries)
     finished = finished_on(plan, entries, today)
-    statuses = milestone_status(plan, projection, finished, today, session.due_moves())
+    # Judged as `status` judges them: with the acceptance checks (every screen agrees).
+    from pacer.service.milestones import all_checks
+
+    checks = all_checks(session)
+    statuses = milestone_status(plan, projection, finished, today, session.due_moves(), checks)
     milestones = tuple(
         MilestoneLine(s, planned.finish_of(m.needs))
         for s, m in zip(statuses, plan.milestones, strict=True)

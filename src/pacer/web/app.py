@@ -419,7 +419,9 @@ class Dashboard:
         with self.session(request) as s:
             plan = s.plan
             line = service.timeline(s, clock.today())
-        return self.render(request, "plan.html", plan=plan, line=line)
+        return self.render(
+            request, "plan.html", plan=plan, line=line, state_text=service.state_text
+        )
 
     # -- Progress -------------------------------------------------------------------------------
     async def progress(self, request: Request) -> Response:
