@@ -57,11 +57,28 @@ class DayPlan:
 
 
 @dataclass(frozen=True, slots=True)
+class Focus:
+    """A catch-up choice: from `start` to `end`, a block takes these units before the rest
+    of the stream (each still only where it may go)."""
+
+    start: date
+    end: date
+    units: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
 class Adjustments:
     """Catch-up choices that change the projection (never the plan file)."""
 
     stretches: tuple[Stretch, ...] = ()
     deferred: frozenset[str] = frozenset()  # optional units set aside
+    focus: tuple[Focus, ...] = ()  # units put first for a while
+
+    def focused(self, d: date) -> frozenset[str]:
+        """The units put first on `d`."""
+        if not self.focus:
+            return frozenset()
+        return frozenset().union(*(f.units for f in self.focus if f.start <= d <= f.end))
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,8 +182,10 @@ class _Pour:
             return False
         return not any(self.left.get(p, 0) > 0 for p in unit.after)
 
-    def first_for(self, block: Block, on_trip: bool, d: date) -> int | None:
-        """The first piece in stream order this block may take today."""
+    def first_for(
+        self, block: Block, on_trip: bool, d: date, only: frozenset[str] | None = None
+    ) -> int | None:
+        """The first piece in stream order this block may take today (of `only`'s units)."""
         if not block.new_units:
             return self._first_started(block, on_trip, d)
         seen: set[str] = set()
@@ -174,7 +193,7 @@ class _Pour:
             if self.opens_after[j] > d:
                 return None
             uid = self.unit_of[j]
-            if self.minutes[j] == 0 or uid in seen:
+            if self.minutes[j] == 0 or uid in seen or (only is not None and uid not in only):
                 continue
             seen.add(uid)  # a unit's later pieces are no more eligible than its first
             if self.may_take(self.units[uid], block, on_trip, d):
@@ -232,6 +251,7 @@ def project(
     while d <= last_day and (not pour.empty or (until is not None and keep_days)):
         capacity = timeline.day(d)
         on_trip = capacity.info.kind == "trip"
+        focused = adj.focused(d)
         offered = iter(capacity.work)
         blocks: list[BlockPlan] = []
         for block in capacity.template.blocks:
@@ -246,7 +266,10 @@ def project(
                 spent_on_start -= used
             items: list[Placement] = []
             while cap > 0:
-                j = pour.first_for(block, on_trip, d)
+                # A recorded focus: its units first, where this block may take them.
+                j = pour.first_for(block, on_trip, d, focused) if focused else None
+                if j is None:
+                    j = pour.first_for(block, on_trip, d)
                 if j is None:
                     break
                 uid = pour.unit_of[j]
