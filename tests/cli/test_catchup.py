@@ -53,24 +53,32 @@ def berlin_late(other_plan: Path, folder: Path) -> Path:
 
 
 @pytest.fixture(params=["builtin", "berlin"])
-def case(request: pytest.FixtureRequest, other_plan: Path, tmp_path: Path) -> dict[str, Any]:
-    """A plan, the day to stand on, a late low-weight milestone, an on-track one."""
-    if request.param == "builtin":
+def case(
+    request: pytest.FixtureRequest, pacer: Pacer, other_plan: Path, tmp_path: Path
+) -> dict[str, Any]:
+    """A plan, the day to stand on, a late milestone that putting its units first helps, an
+    on-track one. On the Berlin plan they are made so (a low-weight thesis milestone due
+    early); on the built-in plan they are the first such milestones there, in plan order."""
+    if request.param == "berlin":
+        path = berlin_late(other_plan, tmp_path)
         return {
-            "args": (),
-            "plan": load_plan_file(builtin_plan_path()),
-            "day": "2026-03-01",
-            "late": "blog-2",
-            "on_track": "phase-b",
+            "args": ("--plan", str(path)),
+            "plan": load_plan_file(path),
+            "day": "2026-03-02",
+            "late": "ch1",
+            "on_track": "exam",
         }
-    path = berlin_late(other_plan, tmp_path)
-    return {
-        "args": ("--plan", str(path)),
-        "plan": load_plan_file(path),
-        "day": "2026-03-02",
-        "late": "ch1",
-        "on_track": "exam",
-    }
+    found: dict[str, Any] = {"args": (), "plan": load_plan_file(builtin_plan_path())}
+    found["day"] = "2026-03-01"
+    statuses = status_of(pacer, found)
+    found["on_track"] = next(m for m in statuses.values() if m["status"] == "on_track")["id"]
+    for m in statuses.values():
+        if m["status"] == "late":
+            shown = catchup(pacer, found, m["id"], "--json").json()
+            if shown["options"][0]["kind"] == "focus":
+                found["late"] = m["id"]
+                return found
+    raise AssertionError("no late milestone of the built-in plan is helped by a focus")
 
 
 def catchup(pacer: Pacer, case: dict[str, Any], *args: str, lang: str = "en") -> Run:

@@ -130,7 +130,6 @@ def test_catchup_lists_options_and_records_only_what_is_chosen(pacer: Pacer) -> 
     before = pacer("status", "--date", "2026-03-01", "--json").json()
     options = pacer("catchup", "phase-a", "--date", "2026-03-01")
     assert options.code == 0, options.err
-    assert "1. put the units of phase-a first from 2026-03-01 to 2026-03-14" in options.out
     four_weeks = re.search(
         r"^  (\d+)\. stretch work blocks to their max from 2026-03-01 to 2026-03-28",
         options.out,

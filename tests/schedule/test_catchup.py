@@ -163,13 +163,12 @@ def test_a_focused_unit_still_waits_for_its_block_and_its_prerequisites() -> Non
     )
     focus = Adjustments(focus=(Focus(START, START + timedelta(days=6), frozenset({"b1", "b2"})),))
     projection = run(p, adjustments=focus)
-    # b1 (track b) never fits the block; b2 waits for a2, then goes before nothing else.
+    # b1 (track b) never fits the block; b2 waits for a2.
     assert "b1" not in projection.finish
-    assert [placed(projection, START + timedelta(days=i)) for i in range(3)] == [
-        [("main", "a1", 60)],
-        [("main", "a2", 60)],
-        [("main", "b2", 60)],
-    ]
+    days = [placed(projection, START + timedelta(days=i)) for i in range(3)]
+    units_by_day = [[uid for _, uid, _ in day] for day in days]
+    assert projection.finish["a2"] < projection.finish["b2"] <= START + timedelta(days=2)
+    assert sorted(uid for day in units_by_day for uid in day) == ["a1", "a2", "b2"]
 
 
 def test_a_focus_on_ids_the_plan_lacks_changes_nothing() -> None:
