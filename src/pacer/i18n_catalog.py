@@ -404,18 +404,32 @@ CATALOG.update(
             "可选方案 — 只有执行 'pacer catchup --apply N' 后才会生效：",
         ),
         "catchup.nothing_slips": (
-            "no milestone is late or at risk on {day}",
-            "{day} 没有延误或有风险的里程碑",
+            "no milestone is late on {day}",
+            "{day} 没有延误的里程碑",
+        ),
+        "catchup.on_track": (
+            "{title} [{id}] is on track: nothing to catch up (projected {projected}, due {due},"
+            " {slip}).",
+            "{title} [{id}] 进度正常：无需追赶（预计 {projected}，截止 {due}，{slip}）。",
+        ),
+        "catchup.finished": (
+            "{title} [{id}] has its units finished ({state}): nothing to catch up.",
+            "{title} [{id}] 所需单元已全部完成（{state}）：无需追赶。",
+        ),
+        "catchup.focus": (
+            "put the units of {id} first from {start} to {end} ({n} to do)",
+            "{start} 至 {end} 期间优先安排 {id} 的单元（{n} 个待完成）",
         ),
         "catchup.stretch": (
             "stretch work blocks to their max from {start} to {end} (for {id})",
             "{start} 至 {end} 期间把主线时段拉长到上限（为 {id}）",
         ),
         "catchup.defer": (
-            "defer the {n} optional units still ahead (for {id})",
-            "推迟尚未完成的 {n} 个可选单元（为 {id}）",
+            "defer the optional units {units} (for {id})",
+            "推迟可选单元 {units}（为 {id}）",
         ),
         "catchup.move_due": ("move the due date of {id} to {due}", "把 {id} 的截止日期改为 {due}"),
+        "catchup.due_moved": ("due {due} → {new}  ({days})", "截止 {due} → {new}（{days}）"),
         "catchup.due_verdict": ("due {due}: {verdict}", "截止 {due}：{verdict}"),
         "catchup.applied": ("recorded choice {id}: {what}", "已记录方案 {id}：{what}"),
         "catchup.dropped": ("dropped choice {id}: {what}", "已撤销方案 {id}：{what}"),

@@ -87,13 +87,13 @@ def test_export_import_export_round_trips_everything(pacer: Pacer, home: Path) -
     first = pacer("export", "json", "-o", str(out))
     assert first.code == 0, first.err
     assert first.out == (
-        f"wrote {out} (9 rows: log 2, trips 1, catchup 2, reviews 1, milestone_checks 1,"
-        " metric_values 1, notes 1)\n"
+        f"wrote {out} (9 rows: log 2, trips 1, reviews 1, milestone_checks 1,"
+        " metric_values 1, notes 1, catchup 2)\n"
     )
     document = json.loads(out.read_text(encoding="utf-8"))
     assert set(document) == TOP_KEYS
     assert document["format"] == "pacer-export"
-    assert (document["format_version"], document["schema_version"]) == (1, 3)
+    assert (document["format_version"], document["schema_version"]) == (1, 4)
     assert document["plan"]["source"] == "<built-in 2026 plan>"
     assert len(document["plan"]["sha256"]) == 64
     tables = document["tables"]
@@ -117,7 +117,7 @@ def test_export_import_export_round_trips_everything(pacer: Pacer, home: Path) -
     restored = pacer("--db", str(home / "restored.db"), "import", "json", str(out))
     assert restored.code == 0, restored.err
     assert errors(restored) == []  # the same plan: no notice
-    assert restored.out.startswith(f"imported {out}: 9 rows (log 2, trips 1, catchup 2,")
+    assert restored.out.startswith(f"imported {out}: 9 rows (log 2, trips 1, reviews 1,")
     again = pacer("--db", str(home / "restored.db"), "export", "json")
     assert again.code == 0, again.err
     assert without_stamp(json.loads(again.out)) == without_stamp(document)
@@ -177,7 +177,7 @@ def _edit(document: dict[str, Any], change: Callable[[dict[str, Any]], object]) 
         ),
         (
             lambda d: d.update(schema_version=99),
-            "was exported at schema 99, newer than this pacer (3); upgrade pacer to import it",
+            "was exported at schema 99, newer than this pacer (4); upgrade pacer to import it",
         ),
         (lambda d: d.pop("format"), "is not a pacer export"),
         (lambda d: d.update(format_version="1"), "'format_version' is missing or malformed"),
@@ -309,7 +309,7 @@ def _log(day: str, minutes: int, lid: int = 3) -> dict[str, Any]:
         ),
         (
             lambda d: d["tables"]["catchup"][0].update(kind="skip"),
-            "row 0 of catchup: kind 'skip' is not one of stretch, defer, move_due",
+            "row 0 of catchup: kind 'skip' is not one of stretch, defer, move_due, focus",
         ),
         (
             lambda d: d["tables"]["log"][0].update(logged_at="yesterday noon"),
@@ -418,9 +418,9 @@ def test_import_refuses_a_database_that_holds_data(pacer: Pacer, home: Path) -> 
     run = pacer("import", "json", str(path))
     assert run.code == 1
     assert errors(run) == [
-        f"pacer: {home / 'pacer.db'} already holds data (log 2, trips 1, catchup 2, reviews 1,"
-        " milestone_checks 1, metric_values 1, notes 1); import only into an empty database:"
-        " pacer --db NEW.db import json FILE"
+        f"pacer: {home / 'pacer.db'} already holds data (log 2, trips 1, reviews 1,"
+        " milestone_checks 1, metric_values 1, notes 1, catchup 2); import only into an empty"
+        " database: pacer --db NEW.db import json FILE"
     ]
     assert without_stamp(pacer("export", "json").json()) == without_stamp(before)
 
@@ -501,7 +501,7 @@ def test_doctor_on_a_sound_database(pacer: Pacer, home: Path) -> None:
     assert run.code == 0, run.err
     lines = run.out.splitlines()
     assert lines[0] == f"Database  {home / 'pacer.db'}"
-    assert lines[1] == "Schema    version 3 (this pacer: 3)"
+    assert lines[1] == "Schema    version 4 (this pacer: 4)"
     assert lines[3] == f"SQLite    {apsw.sqlite_lib_version()}"
     assert "  ✓ SQLite has the fix for lost writes with several writers (3.51.3 and later)" in lines
     assert "  ✓ integrity check: ok" in lines
@@ -512,7 +512,7 @@ def test_doctor_on_a_sound_database(pacer: Pacer, home: Path) -> None:
         "ok": True,
         "database": str(home / "pacer.db"),
         "plan": "<built-in 2026 plan>",
-        "schema": {"version": 3, "latest": 3},
+        "schema": {"version": 4, "latest": 4},
         "integrity": [],
         "foreign_keys": [],
         "network_filesystem": report["network_filesystem"],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from datetime import date
 
 from pacer.cli.common import add_date, add_json, flush_notices, session_from, show
 from pacer.cli.text import day_or_dash, hours, pad, signed_days
@@ -10,6 +11,9 @@ from pacer.i18n import days_text, t
 from pacer.service import (
     StatusView,
     apply_catchup,
+    behind,
+    catchup_json,
+    catchup_list_json,
     catchup_options,
     drop_catchup,
     list_catchup,
@@ -26,6 +30,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from pacer.schedule.catchup import CatchupChoice, Option
+    from pacer.schedule.status import MilestoneStatus
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -40,6 +45,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     c.add_argument("--reason", default="", help=t("help.catchup.reason"))
     c.add_argument("--list", action="store_true", help=t("help.catchup.list"))
     c.add_argument("--drop", metavar="ID", help=t("help.catchup.drop"))
+    add_json(c)
     c.set_defaults(handler=run_catchup)
 
 
@@ -115,13 +121,11 @@ def run_catchup(args: argparse.Namespace) -> int:
         if args.list:
             choices = list_catchup(session)
             flush_notices(session)
-            if not choices:
-                print(t("catchup.none_recorded"))
-            for c in choices:
-                print(f"{c.id:>3}  {describe(c)}" + (f" — {c.reason}" if c.reason else ""))
-                stale = stale_catchup(session, c)
-                if stale:
-                    print("       ! " + t("catchup.stale", what=stale, id=c.id))
+            show(
+                args,
+                lambda: catchup_list_json(session, choices),
+                lambda: render_choices(choices, [stale_catchup(session, c) for c in choices]),
+            )
             return 0
         if args.drop is not None:
             from pacer.bounds import parse_id
@@ -142,42 +146,89 @@ def run_catchup(args: argparse.Namespace) -> int:
             return 0
         target, options = catchup_options(session, day, args.milestone)
         flush_notices(session)
-        if target is None:
-            print(t("catchup.nothing_slips", day=day))
-            return 0
-        print(
+        show(
+            args,
+            lambda: catchup_json(day, target, options),
+            lambda: render_options(day, target, options),
+        )
+    return 0
+
+
+def render_choices(choices: list[CatchupChoice], stale: list[str]) -> list[str]:
+    if not choices:
+        return [t("catchup.none_recorded")]
+    lines = []
+    for c, what in zip(choices, stale, strict=True):
+        lines.append(f"{c.id:>3}  {describe(c)}" + (f" — {c.reason}" if c.reason else ""))
+        if what:
+            lines.append("       ! " + t("catchup.stale", what=what, id=c.id))
+    return lines
+
+
+def render_options(day: date, target: MilestoneStatus | None, options: list[Option]) -> list[str]:
+    if target is None:
+        return [t("catchup.nothing_slips", day=day)]
+    if not behind(target):
+        key = "catchup.finished" if target.units_done else "catchup.on_track"
+        return [
             t(
-                "catchup.heading",
+                key,
                 title=target.title,
                 id=target.id,
                 projected=day_or_dash(target.projected),
                 due=target.due,
                 slip=signed_days(target.slip_days),
+                state=t(f"state.{target.status}"),
             )
-        )
-        print(t("catchup.choose"))
-        for n, option in enumerate(options, 1):
-            print()
-            print("\n".join(render_option(n, option, target.id)))
-    return 0
+        ]
+    lines = [
+        t(
+            "catchup.heading",
+            title=target.title,
+            id=target.id,
+            projected=day_or_dash(target.projected),
+            due=target.due,
+            slip=signed_days(target.slip_days),
+        ),
+        t("catchup.choose"),
+    ]
+    for n, option in enumerate(options, 1):
+        lines += ["", *render_option(n, option, target)]
+    return lines
 
 
 def describe(choice: CatchupChoice) -> str:
+    if choice.kind == "focus":
+        return t(
+            "catchup.focus",
+            n=len(choice.units),
+            id=choice.milestone,
+            start=choice.start,
+            end=choice.end,
+        )
     if choice.kind == "stretch":
         return t("catchup.stretch", start=choice.start, end=choice.end, id=choice.milestone)
     if choice.kind == "defer":
-        return t("catchup.defer", n=len(choice.units), id=choice.milestone)
+        return t("catchup.defer", id=choice.milestone, units=", ".join(choice.units))
     return t("catchup.move_due", id=choice.milestone, due=choice.due)
 
 
-def render_option(n: int, option: Option, target: str) -> list[str]:
+def render_option(n: int, option: Option, target: MilestoneStatus) -> list[str]:
+    from pacer.schedule.catchup import shown_effects
+
     lines = [f"  {n}. {describe(option.choice)}"]
-    for e in option.effects:
-        if e.milestone != target and e.before == e.after:
-            continue
+    if option.choice.kind == "move_due" and option.choice.due:
+        moved = (option.choice.due - target.due).days
+        lines.append(
+            "       "
+            + pad(target.id, 18)
+            + t("catchup.due_moved", due=target.due, new=option.choice.due, days=signed_days(moved))
+        )
+        return lines
+    for e in shown_effects(option):
         delta = (e.after - e.before).days if e.after and e.before else None
-        late = e.after is not None and e.after > e.due
-        verdict = t("state.late") if late or e.after is None else t("state.on_track")
+        late = e.after is None or e.after > e.due
+        verdict = t("state.late") if late else t("state.on_track")
         lines.append(
             "       "
             + pad(e.milestone, 18)

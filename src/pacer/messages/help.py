@@ -77,10 +77,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "tracks and milestones: planned, done, projected",
         "方向与里程碑：计划、已完成、预计",
     ),
-    "help.catchup": ("options for a slipping milestone", "为进度落后的里程碑给出追赶方案"),
+    "help.catchup": (
+        "options that make a late milestone earlier",
+        "为延误的里程碑给出能让它提前的追赶方案",
+    ),
     "help.catchup.milestone": (
-        "milestone id (default: the one slipping most)",
-        "里程碑 id（默认：落后最多的那个）",
+        "milestone id (default: the most late one)",
+        "里程碑 id（默认：延误最多的那个）",
     ),
     "help.catchup.apply": ("record option N", "记录第 N 个方案"),
     "help.catchup.reason": ("why (required to move a due date)", "原因（修改截止日期时必填）"),

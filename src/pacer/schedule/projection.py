@@ -57,11 +57,28 @@ class DayPlan:
 
 
 @dataclass(frozen=True, slots=True)
+class Focus:
+    """A catch-up choice: from `start` to `end`, a block takes these units before the rest
+    of the stream (each still only where it may go)."""
+
+    start: date
+    end: date
+    units: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
 class Adjustments:
     """Catch-up choices that change the projection (never the plan file)."""
 
     stretches: tuple[Stretch, ...] = ()
     deferred: frozenset[str] = frozenset()  # optional units set aside
+    focus: tuple[Focus, ...] = ()  # units put first for a while
+
+    def focused(self, d: date) -> frozenset[str]:
+        """The units put first on `d`."""
+        if not self.focus:
+            return frozenset()
+        return frozenset().union(*(f.units for f in self.focus if f.start <= d <= f.end))
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,19 +228,30 @@ class _Pour:
             return False
         return not any(self.left.get(p, 0) > 0 for p in unit.after)
 
-    def first_for(self, block: Block, on_trip: bool, d: date) -> int | None:
+    def first_for(
+        self, block: Block, on_trip: bool, d: date, only: frozenset[str] | None = None
+    ) -> int | None:
         """The first piece this block may take today: its share's first, else the whole
-        stream's first, in stream order."""
+        stream's first, in stream order (with `only`: the first of those units')."""
         pools, own = self.share(block)
         if not block.new_units:
             return self._first_started(block, pools, on_trip, d)
+        if only is not None:  # a recorded focus: its units first, wherever they were planned
+            return self._scan(self.everything, block, on_trip, d, only)
         if own is not None:
             j = self._scan(own, block, on_trip, d)
             if j is not None:
                 return j
         return self._scan(self.everything, block, on_trip, d)
 
-    def _scan(self, queue: _Queue, block: Block, on_trip: bool, d: date) -> int | None:
+    def _scan(
+        self,
+        queue: _Queue,
+        block: Block,
+        on_trip: bool,
+        d: date,
+        only: frozenset[str] | None = None,
+    ) -> int | None:
         seen: set[str] = set()
         indexes, opens_after = queue.indexes, queue.opens_after
         for k in range(_advance(queue, self.minutes), len(indexes)):
@@ -231,7 +259,7 @@ class _Pour:
                 return None
             j = indexes[k]
             uid = self.unit_of[j]
-            if self.minutes[j] == 0 or uid in seen:
+            if self.minutes[j] == 0 or uid in seen or (only is not None and uid not in only):
                 continue
             seen.add(uid)  # a unit's later pieces are no more eligible than its first
             unit = self.units[uid]
@@ -330,6 +358,7 @@ def project(
     while d <= last_day and (not pour.empty or (until is not None and keep_days)):
         capacity = timeline.day(d)
         on_trip = capacity.info.kind == "trip"
+        focused = adj.focused(d)
         offered = iter(capacity.work)
         blocks: list[BlockPlan] = []
         for block in capacity.template.blocks:
@@ -344,7 +373,10 @@ def project(
                 spent_on_start -= used
             items: list[Placement] = []
             while cap > 0:
-                j = pour.first_for(block, on_trip, d)
+                # A recorded focus: its units first, where this block may take them.
+                j = pour.first_for(block, on_trip, d, focused) if focused else None
+                if j is None:
+                    j = pour.first_for(block, on_trip, d)
                 if j is None:
                     break
                 uid = pour.unit_of[j]

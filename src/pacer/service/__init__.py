@@ -200,6 +200,15 @@ if TYPE_CHECKING:
         apply_catchup as apply_catchup,
     )
     from pacer.service.progress import (
+        behind as behind,
+    )
+    from pacer.service.progress import (
+        catchup_json as catchup_json,
+    )
+    from pacer.service.progress import (
+        catchup_list_json as catchup_list_json,
+    )
+    from pacer.service.progress import (
         catchup_options as catchup_options,
     )
     from pacer.service.progress import (
@@ -333,6 +342,9 @@ _EXPORTS: dict[str, str] = {
     "answer_rows": "review",
     "apply_catchup": "progress",
     "backup_database": "backup",
+    "behind": "progress",
+    "catchup_json": "progress",
+    "catchup_list_json": "progress",
     "catchup_options": "progress",
     "check_criterion": "milestones",
     "check_plan": "plan",

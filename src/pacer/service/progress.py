@@ -175,11 +175,17 @@ def timeline(session: Session, day: date) -> TimelineView:
 
 
 # -- catch-up -----------------------------------------------------------------------------------
+def behind(m: MilestoneStatus) -> bool:
+    """Whether catch-up has work for a milestone: late, or missed with units still to do. An
+    on-track (or at-risk) milestone is projected in time, a done or met one is finished."""
+    return m.status == "late" or (m.status == "missed" and not m.units_done)
+
+
 def catchup_options(
     session: Session, day: date, milestone_id: str | None
 ) -> tuple[MilestoneStatus | None, list[Option]]:
-    """The options for one milestone (by default the one that slips most), each with its
-    effect on every milestone. Nothing is recorded."""
+    """The options for one milestone (by default the most late one), each with its effect on
+    every milestone; none for a milestone that is not behind. Nothing is recorded."""
     from pacer.schedule.catchup import options_for
 
     view = status(session, day)
@@ -187,15 +193,14 @@ def catchup_options(
         target = next((m for m in view.milestones if m.id == milestone_id), None)
         if target is None:
             raise PacerError(_unknown_milestone(session.plan, milestone_id))
+        if not behind(target):
+            return target, []
     else:
-        slipping = [
-            m
-            for m in view.milestones
-            if m.status in ("late", "at_risk") or (m.status == "missed" and not m.units_done)
-        ]
-        if not slipping:
+        late = [m for m in view.milestones if behind(m)]
+        if not late:
             return None, []
-        target = max(slipping, key=lambda m: (m.slip_days is None, m.slip_days or 0))
+        # Not placed within the horizon is the most late; ties: the first in plan order.
+        target = max(late, key=lambda m: (m.slip_days is None, m.slip_days or 0))
     entries = _entries(session)
     milestone = next(m for m in session.plan.milestones if m.id == target.id)
     options = options_for(
@@ -207,6 +212,45 @@ def catchup_options(
         lambda adj: projection_at(session, day, entries, adjustments=adj),
     )
     return target, options
+
+
+def catchup_json(
+    day: date, target: MilestoneStatus | None, options: list[Option]
+) -> dict[str, Any]:
+    """`pacer catchup --json`: the milestone (as `status --json` has it), whether it is
+    behind, and the options, numbered as `--apply` takes them."""
+    from pacer.schedule.catchup import shown_effects
+
+    def iso(d: date | None) -> str | None:
+        return d.isoformat() if d else None
+
+    return {
+        "date": day.isoformat(),
+        "milestone": milestone_json(target) if target else None,
+        "behind": target is not None and behind(target),
+        "options": [
+            {
+                "number": n,
+                "kind": o.choice.kind,
+                "start": iso(o.choice.start),
+                "end": iso(o.choice.end),
+                "units": list(o.choice.units),
+                "due": iso(o.choice.due),
+                "effects": [
+                    {
+                        "milestone": e.milestone,
+                        "before": iso(e.before),
+                        "after": iso(e.after),
+                        "days": (e.after - e.before).days if e.after and e.before else None,
+                        "due": e.due.isoformat(),
+                        "late": e.after is None or e.after > e.due,
+                    }
+                    for e in shown_effects(o)
+                ],
+            }
+            for n, o in enumerate(options, 1)
+        ],
+    }
 
 
 def _unknown_milestone(plan: Plan, milestone_id: str) -> Message:
@@ -237,6 +281,32 @@ def apply_catchup(
 
 def list_catchup(session: Session) -> list[CatchupChoice]:
     return session.choices()
+
+
+def catchup_list_json(session: Session, choices: list[CatchupChoice]) -> dict[str, Any]:
+    """`pacer catchup --list --json`: the recorded choices, oldest first, each with the ids
+    it names that the plan no longer has (ignored)."""
+    from pacer.schedule.catchup import stale_ids
+
+    def iso(d: date | None) -> str | None:
+        return d.isoformat() if d else None
+
+    return {
+        "choices": [
+            {
+                "id": c.id,
+                "kind": c.kind,
+                "milestone": c.milestone,
+                "start": iso(c.start),
+                "end": iso(c.end),
+                "units": list(c.units),
+                "due": iso(c.due),
+                "reason": c.reason,
+                "stale": [{"kind": k, "id": i} for k, i in stale_ids(session.plan, c)],
+            }
+            for c in choices
+        ]
+    }
 
 
 def stale_catchup(session: Session, choice: CatchupChoice) -> str:

@@ -94,6 +94,31 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         CREATE INDEX notes_by_post ON notes (post, local_date);
         """,
     ),
+    (
+        4,
+        "catchup_focus",
+        # A catch-up choice may put a milestone's units first ('focus'). SQLite cannot
+        # change a CHECK in place: the table is made anew, its rows (and ids) copied over.
+        """
+        CREATE TABLE catchup_new (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('stretch', 'defer', 'move_due', 'focus')),
+            milestone TEXT NOT NULL,
+            start_date TEXT,
+            end_date TEXT,
+            units TEXT NOT NULL DEFAULT '',
+            due_date TEXT,
+            reason TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL
+        );
+        INSERT INTO catchup_new
+            (id, kind, milestone, start_date, end_date, units, due_date, reason, created_at)
+            SELECT id, kind, milestone, start_date, end_date, units, due_date, reason, created_at
+            FROM catchup;
+        DROP TABLE catchup;
+        ALTER TABLE catchup_new RENAME TO catchup;
+        """,
+    ),
 )
 
 LATEST = MIGRATIONS[-1][0]
