@@ -69,7 +69,7 @@ def test_a_session_opens_the_database_once(
     monkeypatch.setattr(session_module, "open_store", counting)
     with service.Session(_plan_path(plan)) as s:
         service.agenda(s, DAY)  # what Today loads
-        service.trip_effect(s, DAY)
+        service.trip_effect(s, DAY, DAY)
         service.week(s, DAY)
     assert opened == [here]
 

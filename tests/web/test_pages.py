@@ -9,7 +9,7 @@ from datetime import date
 from markupsafe import escape
 from starlette.testclient import TestClient
 
-from pacer import service
+from pacer import clock, service
 from pacer.i18n import set_lang
 from pacer.service import Session
 from tests.web.conftest import FEED, csrf_of, post
@@ -223,7 +223,9 @@ def test_trips_preview_add_and_remove(client: TestClient) -> None:
     assert preview.status_code == 200
     with Session() as s:
         assert service.list_trips(s) == []  # a preview saves nothing
-        moved = service.preview_trip(s, date(2026, 3, 16), date(2026, 3, 25), "Tokyo")
+        moved = service.preview_trip(
+            s, date(2026, 3, 16), date(2026, 3, 25), "Tokyo", clock.today()
+        )
     assert moved
     for milestone, days in moved:
         assert f"{milestone} {days:+d} d" in preview.text
