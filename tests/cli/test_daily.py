@@ -109,7 +109,7 @@ def test_the_log_of_the_day_names_targets_by_their_plan_titles(pacer: Pacer) -> 
 
 
 def test_makeup_workday_and_public_holiday(pacer: Pacer) -> None:
-    sat = pacer("today", "--date", "2026-02-14", "--json").json()
+    sat = pacer("today", "--date", "2026-02-28", "--json").json()
     assert (sat["weekday"], sat["reason"], sat["template"]) == ("sat", "makeup", "workday")
     assert sat["holiday"]
     holiday = pacer("today", "--date", "2026-02-17", "--json").json()

@@ -72,7 +72,7 @@ def test_one_tap_log_shows_in_the_service_agenda(client: TestClient) -> None:
 
 def test_a_unit_shows_what_was_logged_and_done(client: TestClient) -> None:
     token = csrf_of(client)
-    unit = "m1801-improper-1"
+    unit = "m1802-w1-lecture1"  # the first piece of the stream: the first week's action
     assert "done ✓" not in client.get("/").text
     post(client, "/log", {"csrf": token, "target": unit, "minutes": "25"})
     assert "25 min logged today" in client.get("/").text
