@@ -176,6 +176,9 @@ if TYPE_CHECKING:
         PlanSummary as PlanSummary,
     )
     from pacer.service.plan import (
+        block_filters as block_filters,
+    )
+    from pacer.service.plan import (
         check_plan as check_plan,
     )
     from pacer.service.plan import (
@@ -332,6 +335,7 @@ _EXPORTS: dict[str, str] = {
     "backup_database": "backup",
     "catchup_options": "progress",
     "check_criterion": "milestones",
+    "block_filters": "plan",
     "check_plan": "plan",
     "check_week": "review",
     "day_json": "days",
