@@ -334,6 +334,15 @@ CATALOG.update(
         "show.phases": ("Phases", "阶段"),
         "show.months": ("Months", "月计划"),
         "show.milestones": ("Milestones", "里程碑"),
+        "show.baseline": ("Baseline", "能力基线"),
+        "show.templates": ("Day templates", "日模板"),
+        "show.shapes": ("Week shapes", "周型"),
+        "show.overrides": ("Dates with a template of their own", "指定模板的日期"),
+        "show.decisions": ("Decisions", "待定的决定"),
+        "show.evidence": ("evidence: {ids}", "依据：{ids}"),
+        "show.filter_tracks": ("tracks: {tracks}", "方向：{tracks}"),
+        "show.filter_kinds": ("kinds: {kinds}", "类型：{kinds}"),
+        "show.only_started": ("only units already started", "只接着做已开始的单元"),
     }
 )
 

@@ -109,7 +109,7 @@ def test_the_log_of_the_day_names_targets_by_their_plan_titles(pacer: Pacer) -> 
 
 
 def test_makeup_workday_and_public_holiday(pacer: Pacer) -> None:
-    sat = pacer("today", "--date", "2026-02-14", "--json").json()
+    sat = pacer("today", "--date", "2026-02-28", "--json").json()
     assert (sat["weekday"], sat["reason"], sat["template"]) == ("sat", "makeup", "workday")
     assert sat["holiday"]
     holiday = pacer("today", "--date", "2026-02-17", "--json").json()
@@ -276,6 +276,43 @@ def test_plan_show_lists_phases_months_and_tracks(pacer: Pacer) -> None:
         assert heading in run.out
     for month in range(2, 13):
         assert f"2026-{month:02d}" in run.out
+
+
+def test_plan_show_has_the_baseline_day_templates_week_shapes_and_decisions(pacer: Pacer) -> None:
+    run = pacer("plan", "show", lang="zh")
+    assert run.code == 0, run.err
+    out = run.out
+    # 一、当前真实能力基线: have / lack / conclusion per track
+    assert "\n能力基线\n  数学 (math)\n" in out
+    assert "      ✓ 单变量微积分 MIT 18.01 已到第 24 课（三角函数积分 & 三角替换）\n" in out
+    assert "      ✗ 常微分方程（ODE）\n" in out
+    assert "      → 你已经过了“数学入门期”，现在是工程化数学补全期\n" in out
+    # 四、周计划模板: each template with its blocks and what a work block takes
+    assert "\n日模板\n" in out
+    assert "  workday  工作日（周一～周五）  21:00\n" in out
+    assert "      [主线] 主线（数学 / VLM / 工程）  60 分钟 · 方向：数学 / 工程 & AI\n" in out
+    assert "      [主线] 总结 + 博客素材  60–120 分钟 · 类型：写作 / 复盘\n" in out
+    assert "      [仪式] 周复盘（强制）  30 分钟\n" in out
+    assert "只接着做已开始的单元" in out
+    assert "\n周型\n  normal  周一 workday · 周二 workday · 周三 workday · 周四 workday" in out
+    assert "  2026-02-09  kickoff  第一周 · 行动指令\n" in out
+    # 三、2026.12: the December decisions with what they rest on
+    assert "\n待定的决定\n  2026-12-31  2027 是否冲雅思  [ielts-2027]\n" in out
+    assert "      依据：listening, listening-p3, june-acceptance, english\n" in out
+
+
+def test_plan_show_on_a_plan_without_baseline_or_decisions(pacer: Pacer, other_plan: Path) -> None:
+    run = pacer("--plan", str(other_plan), "plan", "show")
+    assert run.code == 0, run.err
+    out = run.out
+    assert "Baseline" not in out and "Decisions" not in out
+    assert "\nDay templates\n  shift  Shift day  19:30\n" in out
+    assert (
+        "      [work] Reading  30 min · kinds: study / reading · only units already started\n"
+        in out
+    )
+    assert "  normal  Monday shift · Tuesday shift · Wednesday shift · Thursday shift · " in out
+    assert "Friday free · Saturday free · Sunday free\n" in out
 
 
 def test_chinese_interface(pacer: Pacer) -> None:

@@ -24,7 +24,7 @@ from tests.helpers import PACER, Run, pacer_env
 
 TODAY = date(2026, 5, 15)
 NOW = "2026-05-15T21:00:00+08:00"
-TEMPLATES = ["workday", "deep", "light", "travel_weekend", "holiday"]
+TEMPLATES = ["workday", "deep", "light", "kickoff", "kickoff_sunday", "travel_weekend", "holiday"]
 TRACKS = ["math", "eng", "english", "japanese", "output", "life"]
 MILESTONES = [
     "listening-p1",

@@ -95,6 +95,57 @@ def test_the_first_review_day_of_the_plan_has_the_notice(pacer: Pacer) -> None:
     ]
 
 
+# -- a review day that is a workday --------------------------------------------------------------
+MOVED_W38 = (
+    "the weekly review of 2026-W38 is on this day: 2026-09-20, its usual day, "
+    "is a makeup workday this week"
+)
+
+
+def test_a_makeup_workday_sunday_has_its_review_on_the_saturday(pacer: Pacer) -> None:
+    """2026-09-20 is a Sunday worked for the National Day (调休): the week's mandatory review
+    is on Saturday 09-19, says so there, and can be written from that day on."""
+    saturday = {"PACER_NOW": "2026-09-19T20:00:00+08:00"}
+    day = pacer("today", "--json", env=saturday).json()
+    assert (day["date"], day["template"]) == ("2026-09-19", "deep")
+    assert [b["title"] for b in day["blocks"] if b["type"] == "ritual"] == ["周复盘（强制）"]
+    assert day["notices"] == [MOVED_W38, "weekly review for 2026-W38 is due: run 'pacer review'"]
+    sunday = pacer("today", "--date", "2026-09-20", "--json", env=saturday).json()
+    assert (sunday["reason"], sunday["template"]) == ("makeup", "workday")
+    assert not [b for b in sunday["blocks"] if b["type"] == "ritual"]
+    zh = pacer("today", env=saturday, lang="zh")
+    assert "2026-W38 的周复盘改在今天：平时复盘的 2026-09-20 这周是调休上班" in zh.out
+    wrote = pacer("review", "--answers", "-", stdin="well: 周六复盘\n", env=saturday)
+    assert wrote.code == 0, wrote.err
+    assert "saved the weekly review for 2026-W38" in wrote.out
+    friday = {"PACER_NOW": "2026-09-18T20:00:00+08:00"}
+    early = pacer("review", "--week", "2026-W39", "--answers", "-", stdin="{}", env=friday)
+    assert early.err == "pacer: the review for 2026-W39 is not due until 2026-09-27\n"
+
+
+def test_a_shift_on_the_nurses_sunday_moves_her_retro_to_saturday(
+    pacer: Pacer, other_plan: Path, tmp_path: Path
+) -> None:
+    text = other_plan.read_text(encoding="utf-8").replace(
+        "calendar:\n  country: DE\n",
+        "calendar:\n  country: DE\n  overrides:\n    - {date: 2026-03-08, template: shift}\n",
+    )
+    plan = tmp_path / "nurse.yaml"
+    plan.write_text(text, encoding="utf-8")
+    env = {"PACER_TZ": "Europe/Berlin", "PACER_NOW": "2026-03-07T20:00:00+01:00"}
+    day = pacer("--plan", str(plan), "today", "--json", env=env).json()
+    assert [b["title"] for b in day["blocks"] if b["type"] == "ritual"] == ["Weekly retro"]
+    assert day["notices"] == [
+        "the weekly review of 2026-W10 is on this day: 2026-03-08, its usual day, "
+        "is a plan override this week",
+        "weekly review for 2026-W10 is due: run 'pacer review'",
+    ]
+    assert pacer("--plan", str(plan), "review", "--answers", "-", stdin="{}", env=env).code == 0
+    # the unchanged plan: Saturday is not the review's day, nothing is due yet that week
+    plain = pacer("--plan", str(other_plan), "today", "--json", env=env).json()
+    assert not [n for n in plain["notices"] if "2026-W10" in n]
+
+
 # -- writing ---------------------------------------------------------------------------------------
 def test_answers_from_a_file_are_stored_with_the_facts(pacer: Pacer, tmp_path: Path) -> None:
     answers = tmp_path / "answers.yaml"
@@ -131,7 +182,7 @@ def test_answers_from_a_file_are_stored_with_the_facts(pacer: Pacer, tmp_path: P
         "trips",
     }
     math = next(t for t in facts["tracks"] if t["id"] == "math")
-    assert math == {"id": "math", "title": "数学", "planned": 360, "done": 60}
+    assert math == {"id": "math", "title": "数学", "planned": 390, "done": 60}
     assert facts["finished"] == [
         {
             "unit": "m1806-vectors",
@@ -219,7 +270,7 @@ def golden_week(pacer: Pacer) -> None:
         ("log", "30", "english", "--date", "2026-03-03"),
         ("log", "20", "english", "--date", "2026-03-07"),
         ("log", "60", "m1806-vectors", "--date", "2026-03-03"),
-        ("done", "en-podcast", "--minutes", "20", "--date", "2026-03-04"),
+        ("done", "en-sources", "--minutes", "20", "--date", "2026-03-04"),
     ]
     for step in steps:
         run = pacer(*step)
@@ -234,6 +285,8 @@ def test_show_markdown_matches_the_golden_file(pacer: Pacer, tmp_path: Path) -> 
     run = pacer("review", "--show", "--week", "2026-W10", "--format", "md", "-o", str(out))
     assert run.code == 0, run.err
     assert run.out == f"wrote {out}\n"
+    if os.environ.get("PACER_WRITE_GOLDEN"):
+        GOLDEN.write_text(out.read_text(encoding="utf-8"), encoding="utf-8")
     assert out.read_text(encoding="utf-8") == GOLDEN.read_text(encoding="utf-8")
     printed = pacer("review", "--show", "--format", "md")
     assert printed.out == GOLDEN.read_text(encoding="utf-8")

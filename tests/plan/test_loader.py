@@ -275,6 +275,23 @@ def test_unknown_track_with_did_you_mean(variant: Variant) -> None:
     ]
 
 
+def test_a_curriculum_names_the_tracks_it_is_about(variant: Variant) -> None:
+    text = variant(
+        (
+            "    prompts: [几何上这是什么？]",
+            "    prompts: [几何上这是什么？]\n    topics: [english]",
+        )
+    )
+    assert load_plan_text(text).curriculum("calc").topics == ("english",)
+    assert load_plan_text(variant()).curriculum("calc").topics == ()  # optional
+    wrong = variant(
+        ("    prompts: [几何上这是什么？]", "    prompts: [几何上这是什么？]\n    topics: [englsh]")
+    )
+    assert problems_of(wrong) == [
+        f"p.yaml:{loc(wrong, 'englsh')}: unknown track 'englsh'; did you mean 'english'?"
+    ]
+
+
 def test_unknown_unit_with_did_you_mean(variant: Variant) -> None:
     text = variant(("after: [calc-2]", "after: [calc-22]"))
     assert problems_of(text) == [

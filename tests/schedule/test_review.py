@@ -9,7 +9,7 @@ from datetime import date, timedelta
 import pytest
 
 from pacer.calendar.days import Trip
-from pacer.plan.model import Milestone, Plan
+from pacer.plan.model import Milestone, Plan, ReviewSpec
 from pacer.schedule.progress import LogEntry, progress_of
 from pacer.schedule.projection import Projection, project
 from pacer.schedule.review import (
@@ -18,9 +18,10 @@ from pacer.schedule.review import (
     MilestoneMove,
     TrackWeek,
     WeekFacts,
+    due_week_on,
     week_facts,
 )
-from pacer.schedule.weeks import IsoWeek, due_week, streak
+from pacer.schedule.weeks import IsoWeek, streak
 from tests.schedule.handmade import calendar, curriculum, entry, habit, plan, stream_of, unit, work
 
 
@@ -213,7 +214,10 @@ def test_parse_iso_week(text: str, week: IsoWeek | None) -> None:
     ],
 )
 def test_due_week(d: date, review_day: str, week: IsoWeek) -> None:
-    assert due_week(d, review_day) == week
+    """On an ordinary calendar the week is due from its review day on (where the review goes
+    when that day is a workday: tests/schedule/test_review_day.py)."""
+    p = replace(five_units(), review=ReviewSpec(day=review_day))
+    assert due_week_on(p, calendar(p), d) == week
 
 
 def test_streak_counts_back_from_the_due_week() -> None:

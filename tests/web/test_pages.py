@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from pathlib import Path
 
 from markupsafe import escape
 from starlette.testclient import TestClient
@@ -12,7 +13,9 @@ from starlette.testclient import TestClient
 from pacer import clock, service
 from pacer.i18n import set_lang
 from pacer.service import Session
-from tests.web.conftest import FEED, csrf_of, post
+from pacer.web.app import create_app
+from pacer.web.security import Guard, load_secret
+from tests.web.conftest import FEED, TOKEN, csrf_of, post
 
 DAY = date(2026, 3, 9)
 
@@ -72,7 +75,7 @@ def test_one_tap_log_shows_in_the_service_agenda(client: TestClient) -> None:
 
 def test_a_unit_shows_what_was_logged_and_done(client: TestClient) -> None:
     token = csrf_of(client)
-    unit = "m1801-improper-1"
+    unit = "m1802-w1-lecture1"  # the first piece of the stream: the first week's action
     assert "done ✓" not in client.get("/").text
     post(client, "/log", {"csrf": token, "target": unit, "minutes": "25"})
     assert "25 min logged today" in client.get("/").text
@@ -177,6 +180,39 @@ def test_plan_shows_phases_months_and_the_timeline(client: TestClient) -> None:
             assert str(row.projected_finish) in page.text
     for m in line.milestones:
         assert escape(m.title) in page.text
+
+
+def test_plan_shows_the_baseline_templates_week_shapes_and_decisions(client: TestClient) -> None:
+    page = client.get("/plan?lang=zh")
+    assert page.status_code == 200
+    text = page.text
+    for heading in ("能力基线", "日模板", "周型", "待定的决定"):
+        assert f"<h2>{heading}</h2>" in text
+    with Session() as s:
+        plan = s.plan
+    for entry in plan.baseline:
+        for line in (*entry.have, *entry.lack, entry.conclusion):
+            assert escape(line) in text
+    for template in plan.day_templates:
+        assert escape(template.title) in text
+        for b in template.blocks:
+            assert escape(b.title) in text
+    assert "数学 / 工程 &amp; AI" in text and "写作 / 复盘" in text
+    for d in plan.decisions:
+        assert escape(d.question) in text and escape(d.notes) in text
+
+
+def test_the_plan_page_of_a_plan_without_baseline_or_decisions(
+    web_home: Path, other_plan: Path
+) -> None:
+    guard = Guard("127.0.0.1", load_secret(web_home), TOKEN, ())
+    app = create_app(guard, plan_path=other_plan)
+    with TestClient(app, base_url="http://127.0.0.1:8765") as c:
+        page = c.get("/plan?lang=en")
+    assert page.status_code == 200
+    assert "<h2>Baseline</h2>" not in page.text and "<h2>Decisions</h2>" not in page.text
+    assert "<h2>Day templates</h2>" in page.text and "Weekly retro" in page.text
+    assert "<h2>Week shapes</h2>" in page.text
 
 
 def test_progress_draws_the_month_charts_into_the_cache(client: TestClient, web_home) -> None:  # type: ignore[no-untyped-def]
@@ -297,7 +333,20 @@ def test_every_page_speaks_chinese_units(client: TestClient) -> None:
         pages.append(page.text)
     text = "\n".join(pages)
     assert "天" in preview.text and "分钟" in text
-    leftovers = re.findall(r"[+-]?\d+ (?:min|d)\b", re.sub(r"<[^>]+>", " ", text))
+    shown = re.sub(r"<[^>]+>", " ", text)
+    # The plan's own words stay as written (the seed says "泛听 20 min"): only pacer's are checked.
+    with Session() as s:
+        plan = s.plan
+    own = {
+        words
+        for tpl in plan.day_templates
+        for b in tpl.blocks
+        for words in (b.title, b.detail, *(st.detail for st in b.steps))
+        if words
+    }
+    for words in sorted(own, key=len, reverse=True):  # a title before the words inside it
+        shown = shown.replace(str(escape(words)), " ")
+    leftovers = re.findall(r"[+-]?\d+ (?:min|d)\b", shown)
     assert leftovers == []
 
 

@@ -7,10 +7,11 @@ from pathlib import Path
 
 from pacer.cli.common import add_date, flush_notices, session_from
 from pacer.cli.text import day_or_dash, pad, signed_days
-from pacer.i18n import t
-from pacer.plan.model import Plan
+from pacer.i18n import minutes_text, t
+from pacer.plan.model import WEEKDAYS, Block, Plan
 from pacer.service import (
     TimelineView,
+    block_filters,
     check_plan,
     init_plan,
     parse_day,
@@ -84,6 +85,8 @@ def render_plan(plan: Plan) -> list[str]:
         lines.append(
             f"  {tr.id:<10} {tr.title}  ({t('show.track_units', n=len(units), hours=hours)})"
         )
+    lines += _baseline(plan)
+    lines += _templates(plan)
     if plan.phases:
         lines.append("")
         lines.append(t("show.phases"))
@@ -105,7 +108,59 @@ def render_plan(plan: Plan) -> list[str]:
         lines.append(t("show.milestones"))
         for ms in plan.milestones:
             lines.append(f"  {ms.due}  {ms.title}  [{ms.id}]")
+    if plan.decisions:
+        lines.append("")
+        lines.append(t("show.decisions"))
+        for d in plan.decisions:
+            lines.append(f"  {d.due}  {d.question}  [{d.id}]")
+            if d.evidence:
+                lines.append("      " + t("show.evidence", ids=", ".join(d.evidence)))
+            if d.notes:
+                lines.append(f"      {d.notes}")
     return lines
+
+
+def _baseline(plan: Plan) -> list[str]:
+    """What the person can already do, per track: ✓ have, ✗ lack, → the conclusion."""
+    if not plan.baseline:
+        return []
+    titles = {tr.id: tr.title for tr in plan.tracks}
+    lines = ["", t("show.baseline")]
+    for b in plan.baseline:
+        lines.append(f"  {titles.get(b.track, b.track)} ({b.track})")
+        lines += [f"      ✓ {line}" for line in b.have]
+        lines += [f"      ✗ {line}" for line in b.lack]
+        if b.conclusion:
+            lines.append(f"      → {b.conclusion}")
+    return lines
+
+
+def _templates(plan: Plan) -> list[str]:
+    """The day templates with their blocks (what each work block takes), the week shapes and
+    the dates the plan gives a template of their own."""
+    lines = ["", t("show.templates")]
+    for tpl in plan.day_templates:
+        lines.append(f"  {tpl.id}  {tpl.title}" + (f"  {tpl.start}" if tpl.start else ""))
+        for b in tpl.blocks:
+            lines.append(f"      {block_line(plan, b)}")
+    lines += ["", t("show.shapes")]
+    for shape in plan.week_shapes:
+        days = " · ".join(
+            f"{t('weekday.' + wd)} {tid}" for wd, tid in zip(WEEKDAYS, shape.days, strict=True)
+        )
+        lines.append(f"  {shape.id}  {days}")
+    if plan.calendar.overrides:
+        lines += ["", t("show.overrides")]
+        for o in plan.calendar.overrides:
+            lines.append(f"  {o.day}  {o.template}" + (f"  {o.reason}" if o.reason else ""))
+    return lines
+
+
+def block_line(plan: Plan, block: Block) -> str:
+    """`[work] 主线  60 min · tracks: 数学 / 工程 & AI · kinds: …`: a block and what it takes."""
+    mins = minutes_text(block.minutes, block.max_minutes)
+    text = f"[{t('block.' + block.type)}] {block.title}  {mins}"
+    return " · ".join([text, *block_filters(plan, block)])
 
 
 def run_timeline(args: argparse.Namespace) -> int:

@@ -73,6 +73,11 @@ MESSAGES["notice.review_due_week"] = (
     "{week} 的周复盘该做了：运行 'pacer review --week {week}'",
 )
 
+MESSAGES["notice.review_moved"] = (
+    "the weekly review of {week} is on this day: {day}, its usual day, is a {why} this week",
+    "{week} 的周复盘改在今天：平时复盘的 {day} 这周是{why}",
+)
+
 # -- the facts, the prompts, the list -------------------------------------------------------
 MESSAGES["review.title"] = ("Weekly review {week}", "周复盘 {week}")
 MESSAGES["review.span"] = ("{start} – {end}", "{start} – {end}（周一至周日）")

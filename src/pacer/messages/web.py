@@ -110,6 +110,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web.plan.milestones": ("Milestones", "里程碑"),
     "web.plan.milestone": ("Milestone", "里程碑"),
     "web.plan.due": ("Due", "截止"),
+    "web.plan.track": ("Track", "方向"),
+    "web.plan.have": ("Has (✓)", "已具备（✓）"),
+    "web.plan.lack": ("Lacks (✗)", "尚缺（✗）"),
+    "web.plan.conclusion": ("Conclusion", "结论"),
+    "web.plan.question": ("Question", "问题"),
+    "web.plan.evidence": ("Evidence", "依据"),
     "web.progress.title": ("Progress in {month}", "{month} 的进度"),
     "web.progress.none": ("No charts to show.", "没有可显示的图表。"),
     "web.progress.drawing": (

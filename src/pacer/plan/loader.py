@@ -341,7 +341,7 @@ class _PlanBuilder:
             node,
             "curricula[]",
             ("id", "title", "track", "from", "to", "units"),
-            ("prompts", "rhythm", "source", "notes"),
+            ("prompts", "rhythm", "source", "notes", "topics"),
         )
         if f is None:
             return None
@@ -372,6 +372,7 @@ class _PlanBuilder:
             prompts,
             self.r.text(f.get("rhythm"), ""),
             self.r.text(f.get("source"), ""),
+            tuple(self.r.ref("track", n, "topics") for n in self.r.seq(f.get("topics"), "topics")),
         )
 
     def unit(

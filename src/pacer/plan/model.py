@@ -167,6 +167,7 @@ class Curriculum:
     prompts: tuple[str, ...] = ()
     rhythm: str = ""
     source: str = ""
+    topics: tuple[str, ...] = ()  # track ids it is about, when not its own (a blog post's tags)
 
 
 @dataclass(frozen=True, slots=True)

@@ -192,7 +192,9 @@ def _year_end_sections(data: ReportData, plan: Plan) -> list[str]:
     out += [f"- {t('report.met')}: {titled('met')}"]
     out += [f"- {t('report.awaiting')}: {titled('done')}"]
     out += [f"- {t('report.missed')}: {titled('missed', 'late')}", ""]
-    outputs = [c for c in plan.curricula if c.track == "output"]
+    from pacer.schedule.blog import posts  # the blog track is named in one place only
+
+    outputs = posts(plan)
     if outputs:
         out += [f"## {t('report.section.blog')}", ""]
         finished = set(data.units_finished)

@@ -47,11 +47,7 @@ def post_months(post: Curriculum) -> list[Month]:
 
 
 def post_tags(plan: Plan, post: Curriculum) -> list[str]:
-    """The titles of the tracks the post's months ask something of (in the plan's order),
-    leaving out the post's own track: that is the writing, not the topic."""
-    touched: set[str] = set()
-    for month in post_months(post):
-        mp = plan.month_plan(month)
-        if mp is not None:
-            touched |= {track for track, items in mp.items if items}
-    return [t.title for t in plan.tracks if t.id in touched and t.id != post.track]
+    """The titles of the tracks the post is about (its `topics`, in the plan's order), never
+    its own track: that is the writing, not the topic. A post that names no topics has none:
+    the tracks its months ask something of are that time's work, not what the post is about."""
+    return [t.title for t in plan.tracks if t.id in post.topics and t.id != post.track]

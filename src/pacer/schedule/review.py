@@ -1,16 +1,17 @@
-"""The weekly review's facts: one ISO week's planned vs done, habits, finished units,
-milestones that moved, trips — computed from the plan, the log and projections, no I/O."""
+"""The weekly review: which day of a week holds it, and the week's facts (planned vs done,
+habits, finished units, milestones that moved, trips) — from the plan, the log and
+projections, no I/O."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from pacer.calendar.days import Calendar, Trip
-from pacer.plan.model import Plan
+from pacer.calendar.days import Calendar, DayInfo, Trip
+from pacer.plan.model import WEEKDAYS, Block, Plan
 from pacer.schedule.progress import LogEntry
-from pacer.schedule.projection import Projection
+from pacer.schedule.projection import BlockPlan, DayPlan, Projection
 from pacer.schedule.status import finish_date, finished_on
 from pacer.schedule.weeks import IsoWeek
 
@@ -18,6 +19,75 @@ from pacer.schedule.weeks import IsoWeek
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
+
+
+# -- where the week's review goes ---------------------------------------------------------------
+# The review belongs to the plan's review day (`review.day`), as a ritual block of the template
+# an ordinary week gives that day. When the calendar turns that day into one without it — a
+# weekend day worked to make up for a public holiday (China's 调休), an override, a trip whose
+# template has none — the review is not dropped: it goes to the nearest day off of the same
+# ISO week, later days first, and when the week has none it stays on its day.
+_DAYS_OFF = ("weekend", "holiday")
+
+
+def review_ritual(plan: Plan) -> tuple[Block, ...]:
+    """The review's ritual blocks: those of the template the `normal` week shape gives the
+    review day (none: the plan keeps its review as a notice only, and nothing moves)."""
+    template = plan.template(plan.shape("normal").days[WEEKDAYS.index(plan.review.day)])
+    return tuple(b for b in template.blocks if b.type == "ritual")
+
+
+def _has_ritual(plan: Plan, info: DayInfo) -> bool:
+    return any(b.type == "ritual" for b in plan.template(info.template).blocks)
+
+
+def review_day(plan: Plan, calendar: Calendar, week: IsoWeek) -> date:
+    """The day of `week` that holds its review: the review day, unless that day has no room
+    for it (its template has no ritual and it is not a day off), then the nearest day of the
+    week that has (one with a ritual, a weekend day or a public holiday), later days first;
+    the review day itself when the week has no such day."""
+    usual = week.day(plan.review.day)
+    if not review_ritual(plan):
+        return usual
+    info = calendar.resolve(usual)
+    if _has_ritual(plan, info) or info.kind in _DAYS_OFF:
+        return usual
+    later = [d for d in week.days() if d > usual]
+    earlier = [d for d in reversed(week.days()) if d < usual]
+    for d in later + earlier:
+        other = calendar.resolve(d)
+        if _has_ritual(plan, other) or other.kind in _DAYS_OFF:
+            return d
+    return usual
+
+
+def due_week_on(plan: Plan, calendar: Calendar, day: date) -> IsoWeek:
+    """The week whose review is due on `day`: this week from its review's day on, else the
+    previous week."""
+    week = IsoWeek.of(day)
+    return week if day >= review_day(plan, calendar, week) else week.previous()
+
+
+def with_review(plan: Plan, calendar: Calendar, days: Iterable[DayPlan]) -> list[DayPlan]:
+    """The days as shown: a week's review day whose template has no ritual (it moved there,
+    or its own day has no room for it) gets the review's ritual block after its blocks."""
+    ritual = review_ritual(plan)
+    first, last = IsoWeek.of(plan.start), IsoWeek.of(plan.end)
+    slots: dict[IsoWeek, date] = {}
+    out: list[DayPlan] = []
+    for dp in days:
+        week = IsoWeek.of(dp.info.day)
+        if (
+            ritual
+            and first <= week <= last
+            and not any(bp.block.type == "ritual" for bp in dp.blocks)
+        ):
+            if week not in slots:
+                slots[week] = review_day(plan, calendar, week)
+            if slots[week] == dp.info.day:
+                dp = replace(dp, blocks=(*dp.blocks, *(BlockPlan(b) for b in ritual)))
+        out.append(dp)
+    return out
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,4 @@
-"""ISO weeks (2026-W10) and which week's review is due: small, for the today path."""
+"""ISO weeks (2026-W10) and review streaks: small, for the today path."""
 
 from __future__ import annotations
 
@@ -55,14 +55,6 @@ class IsoWeek:
 
     def __str__(self) -> str:
         return f"{self.year:04d}-W{self.week:02d}"
-
-
-def due_week(day: date, review_day: str) -> IsoWeek:
-    """The week whose review is due on `day`: this week from its review day on, else the
-    previous week."""
-    if day.weekday() >= WEEKDAYS.index(review_day):
-        return IsoWeek.of(day)
-    return IsoWeek.of(day - timedelta(days=7))
 
 
 def streak(reviewed: Iterable[IsoWeek], due: IsoWeek) -> int:

@@ -179,6 +179,9 @@ if TYPE_CHECKING:
         PlanSummary as PlanSummary,
     )
     from pacer.service.plan import (
+        block_filters as block_filters,
+    )
+    from pacer.service.plan import (
         check_plan as check_plan,
     )
     from pacer.service.plan import (
@@ -347,6 +350,7 @@ _EXPORTS: dict[str, str] = {
     "catchup_list_json": "progress",
     "catchup_options": "progress",
     "check_criterion": "milestones",
+    "block_filters": "plan",
     "check_plan": "plan",
     "check_week": "review",
     "day_json": "days",

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from pacer import clock
 from pacer.bounds import check_text
-from pacer.calendar.days import DayInfo, Trip
+from pacer.calendar.days import Calendar, DayInfo, Trip
 from pacer.errors import PacerError
 from pacer.i18n import Message, t
 from pacer.plan.model import REVIEW_TARGET
@@ -35,7 +35,9 @@ class DayView:
     notices: tuple[Message, ...] = field(default=())
 
 
-def _day_notices(session: Session, info: DayInfo) -> list[Message]:
+def _day_notices(session: Session, info: DayInfo, calendar: Calendar) -> list[Message]:
+    from pacer.service.reviewdue import review_moved_notice
+
     table = session.compiled.holidays
     out: list[Message] = []
     if table.country and info.day.year in table.years_without_data:
@@ -43,6 +45,9 @@ def _day_notices(session: Session, info: DayInfo) -> list[Message]:
     plan = session.plan
     if not plan.start <= info.day <= plan.end:
         out.append(Message("notice.outside_plan", start=plan.start, end=plan.end))
+    moved = review_moved_notice(session, info.day, calendar)
+    if moved is not None:
+        out.append(moved)
     return out
 
 
@@ -54,6 +59,7 @@ def day_views(session: Session, first: date, count: int, today: date) -> list[Da
     them (the stream poured from the plan's start into the calendar with its trips, nothing
     logged), beside what was logged.
     """
+    from pacer.schedule.review import with_review
     from pacer.store.log import all_entries
 
     entries = all_entries(session.store)
@@ -81,9 +87,10 @@ def day_views(session: Session, first: date, count: int, today: date) -> list[Da
         run = project(plan, calendar, stream, state, today, until=last, adjustments=adjustments)
         plans += [dp for dp in run.days if dp.info.day >= ahead_start]
     views = []
-    for dp in plans:
+    # A week's review shows on the day that holds it, also when its usual day has no room.
+    for dp in with_review(plan, calendar, plans):
         logged = tuple(e for e in entries if e.day == dp.info.day)
-        views.append(DayView(dp, logged, tuple(_day_notices(session, dp.info))))
+        views.append(DayView(dp, logged, tuple(_day_notices(session, dp.info, calendar))))
     return views
 
 

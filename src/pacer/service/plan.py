@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from pacer.plan.model import Plan
+from pacer.plan.model import Block, Plan
 from pacer.workspace import data_dir, resolve_plan_path
 
 # typing costs a few ms at start-up and is only needed by the type checker.
@@ -53,3 +53,19 @@ def plan_summary(plan: Plan) -> PlanSummary:
     return PlanSummary(
         len(units), sum(u.minutes for u in units), len(covered), len(plan.milestones)
     )
+
+
+def block_filters(plan: Plan, block: Block) -> list[str]:
+    """What a work block takes, when it does not take everything: its tracks (by title), its
+    unit kinds, and whether it only continues units already started."""
+    from pacer.i18n import t
+
+    out = []
+    if block.tracks:
+        titles = {tr.id: tr.title for tr in plan.tracks}
+        out.append(t("show.filter_tracks", tracks=" / ".join(titles[x] for x in block.tracks)))
+    if block.kinds:
+        out.append(t("show.filter_kinds", kinds=" / ".join(t("kind." + k) for k in block.kinds)))
+    if not block.new_units:
+        out.append(t("show.only_started"))
+    return out

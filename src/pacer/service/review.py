@@ -20,7 +20,7 @@ from pacer.schedule.review import (
     WeekFacts,
 )
 from pacer.schedule.weeks import IsoWeek, streak
-from pacer.service.reviewdue import review_due_week
+from pacer.service.reviewdue import review_day_of, review_due_week
 from pacer.service.session import Session, _entries, planned_projection, projection_at
 
 # typing costs a few ms at start-up and is only needed by the type checker.
@@ -67,8 +67,10 @@ def check_week(session: Session, week: IsoWeek, today: date) -> None:
     plan = session.plan
     if week < IsoWeek.of(plan.start):
         raise PacerError(Message("review.before_plan", week=str(week), start=plan.start))
-    if week > review_due_week(session, today):
-        raise PacerError(Message("review.not_due", week=str(week), day=week.day(plan.review.day)))
+    calendar = session.calendar()
+    if week > review_due_week(session, today, calendar):
+        day = review_day_of(session, week, calendar)
+        raise PacerError(Message("review.not_due", week=str(week), day=day))
 
 
 # -- the facts -------------------------------------------------------------------------------

@@ -29,7 +29,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from pacer import clock, service
 from pacer.errors import InputError, PacerError, StoreBusy
 from pacer.i18n import LANGS, Message, days_text, minutes_text, set_lang, t
-from pacer.plan.model import Plan
+from pacer.plan.model import WEEKDAYS, Plan
 from pacer.plan.problems import PlanInvalid
 from pacer.service import Session
 from pacer.web.lanes import ChartCache, ChartKey, Lane
@@ -419,8 +419,21 @@ class Dashboard:
         with self.session(request) as s:
             plan = s.plan
             line = service.timeline(s, clock.today())
+            filters = {
+                (tpl.id, b.id): service.block_filters(plan, b)
+                for tpl in plan.day_templates
+                for b in tpl.blocks
+            }
+        titles = {tr.id: tr.title for tr in plan.tracks}
         return self.render(
-            request, "plan.html", plan=plan, line=line, state_text=service.state_text
+            request,
+            "plan.html",
+            plan=plan,
+            line=line,
+            filters=filters,
+            titles=titles,
+            weekdays=WEEKDAYS,
+            state_text=service.state_text,
         )
 
     # -- Progress -------------------------------------------------------------------------------
