@@ -104,7 +104,7 @@ def test_a_full_disk_is_named_and_nothing_is_half_written(
     env = {"PACER_HOME": str(small_disk / "pacer")}
     assert pacer("log", "30", "english", "-m", "before", env=env).code == 0
     filler = small_disk / "filler"
-    with filler.open("wb") as fh:
+    with filler.open("wb", buffering=0) as fh:  # unbuffered: closing it writes nothing more
         try:
             while True:
                 fh.write(b"\0" * 65536)
