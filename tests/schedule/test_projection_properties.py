@@ -31,6 +31,13 @@ def run(
     return project(plan, world.calendar(trips), stream, state, world.today)
 
 
+def with_and_without(world: World, offset: int, length: int) -> tuple[Projection, Projection]:
+    """The projection without and with a trip of `length` days, `offset` days from today."""
+    start = world.today + timedelta(days=offset)
+    trip = Trip(1, start, start + timedelta(days=length - 1))
+    return run(world, trips=()), run(world, trips=(trip,))
+
+
 def milestone_dates(world: World, projection: Projection) -> dict[str, date | None]:
     return {m.id: projection.finish_of(m.needs) for m in world.plan.milestones}
 
@@ -104,10 +111,7 @@ def test_removing_a_trip_restores_the_projection(world: World, extra: tuple[Trip
 def test_a_trip_never_moves_a_milestone_earlier_nor_later_than_its_lost_capacity(
     world: World, offset: int, length: int
 ) -> None:
-    start = world.today + timedelta(days=offset)
-    trip = Trip(1, start, start + timedelta(days=length - 1))
-    without = run(world, trips=())
-    with_trip = run(world, trips=(trip,))
+    without, with_trip = with_and_without(world, offset, length)
     for mid, before in milestone_dates(world, without).items():
         after = milestone_dates(world, with_trip)[mid]
         if before is None:
@@ -155,13 +159,10 @@ def test_logging_work_never_makes_a_milestone_later(world: World, data: st.DataO
 def test_a_trip_moves_a_milestone_no_more_than_its_own_blocks_need_to_recover(
     world: World, offset: int, length: int
 ) -> None:
-    # Blocks that are not interchangeable (one track each on workdays, only `write` on
-    # Sundays): each kind of block goes on serving its planned share after the trip, so a
-    # milestone waits only for what its own blocks lost.
-    start = world.today + timedelta(days=offset)
-    trip = Trip(1, start, start + timedelta(days=length - 1))
-    without = run(world, trips=())
-    with_trip = run(world, trips=(trip,))
+    # Blocks that are not interchangeable (one track each on workdays, only writing and
+    # reading on Sundays): each kind of block goes on serving its planned share after the
+    # trip, so a milestone waits only for what its own blocks lost.
+    without, with_trip = with_and_without(world, offset, length)
     stream = build_stream(world.plan, world.calendar(()))
     for m in world.plan.milestones:
         before, after = without.finish_of(m.needs), with_trip.finish_of(m.needs)
