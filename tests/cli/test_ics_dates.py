@@ -79,6 +79,13 @@ def table(pacer: Pacer, plan: Path) -> list[tuple[str, str, str]]:
             "DTEND;TZID=Europe/Berlin:20260420T235900\nX-MICROSOFT-CDO-ALLDAYEVENT:TRUE",
             ("2026-04-20", "2026-04-20"),
         ),
+        # Outlook's flag on UTC times with no calendar zone: the writer's midnight (16:00Z is
+        # Shanghai's) rounds to the nearest UTC midnight, and the event lasts its whole days:
+        # 8-9 June in every plan's zone (New York once made it 7-9 June).
+        (
+            "DTSTART:20260607T160000Z\nDTEND:20260609T160000Z\nX-MICROSOFT-CDO-ALLDAYEVENT:TRUE",
+            ("2026-06-08", "2026-06-09"),
+        ),
         # A timed trip is dated where it happens: Tokyo 23:00 on the 28th is the 28th, even
         # when it is still the morning of the 28th in New York (and the 29th in Kiritimati).
         (

@@ -512,7 +512,9 @@ class _Reader:
             first = start.date() if isinstance(start, datetime) else start
             last = end.date() if isinstance(end, datetime) else end
             raise _Skip(Message("ics.skip.end_before_start", start=first, end=last))
-        if isinstance(start, datetime) and (flagged or _midnights(start, end)):
+        if isinstance(start, datetime) and flagged and start.time() != time():
+            first, last = self._flagged_day(start, end)
+        elif isinstance(start, datetime) and (flagged or _midnights(start, end)):
             first, last = self._all_day(start, end)
         elif isinstance(start, datetime):
             first, last = self._timed(start, end)
@@ -534,6 +536,17 @@ class _Reader:
         else:
             last = end - timedelta(days=1)
         return first, max(first, last)
+
+    def _flagged_day(self, start: datetime, end: date | datetime | None) -> tuple[date, date]:
+        """An event flagged all-day whose times are not midnight on their own clock: Outlook
+        writes the writer's local midnight in UTC (16:00Z for Shanghai, 04:00Z for New York).
+        Its first date is that of the nearest midnight on the written clock, and it lasts its
+        length in whole days — the same dates in every plan's zone."""
+        first = (start.replace(tzinfo=None) + timedelta(hours=12)).date()
+        if end is None:
+            return first, first
+        length = (self._instant(end) - self._instant(start)).total_seconds() / 86400
+        return first, first + timedelta(days=max(1, round(length)) - 1)
 
     def _timed(self, start: datetime, end: date | datetime | None) -> tuple[date, date]:
         """A timed event: the dates where it happens; within one day, not a trip."""
