@@ -10,6 +10,7 @@ from pacer.i18n_catalog import CATALOG
 # typing costs a few ms at start-up and is only needed by the type checker.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Iterable
     from typing import Any
 
 
@@ -46,6 +47,11 @@ def minutes_text(low: int, high: int | None = None) -> str:
     language."""
     shown = f"{low}–{high}" if high and high != low else f"{low}"
     return t("unit.min", n=shown)
+
+
+def joined(items: Iterable[str]) -> str:
+    """Items as one list in the current language ("a, b" / "a、b")."""
+    return t("list.sep").join(items)
 
 
 def days_text(days: int | None) -> str:

@@ -371,6 +371,7 @@ CATALOG.update(
             "出差 {start} → {end} 的影响：{effect}",
         ),
         "status.trip_moves_nothing": ("no milestone", "不影响任何里程碑"),
+        "list.sep": (", ", "、"),
         "today.and_more": ("and {n} more (pacer status)", "等另外 {n} 项（见 pacer status）"),
         "status.heading": ("Status at the end of {day}", "{day} 的进度"),
         "status.track": ("Track", "方向"),
@@ -452,8 +453,13 @@ CATALOG.update(
             "'{raw}' 不是方案 id；见 'pacer catchup --list'",
         ),
         "catchup.no_option": (
-            "there is no option {n} (there are {count}); run 'pacer catchup' to see them",
-            "没有方案 {n}（共 {count} 个）；运行 'pacer catchup' 查看",
+            "there is no option {n} for {id} (it has {count}); run 'pacer catchup {id}' to see"
+            " them",
+            "{id} 没有方案 {n}（共 {count} 个）；运行 'pacer catchup {id}' 查看",
+        ),
+        "catchup.no_options": (
+            "{id} has nothing to catch up, so there is no option to apply; see 'pacer catchup {id}'",
+            "{id} 无需追赶，没有可记录的方案；见 'pacer catchup {id}'",
         ),
         "catchup.needs_reason": (
             "moving a due date needs a reason: add --reason TEXT",

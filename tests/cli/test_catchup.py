@@ -130,6 +130,23 @@ def test_every_option_moves_the_late_low_weight_milestone_earlier(
     assert_serves(shown)
     kinds = [o["kind"] for o in shown["options"]]
     assert kinds[0] == "focus" and kinds[-1] == "move_due", kinds
+    # Each effect line's verdict is what status would say of those dates on that day.
+    day = date.fromisoformat(case["day"])
+    effect = re.compile(r"^ +\S+ +(\S+) → (\S+) +\(.*\) +due (\S+): (.+)$", re.M)
+    verdicts = effect.findall(text.out)
+    assert verdicts, text.out
+    for _, after, due, verdict in verdicts:
+        end, deadline = date.fromisoformat(after), date.fromisoformat(due)
+        expected = (
+            "missed"
+            if deadline < day
+            else "late"
+            if end > deadline
+            else "at risk"
+            if (deadline - end).days < 7
+            else "on track"
+        )
+        assert verdict == expected, (after, due, verdict)
 
 
 def test_every_late_milestone_is_served_and_defers_only_its_own_units(
@@ -176,7 +193,10 @@ def test_an_on_track_milestone_has_nothing_to_catch_up(pacer: Pacer, case: dict[
     # Nothing to record either.
     refused = catchup(pacer, case, case["on_track"], "--apply", "1")
     assert refused.code == 1
-    assert "there is no option 1 (there are 0)" in refused.err
+    assert refused.err.strip() == (
+        f"pacer: {case['on_track']} has nothing to catch up, so there is no option to apply;"
+        f" see 'pacer catchup {case['on_track']}'"
+    )
 
 
 def test_without_a_milestone_catch_up_works_on_the_most_late_one(

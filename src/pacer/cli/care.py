@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from pacer.cli.common import add_json, flush_notices, session_from, show
-from pacer.i18n import t
+from pacer.i18n import joined, t
 from pacer.service import backup_database, doctor, doctor_json, import_json
 
 # typing costs a few ms at start-up and is only needed by the type checker.
@@ -57,7 +57,7 @@ def run_import_json(args: argparse.Namespace) -> int:
     with session_from(args) as session:
         done = import_json(session, args.file)
         flush_notices(session)
-        detail = ", ".join(f"{name} {n}" for name, n in done.rows.items() if n) or "—"
+        detail = joined(f"{name} {n}" for name, n in done.rows.items() if n) or "—"
         print(t("import.done", path=done.path, rows=sum(done.rows.values()), detail=detail))
         if not done.plan_matches:
             sys.stderr.write(f"pacer: {t('import.plan_differs')}\n")

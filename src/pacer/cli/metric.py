@@ -6,7 +6,7 @@ import argparse
 
 from pacer.cli.common import add_date, add_json, flush_notices, print_json, session_from, show
 from pacer.cli.text import pad
-from pacer.i18n import t
+from pacer.i18n import joined, t
 from pacer.service import (
     MetricView,
     add_metric_value,
@@ -142,7 +142,7 @@ def render_show(view: MetricView) -> list[str]:
     m, s = view.metric, view.standing
     direction = t("metric.higher_better" if m.higher_is_better else "metric.lower_better")
     lines = [f"{m.id} · {m.title} ({direction})"]
-    targets = ", ".join(t("metric.by", value=amount(m, p.value), day=p.day) for p in m.targets)
+    targets = joined(t("metric.by", value=amount(m, p.value), day=p.day) for p in m.targets)
     lines.append("  " + t("metric.targets", targets=targets or "—"))
     road = " → ".join(t("metric.on", value=amount(m, p.value), day=p.day) for p in view.road)
     lines.append("  " + t("metric.road", road=road or "—"))

@@ -6,7 +6,7 @@ import argparse
 
 from pacer.cli.common import add_date, add_json, flush_notices, session_from, show
 from pacer.cli.text import day_or_dash, pad, signed_days
-from pacer.i18n import t
+from pacer.i18n import joined, t
 from pacer.service import (
     MilestoneView,
     check_criterion,
@@ -136,7 +136,8 @@ def render_show(view: MilestoneView) -> list[str]:
             where = t("milestone.unit_projected", day=u.projected)
         else:
             where = t("timeline.beyond")
-        minutes = f"{u.logged}/{u.minutes} min" if u.state == "started" else f"{u.minutes} min"
+        shown = f"{u.logged}/{u.minutes}" if u.state == "started" else f"{u.minutes}"
+        minutes = t("unit.min", n=shown)
         lines.append(
             f"    {UNIT_MARKS[u.state]} "
             + pad(u.id, width + 2)
@@ -146,7 +147,7 @@ def render_show(view: MilestoneView) -> list[str]:
             + where
         )
     if m.status == "met" and m.open_units:
-        lines.append("    " + t("milestone.met_open_units", units=", ".join(m.open_units)))
+        lines.append("    " + t("milestone.met_open_units", units=joined(m.open_units)))
     checked = sum(1 for c in view.criteria if c.check is not None)
     lines += ["", "  " + t("milestone.criteria", checked=checked, total=len(view.criteria))]
     if not view.criteria:

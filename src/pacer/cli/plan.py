@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pacer.cli.common import add_date, flush_notices, session_from
 from pacer.cli.text import day_or_dash, pad, signed_days
-from pacer.i18n import minutes_text, t
+from pacer.i18n import joined, minutes_text, t
 from pacer.plan.model import WEEKDAYS, Block, Plan
 from pacer.service import (
     TimelineView,
@@ -114,7 +114,7 @@ def render_plan(plan: Plan) -> list[str]:
         for d in plan.decisions:
             lines.append(f"  {d.due}  {d.question}  [{d.id}]")
             if d.evidence:
-                lines.append("      " + t("show.evidence", ids=", ".join(d.evidence)))
+                lines.append("      " + t("show.evidence", ids=joined(d.evidence)))
             if d.notes:
                 lines.append(f"      {d.notes}")
     return lines

@@ -7,7 +7,7 @@ from datetime import date
 
 from pacer.cli.common import add_date, add_json, flush_notices, session_from, show
 from pacer.cli.text import day_or_dash, hours, pad, signed_days
-from pacer.i18n import days_text, t
+from pacer.i18n import days_text, joined, t
 from pacer.service import (
     StatusView,
     apply_catchup,
@@ -106,9 +106,7 @@ def render_status(view: StatusView) -> list[str]:
             + state_text(m)
         )
     for trip, moves in view.trips:
-        effect = ", ".join(f"{m} {days_text(n)}" for m, n in moves) or t(
-            "status.trip_moves_nothing"
-        )
+        effect = joined(f"{m} {days_text(n)}" for m, n in moves) or t("status.trip_moves_nothing")
         lines += [
             "",
             "  ✈ " + t("status.trip_effect", start=trip.start, end=trip.end, effect=effect),
@@ -193,7 +191,7 @@ def render_options(day: date, target: MilestoneStatus | None, options: list[Opti
         t("catchup.choose"),
     ]
     for n, option in enumerate(options, 1):
-        lines += ["", *render_option(n, option, target)]
+        lines += ["", *render_option(n, option, target, day)]
     return lines
 
 
@@ -209,12 +207,13 @@ def describe(choice: CatchupChoice) -> str:
     if choice.kind == "stretch":
         return t("catchup.stretch", start=choice.start, end=choice.end, id=choice.milestone)
     if choice.kind == "defer":
-        return t("catchup.defer", id=choice.milestone, units=", ".join(choice.units))
+        return t("catchup.defer", id=choice.milestone, units=joined(choice.units))
     return t("catchup.move_due", id=choice.milestone, due=choice.due)
 
 
-def render_option(n: int, option: Option, target: MilestoneStatus) -> list[str]:
+def render_option(n: int, option: Option, target: MilestoneStatus, day: date) -> list[str]:
     from pacer.schedule.catchup import shown_effects
+    from pacer.schedule.status import date_state
 
     lines = [f"  {n}. {describe(option.choice)}"]
     if option.choice.kind == "move_due" and option.choice.due:
@@ -227,8 +226,7 @@ def render_option(n: int, option: Option, target: MilestoneStatus) -> list[str]:
         return lines
     for e in shown_effects(option):
         delta = (e.after - e.before).days if e.after and e.before else None
-        late = e.after is None or e.after > e.due
-        verdict = t("state.late") if late else t("state.on_track")
+        verdict = t(f"state.{date_state(e.due, e.after, day)}")  # as status would say it
         lines.append(
             "       "
             + pad(e.milestone, 18)

@@ -6,7 +6,7 @@ import argparse
 
 from pacer import clock
 from pacer.cli.common import add_date, add_json, flush_notices, print_json, session_from
-from pacer.i18n import days_text, minutes_text, t
+from pacer.i18n import days_text, joined, minutes_text, t
 from pacer.service import (
     DayView,
     Session,
@@ -51,7 +51,7 @@ def run_today(args: argparse.Namespace) -> int:
             lines = render_day(session, view)
             if moved:
                 biggest = sorted(moved, key=lambda e: -abs(e[1]))
-                effect = ", ".join(f"{m} {days_text(n)}" for m, n in biggest[:5])
+                effect = joined(f"{m} {days_text(n)}" for m, n in biggest[:5])
                 if len(biggest) > 5:
                     effect += " " + t("today.and_more", n=len(biggest) - 5)
                 lines.insert(1, "  ✈ " + t("today.trip_effect", effect=effect))

@@ -188,6 +188,18 @@ def finish_date(
     return (max(dates) if dates else None), complete
 
 
+def date_state(due: date, projected: date | None, day: date) -> MilestoneState:
+    """What the dates alone say of an unfinished milestone on `day`: missed once its due
+    date has passed, else late, at risk (under a week of slack) or on track."""
+    if due < day:
+        return "missed"
+    if projected is None or projected > due:
+        return "late"
+    if (due - projected).days < AT_RISK_DAYS:
+        return "at_risk"
+    return "on_track"
+
+
 def milestone_status(
     plan: Plan,
     projection: Projection,
@@ -221,14 +233,8 @@ def milestone_status(
             state = "met"
         elif complete and (projected is None or projected <= due):
             state = "done"
-        elif due < day:
-            state = "missed"
-        elif projected is None or projected > due:
-            state = "late"
-        elif (due - projected).days < AT_RISK_DAYS:
-            state = "at_risk"
         else:
-            state = "on_track"
+            state = date_state(due, projected, day)
         still_open = tuple(u for u in m.needs if u not in finished and u not in projection.done)
         out.append(
             MilestoneStatus(

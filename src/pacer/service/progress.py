@@ -269,9 +269,14 @@ def apply_catchup(
 
     from pacer.store.catchup import add_choice
 
-    _, options = catchup_options(session, day, milestone_id)
+    target, options = catchup_options(session, day, milestone_id)
+    if target is None:
+        raise PacerError(Message("catchup.nothing_slips", day=day))
+    if not options:  # on track, or its units finished: the numbers of no list
+        raise PacerError(Message("catchup.no_options", id=target.id))
     if not 1 <= number <= len(options):
-        raise PacerError(Message("catchup.no_option", n=number, count=len(options)))
+        # Name the milestone: the default one changes once a choice is recorded.
+        raise PacerError(Message("catchup.no_option", n=number, count=len(options), id=target.id))
     choice = options[number - 1].choice
     if choice.kind == "move_due" and not reason.strip():
         raise PacerError(Message("catchup.needs_reason"))
