@@ -350,17 +350,24 @@ def test_day_ratios_count_days_from_the_first_entry_at_most_one_each() -> None:
 
 
 def perfect_history(p: Plan, trips: Sequence[Trip], until: date) -> list[LogEntry]:
-    """Every piece the plan's own pour places before `until`, logged in full on its day,
-    each unit marked done on the day its last piece is placed."""
-    planned = project(p, calendar(p, trips), stream_of(p), progress_of(p, ()), p.start, until=until)
-    out = []
-    for d in planned.days:
-        if d.info.day >= until:
-            break
-        for bp in d.blocks:
+    """Each morning's plan done in full, from the plan's start to `until`: every piece the
+    projection standing on that morning (the log before it) places that day, logged on its
+    day, a unit marked done on the day its last minute is placed — what `today` showed, and
+    what the forecast's adherence measures against. Not one pour from the start carried on:
+    a block serves its pool's share first, so that pour may use a unit's pieces out of stream
+    order, while a morning's re-flow takes the logged minutes off the unit's first pieces and
+    may place the rest differently (fill a block that pour left partly empty)."""
+    cal, stream = calendar(p, trips), stream_of(p)
+    out: list[LogEntry] = []
+    d = p.start
+    while d < until:
+        morning = project(p, cal, stream, progress_of(p, out), d, until=d)
+        planned = morning.day(d)
+        for bp in planned.blocks if planned is not None else ():
             for piece in bp.items:
-                last = planned.finish.get(piece.unit) == d.info.day
-                out.append(entry(piece.unit, piece.minutes, d.info.day, done=last))
+                last = morning.finish.get(piece.unit) == d
+                out.append(entry(piece.unit, piece.minutes, d, done=last))
+        d += timedelta(days=1)
     return out
 
 

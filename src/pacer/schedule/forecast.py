@@ -14,7 +14,11 @@ so that two weeks of history already give sane numbers and a record speaks for i
   track's on three units at the overall.
 
 So a record of every placed piece done exactly, once it is three weeks and six units long,
-reads adherence 1 and velocity 1 with no spread, and every run is the projection.
+reads adherence 1 and velocity 1 with no spread, and every run is the projection. Placed
+each morning, that is: a day's re-flow need not carry on an earlier morning's pour (a block
+serves its pool's share first, so that pour may use a unit's pieces out of stream order,
+and the re-flow takes logged minutes off a unit's first pieces), so doing what one morning
+showed for a whole week may read a little under 1 on a later day that asked for more.
 
 The simulation does not re-run the projection. The projection, computed once from the
 forecast's date, gives the order of work: every piece it places, in order, at its place
