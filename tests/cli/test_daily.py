@@ -298,7 +298,7 @@ def test_plan_show_has_the_baseline_day_templates_week_shapes_and_decisions(pace
     assert "  2026-02-09  kickoff  第一周 · 行动指令\n" in out
     # 三、2026.12: the December decisions with what they rest on
     assert "\n待定的决定\n  2026-12-31  2027 是否冲雅思  [ielts-2027]\n" in out
-    assert "      依据：listening, listening-p3, june-acceptance, english\n" in out
+    assert "      依据：listening、listening-p3、june-acceptance、english\n" in out
 
 
 def test_plan_show_on_a_plan_without_baseline_or_decisions(pacer: Pacer, other_plan: Path) -> None:

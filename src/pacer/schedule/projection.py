@@ -116,7 +116,7 @@ def remaining_stream(
     """The stream's pieces still to do, as (unit, minutes, pool): each unit's logged minutes
     come off its first pieces; finished (and deferred) units drop out; no piece shorter than
     the minimum chunk is left in front of more of the same unit (it joins that unit's next
-    piece, and that piece's pool)."""
+    piece, which keeps the sliver's pool)."""
     estimate = {u.id: u.minutes for u in plan.units()}
     consumed = {uid: max(0, estimate[uid] - m) for uid, m in left.items()}
     pools = stream.pools or (NO_POOL,) * len(stream.pieces)
@@ -131,13 +131,18 @@ def remaining_stream(
     later: dict[str, int] = {}
     for uid, _, _ in pieces:
         later[uid] = later.get(uid, 0) + 1
-    carry: dict[str, int] = {}
+    carry: dict[str, tuple[int, int]] = {}  # unit -> (sliver minutes, the sliver's pool)
     out: list[tuple[str, int, int]] = []
     for uid, minutes, pool in pieces:
-        minutes += carry.pop(uid, 0)
+        if uid in carry:
+            # The joined piece stays with the kind of block the work was planned in first:
+            # this one's blocks may be too short for the larger piece (a 20-minute block
+            # cannot take 35 minutes without leaving a sliver), and it would be stranded.
+            sliver, pool = carry.pop(uid)
+            minutes += sliver
         later[uid] -= 1
         if minutes < plan.min_chunk and later[uid] > 0:
-            carry[uid] = minutes
+            carry[uid] = (minutes, pool)
             continue
         out.append((uid, minutes, pool))
     return out
@@ -402,11 +407,15 @@ def project(
 
 
 def _take(piece: int, cap: int, unit_left: int, min_chunk: int) -> int:
-    """Minutes of this piece to place in `cap`: never a sliver, never leave one behind."""
-    take = min(piece, cap)
+    """Minutes of this piece to place in `cap`: never a sliver, and never leave one behind
+    unless the block could otherwise take none of it (a 35-minute piece in a 20-minute
+    block: it takes 20, and the 15 left are placed when they finish the unit)."""
+    whole = min(piece, cap)
+    take = whole
     rest = piece - take
     if 0 < rest < min_chunk:
         take = piece - min_chunk  # leave a whole chunk for later rather than a sliver
     if take < min_chunk and take < unit_left:
-        return 0
+        # Better a sliver left behind than a piece no block of its kind can ever take.
+        return whole if whole >= min_chunk and whole == cap else 0
     return max(take, 0)
