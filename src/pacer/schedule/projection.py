@@ -224,6 +224,19 @@ class _Pour:
         self.left[self.unit_of[j]] -= take
         self.started.add(self.unit_of[j])
 
+    def pass_on_rest(self, j: int, min_chunk: int) -> None:
+        """A rest under the minimum chunk left on a piece joins its unit's next piece (placed
+        on its own it could only finish the unit, and it would hold the unit's later pieces
+        back)."""
+        rest = self.minutes[j]
+        if not 0 < rest < min_chunk:
+            return
+        uid = self.unit_of[j]
+        later = next((k for k in self.where[uid] if k > j and self.minutes[k] > 0), None)
+        if later is not None:
+            self.minutes[later] += rest
+            self.minutes[j] = 0
+
     def may_take(self, unit: Unit, block: Block, on_trip: bool, d: date) -> bool:
         if self.opens[unit.curriculum] > d or not block.admits(unit.track, unit.kind):
             return False
@@ -389,6 +402,7 @@ def project(
                 if take == 0:
                     break  # the rest of this block is too short for the next piece
                 pour.consume(j, take)
+                pour.pass_on_rest(j, plan.min_chunk)
                 cap -= take
                 # One unit, one line per block: its pieces in the block add up.
                 at = next((k for k, p in enumerate(items) if p.unit == uid), None)
@@ -416,6 +430,7 @@ def _take(piece: int, cap: int, unit_left: int, min_chunk: int) -> int:
     if 0 < rest < min_chunk:
         take = piece - min_chunk  # leave a whole chunk for later rather than a sliver
     if take < min_chunk and take < unit_left:
-        # Better a sliver left behind than a piece no block of its kind can ever take.
+        # Better a rest left behind than a piece no block of its kind can ever take; the
+        # caller moves that rest onto the unit's next piece.
         return whole if whole >= min_chunk and whole == cap else 0
     return max(take, 0)
