@@ -89,3 +89,24 @@ def test_messages_compare_by_key_and_arguments() -> None:
     assert Message("trip.days", days=3) == Message("trip.days", days=3)
     assert Message("trip.days", days=3) != Message("trip.days", days=4)
     assert Message("trip.days", days=3) != "trip.days"
+
+
+def test_plural_spec_takes_the_english_form_of_the_count() -> None:
+    set_lang("en")
+    try:
+        assert t("trip.days", days=1) == "1 day"
+        assert t("trip.days", days=2) == "2 days"
+        assert t("trip.days", days=0) == "0 days"
+        set_lang("zh")
+        assert t("trip.days", days=1) == "1 天"
+    finally:
+        set_lang("en")
+
+
+def test_every_plural_spec_has_two_english_forms() -> None:
+    import re
+
+    for key, (en, zh) in CATALOG.items():
+        for forms in re.findall(r":plural\(([^)]*)\)", en):
+            assert len(forms.split("|")) == 2, key
+        assert "plural(" not in zh or re.search(r":plural\([^|)]*\)", zh), key

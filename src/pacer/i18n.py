@@ -54,6 +54,11 @@ def joined(items: Iterable[str]) -> str:
     return t("list.sep").join(items)
 
 
+def hours_text(minutes: int) -> str:
+    """Minutes as hours with one decimal, "1.5 h" / "1.5 小时", in the current language."""
+    return t("unit.hours", n=f"{minutes / 60:.1f}")
+
+
 def days_text(days: int | None) -> str:
     """A signed number of days, "+7 d" or "+7 天" ("—" for none), in the current language."""
     return "—" if days is None else t("unit.days_signed", n=days)
@@ -77,10 +82,39 @@ def current_lang() -> str:
     return _current.get()
 
 
+def plural_form(count: object, forms: list[str], lang: str) -> str:
+    """The CLDR plural category's form of a count: English has "one" (exactly 1, with no
+    fraction) and "other"; Chinese has only "other", so a Chinese text needs one form."""
+    if lang == "en" and len(forms) > 1:
+        return forms[0] if count == 1 and not isinstance(count, bool) else forms[1]
+    return forms[-1]
+
+
+_PLURAL = "plural("
+
+
+def _render(text: str, args: dict[str, Any], lang: str) -> str:
+    """str.format, with one extra spec: `{days:plural(day|days)}` renders the number and the
+    noun form its count takes ("1 day", "3 days"), the gettext ngettext of this catalog."""
+    if _PLURAL not in text:
+        return text.format(**args)
+    import string
+
+    class _Plural(string.Formatter):
+        def format_field(self, value: Any, format_spec: str) -> str:
+            if format_spec.startswith(_PLURAL) and format_spec.endswith(")"):
+                forms = format_spec[len(_PLURAL) : -1].split("|")
+                return f"{value} {plural_form(value, forms, lang)}"
+            return super().format_field(value, format_spec)
+
+    return _Plural().vformat(text, (), args)
+
+
 def t(message_key: str, /, **args: Any) -> str:
     """Render a catalog entry in the current language."""
     entry = CATALOG.get(message_key)
     if entry is None:
         return message_key if not args else f"{message_key} {args}"
-    text = entry[1] if _current.get() == "zh" else entry[0]
-    return text.format(**args) if args else text
+    lang = _current.get()
+    text = entry[1] if lang == "zh" else entry[0]
+    return _render(text, args, lang) if args else text

@@ -263,12 +263,12 @@ CATALOG.update(
         ),
         # -- trips ---------------------------------------------------------------------------
         "trip.added": (
-            "trip {id}: {start} → {end} ({days} days)",
+            "trip {id}: {start} → {end} ({days:plural(day|days)})",
             "出差 {id}：{start} → {end}（{days} 天）",
         ),
         "trip.removed": ("removed trip {id}: {start} → {end}", "已删除出差 {id}：{start} → {end}"),
         "trip.none": ("no trips", "没有出差记录"),
-        "trip.days": ("{days} days", "{days} 天"),
+        "trip.days": ("{days:plural(day|days)}", "{days} 天"),
         "trip.end_before_start": (
             "the trip ends ({end}) before it starts ({start}); give START then END",
             "出差结束（{end}）早于开始（{start}）；请先写开始再写结束日期",
@@ -292,6 +292,8 @@ CATALOG.update(
         # -- today / week --------------------------------------------------------------------
         "unit.min": ("{n} min", "{n} 分钟"),
         "unit.days_signed": ("{n:+d} d", "{n:+d} 天"),
+        "unit.hours": ("{n} h", "{n} 小时"),
+        "unit.day_count": ("{n:plural(day|days)}", "{n} 天"),
         "week.heading": ("Week {week}", "{week} 周"),
         "today.trip_banner": (
             "on a trip: day {n} of {days} ({start} → {end}) — travel template, no code, no new tasks",
