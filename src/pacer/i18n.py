@@ -105,7 +105,7 @@ def _render(text: str, args: dict[str, Any], lang: str) -> str:
             if format_spec.startswith(_PLURAL) and format_spec.endswith(")"):
                 forms = format_spec[len(_PLURAL) : -1].split("|")
                 return f"{value} {plural_form(value, forms, lang)}"
-            return super().format_field(value, format_spec)
+            return str(super().format_field(value, format_spec))
 
     return _Plural().vformat(text, (), args)
 
