@@ -107,6 +107,20 @@ def test_every_plural_spec_has_two_english_forms() -> None:
     import re
 
     for key, (en, zh) in CATALOG.items():
-        for forms in re.findall(r":plural\(([^)]*)\)", en):
+        for forms in re.findall(r":(?:plural|form)\(([^)]*)\)", en):
             assert len(forms.split("|")) == 2, key
         assert "plural(" not in zh or re.search(r":plural\([^|)]*\)", zh), key
+
+
+def test_form_spec_renders_the_noun_alone() -> None:
+    from pacer.i18n_catalog import CATALOG as catalog
+
+    catalog["test.form"] = (
+        "defer the optional {n:form(unit|units)} {units}",
+        "推迟 {n} 个 {units}",
+    )
+    try:
+        assert t("test.form", n=1, units="a") == "defer the optional unit a"
+        assert t("test.form", n=2, units="a, b") == "defer the optional units a, b"
+    finally:
+        del catalog["test.form"]

@@ -91,20 +91,23 @@ def plural_form(count: object, forms: list[str], lang: str) -> str:
 
 
 _PLURAL = "plural("
+_FORM = "form("
 
 
 def _render(text: str, args: dict[str, Any], lang: str) -> str:
-    """str.format, with one extra spec: `{days:plural(day|days)}` renders the number and the
-    noun form its count takes ("1 day", "3 days"), the gettext ngettext of this catalog."""
-    if _PLURAL not in text:
+    """str.format, with two extra specs, the gettext ngettext of this catalog:
+    `{days:plural(day|days)}` renders the number and the noun form its count takes ("1 day",
+    "3 days"); `{n:form(unit|units)}` renders the form alone, for a noun apart from its count."""
+    if _PLURAL not in text and _FORM not in text:
         return text.format(**args)
     import string
 
     class _Plural(string.Formatter):
         def format_field(self, value: Any, format_spec: str) -> str:
-            if format_spec.startswith(_PLURAL) and format_spec.endswith(")"):
-                forms = format_spec[len(_PLURAL) : -1].split("|")
-                return f"{value} {plural_form(value, forms, lang)}"
+            for spec, with_number in ((_PLURAL, True), (_FORM, False)):
+                if format_spec.startswith(spec) and format_spec.endswith(")"):
+                    form = plural_form(value, format_spec[len(spec) : -1].split("|"), lang)
+                    return f"{value} {form}" if with_number else form
             return str(super().format_field(value, format_spec))
 
     return _Plural().vformat(text, (), args)

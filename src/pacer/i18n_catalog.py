@@ -170,7 +170,7 @@ CATALOG.update(
         ),
         "plan.unreadable": ("cannot read plan {path}: {detail}", "无法读取计划 {path}：{detail}"),
         "plan.ok": (
-            "{path}: ok — {title}: {units} units, {hours} h of work, {milestones} milestones",
+            "{path}: ok — {title}: {units:plural(unit|units)}, {hours} h of work, {milestones:plural(milestone|milestones)}",
             "{path}：通过 — {title}：{units} 个单元，{hours} 小时工作量，{milestones} 个里程碑",
         ),
         "init.written": (
@@ -332,7 +332,7 @@ CATALOG.update(
         "kind.review": ("review", "复盘"),
         # -- plan show -----------------------------------------------------------------------
         "show.tracks": ("Tracks", "方向"),
-        "show.track_units": ("{n} units, {hours} h", "{n} 个单元，{hours} 小时"),
+        "show.track_units": ("{n:plural(unit|units)}, {hours} h", "{n} 个单元，{hours} 小时"),
         "show.phases": ("Phases", "阶段"),
         "show.months": ("Months", "月计划"),
         "show.milestones": ("Milestones", "里程碑"),
@@ -437,8 +437,8 @@ CATALOG.update(
             "{start} 至 {end} 期间把主线时段拉长到上限（为 {id}）",
         ),
         "catchup.defer": (
-            "defer the optional units {units} (for {id})",
-            "推迟可选单元 {units}（为 {id}）",
+            "defer the optional {n:form(unit|units)} {units} (for {id})",
+            "推迟 {n} 个可选单元 {units}（为 {id}）",
         ),
         "catchup.move_due": ("move the due date of {id} to {due}", "把 {id} 的截止日期改为 {due}"),
         "catchup.due_moved": ("due {due} → {new}  ({days})", "截止 {due} → {new}（{days}）"),

@@ -32,11 +32,11 @@ def zh(key: str) -> str:
 LOG_HELP_EN = """\
 usage: pacer log [-h] [--plan PLAN] [--db DB] [--lang {en,zh}] [-m NOTE]
                  [--date DATE]
-                 minutes target
+                 MINUTES TARGET
 
 positional arguments:
-  minutes               45, 45m, 1h, 1.5h or 1h30
-  target                a unit id, a habit's track id (e.g. english) or review
+  MINUTES               45, 45m, 1h, 1.5h or 1h30
+  TARGET                a unit id, a habit's track id (e.g. english) or review
 
 options:
   -h, --help            show this help message and exit
@@ -57,8 +57,8 @@ def test_log_help_in_chinese(pacer: Pacer) -> None:
     assert lines[1] == " " * width("用法：pacer log ") + "[--date DATE]"  # under the "["
     assert "位置参数：" in lines
     assert "选项：" in lines
-    assert f"  minutes               {zh('help.log.minutes')}" in lines
-    assert f"  target                {zh('help.log.target')}" in lines
+    assert f"  MINUTES               {zh('help.log.minutes')}" in lines
+    assert f"  TARGET                {zh('help.log.target')}" in lines
     assert f"  -m NOTE, --note NOTE  {zh('help.log.note')}" in lines
     assert f"  -h, --help            {zh('argparse.help')}" in lines
     assert f"  --lang {{en,zh}}        {zh('help.opt.lang')}" in lines
@@ -153,11 +153,11 @@ def _all_help(parser: argparse.ArgumentParser) -> dict[str, str]:
 def test_missing_arguments_in_chinese_and_english(pacer: Pacer) -> None:
     run = pacer("--lang", "zh", "log")
     assert (run.code, run.out) == (2, "")
-    assert run.err == "pacer: 缺少必需的参数：minutes, target (见 'pacer log --help')\n"
+    assert run.err == "pacer: 缺少必需的参数：MINUTES, TARGET (见 'pacer log --help')\n"
     run = pacer("log")
     assert (run.code, run.out) == (2, "")
     assert run.err == (
-        "pacer: the following arguments are required: minutes, target (see 'pacer log --help')\n"
+        "pacer: the following arguments are required: MINUTES, TARGET (see 'pacer log --help')\n"
     )
 
 

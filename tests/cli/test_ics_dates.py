@@ -98,7 +98,7 @@ def test_an_event_is_dated_in_its_own_zone(
     pacer: Pacer, plan: Path, tmp_path: Path, event: str, expected: tuple[str, str]
 ) -> None:
     data = crlf(calendar(f"UID:a@x\nSUMMARY:Trip\n{event}"))
-    assert run_import(pacer, plan, data, tmp_path)[0] == "1 imported, 0 skipped; 1 events read"
+    assert run_import(pacer, plan, data, tmp_path)[0] == "1 imported, 0 skipped; 1 event read"
     assert table(pacer, plan) == [(*expected, "Trip")]
 
 
@@ -164,7 +164,7 @@ def test_a_fold_inside_a_cjk_character(pacer: Pacer, plan: Path, tmp_path: Path)
     head = crlf("BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:cjk@x\n")
     tail = crlf("\nDTSTART;VALUE=DATE:20260406\nDTEND;VALUE=DATE:20260409\nEND:VEVENT\n")
     data = head + folded + tail + b"END:VCALENDAR\r\n"
-    assert run_import(pacer, plan, data, tmp_path)[0] == "1 imported, 0 skipped; 1 events read"
+    assert run_import(pacer, plan, data, tmp_path)[0] == "1 imported, 0 skipped; 1 event read"
     assert table(pacer, plan) == [("2026-04-06", "2026-04-08", summary)]
 
 
@@ -175,7 +175,7 @@ def test_a_utf16_file_with_a_bom(pacer: Pacer, plan: Path, tmp_path: Path, codec
     ).replace("\n", "\r\n")
     data = ("\ufeff" + text).encode(codec)
     assert data[:2] in (b"\xff\xfe", b"\xfe\xff")
-    assert run_import(pacer, plan, data, tmp_path)[0] == "1 imported, 0 skipped; 1 events read"
+    assert run_import(pacer, plan, data, tmp_path)[0] == "1 imported, 0 skipped; 1 event read"
     assert table(pacer, plan) == [("2026-04-06", "2026-04-07", "出差 北京")]
 
 
@@ -221,12 +221,12 @@ def test_an_open_ended_repeat_stops_at_the_plans_end(
             "DTEND;VALUE=DATE:20260117\nRRULE:FREQ=MONTHLY"
         )
     )
-    assert run_import(pacer, plan, data, tmp_path)[0] == "6 imported, 0 skipped; 1 events read"
+    assert run_import(pacer, plan, data, tmp_path)[0] == "6 imported, 0 skipped; 1 event read"
     assert table(pacer, plan) == [
         (f"2026-{m:02d}-15", f"2026-{m:02d}-16", "Travel to the plant") for m in range(3, 9)
     ]
     assert run_import(pacer, plan, data, tmp_path)[0] == (
-        "0 imported, 0 skipped; 6 already imported; 1 events read"
+        "0 imported, 0 skipped; 6 already imported; 1 event read"
     )
 
 

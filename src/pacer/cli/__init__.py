@@ -28,6 +28,13 @@ class _Parser(argparse.ArgumentParser):
         sys.stderr.write(f"pacer: {message} ({t('cli.see_help', prog=self.prog)})\n")
         raise SystemExit(EXIT_USAGE)
 
+    def add_argument(self, *names: Any, **kwargs: Any) -> argparse.Action:
+        """A positional's placeholder is written in capitals (MINUTES, TARGET) as an option's
+        is: in every language it reads as a thing to fill in, not as a word to translate."""
+        if names and not str(names[0]).startswith("-") and "choices" not in kwargs:
+            kwargs.setdefault("metavar", str(names[0]).upper())
+        return super().add_argument(*names, **kwargs)
+
     def _get_formatter(self) -> argparse.HelpFormatter:
         if current_lang() == "zh":
             from pacer.cli.argparse_zh import HelpFormatter

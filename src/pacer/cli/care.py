@@ -7,8 +7,10 @@ import sys
 from pathlib import Path
 
 from pacer.cli.common import add_json, flush_notices, session_from, show
-from pacer.i18n import joined, t
+from pacer.cli.text import rows_detail
+from pacer.i18n import t
 from pacer.service import backup_database, doctor, doctor_json, import_json
+from pacer.workspace import BUILTIN
 
 # typing costs a few ms at start-up and is only needed by the type checker.
 TYPE_CHECKING = False
@@ -57,7 +59,7 @@ def run_import_json(args: argparse.Namespace) -> int:
     with session_from(args) as session:
         done = import_json(session, args.file)
         flush_notices(session)
-        detail = joined(f"{name} {n}" for name, n in done.rows.items() if n) or "—"
+        detail = rows_detail(done.rows)
         print(t("import.done", path=done.path, rows=sum(done.rows.values()), detail=detail))
         if not done.plan_matches:
             sys.stderr.write(f"pacer: {t('import.plan_differs')}\n")
@@ -76,7 +78,7 @@ def render_doctor(report: DoctorReport) -> list[str]:
     lines = [
         t("doctor.database", path=report.database),
         t("doctor.schema", version=report.schema_version, latest=report.schema_latest),
-        t("doctor.plan", plan=report.plan),
+        t("doctor.plan", plan=t("doctor.builtin_plan") if report.plan == BUILTIN else report.plan),
         t("doctor.sqlite", version=report.sqlite),
         "",
     ]

@@ -207,7 +207,9 @@ def describe(choice: CatchupChoice) -> str:
     if choice.kind == "stretch":
         return t("catchup.stretch", start=choice.start, end=choice.end, id=choice.milestone)
     if choice.kind == "defer":
-        return t("catchup.defer", id=choice.milestone, units=joined(choice.units))
+        return t(
+            "catchup.defer", id=choice.milestone, units=joined(choice.units), n=len(choice.units)
+        )
     return t("catchup.move_due", id=choice.milestone, due=choice.due)
 
 

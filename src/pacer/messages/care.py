@@ -5,20 +5,28 @@ from __future__ import annotations
 MESSAGES: dict[str, tuple[str, str]] = {
     # -- pacer export json ------------------------------------------------------------------------
     "export.json_written": (
-        "wrote {path} ({rows} rows: {detail})",
+        "wrote {path} ({rows:plural(row|rows)}: {detail})",
         "已写入 {path}（{rows} 行：{detail}）",
     ),
     "export.bytes": (
         "cannot export {table}.{column}: it holds bytes, not text",
         "无法导出 {table}.{column}：其中是字节而不是文本",
     ),
+    "table.log": ("log", "记录"),
+    "table.trips": ("trips", "出差"),
+    "table.reviews": ("reviews", "周复盘"),
+    "table.milestone_checks": ("milestone checks", "里程碑验收"),
+    "table.metric_values": ("metric values", "指标数值"),
+    "table.notes": ("notes", "素材"),
+    "table.catchup": ("catch-up choices", "追赶选择"),
+    "doctor.builtin_plan": ("the built-in 2026 plan", "内置的 2026 计划"),
     # -- pacer import json ------------------------------------------------------------------------
     "import.choose": (
         "say what to import: pacer import json FILE (see 'pacer import --help')",
         "请指明导入什么：pacer import json 文件（见 'pacer import --help'）",
     ),
     "import.done": (
-        "imported {path}: {rows} rows ({detail})",
+        "imported {path}: {rows:plural(row|rows)} ({detail})",
         "已导入 {path}：{rows} 行（{detail}）",
     ),
     "import.plan_differs": (
@@ -123,7 +131,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- pacer status: what the plan no longer names still counts -------------------------------
     "status.not_in_plan": ("(not in the plan)", "（计划中已没有）"),
     "status.not_in_plan_hint": (
-        "{n} entries; see 'pacer doctor'",
+        "{n:plural(entry|entries)}; see 'pacer doctor'",
         "{n} 条记录；见 'pacer doctor'",
     ),
     # -- pacer doctor -----------------------------------------------------------------------------
@@ -154,12 +162,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "（--db、PACER_HOME），用 'pacer backup' 复制",
     ),
     "doctor.stray_log": (
-        "{n} log entries ({minutes} min) name a unit or habit the plan no longer has;"
+        "{n:plural(log entry|log entries)} ({minutes} min) name a unit or habit the plan no longer has;"
         " they are kept and still counted",
         "{n} 条记录（{minutes} 分钟）指向计划中已不存在的单元或习惯；它们会被保留并继续计入",
     ),
     "doctor.stray_other": (
-        "{n} other rows name something the plan no longer has (kept)",
+        "{n:plural(other row names|other rows name)} something the plan no longer has (kept)",
         "另有 {n} 行指向计划中已不存在的内容（已保留）",
     ),
     "doctor.stale_choice": (

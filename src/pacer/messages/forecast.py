@@ -4,11 +4,11 @@ from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "forecast.heading": (
-        "Forecast on {day}: {runs} runs, seed {seed}",
+        "Forecast on {day}: {runs:plural(run|runs)}, seed {seed}",
         "预测（{day}）：模拟 {runs} 次，随机种子 {seed}",
     ),
     "forecast.history": (
-        "From your record: {days} days of history since {first}",
+        "From your record: {days:plural(day|days)} of history since {first}",
         "依据你的记录：自 {first} 起共 {days} 天",
     ),
     "forecast.no_history": (
@@ -28,7 +28,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "速度（已完成单元的实际 ÷ 预估分钟数），按方向",
     ),
     "forecast.days": ("{n} d", "{n} 天"),
-    "forecast.units": ("{n} units", "{n} 个单元"),
+    "forecast.units": ("{n:plural(unit|units)}", "{n} 个单元"),
     "forecast.col.milestone": ("Milestone", "里程碑"),
     "forecast.col.due": ("Due", "截止"),
     "forecast.col.chance": ("Chance", "按期概率"),
@@ -56,7 +56,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "forecast.chart_written": ("wrote {png} and {svg}", "已写入 {png} 和 {svg}"),
     "forecast.chart_title": (
-        "Forecast on {day}: when each milestone is done ({runs} runs)",
+        "Forecast on {day}: when each milestone is done ({runs:plural(run|runs)})",
         "预测（{day}）：各里程碑的完成时间（模拟 {runs} 次）",
     ),
     "forecast.band": ("P10–P90 of the finish", "完成时间 P10–P90"),

@@ -17,7 +17,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.opt.json": ("machine-readable output", "机器可读的输出（JSON）"),
     "help.opt.date": (
         "YYYY-MM-DD, today, yesterday or tomorrow (default: today)",
-        "YYYY-MM-DD、today、yesterday 或 tomorrow（默认：today）",
+        "YYYY-MM-DD、'today'、'yesterday' 或 'tomorrow'（默认：今天）",
     ),
     # -- today, week ----------------------------------------------------------------------------
     "help.today": ("what to do today", "今天做什么"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 MESSAGES: dict[str, tuple[str, str]] = {
     # -- pacer export ics ----------------------------------------------------------------------
     "ics.export.written": (
-        "wrote {path}: {events} events over {days} days",
+        "wrote {path}: {events:plural(event|events)} over {days:plural(day|days)}",
         "已写入 {path}：{days} 天内共 {events} 个日程",
     ),
     "ics.export.bad_days": (
@@ -39,9 +39,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "; {n} already imported",
         "；{n} 个此前已导入",
     ),
-    "ics.import.events": ("; {events} events read", "；共读取 {events} 个日程"),
+    "ics.import.events": ("; {events:plural(event|events)} read", "；共读取 {events} 个日程"),
     "ics.import.added": (
-        "  + trip {id}: {start} → {end} ({days} days)  {note}",
+        "  + trip {id}: {start} → {end} ({days:plural(day|days)})  {note}",
         "  + 出差 {id}：{start} → {end}（{days} 天）  {note}",
     ),
     "ics.import.known": (

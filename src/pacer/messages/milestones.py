@@ -159,7 +159,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # -- pacer export hexo ----------------------------------------------------------------------
     "export.written": (
-        "wrote {path} ({units} units, {notes} notes)",
+        "wrote {path} ({units:plural(unit|units)}, {notes:plural(note|notes)})",
         "已写入 {path}（{units} 个单元，{notes} 条素材）",
     ),
     "export.exists": (

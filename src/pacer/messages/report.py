@@ -12,11 +12,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.period.year": ("Year", "年报"),
     "report.heading": ("{period} {first} – {last}", "{period}：{first} 至 {last}"),
     "report.totals": (
-        "{hours} h logged on {days} of {of} days; longest run of days: {streak}",
+        "{hours} h logged on {days} of {of:plural(day|days)}; longest run of days: {streak}",
         "共记录 {hours} 小时，{of} 天中有 {days} 天有记录；最长连续记录 {streak} 天",
     ),
     "report.trip_days": (
-        "{days} days travelling on {trips} trip(s)",
+        "{days:plural(day|days)} travelling on {trips:plural(trip|trips)}",
         "出差 {trips} 次，共 {days} 天",
     ),
     "report.trip_cost": ("moved milestones by up to {days} d", "使里程碑最多推迟 {days} 天"),
@@ -43,9 +43,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.col.note": ("Note", "备注"),
     "report.col.cost": ("Cost", "影响"),
     "report.habit": ("habit", "习惯"),
-    "report.units_finished": ("{n} units finished in this period.", "本期完成 {n} 个单元。"),
+    "report.units_finished": (
+        "{n:plural(unit|units)} finished in this period.",
+        "本期完成 {n} 个单元。",
+    ),
     "report.target": ("target", "目标"),
-    "report.days": ("{n} days", "{n} 天"),
+    "report.days": ("{n:plural(day|days)}", "{n} 天"),
     "report.met": ("Met", "已达成"),
     "report.missed": ("Missed or late", "未达成或延误"),
     "report.not_finished": ("not finished", "未完成"),
@@ -54,7 +57,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.year_tag": ("year-end summary", "年终总结"),
     "report.drawing": ("drawing charts", "正在绘制图表"),
     "report.written": (
-        "wrote {path} and {charts} chart files",
+        "wrote {path} and {charts:plural(chart file|chart files)}",
         "已写入 {path} 及 {charts} 个图表文件",
     ),
     "chart.heatmap": (
