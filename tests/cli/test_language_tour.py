@@ -16,32 +16,10 @@ import pytest
 from pacer.plan.builtin import builtin_plan_path
 from tests.conftest import OTHER_PLAN
 from tests.helpers import PACER, ROOT
+from tests.language import PROPER, command_words, foreign_words, plan_words
 
 NOW = "2026-04-30T21:00:00+08:00"
 TODAY = "2026-04-30"
-
-# Words that are the same in every language: names of formats, programs and units, and
-# the statistics' own names. Anything else in ASCII letters must come from the plan.
-PROPER = {
-    "pacer",
-    "SQLite",
-    "WAL",
-    "YAML",
-    "JSON",
-    "ICS",
-    "iCalendar",
-    "PNG",
-    "SVG",
-    "HTML",
-    "Markdown",
-    "Hexo",
-    "UTF",
-    "KB",
-    "MB",
-    "P50",
-    "P90",
-    "ISO",
-}
 
 
 def _tour(home: Path, milestone: str) -> list[list[str]]:
@@ -116,37 +94,6 @@ def _history(home: Path, plan: Path | None) -> None:
         )
 
 
-def _plan_words(plan: Path) -> set[str]:
-    """The plan's own words (ids, titles, names it writes in English) and its country's
-    holiday names in every language the holiday data has: proper names, not interface."""
-    import holidays
-
-    text = plan.read_text(encoding="utf-8")
-    words = set(re.findall(r"[A-Za-z][A-Za-z0-9_]*", text))
-    for country in re.findall(r"^\s*country:\s*(\w+)", text, re.M):
-        for language in (None, *holidays.list_localized_countries().get(country, [])):
-            names = holidays.country_holidays(country, years=range(2026, 2028), language=language)
-            words |= set(re.findall(r"[A-Za-z][A-Za-z0-9_]*", " ".join(names.values())))
-    return words
-
-
-def _command_words() -> set[str]:
-    """The names of pacer's commands and subcommands, which a person types as they are."""
-    import argparse
-
-    from pacer.cli import build_parser
-
-    words: set[str] = set()
-    parsers = [build_parser()]
-    while parsers:
-        for action in parsers.pop()._actions:
-            if isinstance(action, argparse._SubParsersAction):
-                words |= set(action.choices)
-                parsers.extend(action.choices.values())
-            words |= {c for c in action.choices or () if isinstance(c, str)}
-    return words
-
-
 def _run_tour(home: Path, plan: Path | None, lang: str) -> Iterator[tuple[str, str]]:
     """(command line, everything it printed) for each command of the tour."""
     env = _env(home)
@@ -172,30 +119,6 @@ def _run_tour(home: Path, plan: Path | None, lang: str) -> Iterator[tuple[str, s
         yield " ".join(args), done.stdout + done.stderr
 
 
-def _foreign_words(text: str, allowed: set[str]) -> list[str]:
-    """The ASCII words of Chinese output that are neither allowed nor command-line syntax."""
-    found = []
-    for line in text.splitlines():
-        line = re.sub(r"\S*[/\\]\S*|'[^']*'", " ", line)  # paths, quoted input
-        line = re.sub(r"'pacer[^']*'|pacer(?: [a-z][a-z-]*)+", " ", line)  # commands to type
-        line = re.sub(r"(?<![\w-])--?[a-z][\w-]*", " ", line)  # options
-        line = re.sub(r"\b[A-Z][A-Z_]+\b", " ", line)  # an option's placeholder (DATE, FILE)
-        line = re.sub(r"\{[^{}]*\}|\[[\w:,. -]*\]", " ", line)  # braces and bracketed ids
-        for match in re.finditer(r"(?<![0-9A-Za-z_])[A-Za-z][A-Za-z0-9_-]*(…)?", line):
-            word = match.group(0).rstrip("…")
-            parts = [p for p in re.split(r"[-_]", word) if p]
-            if (
-                any(c.isdigit() for c in word)
-                or word in allowed
-                or all(p in allowed for p in parts)
-            ):
-                continue  # ids with digits, input examples like 1h30, and the plan's words
-            if match.group(1) and any(w.startswith(word) for w in allowed):
-                continue  # the plan's text cut short by a narrow column
-            found.append(word)
-    return found
-
-
 PLANS = [None, OTHER_PLAN]
 
 
@@ -211,10 +134,10 @@ def toured(
 
 def test_a_tour_in_chinese_has_no_english_words(toured: tuple[Path | None, Path]) -> None:
     plan, home = toured
-    allowed = PROPER | _command_words() | _plan_words(plan or builtin_plan_path())
+    allowed = PROPER | command_words() | plan_words(plan or builtin_plan_path())
     leaks = {}
     for command, output in _run_tour(home, plan, "zh"):
-        words = _foreign_words(output, allowed)
+        words = foreign_words(output, allowed)
         if words:
             leaks[command] = sorted(set(words))
     assert not leaks, "\n".join(f"{c}: {w}" for c, w in leaks.items())
@@ -240,5 +163,5 @@ def test_the_scan_finds_english_it_should() -> None:
     # The checker itself: a leaked word is found; ids, options, commands and paths are not.
     allowed = {"english", "phase", "a"}
     text = "数学: 3.0 h 计划  [phase-a]  运行 'pacer review --week 2026-W17' /tmp/x.db built-in"
-    assert _foreign_words(text, allowed) == ["h", "built-in"]
+    assert foreign_words(text, allowed) == ["h", "built-in"]
     assert ONE_PLURAL.search("trip 1: 1 days") and not ONE_PLURAL.search("11 days, 1 day")
