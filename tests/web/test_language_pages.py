@@ -62,7 +62,7 @@ def _client(home: Path, plan: Path | None) -> TestClient:
 
 def _with_history(plan: Path | None) -> None:
     with Session(plan) as s:
-        service.add_trip(s, date(2026, 3, 16), date(2026, 3, 25), "Shenzhen")
+        service.add_trip(s, date(2026, 3, 10), date(2026, 3, 20), "Shenzhen")
         habit = next(b.track for t in s.plan.day_templates for b in t.blocks if b.type == "habit")
         assert habit is not None
         for day in (date(2026, 3, 5), date(2026, 3, 6)):
@@ -102,3 +102,20 @@ def test_no_page_in_english_says_one_of_a_plural(web_home: Path, plan: Path | No
 def test_the_page_text_is_what_a_reader_sees() -> None:
     html = '<p>数学 <b>3</b></p><script>var x = "hidden";</script><img alt="热力图 chart">'
     assert re.split(r"\s+", _seen(html)) == ["数学", "3", "热力图", "chart"]
+
+
+@pytest.mark.parametrize("plan", [None, OTHER_PLAN], ids=["builtin", "berlin"])
+def test_the_trip_notice_names_milestones_by_their_titles(
+    web_home: Path, plan: Path | None
+) -> None:
+    import html
+
+    _with_history(plan)
+    with Session(plan) as s:
+        moved = service.trip_effect(s, date(2026, 3, 12), date(2026, 3, 9))
+        titles = {m.id: m.title for m in s.plan.milestones}
+    assert moved, "the trip moves nothing: the test shows nothing"
+    with _client(web_home, plan) as client:
+        page = client.get("/?date=2026-03-12&lang=zh").text
+    shown = re.findall(r'<span title="([^"]+)">([^<]+)</span> \+\d+ 天', page)
+    assert [(m, html.unescape(title)) for m, title in shown] == [(m, titles[m]) for m, _ in moved]

@@ -330,7 +330,11 @@ class Dashboard:
             day = service.parse_day(request.query_params.get("date"), s.plan)
             view = service.agenda(s, day)
             shown = service.day_json(s, view)
-            moved = service.trip_effect(s, day, clock.today())
+            # A person reads milestones by their titles; the id stays in the tooltip.
+            titles = {m.id: m.title for m in s.plan.milestones}
+            moved = [
+                (m, titles.get(m, m), n) for m, n in service.trip_effect(s, day, clock.today())
+            ]
             footnotes = [str(n) for n in s.notices]
             names = service.target_titles(s, [e.target for e in view.logged])
         logged, finished = service.logged_by_target(view)
