@@ -60,7 +60,7 @@ def test_text_report_to_stdout(year_home: Path, period: str) -> None:
     assert first == expected[period]
     assert "Tracks: planned vs done" in run.stdout and "Milestones" in run.stdout
     if period == "week":
-        assert "7 days travelling on 1 trip(s)" in run.stdout
+        assert "7 days travelling on 1 trip" in run.stdout
 
 
 def test_html_report_escapes_and_links_its_svg_charts(year_home: Path, tmp_path: Path) -> None:
