@@ -43,6 +43,22 @@ def _write(home: Path, which: str, rows: list[tuple[date, str, int]]) -> Plan:
     return plan
 
 
+def seed_trip_and_metric(home: Path, which: str, start: date, end: date, value: float) -> Plan:
+    """A trip from `start` to `end` and a value of the plan's first metric on `start` − 2."""
+    from datetime import timedelta
+
+    from pacer.store.metrics import add_value
+    from pacer.store.trips import add_trip
+
+    clock.set_now(datetime(2026, 3, 9, 4, 0, tzinfo=UTC))
+    with Session(PLANS[which], home / "pacer.db") as s:
+        plan = s.plan
+        add_trip(s.store, start, end, "Hamburg")
+        add_value(s.store, plan.metrics[0].id, start - timedelta(days=2), value, "")
+    clock.set_now(None)
+    return plan
+
+
 def seed(home: Path, which: str, days: list[date], minutes: int = 30) -> Plan:
     """A habit entry of `minutes` on each of `days`."""
     return _write(home, which, [(d, "habit", minutes) for d in days])

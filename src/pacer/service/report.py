@@ -303,6 +303,7 @@ def report_json(data: ReportData) -> dict[str, Any]:
     from pacer.service.milestones import milestone_json
 
     counted = data.counted
+    titles = {tr.id: tr.title for tr in data.tracks}
     return {
         "period": data.period,
         "first": data.first.isoformat(),
@@ -355,7 +356,10 @@ def report_json(data: ReportData) -> dict[str, Any]:
             for trip, moved in data.trips
         ],
         "units_finished": list(data.units_finished),
-        "habit_streaks": [{"track": track, "days": n} for track, n in data.habit_streaks],
+        "habit_streaks": [
+            {"track": track, "title": titles.get(track, track), "days": n}
+            for track, n in data.habit_streaks
+        ],
         "days": [
             {"date": d.isoformat(), "state": state, "minutes": m, "trip": d in data.trip_days}
             for d, state, m in zip(data.days, data.states, data.minutes, strict=True)
