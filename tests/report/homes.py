@@ -29,10 +29,12 @@ def habit_track(plan: Plan) -> str:
     )
 
 
-def _write(home: Path, which: str, rows: list[tuple[date, str, int]]) -> Plan:
+def _write(
+    home: Path, which: str, rows: list[tuple[date, str, int]], plan_path: Path | None = None
+) -> Plan:
     """Entries (day, kind, minutes) for the plan's first habit track or first unit."""
     clock.set_now(datetime(2026, 3, 9, 4, 0, tzinfo=UTC))
-    with Session(PLANS[which], home / "pacer.db") as s:
+    with Session(plan_path or PLANS[which], home / "pacer.db") as s:
         plan = s.plan
         for day, kind, minutes in rows:
             target = habit_track(plan) if kind == "habit" else plan.units()[0].id
@@ -62,6 +64,11 @@ def seed_trip_and_metric(home: Path, which: str, start: date, end: date, value: 
 def seed(home: Path, which: str, days: list[date], minutes: int = 30) -> Plan:
     """A habit entry of `minutes` on each of `days`."""
     return _write(home, which, [(d, "habit", minutes) for d in days])
+
+
+def seed_plan(home: Path, plan: Path, days: list[date], minutes: int = 30) -> Plan:
+    """A habit entry of `minutes` on each of `days`, on a plan file of the test's own."""
+    return _write(home, "", [(d, "habit", minutes) for d in days], plan)
 
 
 def seed_units(home: Path, which: str, day: date, minutes: int) -> Plan:

@@ -4,12 +4,26 @@ the installed `pacer report` on both plans, entries before the plan and after to
 from __future__ import annotations
 
 import json
+import re
+import subprocess
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
-from tests.report.homes import PLANS, TOTALS_ZH, report, seed, totals
+from tests.helpers import PACER, pacer_env
+from tests.report.homes import (
+    PLANS,
+    TOTALS_ZH,
+    ZONES,
+    habit_track,
+    report,
+    seed,
+    seed_plan,
+    totals,
+)
+
+MONDAY = date(2026, 3, 9)
 
 
 @pytest.mark.parametrize("which", sorted(PLANS))
@@ -69,3 +83,34 @@ def test_a_month_after_the_plan_counts_nothing(tmp_path: Path) -> None:
     year = report(tmp_path, "berlin", "2026-09-20T12:00:00+00:00", "year", "--json")
     counted = json.loads(year.stdout)["counted"]
     assert counted == {"first": "2026-03-02", "last": "2026-08-30", "days": 182, "logged": 2}
+
+
+@pytest.mark.parametrize("which", sorted(PLANS))
+def test_a_review_before_sunday_counts_the_habit_days_up_to_today(
+    tmp_path: Path, which: str
+) -> None:
+    """The weekly review's "kept N of M days" follows the same rule: on a plan whose review
+    is on Wednesday, Thursday is not one of the days yet, and its entry is not kept."""
+    from pacer.plan.builtin import builtin_plan_path
+
+    source = Path(PLANS[which] or builtin_plan_path()).read_text(encoding="utf-8")
+    assert source.count("review:\n  day: sun\n") == 1
+    copy = tmp_path / "plan.yaml"
+    copy.write_text(source.replace("review:\n  day: sun\n", "review:\n  day: wed\n"), "utf-8")
+    plan = seed_plan(tmp_path, copy, [MONDAY, MONDAY + timedelta(days=1), MONDAY + timedelta(3)])
+    track = habit_track(plan)
+    env = pacer_env(tmp_path, "2026-03-11T12:00:00+00:00")
+    env["PACER_TZ"] = ZONES[which]
+    where = ["--plan", str(copy), "--db", str(tmp_path / "pacer.db")]
+    run = subprocess.run(
+        [str(PACER), *where, "review", "--week", "2026-W11", "--answers", "-"],
+        input="{}",
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    kept = re.findall(rf"\({re.escape(track)}\)\s+(\d+) of (\d+) days", run.stdout)
+    assert kept == [("2", "3")], run.stdout
