@@ -75,6 +75,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{title}: planned {planned}, done {done} ({share}); habit {habit}",
         "{title}：计划 {planned}，完成 {done}（{share}）；习惯 {habit}",
     ),
+    "report.milestone_line": (
+        "{title}: {due} → {projected} ({moved}, {state})",
+        "{title}：{due} → {projected}（{moved}，{state}）",
+    ),
     "report.units_finished": ("{n} units finished in this period.", "本期完成 {n} 个单元。"),
     "report.target": ("target", "目标"),
     "report.days": ("{n:plural(day|days)}", "{n} 天"),

@@ -123,7 +123,15 @@ def text_report(data: ReportData) -> str:
     lines += ["", t("report.section.milestones")]
     for title, due, projected, slip, state in _milestone_rows(data):
         moved = days_text(None if slip == "—" else int(slip))
-        lines.append(f"  {title}: {due} → {projected} ({moved}, {state})")
+        line = t(
+            "report.milestone_line",
+            title=title,
+            due=due,
+            projected=projected,
+            moved=moved,
+            state=state,
+        )
+        lines.append(f"  {line}")
     if data.trips:
         lines += ["", t("report.section.trips")]
         for span, note, cost in _trip_rows(data):
