@@ -6,7 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from pacer.cli.common import add_date, flush_notices, session_from
+from pacer import clock
+from pacer.cli.common import add_date, add_json, flush_notices, session_from
 from pacer.i18n import t
 from pacer.service import iso_week, parse_day
 
@@ -14,7 +15,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-SUFFIX = {"text": ".txt", "md": ".md", "html": ".html"}
+SUFFIX = {"text": ".txt", "md": ".md", "html": ".html", "json": ".json"}
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -24,6 +25,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--format", choices=("text", "md", "html"), default="text", help=t("help.report.format")
     )
+    add_json(p)
     p.add_argument("-o", "--output", type=Path, help=t("help.report.output"))
     p.add_argument("--force", action="store_true", help=t("help.output.force"))
     p.set_defaults(handler=run_report)
@@ -41,28 +43,36 @@ def run_report(args: argparse.Namespace) -> int:
     from pacer.report.charts import chart_files, chart_stems, draw_all
     from pacer.report.document import html_report, markdown_report, text_report
     from pacer.report.progress import Progress
-    from pacer.service.report import report_data
+    from pacer.service.report import report_data, report_json
     from pacer.workspace import refuse_existing, write_file_atomic
 
     with session_from(args) as session:
         day = parse_day(args.date, session.plan)
-        data = report_data(session, args.period, day)
+        data = report_data(session, args.period, day, clock.today())
         flush_notices(session)
         stem = _stem(args.period, data.first)
+        fmt = "json" if args.json else args.format
         target: Path | None = args.output
         charts = {}
         if target is not None:
             if target.suffix not in SUFFIX.values():
-                target = target / f"{stem}{SUFFIX[args.format]}"
+                target = target / f"{stem}{SUFFIX[fmt]}"
+            # JSON is the data alone: no charts are drawn beside it.
+            drawn = chart_files(data, target.parent, stem) if fmt != "json" else []
             # Every file this report would write is checked before any is: a hand-edited
             # summary (or chart) is never replaced without --force, nor half of a report.
-            refuse_existing([target, *chart_files(data, target.parent, stem)], args.force)
-            bar = Progress(len(chart_stems(data, target.parent, stem)), t("report.drawing"))
-            charts = draw_all(data, target.parent, stem, bar.step)
-            bar.finish()
-        if args.format == "text":
+            refuse_existing([target, *drawn], args.force)
+            if drawn:
+                bar = Progress(len(chart_stems(data, target.parent, stem)), t("report.drawing"))
+                charts = draw_all(data, target.parent, stem, bar.step)
+                bar.finish()
+        if fmt == "json":
+            import json
+
+            body = json.dumps(report_json(data), ensure_ascii=False, indent=2) + "\n"
+        elif fmt == "text":
             body = text_report(data)
-        elif args.format == "md":
+        elif fmt == "md":
             body = markdown_report(data, session.plan, charts, year_end=args.period == "year")
         else:
             body = html_report(data, session.plan, charts)
@@ -70,5 +80,8 @@ def run_report(args: argparse.Namespace) -> int:
             sys.stdout.write(body)
             return 0
         write_file_atomic(target, body.encode("utf-8"), overwrite=args.force)
-        print(t("report.written", path=target, charts=sum(len(v) for v in charts.values())))
+        if fmt == "json":
+            print(t("report.written_data", path=target))
+        else:
+            print(t("report.written", path=target, charts=sum(len(v) for v in charts.values())))
     return 0

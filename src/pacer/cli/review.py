@@ -158,7 +158,7 @@ def _run_write(session: Session, args: argparse.Namespace, week: IsoWeek) -> int
         given = parse_answers(session.plan, *_read_answers(args.answers))
     elif not sys.stdin.isatty():
         raise PacerError(Message("review.no_terminal"))
-    facts = review_facts(session, week)
+    facts = review_facts(session, week, clock.today())
     flush_notices(session)
     print("\n".join(render_facts(facts)))
     if given is None:

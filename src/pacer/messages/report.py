@@ -12,8 +12,37 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.period.year": ("Year", "年报"),
     "report.heading": ("{period} {first} – {last}", "{period}：{first} 至 {last}"),
     "report.totals": (
-        "{hours} h logged on {days} of {of:plural(day|days)}; longest run of days: {streak}",
-        "共记录 {hours} 小时，{of} 天中有 {days} 天有记录；最长连续记录 {streak} 天",
+        "{hours} logged on {days} of {of:plural(day|days)}; longest run: {streak:plural(day|days)}",
+        "共记录 {hours}，{of} 天中有 {days} 天有记录；最长连续记录 {streak} 天",
+    ),
+    # Why a report counts fewer days than its period has (code in `report --json`).
+    "report.notice.before": (
+        "the plan begins on {start}: the days before it are not counted",
+        "计划从 {start} 开始：之前的日子不计入",
+    ),
+    "report.notice.after": (
+        "the plan ended on {end}: the days after it are not counted",
+        "计划已于 {end} 结束：之后的日子不计入",
+    ),
+    "report.notice.all_before": (
+        "the plan begins on {start}: no day of this period is counted",
+        "计划从 {start} 开始：本期没有计入的日子",
+    ),
+    "report.notice.all_after": (
+        "the plan ended on {end}: no day of this period is counted",
+        "计划已于 {end} 结束：本期没有计入的日子",
+    ),
+    "report.notice.ahead": (
+        "this period begins on {first}: no day of it is counted yet",
+        "本期从 {first} 开始：还没有计入的日子",
+    ),
+    "report.notice.outside_entries": (
+        "not counted: {n:plural(entry|entries)} dated outside the plan ({start} – {end})",
+        "不计入：计划（{start} 至 {end}）之外的 {n} 条记录",
+    ),
+    "report.notice.future_entries": (
+        "not counted: {n:plural(entry|entries)} dated after {today}",
+        "不计入：日期在 {today} 之后的 {n} 条记录",
     ),
     "report.trip_days": (
         "{days:plural(day|days)} travelling on {trips:plural(trip|trips)}",
@@ -32,7 +61,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.col.track": ("Track", "方向"),
     "report.col.planned_h": ("Planned h", "计划（小时）"),
     "report.col.done_h": ("Done h", "完成（小时）"),
-    "report.col.share": ("Done / planned", "完成率"),
+    "report.col.share": ("Done %", "完成率"),
     "report.col.habit_h": ("Habit h", "习惯（小时）"),
     "report.col.milestone": ("Milestone", "里程碑"),
     "report.col.due": ("Due", "截止"),
@@ -43,6 +72,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.col.note": ("Note", "备注"),
     "report.col.cost": ("Cost", "影响"),
     "report.habit": ("habit", "习惯"),
+    "report.track_line": (
+        "{title}: planned {planned}, done {done} ({share}); habit {habit}",
+        "{title}：计划 {planned}，完成 {done}（{share}）；习惯 {habit}",
+    ),
+    "report.milestone_line": (
+        "{title}: {due} → {projected} ({moved}, {state})",
+        "{title}：{due} → {projected}（{moved}，{state}）",
+    ),
     "report.units_finished": (
         "{n:plural(unit|units)} finished in this period.",
         "本期完成 {n} 个单元。",
@@ -56,6 +93,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.year_title": ("{year} year-end technical summary", "{year} 年终技术总结"),
     "report.year_tag": ("year-end summary", "年终总结"),
     "report.drawing": ("drawing charts", "正在绘制图表"),
+    "report.written_data": ("wrote {path}", "已写入 {path}"),
     "report.written": (
         "wrote {path} and {charts:plural(chart file|chart files)}",
         "已写入 {path} 及 {charts} 个图表文件",

@@ -6,7 +6,7 @@ import html
 from collections.abc import Sequence
 from pathlib import Path
 
-from pacer.i18n import days_text, t
+from pacer.i18n import days_text, hours_text, t
 from pacer.plan.model import Plan
 from pacer.service.milestones import state_text
 from pacer.service.report import ReportData
@@ -21,10 +21,8 @@ def _percent(done: int, planned: int) -> str:
 
 
 def summary_lines(data: ReportData) -> list[str]:
-    """The facts as plain lines (the text format, and the body of the others)."""
-    total = sum(data.minutes)
-    logged_days = sum(1 for m in data.minutes if m)
-    elapsed = sum(1 for d in data.days if d <= data.today)
+    """The facts as plain lines (the text format, and the body of the others). The days
+    counted are those of `data.counted` only: inside the plan, not after the report's day."""
     lines = [
         t(
             "report.heading",
@@ -34,12 +32,13 @@ def summary_lines(data: ReportData) -> list[str]:
         ),
         t(
             "report.totals",
-            hours=_hours(total),
-            days=logged_days,
-            of=elapsed,
+            hours=hours_text(sum(data.minutes)),
+            days=data.logged_days,
+            of=data.counted.days if data.counted is not None else 0,
             streak=data.best_streak,
         ),
     ]
+    lines += [str(n.message) for n in data.notices]
     if data.trip_days:
         lines.append(t("report.trip_days", days=len(data.trip_days), trips=len(data.trips)))
     return lines
@@ -48,9 +47,8 @@ def summary_lines(data: ReportData) -> list[str]:
 def _track_rows(data: ReportData) -> list[tuple[str, str, str, str, str]]:
     """Planned and done up to the report's day (the end of the period once it is over)."""
     rows = []
-    upto = sum(1 for d in data.days if d <= data.today) - 1
     for tr in data.tracks:
-        planned, done = (tr.planned[upto], tr.done[upto]) if upto >= 0 else (0, 0)
+        planned, done = data.at_today(tr.planned), data.at_today(tr.done)
         rows.append(
             (
                 tr.title,
@@ -110,12 +108,30 @@ def _milestone_head() -> tuple[str, ...]:
 def text_report(data: ReportData) -> str:
     lines = summary_lines(data)
     lines += ["", t("report.section.tracks")]
-    for title, planned, done, share, habit in _track_rows(data):
-        lines.append(f"  {title}: {done} / {planned} h ({share}); {t('report.habit')} {habit} h")
+    # In the heading's order: planned, then done (each number named).
+    for tr in data.tracks:
+        planned, done = data.at_today(tr.planned), data.at_today(tr.done)
+        line = t(
+            "report.track_line",
+            title=tr.title,
+            planned=hours_text(planned),
+            done=hours_text(done),
+            share=_percent(done, planned),
+            habit=hours_text(tr.habit_done),
+        )
+        lines.append(f"  {line}")
     lines += ["", t("report.section.milestones")]
     for title, due, projected, slip, state in _milestone_rows(data):
         moved = days_text(None if slip == "—" else int(slip))
-        lines.append(f"  {title}: {due} → {projected} ({moved}, {state})")
+        line = t(
+            "report.milestone_line",
+            title=title,
+            due=due,
+            projected=projected,
+            moved=moved,
+            state=state,
+        )
+        lines.append(f"  {line}")
     if data.trips:
         lines += ["", t("report.section.trips")]
         for span, note, cost in _trip_rows(data):
@@ -132,7 +148,8 @@ def markdown_report(
         out += [f"# {t('report.year_title', year=data.first.year)}", ""]
     else:
         out += [f"# {summary_lines(data)[0]}", ""]
-    out += [line for line in summary_lines(data)[1:]] + [""]
+    for line in summary_lines(data)[1:]:  # each its own paragraph: Markdown joins lines
+        out += [line, ""]
     out += [f"## {t('report.section.tracks')}", "", *_table(_track_head(), _track_rows(data)), ""]
     out += [f"## {t('report.section.milestones')}", ""]
     out += [*_table(_milestone_head(), _milestone_rows(data)), ""]
@@ -156,7 +173,11 @@ def markdown_report(
         ]
     if data.habit_streaks:
         out += [f"## {t('report.section.streaks')}", ""]
-        out += [f"- {track}: {t('report.days', n=n)}" for track, n in data.habit_streaks] + [""]
+        titles = {tr.id: tr.title for tr in data.tracks}
+        out += [
+            f"- {titles.get(track, track)}: {t('report.days', n=n)}"
+            for track, n in data.habit_streaks
+        ] + [""]
     if year_end:
         out += _year_end_sections(data, plan)
     if charts:

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 
 from pacer.calendar.days import Calendar, DayInfo, Trip
 from pacer.plan.model import WEEKDAYS, Block, Plan
+from pacer.schedule.periods import counted_range
 from pacer.schedule.progress import LogEntry
 from pacer.schedule.projection import BlockPlan, DayPlan, Projection
 from pacer.schedule.status import finish_date, finished_on
@@ -152,8 +153,9 @@ def week_facts(
     planned: Projection,
     before: Projection,
     after: Projection,
+    today: date | None = None,
 ) -> WeekFacts:
-    """The facts of `week`.
+    """The facts of `week`, taken on `today` (None: after the week).
 
     `planned` is the plan poured from its start (with the trips) through the week; `before`
     and `after` are the projections at the end of the previous week and of this one. A
@@ -183,9 +185,10 @@ def week_facts(
     )
 
     habit_days: dict[str, set[date]] = {}
-    for d in week.days():
-        if not plan.start <= d <= plan.end:
-            continue
+    # A habit's days are the week's counted days (inside the plan, not after today): a day
+    # still ahead is not kept or missed yet, whatever entry it has.
+    counted = counted_range(first, last, plan, today if today is not None else last)
+    for d in counted.dates() if counted is not None else ():
         template = plan.template(calendar.resolve(d).template)
         for b in template.blocks:
             if b.type == "habit" and b.track:

@@ -7,17 +7,21 @@ from datetime import date, timedelta
 
 from pacer.errors import PacerError
 from pacer.i18n import Message
+from pacer.schedule.periods import DayRange, counted_range
 from pacer.service.session import Session, _entries, planned_projection, projection_at
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from pathlib import Path
-    from typing import Literal
+    from typing import Any, Literal
 
     from pacer.calendar.days import Trip
+    from pacer.plan.model import Plan
+    from pacer.schedule.progress import LogEntry
     from pacer.schedule.status import MilestoneStatus
 
     Period = Literal["week", "month", "year"]
+    DayState = Literal["outside", "future", "missed", "logged"]
 
 PERIODS = ("week", "month", "year")
 
@@ -48,14 +52,33 @@ class MetricLine:
     road: tuple[tuple[date, float], ...]
 
 
+# What each day of a report's period was, for the heatmap and `report --json`:
+# `outside` the plan's span, `future` (after the report's day: nothing counts yet), or a
+# counted day that is `logged` (minutes logged) or `missed` (nothing logged).
+DAY_STATES = ("outside", "future", "missed", "logged")
+
+
+@dataclass(frozen=True, slots=True)
+class ReportNotice:
+    """Something the reader of a report should know about its counts: a stable `code`
+    (JSON) beside the message shown in the person's language."""
+
+    code: str
+    message: Message
+
+
 @dataclass(frozen=True, slots=True)
 class ReportData:
+    """The facts of one period. Only the `counted` days (inside the plan's span, not after
+    `today`: schedule.periods.counted_range) count: `minutes` is 0 on every other day, and
+    the done series, habit minutes, streaks and finished units leave them out."""
+
     period: str
     first: date
     last: date
-    today: date
-    days: tuple[date, ...]
-    minutes: tuple[int, ...]  # everything logged, per day
+    today: date  # the day the report stands on (its end: that day's log counts)
+    days: tuple[date, ...]  # every day of the period, `first` to `last`
+    minutes: tuple[int, ...]  # everything logged, per day (0 on days not counted)
     trip_days: frozenset[date]
     tracks: tuple[TrackSeries, ...]
     milestones: tuple[MilestoneLine, ...]
@@ -64,6 +87,19 @@ class ReportData:
     units_finished: tuple[str, ...]
     best_streak: int  # the longest run of days with something logged, in the period
     habit_streaks: tuple[tuple[str, int], ...]  # per habit track, the longest run of days
+    counted: DayRange | None = None  # the days that count (None: none does)
+    states: tuple[DayState, ...] = ()  # per day of `days`, one of DAY_STATES
+    notices: tuple[ReportNotice, ...] = ()
+
+    @property
+    def logged_days(self) -> int:
+        """Counted days with something logged (never more than `counted.days`)."""
+        return sum(1 for s in self.states if s == "logged")
+
+    def at_today(self, series: tuple[int, ...]) -> int:
+        """A cumulative series' value at the end of `today` (0 when the period is ahead)."""
+        upto = sum(1 for d in self.days if d <= self.today)
+        return series[upto - 1] if upto else 0
 
 
 def period_bounds(period: str, day: date) -> tuple[date, date]:
@@ -89,21 +125,23 @@ def _longest_run(days: set[date]) -> int:
     return best
 
 
-def report_data(session: Session, period: str, day: date) -> ReportData:
+def report_data(session: Session, period: str, day: date, today: date | None = None) -> ReportData:
     """The facts of the period holding `day`, standing at the end of `day` (or of the period,
-    when it is over)."""
+    when it is over), never after `today` (the clock's day; None: `day` is today)."""
     from pacer.schedule.status import finished_on, milestone_status
     from pacer.service.trips import trip_delays
 
     first, last = period_bounds(period, day)
-    today = min(day, last) if day <= last else last
+    today = min(day, last, today if today is not None else day)
     plan = session.plan
+    counted = counted_range(first, last, plan, today)
     entries = _entries(session)
     days = tuple(first + timedelta(days=i) for i in range((last - first).days + 1))
+    # Only entries on counted days count, in every figure below (one rule: counted_range).
+    kept = [e for e in entries if e.day in counted] if counted is not None else []
     by_day: dict[date, int] = {}
-    for e in entries:
-        if first <= e.day <= last:
-            by_day[e.day] = by_day.get(e.day, 0) + e.minutes
+    for e in kept:
+        by_day[e.day] = by_day.get(e.day, 0) + e.minutes
     calendar = session.calendar()
     trip_days = frozenset(d for d in days if calendar.trip_on(d) is not None)
 
@@ -118,9 +156,7 @@ def report_data(session: Session, period: str, day: date) -> ReportData:
     done_by_day: dict[tuple[str, date], int] = {}
     habit_done: dict[str, int] = {}
     habit_days: dict[str, set[date]] = {}
-    for e in entries:
-        if not first <= e.day <= last:
-            continue
+    for e in kept:
         if e.kind == "unit" and e.target in unit_track:
             key = (unit_track[e.target], e.day)
             done_by_day[key] = done_by_day.get(key, 0) + e.minutes
@@ -133,8 +169,7 @@ def report_data(session: Session, period: str, day: date) -> ReportData:
         p_series, d_series = [], []
         for d in days:
             p_total += planned_by_day.get((track.id, d), 0)
-            if d <= today:
-                d_total += done_by_day.get((track.id, d), 0)
+            d_total += done_by_day.get((track.id, d), 0)
             p_series.append(p_total)
             d_series.append(d_total)
         tracks.append(
@@ -159,7 +194,9 @@ def report_data(session: Session, period: str, day: date) -> ReportData:
         for t in calendar.trips
         if t.start <= last and t.end >= first
     )
-    units_finished = tuple(sorted(u for u, d in finished.items() if first <= d <= last))
+    units_finished = tuple(
+        sorted(u for u, d in finished.items() if counted is not None and d in counted)
+    )
     from pacer.schedule.metrics import road
     from pacer.store.metrics import list_values
 
@@ -174,7 +211,7 @@ def report_data(session: Session, period: str, day: date) -> ReportData:
             MetricLine(m.id, m.title, m.unit, tuple((r.day, r.value) for r in own), tuple(points))
         )
     metrics = tuple(metric_lines)
-    logged_days = {d for d in days if by_day.get(d, 0) > 0}
+    logged_days = set(by_day)
     return ReportData(
         period=period,
         first=first,
@@ -190,7 +227,56 @@ def report_data(session: Session, period: str, day: date) -> ReportData:
         units_finished=units_finished,
         best_streak=_longest_run(logged_days),
         habit_streaks=tuple(sorted((k, _longest_run(v)) for k, v in habit_days.items())),
+        counted=counted,
+        states=tuple(_state(d, plan, today, d in logged_days) for d in days),
+        notices=_notices(first, last, plan, today, entries),
     )
+
+
+def _state(d: date, plan: Plan, today: date, logged: bool) -> DayState:
+    if not plan.start <= d <= plan.end:
+        return "outside"
+    if d > today:
+        return "future"
+    return "logged" if logged else "missed"
+
+
+def _notices(
+    first: date,
+    last: date,
+    plan: Plan,
+    today: date,
+    entries: list[LogEntry],
+) -> tuple[ReportNotice, ...]:
+    """Why the counted days are fewer than the period's, and what was logged but left out."""
+    out = []
+    if last < plan.start:
+        out.append(
+            ReportNotice("before_plan", Message("report.notice.all_before", start=plan.start))
+        )
+    elif first > plan.end:
+        out.append(ReportNotice("after_plan", Message("report.notice.all_after", end=plan.end)))
+    elif today < first:
+        out.append(ReportNotice("period_ahead", Message("report.notice.ahead", first=first)))
+    else:
+        if first < plan.start:
+            out.append(
+                ReportNotice("before_plan", Message("report.notice.before", start=plan.start))
+            )
+        if plan.end < min(last, today):
+            out.append(ReportNotice("after_plan", Message("report.notice.after", end=plan.end)))
+    period = [e for e in entries if first <= e.day <= last]
+    outside = sum(1 for e in period if not plan.start <= e.day <= plan.end)
+    if outside:
+        message = Message(
+            "report.notice.outside_entries", n=outside, start=plan.start, end=plan.end
+        )
+        out.append(ReportNotice("entries_outside_plan", message))
+    future = sum(1 for e in period if plan.start <= e.day <= plan.end and e.day > today)
+    if future:
+        message = Message("report.notice.future_entries", n=future, today=today)
+        out.append(ReportNotice("entries_after_date", message))
+    return tuple(out)
 
 
 def month_charts(session: Session, day: date, folder: Path) -> dict[str, list[Path]]:
@@ -209,3 +295,74 @@ def draw_month_charts(data: ReportData, folder: Path) -> dict[str, list[Path]]:
     from pacer.report.charts import draw_all
 
     return draw_all(data, folder, f"month-{data.first.year}-{data.first.month:02d}")
+
+
+# -- JSON (documented in docs/json.md) ---------------------------------------------------------
+def report_json(data: ReportData) -> dict[str, Any]:
+    """`pacer report PERIOD --json`: the facts its text, Markdown and HTML are made from."""
+    from pacer.service.milestones import milestone_json
+
+    counted = data.counted
+    titles = {tr.id: tr.title for tr in data.tracks}
+    return {
+        "period": data.period,
+        "first": data.first.isoformat(),
+        "last": data.last.isoformat(),
+        "date": data.today.isoformat(),
+        "counted": {
+            "first": counted.first.isoformat() if counted else None,
+            "last": counted.last.isoformat() if counted else None,
+            "days": counted.days if counted else 0,
+            "logged": data.logged_days,
+        },
+        "minutes": sum(data.minutes),
+        "longest_run": data.best_streak,
+        "tracks": [
+            {
+                "id": tr.id,
+                "title": tr.title,
+                "planned": data.at_today(tr.planned),
+                "done": data.at_today(tr.done),
+                "habit_done": tr.habit_done,
+            }
+            for tr in data.tracks
+        ],
+        "milestones": [
+            {**milestone_json(m.status), "planned": m.planned.isoformat() if m.planned else None}
+            for m in data.milestones
+        ],
+        "metrics": [
+            {
+                "id": m.id,
+                "title": m.title,
+                "unit": m.unit,
+                "latest": (
+                    {"date": m.values[-1][0].isoformat(), "value": m.values[-1][1]}
+                    if m.values
+                    else None
+                ),
+                "target": m.road[-1][1] if m.road else None,
+            }
+            for m in data.metrics
+        ],
+        "trips": [
+            {
+                "id": trip.id,
+                "start": trip.start.isoformat(),
+                "end": trip.end.isoformat(),
+                "note": trip.note,
+                "moves": [{"milestone": mid, "days": days} for mid, days in moved],
+            }
+            for trip, moved in data.trips
+        ],
+        "units_finished": list(data.units_finished),
+        "habit_streaks": [
+            {"track": track, "title": titles.get(track, track), "days": n}
+            for track, n in data.habit_streaks
+        ],
+        "days": [
+            {"date": d.isoformat(), "state": state, "minutes": m, "trip": d in data.trip_days}
+            for d, state, m in zip(data.days, data.states, data.minutes, strict=True)
+        ],
+        "notices": [{"code": n.code, "text": str(n.message)} for n in data.notices],
+    }

@@ -74,16 +74,18 @@ def check_week(session: Session, week: IsoWeek, today: date) -> None:
 
 
 # -- the facts -------------------------------------------------------------------------------
-def review_facts(session: Session, week: IsoWeek) -> WeekFacts:
-    """Planned (the plan poured from its start, with the trips) vs logged minutes, habits,
-    finished units, milestones moved between the end of the previous week and this one."""
+def review_facts(session: Session, week: IsoWeek, today: date | None = None) -> WeekFacts:
+    """Planned (the plan poured from its start, with the trips) vs logged minutes, habits
+    (their days up to `today`), finished units, milestones moved between the end of the
+    previous week and this one."""
     from pacer.schedule.review import week_facts
 
     entries = _entries(session)
     planned = planned_projection(session, until=week.sunday)
     before = projection_at(session, week.monday - timedelta(days=1), entries)
     after = projection_at(session, week.sunday, entries)
-    return week_facts(session.plan, session.calendar(), week, entries, planned, before, after)
+    calendar = session.calendar()
+    return week_facts(session.plan, calendar, week, entries, planned, before, after, today)
 
 
 # -- answers ---------------------------------------------------------------------------------
