@@ -46,6 +46,7 @@ class MetricLine:
     unit: str
     values: tuple[tuple[date, float], ...]
     road: tuple[tuple[date, float], ...]
+    targets: tuple[tuple[date, float], ...] = ()  # the plan's target points, marked on charts
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +65,7 @@ class ReportData:
     units_finished: tuple[str, ...]
     best_streak: int  # the longest run of days with something logged, in the period
     habit_streaks: tuple[tuple[str, int], ...]  # per habit track, the longest run of days
+    span: tuple[date, date] | None = None  # the plan's first and last day (None: the period)
 
 
 def period_bounds(period: str, day: date) -> tuple[date, date]:
@@ -170,8 +172,11 @@ def report_data(session: Session, period: str, day: date) -> ReportData:
         points = [(p.day, p.value) for p in road(m, own)]
         if points and points[-1][0] < last:
             points.append((last, points[-1][1]))  # the road stays level after its last target
+        targets = tuple(sorted((p.day, p.value) for p in m.targets))
         metric_lines.append(
-            MetricLine(m.id, m.title, m.unit, tuple((r.day, r.value) for r in own), tuple(points))
+            MetricLine(
+                m.id, m.title, m.unit, tuple((r.day, r.value) for r in own), tuple(points), targets
+            )
         )
     metrics = tuple(metric_lines)
     logged_days = {d for d in days if by_day.get(d, 0) > 0}
@@ -190,6 +195,7 @@ def report_data(session: Session, period: str, day: date) -> ReportData:
         units_finished=units_finished,
         best_streak=_longest_run(logged_days),
         habit_streaks=tuple(sorted((k, _longest_run(v)) for k, v in habit_days.items())),
+        span=(plan.start, plan.end),
     )
 
 
