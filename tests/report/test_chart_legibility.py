@@ -287,3 +287,18 @@ def test_the_heatmap_has_week_labels_and_a_colour_scale(
         assert legend[4:] == ["nothing logged", "still to come", "trip"]
         assert all(re.fullmatch(r"\d+–\d+ min|\d+ min or more", x) is not None for x in legend[:4])
         assert legend[0].startswith("1–") and legend[3].endswith(" min or more")
+
+
+@pytest.mark.parametrize(
+    ("logged", "classes"),
+    [
+        ([70] * 9 + [200], [1, 30, 60, 120]),  # a usual day reads apart from a deep Saturday
+        ([], [1, 30, 60, 120]),
+        ([3, 4, 12], [1, 5, 10, 20]),
+        ([400, 500], [1, 180, 360, 720]),
+    ],
+)
+def test_the_heatmap_colour_classes_round_to_the_usual_day(
+    logged: list[int], classes: list[int]
+) -> None:
+    assert charts.minute_classes(logged) == classes

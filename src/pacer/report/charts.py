@@ -79,10 +79,10 @@ def _month_starts(lo: date, hi: date, every: int) -> list[date]:
 
 def date_ticks(lo: date, hi: date) -> list[tuple[date, str]]:
     """Dates to label between lo and hi, few enough to stand apart on a chart: each day of a
-    week, Mondays of a month, firsts of the months of a year (a quarter's beyond 15 months);
-    a new year's first month shows its year."""
+    week, Mondays of a month (every other one up to three months), firsts of the months of a
+    year (a quarter's beyond 15 months); a new year's first month shows its year."""
     span = (hi - lo).days
-    if span <= 62:
+    if span <= 100:
         step = 1 if span <= 10 else 7 if span <= 35 else 14
         first = lo if step == 1 else lo + timedelta(days=(7 - lo.weekday()) % 7)
         days = [first + timedelta(days=i) for i in range(0, (hi - first).days + 1, step)]
@@ -186,11 +186,12 @@ class HeatDays:
 
 
 def minute_classes(logged: Sequence[int]) -> list[int]:
-    """The lower bounds of the heatmap's four greens: 1, then a round step near half the
-    median logged day, twice and four times it — a short day, a usual one, a long one and
-    a very long one read apart (30 for a usual 70-minute day: 1, 30, 60, 120)."""
+    """The lower bounds of the heatmap's four greens: 1, then the largest round step up to
+    half the median logged day, twice and four times it — a short day, a usual one, a long
+    one and a very long one read apart (1, 30, 60, 120 for a usual 70-minute day)."""
     middle = sorted(logged)[len(logged) // 2] if logged else 60
-    step = next((s for s in (5, 10, 15, 20, 30, 45, 60, 90, 120) if 2 * s >= middle), 180)
+    steps = (5, 10, 15, 20, 30, 45, 60, 90, 120, 180)
+    step = max((s for s in steps if 2 * s <= middle), default=steps[0])
     return [1, step, 2 * step, 4 * step]
 
 
@@ -359,6 +360,9 @@ def burnup(data: ReportData, stem: Path) -> list[Path]:
         if lo <= data.today < hi:
             today_line(ax, data.today).set_gid(f"burnup-{tr.id}-today")
         date_axis(ax, lo, hi)
+        # Hours from zero (a track with nothing in the period is not drawn around -0.04 h).
+        most = max((max(p, m) for _, p, m in series), default=0)
+        ax.set_ylim(0, max(1.0, most / 60 * 1.05))
         ax.set_title(tr.title, fontsize=10)
         ax.set_ylabel(t("chart.hours"), fontsize=8)
         ax.tick_params(axis="y", labelsize=TICK_SIZE + 1)
