@@ -475,6 +475,7 @@ def _merge() -> None:
     """Each feature keeps its messages in pacer/messages/; a key is defined once."""
     from pacer.messages import (
         care,
+        charts,
         forecast,
         help,
         inputs,
@@ -485,7 +486,7 @@ def _merge() -> None:
         web,
     )
 
-    for module in (review, milestones, report, forecast, interop, care, web, help, inputs):
+    for module in (review, milestones, report, charts, forecast, interop, care, web, help, inputs):
         for key, texts in module.MESSAGES.items():
             assert key not in CATALOG, f"message {key} defined twice"
             CATALOG[key] = texts

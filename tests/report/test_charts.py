@@ -53,21 +53,26 @@ def test_year_charts_draw_every_series_in_chinese(year_home: Path, tmp_path: Pat
             width, height = image.size
         assert width >= 400 and height >= 200, (name, image.size)
     heat = _ids(out / "pacer-year-2026-heatmap.svg")
-    assert {"heatmap-days", "heatmap-trips"} <= heat
+    assert {"heatmap-logged", "heatmap-missed", "heatmap-future", "heatmap-trips"} <= heat
     burn = _ids(out / "pacer-year-2026-burnup.svg")
     for track in ("math", "eng", "english", "japanese", "output", "life"):
         assert {f"burnup-{track}-planned", f"burnup-{track}-done"} <= burn, track
-    assert {"metric-listening-values", "metric-listening-road"} <= _ids(
+    assert {"metric-listening-values", "metric-listening-road", "metric-listening-targets"} <= _ids(
         out / "pacer-year-2026-metrics.svg"
     )
     stones = _ids(out / "pacer-year-2026-milestones.svg")
     assert {"milestones-due", "milestones-planned", "milestones-projected"} <= stones
-    # 365 day cells, 23 of them trip days, each drawn as a path in its collection.
+    # The plan's 326 days (2026-02-09 – 12-31) have a cell, the year's 39 before it none:
+    # 11 still to come after 12-20; 23 of them trip days, framed.
     tree = ET.parse(out / "pacer-year-2026-heatmap.svg")
-    days = next(el for el in tree.iter() if el.get("id") == "heatmap-days")
-    trips = next(el for el in tree.iter() if el.get("id") == "heatmap-trips")
-    assert len(list(days.iter(f"{SVG}path"))) == 365
-    assert len(list(trips.iter(f"{SVG}path"))) == 14 + 9
+
+    def cells(gid: str) -> int:
+        group = next(el for el in tree.iter() if el.get("id") == gid)
+        return len(list(group.iter(f"{SVG}path")))
+
+    assert cells("heatmap-logged") + cells("heatmap-missed") == 326 - 11
+    assert cells("heatmap-future") == 11
+    assert cells("heatmap-trips") == 14 + 9
 
 
 def test_the_same_data_draws_the_same_svg(year_home: Path, tmp_path: Path) -> None:

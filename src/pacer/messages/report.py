@@ -98,11 +98,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "wrote {path} and {charts:plural(chart file|chart files)}",
         "已写入 {path} 及 {charts} 个图表文件",
     ),
-    "chart.heatmap": (
-        # Two lines: a month's grid is only four inches wide and one line would be clipped.
-        "Minutes per day, {first} – {last}\n(darkest: {top} min; blue outline: trip)",
-        "每日分钟数 {first} – {last}\n（最深：{top} 分钟；蓝框：出差）",
-    ),
     "chart.hours": ("hours", "小时"),
     "chart.burnup": ("Planned vs done, cumulative", "累计：计划与完成"),
     "chart.planned": ("planned", "计划"),

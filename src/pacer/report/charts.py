@@ -7,28 +7,38 @@ group: tests (and curious people) can find each series in the file.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from pacer.i18n import t
+from pacer.i18n import minutes_text, t
 from pacer.report.fonts import configure
 from pacer.service.report import ReportData
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from matplotlib.artist import Artist
+    from matplotlib.axes import Axes
     from matplotlib.figure import Figure
+    from matplotlib.lines import Line2D
 
 WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DONE_COLOR = "#2e7d32"
 PLAN_COLOR = "#9e9e9e"
 LATE_COLOR = "#c62828"
 TRIP_COLOR = "#1565c0"
+TODAY_COLOR = "#ff8f00"
+DUE_COLOR = "#424242"
+TARGET_COLOR = "#6a1b9a"
+MISSED_COLOR = "#e0e0e0"  # a plan day gone by with nothing logged
+FUTURE_EDGE = "#bdbdbd"  # a plan day still to come: an outline, no fill
+TICK_SIZE = 7
 _EPOCH = date(1970, 1, 1).toordinal()
 
 
 def _x(days: Sequence[date]) -> list[float]:
     """Dates as matplotlib's numbers: days since its epoch, 1970-01-01 (configure() sets it);
-    the axis is told to show them as dates."""
+    date_axis labels them."""
     return [float(d.toordinal() - _EPOCH) for d in days]
 
 
@@ -36,6 +46,93 @@ def _figure(width: float, height: float) -> Figure:
     from matplotlib.figure import Figure
 
     return Figure(figsize=(width, height), dpi=110, layout="constrained")
+
+
+def shown_span(data: ReportData) -> tuple[date, date]:
+    """The period's days that are the plan's (the whole period when none is)."""
+    start, end = data.span or (data.first, data.last)
+    first, last = max(data.first, start), min(data.last, end)
+    return (first, last) if first <= last else (data.first, data.last)
+
+
+def _month_name(month: int) -> str:
+    return t("chart.month_names").split()[month - 1]
+
+
+def day_label(d: date) -> str:
+    """A day as a tick label: "Apr 6" / "4月6日"."""
+    return t("chart.tick.day", name=_month_name(d.month), day=d.day)
+
+
+def _month_starts(lo: date, hi: date, every: int) -> list[date]:
+    """The first days of months from lo to hi, of every `every`-th month of the year."""
+    out = []
+    m = date(lo.year, lo.month, 1)
+    if m < lo:
+        m = date(m.year + m.month // 12, m.month % 12 + 1, 1)
+    while m <= hi:
+        if (m.month - 1) % every == 0:
+            out.append(m)
+        m = date(m.year + m.month // 12, m.month % 12 + 1, 1)
+    return out
+
+
+def date_ticks(lo: date, hi: date) -> list[tuple[date, str]]:
+    """Dates to label between lo and hi, few enough to stand apart on a chart: each day of a
+    week, Mondays of a month (every other one up to three months), firsts of the months of a
+    year (a quarter's beyond 15 months); a new year's first month shows its year."""
+    span = (hi - lo).days
+    if span <= 100:
+        step = 1 if span <= 10 else 7 if span <= 35 else 14
+        first = lo if step == 1 else lo + timedelta(days=(7 - lo.weekday()) % 7)
+        days = [first + timedelta(days=i) for i in range(0, (hi - first).days + 1, step)]
+        return [(d, day_label(d)) for d in days]
+    months = _month_starts(lo, hi, 1 if span <= 460 else 3)
+    years = len({m.year for m in months}) > 1
+    out = []
+    for m in months:
+        if years and (m.month == 1 or m == months[0]):
+            label = t("chart.tick.month_year", name=_month_name(m.month), year=m.year)
+        else:
+            label = _month_name(m.month)
+        out.append((m, label))
+    return out
+
+
+def date_axis(ax: Axes, lo: date, hi: date, pad: float = 0.5) -> None:
+    """Show lo–hi (a day's `pad` beyond each) with date_ticks' labels, in the current
+    language: matplotlib's own date labels run into each other on a narrow chart."""
+    ticks = date_ticks(lo, hi)
+    ax.set_xticks(_x([d for d, _ in ticks]), [label for _, label in ticks])
+    left, right = _x([lo, hi])
+    ax.set_xlim(left - pad, right + pad)
+    ax.tick_params(axis="x", labelsize=TICK_SIZE)
+
+
+def today_line(ax: Axes, today: date) -> Line2D:
+    """The report's day as a vertical line, labelled for the legend."""
+    return ax.axvline(_x([today])[0], color=TODAY_COLOR, lw=1, label=t("chart.today"))
+
+
+def legend_below(
+    fig: Figure, axes: Sequence[Axes], ncols: int | None = None, first: Sequence[Artist] = ()
+) -> None:
+    """One legend under the figure: `first` (labelled handles for what has no artist of its
+    own), then an entry for each label drawn on `axes`, once."""
+    entries: dict[str, Artist] = {str(h.get_label()): h for h in first}
+    for ax in axes:
+        handles, labels = ax.get_legend_handles_labels()
+        for handle, label in zip(handles, labels, strict=True):
+            entries.setdefault(label, handle)
+    if entries:
+        fig.legend(
+            list(entries.values()),
+            list(entries),
+            loc="outside lower center",
+            ncols=ncols or len(entries),
+            frameon=False,
+            fontsize=8,
+        )
 
 
 SUFFIXES = (".png", ".svg")
@@ -60,137 +157,322 @@ def _metadata(suffix: str) -> dict[str, str | None]:
     return {"Date": None} if suffix == ".svg" else {"Software": "pacer"}
 
 
-def heatmap(data: ReportData, stem: Path) -> list[Path]:
-    """Minutes logged per day on a calendar grid (a column a week); trip days outlined."""
-    from matplotlib.collections import PatchCollection
-    from matplotlib.patches import Rectangle
+@dataclass(frozen=True, slots=True)
+class HeatDays:
+    """What the heatmap draws: the period's days and minutes, the plan's span, the report's
+    day. Days outside the span get no cell; after `today` an outline; else a colour."""
 
-    start = data.first - timedelta(days=data.first.weekday())
-    weeks = (data.last - start).days // 7 + 1
-    fig = _figure(max(4.0, 1.2 + weeks * 0.22), 2.6)
+    first: date  # the period
+    last: date
+    start: date  # the plan
+    end: date
+    today: date
+    minutes: tuple[int, ...]  # logged, per day from first to last
+    trip_days: frozenset[date]
+
+    @classmethod
+    def of(cls, data: ReportData) -> HeatDays:
+        start, end = data.span or (data.first, data.last)
+        return cls(data.first, data.last, start, end, data.today, data.minutes, data.trip_days)
+
+    def kind(self, day: date, minutes: int) -> str:
+        """outside (the plan), future (after the report's day, whatever is logged on it),
+        missed or logged."""
+        if not self.start <= day <= self.end:
+            return "outside"
+        if day > self.today:
+            return "future"
+        return "logged" if minutes > 0 else "missed"
+
+
+def minute_classes(logged: Sequence[int]) -> list[int]:
+    """The lower bounds of the heatmap's four greens: 1, then the largest round step up to
+    half the median logged day, twice and four times it — a short day, a usual one, a long
+    one and a very long one read apart (1, 30, 60, 120 for a usual 70-minute day)."""
+    middle = sorted(logged)[len(logged) // 2] if logged else 60
+    steps = (5, 10, 15, 20, 30, 45, 60, 90, 120, 180)
+    step = max((s for s in steps if 2 * s <= middle), default=steps[0])
+    return [1, step, 2 * step, 4 * step]
+
+
+def heatmap(data: ReportData, stem: Path) -> list[Path]:
+    """Minutes logged per day on a calendar grid (a column a week): see draw_heatmap."""
+    return draw_heatmap(HeatDays.of(data), stem)
+
+
+def draw_heatmap(heat: HeatDays, stem: Path) -> list[Path]:
+    """The plan's days of the period on a grid, a column a week (Monday on top): logged days
+    in four greens by minutes, missed days light grey, days to come outlined, trip days in a
+    blue frame, days outside the plan left out. Months along the top of a long grid, the
+    weeks' Mondays under a short one; a legend of swatches is the colour scale."""
+    from matplotlib.collections import PatchCollection
+    from matplotlib.patches import Patch, Rectangle
+
+    in_plan = [d for d in _days(heat.first, heat.last) if heat.start <= d <= heat.end]
+    lo, hi = (in_plan[0], in_plan[-1]) if in_plan else (heat.first, heat.last)
+    origin = lo - timedelta(days=lo.weekday())
+    weeks = (hi - origin).days // 7 + 1
+    long = weeks > 10
+    cell = 0.22 if long else 0.42
+    fig = _figure(max(4.8, 1.4 + weeks * cell), (1.3 if long else 1.5) + 7 * cell)
     ax = fig.add_subplot()
-    cells, trips, values = [], [], []
-    top = max(data.minutes) or 1
-    for d, minutes in zip(data.days, data.minutes, strict=True):
-        col, row = (d - start).days // 7, d.weekday()
-        cells.append(Rectangle((col, 6 - row), 0.9, 0.9))
-        values.append(minutes / top)
-        if d in data.trip_days:
-            trips.append(Rectangle((col, 6 - row), 0.9, 0.9))
+    bounds = minute_classes(
+        [
+            m
+            for d, m in zip(_days(heat.first, heat.last), heat.minutes, strict=True)
+            if heat.kind(d, m) == "logged"
+        ]
+    )
     import matplotlib
 
-    cmap = matplotlib.colormaps["Greens"]
-    days = PatchCollection(
-        cells, facecolors=[cmap(0.08 + 0.92 * v) if v else "#eeeeee" for v in values]
-    )
-    days.set_gid("heatmap-days")
-    ax.add_collection(days)
-    if trips:
-        marked = PatchCollection(trips, facecolors="none", edgecolors=TRIP_COLOR, linewidths=1.2)
-        marked.set_gid("heatmap-trips")
-        ax.add_collection(marked)
-    ax.set_xlim(-0.2, weeks + 0.1)
-    ax.set_ylim(-0.2, 7.1)
-    ax.set_yticks([6 - i + 0.45 for i in range(7)], [t("weekday." + k) for k in WEEKDAY_KEYS])
-    months: list[tuple[float, str]] = []
-    for col in range(weeks):
-        shown = max(start + timedelta(weeks=col), data.first)
-        if not months or months[-1][1] != f"{shown.month}":
-            months.append((col + 0.45, f"{shown.month}"))
-    ax.set_xticks([m[0] for m in months], [m[1] for m in months])
-    ax.tick_params(length=0)
+    greens = [matplotlib.colormaps["Greens"](v) for v in (0.3, 0.5, 0.7, 0.9)]
+    cells: dict[str, list[Rectangle]] = {"missed": [], "future": [], "logged": [], "trips": []}
+    colours: list[object] = []
+    for d, minutes in zip(_days(heat.first, heat.last), heat.minutes, strict=True):
+        kind = heat.kind(d, minutes)
+        if kind == "outside":
+            continue
+        col, row = (d - origin).days // 7, d.weekday()
+        box = Rectangle((col + 0.05, 6 - row + 0.05), 0.9, 0.9)
+        cells[kind].append(box)
+        if kind == "logged":
+            colours.append(greens[sum(1 for b in bounds[1:] if minutes >= b)])
+        if d in heat.trip_days:
+            cells["trips"].append(Rectangle((col + 0.05, 6 - row + 0.05), 0.9, 0.9))
+    styles: dict[str, dict[str, object]] = {
+        "missed": {"facecolors": MISSED_COLOR, "edgecolors": "none"},
+        "future": {"facecolors": "none", "edgecolors": FUTURE_EDGE, "linewidths": 0.8},
+        "logged": {"facecolors": colours, "edgecolors": "none"},
+        "trips": {"facecolors": "none", "edgecolors": TRIP_COLOR, "linewidths": 1.4},
+    }
+    for kind, boxes in cells.items():
+        if boxes:
+            group = PatchCollection(boxes, **styles[kind])  # type: ignore[arg-type]
+            group.set_gid(f"heatmap-{kind}")
+            ax.add_collection(group)
+    ax.set_xlim(0, weeks)
+    ax.set_ylim(0, 7)
+    ax.set_aspect("equal")
+    ax.set_yticks([6 - i + 0.5 for i in range(7)], [t("weekday." + k) for k in WEEKDAY_KEYS])
+    if long:
+        months = _month_starts(lo, hi, 1)
+        placed = [(m - origin).days // 7 for m in months]
+        if not placed or placed[0] >= 2:  # room for the first month's name before the next
+            months, placed = [lo, *months], [0, *placed]
+        ax.set_xticks([])
+        top_axis = ax.secondary_xaxis("top")
+        top_axis.set_xticks([c + 0.5 for c in placed], [_month_name(m.month) for m in months])
+        top_axis.tick_params(length=0, labelsize=TICK_SIZE + 1)
+        top_axis.spines["top"].set_visible(False)
+    else:
+        mondays = [origin + timedelta(weeks=c) for c in range(weeks)]
+        ax.set_xticks([c + 0.5 for c in range(weeks)], [day_label(m) for m in mondays])
+    ax.tick_params(length=0, labelsize=TICK_SIZE + 1)
     for side in ("top", "right", "bottom", "left"):
         ax.spines[side].set_visible(False)
-    ax.set_title(t("chart.heatmap", first=data.first, last=data.last, top=top), fontsize=10)
+    # Above the months along the top: a figure title (an axes title would run into them).
+    fig.suptitle(_heatmap_title(heat, in_plan), fontsize=10)
+    handles: list[Artist] = [
+        Patch(facecolor=greens[i], label=_class_label(bounds, i)) for i in range(4)
+    ]
+    handles.append(Patch(facecolor=MISSED_COLOR, label=t("chart.missed")))
+    if cells["future"]:
+        handles.append(Patch(facecolor="none", edgecolor=FUTURE_EDGE, label=t("chart.future")))
+    if cells["trips"]:
+        handles.append(Patch(facecolor="none", edgecolor=TRIP_COLOR, lw=1.4, label=t("chart.trip")))
+    fig.legend(
+        handles=handles,
+        loc="outside lower center",
+        ncols=len(handles) if long else 4,
+        frameon=False,
+        fontsize=8,
+    )
     return _save(fig, stem)
 
 
+def _days(first: date, last: date) -> list[date]:
+    return [first + timedelta(days=i) for i in range((last - first).days + 1)]
+
+
+def _class_label(bounds: list[int], i: int) -> str:
+    if i == len(bounds) - 1:
+        return t("chart.at_least", minutes=minutes_text(bounds[i]))
+    return minutes_text(bounds[i], bounds[i + 1] - 1)
+
+
+def _heatmap_title(heat: HeatDays, in_plan: list[date]) -> str:
+    """The days counted are the plan's days of the period up to the report's day."""
+    if not in_plan:
+        return t(
+            "chart.heatmap_outside",
+            first=heat.first,
+            last=heat.last,
+            start=heat.start,
+            end=heat.end,
+        )
+    first, last = in_plan[0], in_plan[-1]
+    counted = [d for d in in_plan if d <= heat.today]
+    if not counted:
+        return t("chart.heatmap_ahead", first=first, last=last)
+    by_day = dict(zip(_days(heat.first, heat.last), heat.minutes, strict=True))
+    logged = sum(1 for d in counted if by_day[d] > 0)
+    return t(
+        "chart.heatmap_title",
+        first=first,
+        last=last,
+        today=counted[-1],
+        logged=logged,
+        days=len(counted),
+    )
+
+
 def burnup(data: ReportData, stem: Path) -> list[Path]:
-    """Per track, cumulative unit minutes: planned (dashed) against done (solid)."""
+    """Per track, cumulative unit minutes over the plan's days of the period: planned
+    (dashed) against done (solid), and the report's day while the period runs."""
     tracks = [tr for tr in data.tracks if tr.planned[-1] or tr.done[-1]] or list(data.tracks)
     cols = 2 if len(tracks) > 1 else 1
     rows = (len(tracks) + cols - 1) // cols
-    fig = _figure(9.0, 2.2 * rows + 0.6)
-    x = list(data.days)
+    fig = _figure(9.0, 2.2 * rows + 0.8)
+    lo, hi = shown_span(data)
+    axes = []
     for i, tr in enumerate(tracks):
         ax = fig.add_subplot(rows, cols, i + 1)
-        ax.xaxis_date()
-        (planned,) = ax.plot(_x(x), [m / 60 for m in tr.planned], "--", color=PLAN_COLOR)
+        axes.append(ax)
+        series = [(d, p, m) for d, p, m in zip(data.days, tr.planned, tr.done, strict=True)]
+        series = [s for s in series if lo <= s[0] <= hi]
+        (planned,) = ax.plot(
+            _x([d for d, _, _ in series]),
+            [p / 60 for _, p, _ in series],
+            "--",
+            color=PLAN_COLOR,
+            label=t("chart.planned"),
+        )
         planned.set_gid(f"burnup-{tr.id}-planned")
-        shown = [(d, m / 60) for d, m in zip(x, tr.done, strict=True) if d <= data.today]
-        (done,) = ax.plot(_x([d for d, _ in shown]), [h for _, h in shown], "-", color=DONE_COLOR)
+        shown = [(d, m / 60) for d, _, m in series if d <= data.today]
+        (done,) = ax.plot(
+            _x([d for d, _ in shown]),
+            [h for _, h in shown],
+            "-",
+            color=DONE_COLOR,
+            label=t("chart.done"),
+        )
         done.set_gid(f"burnup-{tr.id}-done")
+        if lo <= data.today < hi:
+            today_line(ax, data.today).set_gid(f"burnup-{tr.id}-today")
+        date_axis(ax, lo, hi)
+        # Hours from zero (a track with nothing in the period is not drawn around -0.04 h).
+        most = max((max(p, m) for _, p, m in series), default=0)
+        ax.set_ylim(0, max(1.0, most / 60 * 1.05))
         ax.set_title(tr.title, fontsize=10)
-        ax.set_ylabel(t("chart.hours"))
-        ax.tick_params(axis="x", labelsize=7)
+        ax.set_ylabel(t("chart.hours"), fontsize=8)
+        ax.tick_params(axis="y", labelsize=TICK_SIZE + 1)
     fig.suptitle(t("chart.burnup"))
-    fig.legend(
-        [t("chart.planned"), t("chart.done")], loc="outside lower center", ncols=2, frameon=False
-    )
+    legend_below(fig, axes)
     return _save(fig, stem)
 
 
 def milestones(data: ReportData, stem: Path) -> list[Path]:
     """Each milestone: its due date, where the plan put it, where it is projected, if met."""
     rows = list(data.milestones)
-    fig = _figure(9.0, 0.9 + 0.32 * max(1, len(rows)))
+    fig = _figure(9.0, 1.1 + 0.32 * max(1, len(rows)))
     ax = fig.add_subplot()
     due, planned, projected, met = [], [], [], []
+    seen: list[date] = [data.today]
     for y, line in enumerate(reversed(rows)):
         s = line.status
         due.append((s.due, y))
+        seen.append(s.due)
         if line.planned is not None:
             planned.append((line.planned, y))
+            seen.append(line.planned)
         if s.projected is not None:
             projected.append((s.projected, y))
+            seen.append(s.projected)
             late = s.projected > s.due
             ax.plot(
-                _x([s.due, s.projected]), [y, y], color=LATE_COLOR if late else DONE_COLOR, lw=1
+                _x([s.due, s.projected]),
+                [y, y],
+                color=LATE_COLOR if late else DONE_COLOR,
+                lw=1,
+                label=t("chart.late" if late else "chart.in_time"),
             )
         if s.status in ("met", "done"):
             met.append((s.projected or s.due, y))
-    handles, names = [], []
     for points, marker, color, gid, name in (
-        (due, "D", "#424242", "milestones-due", t("chart.due")),
+        (due, "D", DUE_COLOR, "milestones-due", t("chart.due")),
         (planned, "s", PLAN_COLOR, "milestones-planned", t("chart.planned")),
         (projected, "o", TRIP_COLOR, "milestones-projected", t("chart.projected")),
         (met, "*", DONE_COLOR, "milestones-met", t("chart.met")),
     ):
         if points:
             (line2d,) = ax.plot(
-                _x([p[0] for p in points]), [p[1] for p in points], marker, color=color, ms=6
+                _x([p[0] for p in points]),
+                [p[1] for p in points],
+                marker,
+                color=color,
+                ms=6,
+                label=name,
             )
             line2d.set_gid(gid)
-            handles.append(line2d)
-            names.append(name)
     labels = [line.status.title for line in reversed(rows)]
     ax.set_yticks(range(len(rows)), labels, fontsize=8)
-    ax.xaxis_date()
-    ax.axvline(_x([data.today])[0], color="#ff8f00", lw=1)
+    ax.set_ylim(-0.7, max(1, len(rows)) - 0.3)
+    today_line(ax, data.today).set_gid("milestones-today")
+    date_axis(ax, min(seen), max(seen), pad=7)
     ax.set_title(t("chart.milestones"))
-    fig.legend(handles, names, loc="outside lower center", ncols=len(handles), frameon=False)
+    legend_below(fig, [ax])
     return _save(fig, stem)
 
 
 def metrics(data: ReportData, stem: Path) -> list[Path]:
-    """Each metric's values against the road between its target points."""
+    """Each metric over the plan: its values, the road between its target points, the
+    targets themselves, and the report's day."""
     shown = list(data.metrics)
-    fig = _figure(9.0, 2.4 * max(1, len(shown)) + 0.4)
+    fig = _figure(9.0, 2.4 * max(1, len(shown)) + 0.8)
+    start, end = data.span or (data.first, data.last)
+    axes = []
     for i, m in enumerate(shown):
         ax = fig.add_subplot(len(shown), 1, i + 1)
-        ax.xaxis_date()
+        axes.append(ax)
+        days = [start, end, data.today] + [d for d, _ in m.values + m.targets]
+        lo, hi = min(days), max(days)
         if m.road:
+            # The road stays level after its last target, to the chart's edge.
+            points = list(m.road) + ([(hi, m.road[-1][1])] if m.road[-1][0] < hi else [])
             (road,) = ax.plot(
-                _x([d for d, _ in m.road]), [v for _, v in m.road], "--", color=PLAN_COLOR
+                _x([d for d, _ in points]),
+                [v for _, v in points],
+                "--",
+                color=PLAN_COLOR,
+                label=t("chart.road"),
             )
             road.set_gid(f"metric-{m.id}-road")
+        if m.targets:
+            (marks,) = ax.plot(
+                _x([d for d, _ in m.targets]),
+                [v for _, v in m.targets],
+                "X",
+                color=TARGET_COLOR,
+                ms=8,
+                label=t("chart.target"),
+            )
+            marks.set_gid(f"metric-{m.id}-targets")
         if m.values:
             (vals,) = ax.plot(
-                _x([d for d, _ in m.values]), [v for _, v in m.values], "o-", color=DONE_COLOR
+                _x([d for d, _ in m.values]),
+                [v for _, v in m.values],
+                "o-",
+                color=DONE_COLOR,
+                ms=4,
+                label=t("chart.recorded"),
             )
             vals.set_gid(f"metric-{m.id}-values")
+        today_line(ax, data.today).set_gid(f"metric-{m.id}-today")
+        date_axis(ax, lo, hi, pad=3)
+        ax.tick_params(axis="y", labelsize=TICK_SIZE + 1)
         ax.set_title(f"{m.title} ({m.unit})" if m.unit else m.title, fontsize=10)
     fig.suptitle(t("chart.metrics"))
+    legend_below(fig, axes)
     return _save(fig, stem)
 
 

@@ -1,5 +1,6 @@
 """The forecast's fan chart, as PNG and SVG: per milestone the P10–P90 band of its finish,
-its P50 and its due date, coloured by its chance of meeting that date.
+its P50 and its due date, coloured by its chance of meeting that date, and the forecast's
+day; a legend entry for each.
 
 Like the report's charts (charts.py), every series carries a gid — `forecast-<milestone
 id>-band`, `-p50` and `-due`, and `forecast-today` — that the SVG keeps as the id of its group.
@@ -11,15 +12,24 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from pacer.i18n import t
-from pacer.report.charts import DONE_COLOR, LATE_COLOR, PLAN_COLOR, _figure, _save, _x
+from pacer.report import charts
+from pacer.report.charts import (
+    DONE_COLOR,
+    DUE_COLOR,
+    LATE_COLOR,
+    _figure,
+    _x,
+    date_axis,
+    legend_below,
+    today_line,
+)
 from pacer.report.fonts import configure
 from pacer.service.forecast import ForecastView, chance
 
 LIKELY = 0.8  # a band in green from this chance on
 EVEN = 0.5  # amber from this one, red below it
 AMBER = "#f9a825"
-DUE_COLOR = "#424242"
-TODAY_COLOR = "#ff8f00"
+BAND_ALPHA = 0.45
 
 
 def _color(probability: float) -> str:
@@ -30,7 +40,6 @@ def _color(probability: float) -> str:
 
 def fan_chart(view: ForecastView, stem: Path) -> list[Path]:
     """Draw the chart to `stem`.png and `stem`.svg (the folder is made when missing)."""
-    from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
     from pacer.workspace import make_folder
@@ -42,34 +51,40 @@ def fan_chart(view: ForecastView, stem: Path) -> list[Path]:
     for m in rows:
         known += [m.due] + [d for d in (m.p10, m.p50, m.p90) if d is not None]
     edge = max(known) + timedelta(days=14)  # where "later than the horizon" is drawn
-    fig = _figure(9.0, 1.2 + 0.34 * max(1, len(rows)))
+    fig = _figure(9.0, 1.5 + 0.34 * max(1, len(rows)))
     ax = fig.add_subplot()
-    ax.xaxis_date()
+    colours = set()
     for y, m in enumerate(reversed(rows)):
         low, high = m.p10 or edge, m.p90 or edge
         left, right = _x([low, high])
-        bars = ax.barh(
-            y, max(right - left, 0.8), left=left, height=0.55, color=_color(m.probability)
-        )
-        bars.patches[0].set_alpha(0.45)
+        colour = _color(m.probability)
+        colours.add(colour)
+        bars = ax.barh(y, max(right - left, 0.8), left=left, height=0.55, color=colour)
+        bars.patches[0].set_alpha(BAND_ALPHA)
         bars.patches[0].set_gid(f"forecast-{m.id}-band")
         if m.p50 is not None:
-            (middle,) = ax.plot(_x([m.p50]), [y], "|", color="#212121", ms=13, mew=2)
+            (middle,) = ax.plot(
+                _x([m.p50]), [y], "|", color="#212121", ms=13, mew=2, label=t("forecast.p50")
+            )
             middle.set_gid(f"forecast-{m.id}-p50")
-        (due,) = ax.plot(_x([m.due]), [y], "D", color=DUE_COLOR, ms=5)
+        (due,) = ax.plot(_x([m.due]), [y], "D", color=DUE_COLOR, ms=5, label=t("forecast.due"))
         due.set_gid(f"forecast-{m.id}-due")
     labels = [f"{m.title} · {chance(m.probability)}" for m in reversed(rows)]
     ax.set_yticks(range(len(rows)), labels, fontsize=8)
     ax.set_ylim(-0.7, max(1, len(rows)) - 0.3)
-    today = ax.axvline(_x([view.day])[0], color=TODAY_COLOR, lw=1)
-    today.set_gid("forecast-today")
-    ax.tick_params(axis="x", labelsize=8)
+    today_line(ax, view.day).set_gid("forecast-today")
+    date_axis(ax, min(known), edge, pad=3)
     ax.set_title(t("forecast.chart_title", day=view.day, runs=view.runs))
-    handles = [
-        Patch(facecolor=PLAN_COLOR, alpha=0.45),
-        Line2D([], [], ls="", marker="|", color="#212121", ms=13, mew=2),
-        Line2D([], [], ls="", marker="D", color=DUE_COLOR, ms=5),
+    # The bands' colours first (what each means), then the lines.
+    percent = (round(100 * EVEN), round(100 * LIKELY))
+    bands = [
+        Patch(facecolor=colour, alpha=BAND_ALPHA, label=name)
+        for colour, name in (
+            (DONE_COLOR, t("forecast.likely", percent=percent[1])),
+            (AMBER, t("forecast.even", low=percent[0], high=percent[1])),
+            (LATE_COLOR, t("forecast.unlikely", percent=percent[0])),
+        )
+        if colour in colours
     ]
-    names = [t("forecast.band"), t("forecast.p50"), t("forecast.due")]
-    fig.legend(handles, names, loc="outside lower center", ncols=3, frameon=False)
-    return _save(fig, stem)
+    legend_below(fig, [ax], ncols=3, first=bands)
+    return charts._save(fig, stem)

@@ -50,6 +50,7 @@ class MetricLine:
     unit: str
     values: tuple[tuple[date, float], ...]
     road: tuple[tuple[date, float], ...]
+    targets: tuple[tuple[date, float], ...] = ()  # the plan's target points, marked on charts
 
 
 # What each day of a report's period was, for the heatmap and `report --json`:
@@ -100,6 +101,8 @@ class ReportData:
         """A cumulative series' value at the end of `today` (0 when the period is ahead)."""
         upto = sum(1 for d in self.days if d <= self.today)
         return series[upto - 1] if upto else 0
+
+    span: tuple[date, date] | None = None  # the plan's first and last day (None: the period)
 
 
 def period_bounds(period: str, day: date) -> tuple[date, date]:
@@ -207,8 +210,11 @@ def report_data(session: Session, period: str, day: date, today: date | None = N
         points = [(p.day, p.value) for p in road(m, own)]
         if points and points[-1][0] < last:
             points.append((last, points[-1][1]))  # the road stays level after its last target
+        targets = tuple(sorted((p.day, p.value) for p in m.targets))
         metric_lines.append(
-            MetricLine(m.id, m.title, m.unit, tuple((r.day, r.value) for r in own), tuple(points))
+            MetricLine(
+                m.id, m.title, m.unit, tuple((r.day, r.value) for r in own), tuple(points), targets
+            )
         )
     metrics = tuple(metric_lines)
     logged_days = set(by_day)
@@ -230,6 +236,7 @@ def report_data(session: Session, period: str, day: date, today: date | None = N
         counted=counted,
         states=tuple(_state(d, plan, today, d in logged_days) for d in days),
         notices=_notices(first, last, plan, today, entries),
+        span=(plan.start, plan.end),
     )
 
 
