@@ -123,9 +123,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- pacer status: what the plan no longer names still counts -------------------------------
     "status.not_in_plan": ("(not in the plan)", "（计划中已没有）"),
     "status.not_in_plan_hint": (
-        "{n} entries; see 'pacer doctor'",
+        "{n:plural(entry|entries)}; see 'pacer doctor'",
         "{n} 条记录；见 'pacer doctor'",
     ),
+    # -- pacer status: habits and the weekly review ----------------------------------------------
+    "status.habit": ("Habit", "习惯"),
+    "status.kept": ("Days kept", "坚持天数"),
+    "status.kept_days": ("{kept} of {days:plural(day|days)}", "{days} 天中 {kept} 天"),
+    "status.review": ("Weekly review", "每周复盘"),
     # -- pacer doctor -----------------------------------------------------------------------------
     "doctor.database": ("Database  {path}", "数据库    {path}"),
     "doctor.schema": (

@@ -9,7 +9,7 @@ from pathlib import Path
 from pacer.i18n import days_text, t
 from pacer.plan.model import Plan
 from pacer.service.milestones import state_text
-from pacer.service.report import ReportData
+from pacer.service.report import ReportData, TrackSeries
 
 
 def _hours(minutes: int) -> str:
@@ -57,10 +57,23 @@ def _track_rows(data: ReportData) -> list[tuple[str, str, str, str, str]]:
                 _hours(planned),
                 _hours(done),
                 _percent(done, planned),
-                _hours(tr.habit_done),
+                _habit(tr),
             )
         )
     return rows
+
+
+def _habit(tr: TrackSeries) -> str:
+    """A track's habit to the report's day: hours planned and done, days kept ("—": none)."""
+    if not tr.has_habit:
+        return "—"
+    return t(
+        "report.habit_cell",
+        planned=_hours(tr.habit_planned),
+        done=_hours(tr.habit_done),
+        kept=tr.habit_kept,
+        days=tr.habit_days,
+    )
 
 
 def _milestone_rows(data: ReportData) -> list[tuple[str, str, str, str, str]]:
@@ -111,7 +124,7 @@ def text_report(data: ReportData) -> str:
     lines = summary_lines(data)
     lines += ["", t("report.section.tracks")]
     for title, planned, done, share, habit in _track_rows(data):
-        lines.append(f"  {title}: {done} / {planned} h ({share}); {t('report.habit')} {habit} h")
+        lines.append(f"  {title}: {done} / {planned} h ({share}); {t('report.habit')} {habit}")
     lines += ["", t("report.section.milestones")]
     for title, due, projected, slip, state in _milestone_rows(data):
         moved = days_text(None if slip == "—" else int(slip))

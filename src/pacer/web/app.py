@@ -469,7 +469,7 @@ class Dashboard:
         today = clock.today()
         with self.session(request) as s:
             week = service.review_due_week(s, today)
-            facts = service.review_facts(s, week)
+            facts = service.review_facts(s, week, today)
             existing = service.find_review(s, week)
             reviews, streak = service.list_reviews(s, today)
             saved = [(r.week, service.answer_rows(s.plan, r)) for r in reversed(reviews)]
@@ -493,7 +493,7 @@ class Dashboard:
             week = service.review_due_week(s, today)
             service.check_week(s, week, today)
             given = {p.id: self.form(request, "answer-" + p.id) for p in s.plan.review.prompts}
-            facts = service.review_facts(s, week)
+            facts = service.review_facts(s, week, today)
             existing = service.find_review(s, week)
             service.save_review(s, week, given, facts, edit=existing is not None)
         return RedirectResponse("/review", status_code=303)
