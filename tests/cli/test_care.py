@@ -626,10 +626,11 @@ def test_doctor_reports_what_the_edited_plan_no_longer_names_and_status_counts_i
         "targets": ["m1801-improper-1"],
     }
     done = sum(t["done"] for t in status["tracks"]) + status["not_in_plan"]["minutes"]
-    habits = sum(t["habit_done"] for t in status["tracks"])
+    habits = sum(t["habit_done"] for t in status["tracks"]) + status["ritual"]["done"]
     assert done + habits == 30 + 50 + 45  # every minute logged up to the day
     shown = pacer("--plan", str(plan), "status", "--date", "2026-03-10").out
-    assert "  (not in the plan)       —         0.8 h     1 entries; see 'pacer doctor'" in shown
+    line = "  (not in the plan)         —           0.8 h       1 entry; see 'pacer doctor'"
+    assert line in shown
 
 
 def test_doctor_finds_a_damaged_database_and_exits_non_zero(pacer: Pacer, home: Path) -> None:

@@ -28,6 +28,8 @@ TRACK_KEYS = {
     "projected_finish",
     "habit_planned_to_date",
     "habit_done",
+    "habit_days_kept",
+    "habit_days",
 }
 MILESTONE_KEYS = {
     "id",
@@ -46,7 +48,7 @@ def test_status_gives_every_milestone_a_projected_date(pacer: Pacer) -> None:
     run = pacer("status", "--date", "2026-03-01", "--json")
     assert run.code == 0, run.err
     status = run.json()
-    assert set(status) == {"date", "tracks", "milestones", "not_in_plan", "trips"}
+    assert set(status) == {"date", "tracks", "milestones", "not_in_plan", "trips", "ritual"}
     assert status["not_in_plan"] == {"entries": 0, "minutes": 0, "targets": []}
     assert status["date"] == "2026-03-01"
     assert [t["id"] for t in status["tracks"]] == [

@@ -180,6 +180,7 @@ def test_answers_from_a_file_are_stored_with_the_facts(pacer: Pacer, tmp_path: P
         "finished",
         "milestones",
         "trips",
+        "ritual",
     }
     math = next(t for t in facts["tracks"] if t["id"] == "math")
     assert math == {"id": "math", "title": "数学", "planned": 390, "done": 60}
@@ -309,7 +310,8 @@ def test_show_text_lists_the_facts_and_every_answer(pacer: Pacer) -> None:
     assert run.code == 0, run.err
     lines = run.out.splitlines()
     assert lines[0] == "Weekly review 2026-W10 · 2026-03-02 – 2026-03-08"
-    assert "      英语 (english)  3 of 7 days" in lines
+    assert "      英语 (english)  kept 3 of 7 days · 180 min planned, 80 min done" in lines
+    assert "      周复盘（强制） (review)  kept 0 of 1 day · 30 min planned, 0 min done" in lines
     assert "      2026-03-06 → 2026-03-08  杭州 | 客户" in lines
     answers = lines[lines.index("Answers:") :]
     assert answers[:4] == [

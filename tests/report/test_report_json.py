@@ -14,6 +14,7 @@ from tests.report.test_headers import _order
 
 NOW = {"builtin": "2026-03-11T12:00:00+08:00", "berlin": "2026-03-11T12:00:00+01:00"}
 MONDAY = date(2026, 3, 9)
+NO_HABIT = {"habit_planned": 0, "habit_done": 0, "habit_days_kept": 0, "habit_days": 0}
 
 
 def _home(home: Path, which: str) -> None:
@@ -33,9 +34,19 @@ BERLIN_WEEK: dict[str, Any] = {
     "minutes": 85,
     "longest_run": 2,
     "tracks": [
-        {"id": "pharm", "title": "Pharmacology", "planned": 60, "done": 45, "habit_done": 0},
-        {"id": "thesis", "title": "Thesis", "planned": 60, "done": 0, "habit_done": 0},
-        {"id": "piano", "title": "Piano", "planned": 0, "done": 0, "habit_done": 40},
+        {"id": "pharm", "title": "Pharmacology", "planned": 60, "done": 45, **NO_HABIT},
+        {"id": "thesis", "title": "Thesis", "planned": 60, "done": 0, **NO_HABIT},
+        {
+            "id": "piano",
+            "title": "Piano",
+            "planned": 0,
+            "done": 0,
+            # Three shift days counted (Monday to Wednesday) ask 20 min each; two were kept.
+            "habit_planned": 60,
+            "habit_done": 40,
+            "habit_days_kept": 2,
+            "habit_days": 3,
+        },
     ],
     "milestones": [
         {

@@ -107,9 +107,20 @@ def test_done_counts_only_the_weeks_unit_minutes() -> None:
 
 def test_habits_are_days_with_an_entry_among_the_days_that_have_the_habit() -> None:
     # Trip days have no habit block: five days have it; kept on the 9th (twice), 10th and
-    # 14th; the entry on the trip day and the one in W10 do not count.
-    assert facts_of(W11).habits == (HabitWeek("b", "B", 3, 5),)
-    assert facts_of(W10).habits == (HabitWeek("b", "B", 1, 7),)
+    # 14th; the entry on the trip day and the one in W10 do not count as days kept. The
+    # minutes are those days' 20 each, and every minute logged in the week (the trip day's
+    # 15 too: done, if not asked for).
+    assert facts_of(W11).habits == (HabitWeek("b", "B", 3, 5, 100, 85),)
+    assert facts_of(W10).habits == (HabitWeek("b", "B", 1, 7, 140, 20),)
+
+
+def test_habit_days_still_to_come_are_not_days_missed() -> None:
+    p = five_units()
+    cal = calendar(p, (TRIP,))
+    planned = project(p, cal, stream_of(p), progress_of(p, ()), p.start, until=W11.sunday)
+    before, after = at(p, ENTRIES, day(8), (TRIP,)), at(p, ENTRIES, day(15), (TRIP,))
+    facts = week_facts(p, cal, W11, ENTRIES, planned, before, after, today=day(10))
+    assert facts.habits == (HabitWeek("b", "B", 2, 2, 40, 50),)  # the 9th and the 10th
 
 
 def test_units_finished_in_the_week_in_date_order() -> None:
@@ -164,7 +175,7 @@ def test_days_outside_the_plan_have_no_habit() -> None:
     planned = project(late, cal, stream_of(late), progress_of(late, ()), late.start, until=day(8))
     none = at(late, (), day(8), ())
     facts = week_facts(late, cal, W10, (), planned, at(late, (), day(1), ()), none)
-    assert facts.habits == (HabitWeek("b", "B", 0, 4),)
+    assert facts.habits == (HabitWeek("b", "B", 0, 4, 80, 0),)
     assert facts.tracks[0].planned == 240
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from pacer.plan.model import Block, Criterion, Milestone, Plan
+from pacer.schedule.habits import tally
 from pacer.schedule.progress import progress_of, remaining_minutes
 from pacer.schedule.projection import Projection
 from pacer.schedule.status import (
@@ -16,7 +17,17 @@ from pacer.schedule.status import (
     milestone_status,
     track_status,
 )
-from tests.schedule.handmade import START, curriculum, entry, habit, plan, run, unit, work
+from tests.schedule.handmade import (
+    START,
+    calendar,
+    curriculum,
+    entry,
+    habit,
+    plan,
+    run,
+    unit,
+    work,
+)
 
 MON, TUE, WED, THU, FRI, SAT, SUN = (START + timedelta(days=i) for i in range(7))
 
@@ -281,23 +292,30 @@ def test_track_status_planned_to_date_against_done() -> None:
     remaining = remaining_minutes(p, state)
     assert remaining == {"a1": 0, "a2": 60, "b1": 30, "b2": 60}
     projection = run(p, entries, start=THU)  # b1 30 + a2 30 Thu, a2 30 + b2 30 Fri, b2 Sat
-    a, b = track_status(p, planned, projection, remaining, entries, WED)
+    habits = tally(p, calendar(p), entries, date.min, WED)
+    a, b = track_status(p, planned, projection, remaining, entries, WED, habits)
     assert (a.id, a.title, b.id, b.title) == ("a", "A", "b", "B")
     assert (a.planned_to_date, a.done, a.remaining, a.projected_finish) == (120, 60, 60, FRI)
     # b's projected finish is its last required unit: b1; optional b2 goes on to Saturday.
     assert (b.planned_to_date, b.done, b.remaining, b.projected_finish) == (60, 30, 90, THU)
     assert projection.finish["b2"] == SAT
-    assert (a.habit_planned_to_date, a.habit_done) == (90, 30)  # the ritual, three days
+    # The review's minutes are the ritual's, not its block's track's (issue 12).
+    assert (a.habit_planned_to_date, a.habit_done, a.has_habit) == (0, 0, False)
+    assert (habits.ritual.planned, habits.ritual.done) == (90, 30)  # three days
+    assert (habits.ritual.kept, habits.ritual.days, habits.ritual_track) == (1, 3, "a")
     assert (b.habit_planned_to_date, b.habit_done) == (60, 35)  # the habit, three days
+    assert (b.habit_kept, b.habit_days, b.has_habit) == (2, 3, True)  # Thursday's is after
 
 
 def test_track_status_counts_the_planned_day_itself() -> None:
     p = two_tracks()
     planned = run(p)
     remaining = remaining_minutes(p, progress_of(p, []))
-    a, b = track_status(p, planned, planned, remaining, [], MON)
+    habits = tally(p, calendar(p), [], date.min, MON)
+    a, b = track_status(p, planned, planned, remaining, [], MON, habits)
     assert (a.planned_to_date, b.planned_to_date) == (60, 0)
-    assert (a.habit_planned_to_date, b.habit_planned_to_date) == (30, 20)
+    assert (a.habit_planned_to_date, b.habit_planned_to_date) == (0, 20)
+    assert habits.ritual.planned == 30
     assert (a.done, b.done, a.remaining, b.remaining) == (0, 0, 120, 120)
 
 
@@ -310,5 +328,7 @@ def test_a_track_with_only_optional_units_has_no_projected_finish() -> None:
     )
     planned = run(p)
     remaining = remaining_minutes(p, progress_of(p, []))
-    a, b = track_status(p, planned, planned, remaining, [], MON)
+    a, b = track_status(
+        p, planned, planned, remaining, [], MON, tally(p, calendar(p), [], MON, MON)
+    )
     assert (a.projected_finish, b.projected_finish) == (MON, None)

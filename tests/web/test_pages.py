@@ -362,7 +362,9 @@ def test_review_shows_the_weeks_facts_like_the_terminal(client: TestClient) -> N
     page = client.get("/review").text
     habit = next(h for h in facts.habits if h.track == "english")
     assert habit.kept == 1
-    assert f"{escape(habit.title)}: 1 of {habit.days} days" in page
+    assert habit.done == 30
+    shown = f"kept 1 of {habit.days} days · {habit.planned} min planned, 30 min done"
+    assert f"{escape(habit.title)}: {shown}" in page
     assert "2026-03-04 → 2026-03-13 — 大阪" in page
     moved = [m for m in facts.milestones if m.days]
     assert moved, "a ten-day trip moves some milestone"

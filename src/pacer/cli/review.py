@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from pacer.plan.model import Plan, ReviewPrompt
-    from pacer.schedule.review import Review, WeekFacts
+    from pacer.schedule.review import HabitWeek, Review, WeekFacts
     from pacer.schedule.weeks import IsoWeek
 
 FORMATS = ("text", "md", "json")
@@ -239,7 +239,7 @@ def render_facts(facts: WeekFacts) -> list[str]:
         + pad(t("review.col.planned"), 15)
         + t("review.col.done")
     )
-    for r in facts.tracks:
+    for r in facts.shown_tracks():
         name = pad(f"{r.title} ({r.id})", 30)
         lines.append(f"  {name} {pad(str(r.planned), 15)}{r.done}")
     lines.append(
@@ -252,10 +252,7 @@ def render_facts(facts: WeekFacts) -> list[str]:
     sections: list[tuple[str, list[str]]] = [
         (
             t("review.habits"),
-            [
-                f"{h.title} ({h.track})  {t('review.kept', kept=h.kept, days=h.days)}"
-                for h in facts.habits
-            ],
+            [f"{h.title} ({h.track})  {_habit(h)}" for h in facts.habit_rows()],
         ),
         (
             t("review.finished"),
@@ -280,6 +277,12 @@ def render_facts(facts: WeekFacts) -> list[str]:
         lines.append("  " + t("review.section", title=title))
         lines += [f"      {row}" for row in rows]
     return lines
+
+
+def _habit(h: HabitWeek) -> str:
+    if h.planned is None or h.done is None:  # a snapshot from before minutes were counted
+        return t("review.habit_kept", kept=h.kept, days=h.days)
+    return t("review.habit_minutes", kept=h.kept, days=h.days, planned=h.planned, done=h.done)
 
 
 def _day(d: object) -> str:

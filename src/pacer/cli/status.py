@@ -6,8 +6,8 @@ import argparse
 from datetime import date
 
 from pacer.cli.common import add_date, add_json, flush_notices, session_from, show
-from pacer.cli.text import day_or_dash, hours, pad, signed_days
-from pacer.i18n import days_text, joined, t
+from pacer.cli.text import day_or_dash, pad, signed_days
+from pacer.i18n import days_text, hours_text, joined, t
 from pacer.service import (
     StatusView,
     apply_catchup,
@@ -31,6 +31,9 @@ if TYPE_CHECKING:
 
     from pacer.schedule.catchup import CatchupChoice, Option
     from pacer.schedule.status import MilestoneStatus
+
+
+NAME, HOURS = 26, 12  # columns of the tables: a name, then hours ("123.5 小时" fits)
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -61,29 +64,62 @@ def render_status(view: StatusView) -> list[str]:
     lines = [t("status.heading", day=view.day), ""]
     lines.append(
         "  "
-        + pad(t("status.track"), 24)
-        + pad(t("status.planned"), 10)
-        + pad(t("status.done"), 10)
-        + pad(t("status.remaining"), 11)
+        + pad(t("status.track"), NAME)
+        + pad(t("status.planned"), HOURS)
+        + pad(t("status.done"), HOURS)
+        + pad(t("status.remaining"), HOURS)
         + t("status.finish")
     )
     for tr in view.tracks:
+        if tr.has_habit and not tr.has_units and not (tr.planned_to_date or tr.done):
+            continue  # a habit of its own: its minutes are on the habit's line below
         lines.append(
             "  "
-            + pad(f"{tr.title} ({tr.id})", 24)
-            + pad(hours(tr.planned_to_date), 10)
-            + pad(hours(tr.done), 10)
-            + pad(hours(tr.remaining), 11)
+            + pad(f"{tr.title} ({tr.id})", NAME)
+            + pad(hours_text(tr.planned_to_date), HOURS)
+            + pad(hours_text(tr.done), HOURS)
+            + pad(hours_text(tr.remaining), HOURS)
             + day_or_dash(tr.projected_finish)
         )
     stray = view.not_in_plan
     if stray.entries:
         lines.append(
             "  "
-            + pad(t("status.not_in_plan"), 24)
-            + pad("—", 10)
-            + pad(hours(stray.minutes), 10)
+            + pad(t("status.not_in_plan"), NAME)
+            + pad("—", HOURS)
+            + pad(hours_text(stray.minutes), HOURS)
             + t("status.not_in_plan_hint", n=stray.entries)
+        )
+    habits = [
+        (
+            f"{tr.title} ({tr.id})",
+            tr.habit_planned_to_date,
+            tr.habit_done,
+            tr.habit_kept,
+            tr.habit_days,
+        )
+        for tr in view.tracks
+        if tr.has_habit
+    ]
+    r = view.ritual
+    if r is not None and (r.days or r.done):
+        habits.append((f"{r.title} ({r.id})", r.planned, r.done, r.kept, r.days))
+    if habits:
+        lines += [
+            "",
+            "  "
+            + pad(t("status.habit"), NAME)
+            + pad(t("status.planned"), HOURS)
+            + pad(t("status.done"), HOURS)
+            + t("status.kept"),
+        ]
+    for name, planned, done, kept, days in habits:
+        lines.append(
+            "  "
+            + pad(name, NAME)
+            + pad(hours_text(planned), HOURS)
+            + pad(hours_text(done), HOURS)
+            + t("status.kept_days", kept=kept, days=days)
         )
     lines += [
         "",

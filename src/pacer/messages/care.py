@@ -134,6 +134,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{n:plural(entry|entries)}; see 'pacer doctor'",
         "{n} 条记录；见 'pacer doctor'",
     ),
+    # -- pacer status: habits and the weekly review ----------------------------------------------
+    "status.habit": ("Habit", "习惯"),
+    "status.kept": ("Days kept", "坚持天数"),
+    "status.kept_days": ("{kept} of {days:plural(day|days)}", "{days} 天中 {kept} 天"),
+    "status.review": ("Weekly review", "每周复盘"),
     # -- pacer doctor -----------------------------------------------------------------------------
     "doctor.database": ("Database  {path}", "数据库    {path}"),
     "doctor.schema": (

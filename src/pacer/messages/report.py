@@ -62,7 +62,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.col.planned_h": ("Planned h", "计划（小时）"),
     "report.col.done_h": ("Done h", "完成（小时）"),
     "report.col.share": ("Done %", "完成率"),
-    "report.col.habit_h": ("Habit h", "习惯（小时）"),
+    "report.col.habit_h": ("Habit", "习惯"),
     "report.col.milestone": ("Milestone", "里程碑"),
     "report.col.due": ("Due", "截止"),
     "report.col.projected": ("Projected", "预计"),
@@ -73,12 +73,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.col.cost": ("Cost", "影响"),
     "report.habit": ("habit", "习惯"),
     "report.track_line": (
-        "{title}: planned {planned}, done {done} ({share}); habit {habit}",
-        "{title}：计划 {planned}，完成 {done}（{share}）；习惯 {habit}",
+        "{title}: planned {planned}, done {done} ({share}); habit: {habit}",
+        "{title}：计划 {planned}，完成 {done}（{share}）；习惯：{habit}",
     ),
+    "report.habit_line": ("{title}: habit: {habit}", "{title}：习惯：{habit}"),
     "report.milestone_line": (
         "{title}: {due} → {projected} ({moved}, {state})",
         "{title}：{due} → {projected}（{moved}，{state}）",
+    ),
+    "report.habit_cell": (
+        "{planned} h planned, {done} h done, kept {kept} of {days:plural(day|days)}",
+        "计划 {planned} 小时，完成 {done} 小时，{days} 天中坚持 {kept} 天",
     ),
     "report.units_finished": (
         "{n:plural(unit|units)} finished in this period.",

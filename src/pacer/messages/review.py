@@ -107,7 +107,15 @@ MESSAGES["review.col.moved"] = ("Moved", "变化")
 MESSAGES["review.col.from"] = ("From", "开始")
 MESSAGES["review.col.to"] = ("To", "结束")
 MESSAGES["review.col.note"] = ("Note", "备注")
-MESSAGES["review.kept"] = ("{kept} of {days} days", "{days} 天中 {kept} 天")
+MESSAGES["review.kept"] = ("{kept} of {days:plural(day|days)}", "{days} 天中 {kept} 天")
+MESSAGES["review.habit_kept"] = (
+    "kept {kept} of {days:plural(day|days)}",
+    "{days} 天中坚持 {kept} 天",
+)
+MESSAGES["review.habit_minutes"] = (
+    "kept {kept} of {days:plural(day|days)} · {planned} min planned, {done} min done",
+    "{days} 天中坚持 {kept} 天 · 计划 {planned} 分钟，完成 {done} 分钟",
+)
 MESSAGES["review.ask_intro"] = (
     "Answer each prompt; an empty line ends an answer.",
     "逐条回答；空行结束一条回答。",

@@ -9,7 +9,7 @@ from pathlib import Path
 from pacer.i18n import days_text, hours_text, t
 from pacer.plan.model import Plan
 from pacer.service.milestones import state_text
-from pacer.service.report import ReportData
+from pacer.service.report import ReportData, TrackSeries
 
 
 def _hours(minutes: int) -> str:
@@ -55,10 +55,23 @@ def _track_rows(data: ReportData) -> list[tuple[str, str, str, str, str]]:
                 _hours(planned),
                 _hours(done),
                 _percent(done, planned),
-                _hours(tr.habit_done),
+                _habit(tr),
             )
         )
     return rows
+
+
+def _habit(tr: TrackSeries) -> str:
+    """A track's habit to the report's day: hours planned and done, days kept ("—": none)."""
+    if not tr.has_habit:
+        return "—"
+    return t(
+        "report.habit_cell",
+        planned=_hours(tr.habit_planned),
+        done=_hours(tr.habit_done),
+        kept=tr.habit_kept,
+        days=tr.habit_days,
+    )
 
 
 def _milestone_rows(data: ReportData) -> list[tuple[str, str, str, str, str]]:
@@ -108,16 +121,20 @@ def _milestone_head() -> tuple[str, ...]:
 def text_report(data: ReportData) -> str:
     lines = summary_lines(data)
     lines += ["", t("report.section.tracks")]
-    # In the heading's order: planned, then done (each number named).
+    # In the heading's order: planned, then done (each number named); a track with no unit
+    # work in the period shows its habit alone.
     for tr in data.tracks:
         planned, done = data.at_today(tr.planned), data.at_today(tr.done)
+        if tr.has_habit and not any(tr.planned) and not any(tr.done):
+            lines.append("  " + t("report.habit_line", title=tr.title, habit=_habit(tr)))
+            continue
         line = t(
             "report.track_line",
             title=tr.title,
             planned=hours_text(planned),
             done=hours_text(done),
             share=_percent(done, planned),
-            habit=hours_text(tr.habit_done),
+            habit=_habit(tr),
         )
         lines.append(f"  {line}")
     lines += ["", t("report.section.milestones")]

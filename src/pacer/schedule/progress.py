@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from pacer.plan.model import Plan
+from pacer.plan.model import REVIEW_TARGET, Plan
 
 # typing costs a few ms at start-up and is only needed by the type checker.
 TYPE_CHECKING = False
@@ -31,6 +31,47 @@ class LogEntry:
     minutes: int
     done: bool = False
     note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where a log entry counts: a unit's minutes (on the unit's track), a habit's (its
+    track) or the weekly review's, the ritual (`track` None)."""
+
+    kind: TargetKind
+    track: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class LogTargets:
+    """What the plan in force makes of each logged target: the one rule by which `status`,
+    the review, the reports and `doctor` tell what is in the plan from what is not."""
+
+    units: Mapping[str, str]  # unit id -> its track
+    habits: frozenset[str]  # tracks with a habit block in some day template
+
+    @classmethod
+    def of(cls, plan: Plan) -> LogTargets:
+        return cls({u.id: u.track for u in plan.units()}, plan.habit_tracks())
+
+    def place(self, entry: LogEntry) -> Place | None:
+        """Where `entry` counts; None when the plan has no such target (a unit or habit it
+        no longer has, or a ritual that is not the review: an import from elsewhere)."""
+        if entry.kind == "unit":
+            track = self.units.get(entry.target)
+            return Place("unit", track) if track is not None else None
+        if entry.kind == "habit":
+            return Place("habit", entry.target) if entry.target in self.habits else None
+        if entry.kind == "ritual" and entry.target == REVIEW_TARGET:
+            return Place("ritual", None)  # every plan has its weekly review
+        return None
+
+
+def not_in_plan_entries(plan: Plan, entries: Iterable[LogEntry]) -> list[LogEntry]:
+    """The entries that name nothing the plan has: what `status` counts apart and `doctor`
+    lists, from this one function so the two always agree."""
+    targets = LogTargets.of(plan)
+    return [e for e in entries if targets.place(e) is None]
 
 
 @dataclass(frozen=True, slots=True)

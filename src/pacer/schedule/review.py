@@ -10,8 +10,7 @@ from datetime import date, timedelta
 
 from pacer.calendar.days import Calendar, DayInfo, Trip
 from pacer.plan.model import WEEKDAYS, Block, Plan
-from pacer.schedule.periods import counted_range
-from pacer.schedule.progress import LogEntry
+from pacer.schedule.progress import LogEntry, LogTargets
 from pacer.schedule.projection import BlockPlan, DayPlan, Projection
 from pacer.schedule.status import finish_date, finished_on
 from pacer.schedule.weeks import IsoWeek
@@ -101,10 +100,16 @@ class TrackWeek:
 
 @dataclass(frozen=True, slots=True)
 class HabitWeek:
+    """A habit's week (`track` its track), or the weekly review's (`track` "review")."""
+
     track: str
     title: str
     kept: int  # days with an entry for the habit, among the days that have it
-    days: int  # days of the week (inside the plan) whose template has the habit
+    days: int  # days of the week (inside the plan, to the day written) that have it
+    # Minutes those days' templates ask for, and minutes logged in the week; None in a
+    # snapshot stored before pacer counted them.
+    planned: int | None = None
+    done: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +137,17 @@ class WeekFacts:
     finished: tuple[FinishedUnit, ...]
     milestones: tuple[MilestoneMove, ...]
     trips: tuple[Trip, ...]
+    ritual: HabitWeek | None = None  # the weekly review's own minutes and day
+
+    def shown_tracks(self) -> tuple[TrackWeek, ...]:
+        """The tracks a table of unit minutes shows: not a habit's own track with no unit
+        minutes in the week (its minutes are the habit's, not "0 / 0")."""
+        habits = {h.track for h in self.habits}
+        return tuple(r for r in self.tracks if r.id not in habits or r.planned or r.done)
+
+    def habit_rows(self) -> tuple[HabitWeek, ...]:
+        """The habits of the week, then the review's own line."""
+        return self.habits + ((self.ritual,) if self.ritual is not None else ())
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,8 +176,11 @@ def week_facts(
     `planned` is the plan poured from its start (with the trips) through the week; `before`
     and `after` are the projections at the end of the previous week and of this one. A
     milestone's date is when its last needed unit finishes, by the log or projected (what
-    `pacer status` says on those two Sundays); it moved when the two differ.
+    `pacer status` says on those two Sundays); it moved when the two differ. Habits and
+    the review count the days up to `today` (the whole week when None).
     """
+    from pacer.schedule.habits import tally
+
     first, last = week.monday, week.sunday
     unit_track = {u.id: u.track for u in plan.units()}
 
@@ -175,37 +194,26 @@ def week_facts(
                 tid = unit_track[p.unit]
                 planned_minutes[tid] = planned_minutes.get(tid, 0) + p.minutes
     done: dict[str, int] = {}
+    targets = LogTargets.of(plan)
     for e in entries:
-        if e.kind == "unit" and first <= e.day <= last and e.target in unit_track:
-            tid = unit_track[e.target]
-            done[tid] = done.get(tid, 0) + e.minutes
+        place = targets.place(e)
+        if first <= e.day <= last and place is not None and place.kind == "unit" and place.track:
+            done[place.track] = done.get(place.track, 0) + e.minutes
     tracks = tuple(
         TrackWeek(t.id, t.title, planned_minutes.get(t.id, 0), done.get(t.id, 0))
         for t in plan.tracks
     )
 
-    habit_days: dict[str, set[date]] = {}
-    # A habit's days are the week's counted days (inside the plan, not after today): a day
-    # still ahead is not kept or missed yet, whatever entry it has.
-    counted = counted_range(first, last, plan, today if today is not None else last)
-    for d in counted.dates() if counted is not None else ():
-        template = plan.template(calendar.resolve(d).template)
-        for b in template.blocks:
-            if b.type == "habit" and b.track:
-                habit_days.setdefault(b.track, set()).add(d)
-    logged_days: dict[str, set[date]] = {}
-    for e in entries:
-        if e.kind == "habit" and e.minutes > 0:
-            logged_days.setdefault(e.target, set()).add(e.day)
+    # To the day the facts are gathered: a day still to come is not a day missed.
+    counted = tally(plan, calendar, entries, first, last if today is None else min(last, today))
     habits = tuple(
-        HabitWeek(
-            t.id,
-            t.title,
-            len(habit_days[t.id] & logged_days.get(t.id, set())),
-            len(habit_days[t.id]),
-        )
-        for t in plan.tracks
-        if t.id in habit_days
+        HabitWeek(h.id, h.title, h.kept, h.days, h.planned, h.done)
+        for h in counted.habits
+        if h.days or h.done
+    )
+    r = counted.ritual
+    ritual = (
+        HabitWeek(r.id, r.title, r.kept, r.days, r.planned, r.done) if r.days or r.done else None
     )
 
     order = {u.id: i for i, u in enumerate(plan.units())}
@@ -226,4 +234,4 @@ def week_facts(
             moves.append(MilestoneMove(m.id, m.title, was, now, days))
 
     trips = tuple(t for t in calendar.trips if t.start <= last and t.end >= first)
-    return WeekFacts(week, tracks, habits, finished, tuple(moves), trips)
+    return WeekFacts(week, tracks, habits, finished, tuple(moves), trips, ritual)

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from pacer.plan.model import Plan
-from pacer.schedule.progress import LogEntry
+from pacer.schedule.habits import Tallies, Tally
+from pacer.schedule.progress import LogEntry, LogTargets, not_in_plan_entries
 from pacer.schedule.projection import Projection
 
 # typing costs a few ms at start-up and is only needed by the type checker.
@@ -29,8 +30,12 @@ class TrackStatus:
     done: int  # unit minutes logged up to the date
     remaining: int  # unit minutes still to do
     projected_finish: date | None  # when its last required unit is projected to finish
-    habit_planned_to_date: int = 0
-    habit_done: int = 0
+    habit_planned_to_date: int = 0  # minutes the templates ask for its habit up to the date
+    habit_done: int = 0  # habit minutes logged up to the date
+    habit_kept: int = 0  # days with a habit entry, among the days that ask for it
+    habit_days: int = 0  # days inside the plan up to the date whose template asks for it
+    has_units: bool = True
+    has_habit: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,39 +86,30 @@ def track_status(
     remaining: Mapping[str, int],
     entries: Iterable[LogEntry],
     day: date,
+    habits: Tallies,
 ) -> list[TrackStatus]:
     """Per track: unit minutes the plan placed up to `day` (the planned pour) against the
-    minutes logged, what remains and when the projection finishes it; habits beside."""
-    unit_track = {u.id: u.track for u in plan.units()}
+    minutes logged, what remains and when the projection finishes it; its habit beside
+    (`habits`: the habits' tally up to `day`)."""
+    targets = LogTargets.of(plan)
     planned_minutes: dict[str, int] = {}
-    habit_planned: dict[str, int] = {}
     for dp in planned.days:
         if dp.info.day > day:
             break
         for bp in dp.blocks:
-            if bp.block.type == "work":
-                for p in bp.items:
-                    tid = unit_track[p.unit]
-                    planned_minutes[tid] = planned_minutes.get(tid, 0) + p.minutes
-            elif bp.block.track is not None:
-                tid = bp.block.track
-                habit_planned[tid] = habit_planned.get(tid, 0) + bp.block.minutes
-    ritual_track = _ritual_track(plan)
+            for p in bp.items:
+                tid = targets.units[p.unit]
+                planned_minutes[tid] = planned_minutes.get(tid, 0) + p.minutes
     done: dict[str, int] = {}
-    habit_done: dict[str, int] = {}
     for e in entries:
-        if e.day > day:
-            continue
-        if e.kind == "unit" and e.target in unit_track:
-            done[unit_track[e.target]] = done.get(unit_track[e.target], 0) + e.minutes
-        elif e.kind == "habit":
-            habit_done[e.target] = habit_done.get(e.target, 0) + e.minutes
-        elif e.kind == "ritual" and ritual_track is not None:
-            habit_done[ritual_track] = habit_done.get(ritual_track, 0) + e.minutes
+        place = targets.place(e)
+        if e.day <= day and place is not None and place.kind == "unit" and place.track:
+            done[place.track] = done.get(place.track, 0) + e.minutes
     out = []
     for track in plan.tracks:
         units = [u for u in plan.units() if u.track == track.id]
         required = [u.id for u in units if not u.optional]
+        habit = habits.habit(track.id) or Tally(track.id, track.title)
         out.append(
             TrackStatus(
                 track.id,
@@ -122,25 +118,22 @@ def track_status(
                 done.get(track.id, 0),
                 sum(remaining.get(u.id, 0) for u in units),
                 projection.finish_of(required) if required else None,
-                habit_planned.get(track.id, 0),
-                habit_done.get(track.id, 0),
+                habit.planned,
+                habit.done,
+                habit.kept,
+                habit.days,
+                has_units=bool(units),
+                has_habit=habits.habit(track.id) is not None,
             )
         )
     return out
 
 
-def _ritual_track(plan: Plan) -> str | None:
-    """The track the weekly review's minutes count to (its ritual block's)."""
-    return next(
-        (b.track for t in plan.day_templates for b in t.blocks if b.type == "ritual" and b.track),
-        None,
-    )
-
-
 @dataclass(frozen=True, slots=True)
 class NotInPlan:
-    """Log entries up to a date that name a unit or track the plan no longer has (it was
-    edited): they stay in the record, and in the totals beside the plan's tracks."""
+    """Log entries up to a date that name a unit, habit or ritual the plan does not have (it
+    was edited since, or they came from elsewhere): they stay in the record, and in the
+    totals beside the plan's tracks; `pacer doctor` lists the same entries."""
 
     entries: int = 0
     minutes: int = 0
@@ -148,24 +141,12 @@ class NotInPlan:
 
 
 def not_in_plan(plan: Plan, entries: Iterable[LogEntry], day: date) -> NotInPlan:
-    """The entries up to `day` that track_status cannot put on any of the plan's tracks."""
-    units = {u.id for u in plan.units()}
-    tracks = {t.id for t in plan.tracks}
-    ritual = _ritual_track(plan) is not None
-    count = minutes = 0
-    targets: set[str] = set()
-    for e in entries:
-        if e.day > day:
-            continue
-        if (
-            (e.kind == "unit" and e.target not in units)
-            or (e.kind == "habit" and e.target not in tracks)
-            or (e.kind == "ritual" and not ritual)
-        ):
-            count += 1
-            minutes += e.minutes
-            targets.add(e.target)
-    return NotInPlan(count, minutes, tuple(sorted(targets)))
+    """The entries up to `day` that track_status cannot count: progress.not_in_plan_entries,
+    the rule `doctor` uses too."""
+    stray = not_in_plan_entries(plan, (e for e in entries if e.day <= day))
+    return NotInPlan(
+        len(stray), sum(e.minutes for e in stray), tuple(sorted({e.target for e in stray}))
+    )
 
 
 def finish_date(

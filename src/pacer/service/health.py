@@ -109,7 +109,7 @@ class Stray:
     table: str
     id: int | None
     day: str  # the row's local date
-    kind: str  # unit, habit, criterion, post, metric, milestone, prompt
+    kind: str  # unit, habit, ritual, criterion, post, metric, milestone, prompt
     target: str
     minutes: int | None = None  # log entries only
     clear: str | None = None  # the command that clears it (None: the person's record, kept)
@@ -119,6 +119,7 @@ def strays(session: Session) -> list[Stray]:
     """Every row the plan in force no longer names, table by table, oldest first."""
     from pacer.schedule.blog import posts
     from pacer.schedule.catchup import stale_ids
+    from pacer.schedule.progress import not_in_plan_entries
     from pacer.store.log import all_entries
     from pacer.store.metrics import list_values
     from pacer.store.milestones import list_checks
@@ -127,14 +128,10 @@ def strays(session: Session) -> list[Stray]:
 
     plan = session.plan
     store = session.store
-    units = {u.id for u in plan.units()}
-    habits = plan.habit_tracks()
     out: list[Stray] = []
-    for e in all_entries(store):
-        if (e.kind == "unit" and e.target not in units) or (
-            e.kind == "habit" and e.target not in habits
-        ):
-            out.append(Stray("log", e.id, e.day.isoformat(), e.kind, e.target, e.minutes))
+    # The rule `pacer status` counts apart by: the two always name the same entries.
+    for e in not_in_plan_entries(plan, all_entries(store)):
+        out.append(Stray("log", e.id, e.day.isoformat(), e.kind, e.target, e.minutes))
     criteria = _criteria(plan)
     for c in list_checks(store):
         if (c.milestone, c.criterion) not in criteria:

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
     from pacer.calendar.days import Trip
     from pacer.schedule.catchup import CatchupChoice, Option
+    from pacer.schedule.habits import Tally
     from pacer.schedule.status import MilestoneStatus, NotInPlan, TrackStatus
 
 
@@ -39,9 +40,14 @@ class StatusView:
     milestones: tuple[MilestoneStatus, ...]
     not_in_plan: NotInPlan  # logged for units or tracks the plan no longer has
     trips: tuple[tuple[Trip, tuple[tuple[str, int], ...]], ...] = ()  # trips ahead, and moves
+    ritual: Tally | None = None  # the weekly review's minutes and days, up to the day
+    ritual_track: str | None = None  # the track its ritual block names, if any
 
 
 def status(session: Session, day: date) -> StatusView:
+    from dataclasses import replace
+
+    from pacer.schedule.habits import tally
     from pacer.schedule.progress import remaining_minutes
     from pacer.schedule.status import finished_on, milestone_status, not_in_plan, track_status
 
@@ -53,7 +59,8 @@ def status(session: Session, day: date) -> StatusView:
     for uid in session.adjustments().deferred:
         remaining[uid] = 0
     planned = planned_projection(session, until=day)
-    tracks = track_status(plan, planned, projection, remaining, entries, day)
+    habits = tally(plan, session.calendar(), entries, date.min, day)
+    tracks = track_status(plan, planned, projection, remaining, entries, day, habits)
     finished = finished_on(plan, entries, day)
     checks = all_checks(session)
     milestones = milestone_status(plan, projection, finished, day, session.due_moves(), checks)
@@ -61,7 +68,12 @@ def status(session: Session, day: date) -> StatusView:
     from pacer.service.trips import trips_ahead
 
     trips = tuple((trip, tuple(moved)) for trip, moved in trips_ahead(session, day))
-    return StatusView(day, tuple(tracks), tuple(milestones), stray, trips)
+    ritual = habits.ritual
+    if not ritual.title:  # a plan whose templates have no ritual still has its review
+        ritual = replace(ritual, title=t("status.review"))
+    return StatusView(
+        day, tuple(tracks), tuple(milestones), stray, trips, ritual, habits.ritual_track
+    )
 
 
 def status_json(view: StatusView) -> dict[str, Any]:
@@ -80,9 +92,12 @@ def status_json(view: StatusView) -> dict[str, Any]:
                 "projected_finish": iso(t.projected_finish),
                 "habit_planned_to_date": t.habit_planned_to_date,
                 "habit_done": t.habit_done,
+                "habit_days_kept": t.habit_kept,
+                "habit_days": t.habit_days,
             }
             for t in view.tracks
         ],
+        "ritual": _ritual_json(view),
         "milestones": [milestone_json(m) for m in view.milestones],
         "not_in_plan": {
             "entries": view.not_in_plan.entries,
@@ -98,6 +113,21 @@ def status_json(view: StatusView) -> dict[str, Any]:
             }
             for trip, moved in view.trips
         ],
+    }
+
+
+def _ritual_json(view: StatusView) -> dict[str, Any] | None:
+    r = view.ritual
+    if r is None:
+        return None
+    return {
+        "id": r.id,
+        "title": r.title,
+        "track": view.ritual_track,
+        "planned_to_date": r.planned,
+        "done": r.done,
+        "days_kept": r.kept,
+        "days": r.days,
     }
 
 

@@ -34,7 +34,11 @@ class TrackSeries:
     title: str
     planned: tuple[int, ...]
     done: tuple[int, ...]
-    habit_done: int  # habit (and review) minutes logged in the period
+    habit_done: int  # habit minutes logged in the period (to its report day)
+    habit_planned: int = 0  # habit minutes the day templates ask for (to its report day)
+    habit_kept: int = 0  # days with a habit entry, among the days that ask for it
+    habit_days: int = 0  # days inside the plan (to the report day) that ask for the habit
+    has_habit: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,15 +161,16 @@ def report_data(session: Session, period: str, day: date, today: date | None = N
                 key = (unit_track[p.unit], dp.info.day)
                 planned_by_day[key] = planned_by_day.get(key, 0) + p.minutes
     done_by_day: dict[tuple[str, date], int] = {}
-    habit_done: dict[str, int] = {}
     habit_days: dict[str, set[date]] = {}
     for e in kept:
         if e.kind == "unit" and e.target in unit_track:
             key = (unit_track[e.target], e.day)
             done_by_day[key] = done_by_day.get(key, 0) + e.minutes
         elif e.kind == "habit":
-            habit_done[e.target] = habit_done.get(e.target, 0) + e.minutes
             habit_days.setdefault(e.target, set()).add(e.day)
+    from pacer.schedule.habits import tally
+
+    habits = tally(plan, calendar, entries, first, today)
     tracks = []
     for track in plan.tracks:
         p_total = d_total = 0
@@ -175,9 +180,18 @@ def report_data(session: Session, period: str, day: date, today: date | None = N
             d_total += done_by_day.get((track.id, d), 0)
             p_series.append(p_total)
             d_series.append(d_total)
+        habit = habits.habit(track.id)
         tracks.append(
             TrackSeries(
-                track.id, track.title, tuple(p_series), tuple(d_series), habit_done.get(track.id, 0)
+                track.id,
+                track.title,
+                tuple(p_series),
+                tuple(d_series),
+                *(
+                    (habit.done, habit.planned, habit.kept, habit.days, True)
+                    if habit is not None
+                    else (0, 0, 0, 0, False)
+                ),
             )
         )
 
@@ -330,7 +344,10 @@ def report_json(data: ReportData) -> dict[str, Any]:
                 "title": tr.title,
                 "planned": data.at_today(tr.planned),
                 "done": data.at_today(tr.done),
+                "habit_planned": tr.habit_planned,
                 "habit_done": tr.habit_done,
+                "habit_days_kept": tr.habit_kept,
+                "habit_days": tr.habit_days,
             }
             for tr in data.tracks
         ],

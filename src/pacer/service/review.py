@@ -76,16 +76,22 @@ def check_week(session: Session, week: IsoWeek, today: date) -> None:
 # -- the facts -------------------------------------------------------------------------------
 def review_facts(session: Session, week: IsoWeek, today: date | None = None) -> WeekFacts:
     """Planned (the plan poured from its start, with the trips) vs logged minutes, habits
-    (their days up to `today`), finished units, milestones moved between the end of the
-    previous week and this one."""
+    and the review itself (their days up to `today`), finished units, milestones moved
+    between the end of the previous week and this one."""
+    from dataclasses import replace
+
     from pacer.schedule.review import week_facts
 
     entries = _entries(session)
     planned = planned_projection(session, until=week.sunday)
     before = projection_at(session, week.monday - timedelta(days=1), entries)
     after = projection_at(session, week.sunday, entries)
-    calendar = session.calendar()
-    return week_facts(session.plan, calendar, week, entries, planned, before, after, today)
+    facts = week_facts(
+        session.plan, session.calendar(), week, entries, planned, before, after, today
+    )
+    if facts.ritual is not None and not facts.ritual.title:  # no ritual block: the review
+        facts = replace(facts, ritual=replace(facts.ritual, title=t("status.review")))
+    return facts
 
 
 # -- answers ---------------------------------------------------------------------------------
@@ -219,9 +225,28 @@ def facts_json(facts: WeekFacts) -> dict[str, Any]:
             for r in facts.tracks
         ],
         "habits": [
-            {"track": h.track, "title": h.title, "kept": h.kept, "days": h.days}
+            {
+                "track": h.track,
+                "title": h.title,
+                "kept": h.kept,
+                "days": h.days,
+                "planned": h.planned,
+                "done": h.done,
+            }
             for h in facts.habits
         ],
+        "ritual": (
+            {
+                "id": r.track,
+                "title": r.title,
+                "kept": r.kept,
+                "days": r.days,
+                "planned": r.planned,
+                "done": r.done,
+            }
+            if (r := facts.ritual) is not None
+            else None
+        ),
         "finished": [
             {"unit": u.id, "title": u.title, "track": u.track, "date": u.day.isoformat()}
             for u in facts.finished
@@ -256,7 +281,7 @@ def facts_from_json(value: Mapping[str, Any]) -> WeekFacts | None:
         return WeekFacts(
             week,
             tuple(TrackWeek(r["id"], r["title"], r["planned"], r["done"]) for r in value["tracks"]),
-            tuple(HabitWeek(h["track"], h["title"], h["kept"], h["days"]) for h in value["habits"]),
+            tuple(_habit_week(h, h["track"]) for h in value["habits"]),
             tuple(
                 FinishedUnit(u["unit"], u["title"], u["track"], date.fromisoformat(u["date"]))
                 for u in value["finished"]
@@ -274,9 +299,17 @@ def facts_from_json(value: Mapping[str, Any]) -> WeekFacts | None:
                 )
                 for tr in value["trips"]
             ),
+            _habit_week(ritual, ritual["id"]) if (ritual := value.get("ritual")) else None,
         )
     except (KeyError, TypeError, ValueError, AttributeError):
         return None
+
+
+def _habit_week(value: Mapping[str, Any], key: str) -> HabitWeek:
+    # Snapshots stored before habit minutes were counted have no planned and done.
+    return HabitWeek(
+        key, value["title"], value["kept"], value["days"], value.get("planned"), value.get("done")
+    )
 
 
 def review_json(plan: Plan, review: Review) -> dict[str, Any]:
@@ -341,7 +374,7 @@ def review_markdown(plan: Plan, review: Review) -> str:
         lines += [f"_{t('review.no_facts')}_", ""]
     else:
         track_rows: list[list[object]] = [
-            [f"{r.title} ({r.id})", r.planned, r.done] for r in facts.tracks
+            [f"{r.title} ({r.id})", r.planned, r.done] for r in facts.shown_tracks()
         ]
         if track_rows:
             track_rows.append(
@@ -363,9 +396,22 @@ def review_markdown(plan: Plan, review: Review) -> str:
             (
                 t("review.habits"),
                 _table(
-                    [t("review.col.habit"), t("review.col.kept")],
-                    ["---", "---:"],
-                    [[f"{h.title} ({h.track})", f"{h.kept} / {h.days}"] for h in facts.habits],
+                    [
+                        t("review.col.habit"),
+                        t("review.col.kept"),
+                        t("review.col.planned"),
+                        t("review.col.done"),
+                    ],
+                    ["---", "---:", "---:", "---:"],
+                    [
+                        [
+                            f"{h.title} ({h.track})",
+                            t("review.kept", kept=h.kept, days=h.days),
+                            "—" if h.planned is None else h.planned,
+                            "—" if h.done is None else h.done,
+                        ]
+                        for h in facts.habit_rows()
+                    ],
                 ),
             ),
             (
