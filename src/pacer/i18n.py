@@ -59,6 +59,17 @@ def hours_text(minutes: int) -> str:
     return t("unit.hours", n=f"{minutes / 60:.1f}")
 
 
+def rows_text(rows: dict[str, int]) -> str:
+    """Rows per database table, "log 3, trips 1" / "记录 3、出差 1", in the current language
+    (a table newer than its label keeps its name)."""
+
+    def label(table: str) -> str:
+        key = f"table.{table}"
+        return t(key) if key in CATALOG else table
+
+    return joined(f"{label(name)} {n}" for name, n in rows.items() if n) or "—"
+
+
 def days_text(days: int | None) -> str:
     """A signed number of days, "+7 d" or "+7 天" ("—" for none), in the current language."""
     return "—" if days is None else t("unit.days_signed", n=days)

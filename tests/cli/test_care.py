@@ -87,8 +87,8 @@ def test_export_import_export_round_trips_everything(pacer: Pacer, home: Path) -
     first = pacer("export", "json", "-o", str(out))
     assert first.code == 0, first.err
     assert first.out == (
-        f"wrote {out} (9 rows: log 2, trips 1, reviews 1, milestone_checks 1,"
-        " metric_values 1, notes 1, catchup 2)\n"
+        f"wrote {out} (9 rows: log 2, trips 1, reviews 1, milestone checks 1,"
+        " metric values 1, notes 1, catch-up choices 2)\n"
     )
     document = json.loads(out.read_text(encoding="utf-8"))
     assert set(document) == TOP_KEYS
@@ -419,8 +419,8 @@ def test_import_refuses_a_database_that_holds_data(pacer: Pacer, home: Path) -> 
     assert run.code == 1
     assert errors(run) == [
         f"pacer: {home / 'pacer.db'} already holds data (log 2, trips 1, reviews 1,"
-        " milestone_checks 1, metric_values 1, notes 1, catchup 2); import only into an empty"
-        " database: pacer --db NEW.db import json FILE"
+        " milestone checks 1, metric values 1, notes 1, catch-up choices 2); import only into an"
+        " empty database: pacer --db NEW.db import json FILE"
     ]
     assert without_stamp(pacer("export", "json").json()) == without_stamp(before)
 
@@ -593,9 +593,9 @@ def test_doctor_reports_what_the_edited_plan_no_longer_names_and_status_counts_i
         },
     ]  # english is a habit of both plans and listening a metric of both: not listed
     assert [f["text"] for f in report["findings"] if f["level"] == "info"] == [
-        "1 log entries (50 min) name a unit or habit the plan no longer has; they are kept"
+        "not in the plan: 1 log entry (50 min) for a unit, habit or ritual it does not have; kept"
         " and still counted",
-        "4 other rows name something the plan no longer has (kept)",
+        "not in the plan: 4 other rows naming something it does not have (kept)",
     ]
     assert [f["text"] for f in report["findings"] if f["level"] == "warning"] == [
         f"catch-up choice {n} names milestone phase-a, which the plan no longer has; that"

@@ -112,5 +112,5 @@ def test_a_review_before_sunday_counts_the_habit_days_up_to_today(
         check=False,
     )
     assert run.returncode == 0, run.stderr
-    kept = re.findall(rf"\({re.escape(track)}\)\s+(\d+) of (\d+) days", run.stdout)
+    kept = re.findall(rf"\({re.escape(track)}\)\s+kept (\d+) of (\d+) days", run.stdout)
     assert kept == [("2", "3")], run.stdout

@@ -7,8 +7,7 @@ import sys
 from pathlib import Path
 
 from pacer.cli.common import add_json, flush_notices, session_from, show
-from pacer.cli.text import rows_detail
-from pacer.i18n import t
+from pacer.i18n import rows_text, t
 from pacer.service import backup_database, doctor, doctor_json, import_json
 from pacer.workspace import BUILTIN
 
@@ -59,7 +58,7 @@ def run_import_json(args: argparse.Namespace) -> int:
     with session_from(args) as session:
         done = import_json(session, args.file)
         flush_notices(session)
-        detail = rows_detail(done.rows)
+        detail = rows_text(done.rows)
         print(t("import.done", path=done.path, rows=sum(done.rows.values()), detail=detail))
         if not done.plan_matches:
             sys.stderr.write(f"pacer: {t('import.plan_differs')}\n")

@@ -7,8 +7,7 @@ import sys
 from pathlib import Path
 
 from pacer.cli.common import flush_notices, session_from
-from pacer.cli.text import rows_detail
-from pacer.i18n import t
+from pacer.i18n import rows_text, t
 from pacer.service import export_hexo, export_ics, export_json
 
 # typing costs a few ms at start-up and is only needed by the type checker.
@@ -64,7 +63,7 @@ def run_json(args: argparse.Namespace) -> int:
         if args.output is None:
             sys.stdout.write(text)
             return 0
-        detail = rows_detail(rows)
+        detail = rows_text(rows)
         print(t("export.json_written", path=args.output, rows=sum(rows.values()), detail=detail))
     return 0
 

@@ -29,18 +29,6 @@ def hours(minutes: int) -> str:
     return hours_text(minutes)
 
 
-def rows_detail(rows: dict[str, int]) -> str:
-    """Rows per table, "log 3, trips 1" / "记录 3、出差 1", in the current language."""
-    from pacer.i18n import joined, t
-    from pacer.i18n_catalog import CATALOG
-
-    def label(table: str) -> str:
-        key = f"table.{table}"
-        return t(key) if key in CATALOG else table  # a table newer than its label
-
-    return joined(f"{label(name)} {n}" for name, n in rows.items() if n) or "—"
-
-
 def day_or_dash(d: date | None) -> str:
     return d.isoformat() if d else "—"
 

@@ -167,12 +167,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "（--db、PACER_HOME），用 'pacer backup' 复制",
     ),
     "doctor.stray_log": (
-        "{n:plural(log entry|log entries)} ({minutes} min) name a unit or habit the plan no longer has;"
-        " they are kept and still counted",
-        "{n} 条记录（{minutes} 分钟）指向计划中已不存在的单元或习惯；它们会被保留并继续计入",
+        "not in the plan: {n:plural(log entry|log entries)} ({minutes} min) for a unit, habit or"
+        " ritual it does not have; kept and still counted",
+        "不在计划中：{n} 条记录（{minutes} 分钟）指向计划中没有的单元、习惯或仪式；已保留并继续计入",
     ),
     "doctor.stray_other": (
-        "{n:plural(other row names|other rows name)} something the plan no longer has (kept)",
+        "not in the plan: {n:plural(other row|other rows)} naming something it does not have (kept)",
         "另有 {n} 行指向计划中已不存在的内容（已保留）",
     ),
     "doctor.stale_choice": (

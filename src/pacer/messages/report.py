@@ -76,6 +76,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{title}: planned {planned}, done {done} ({share}); habit: {habit}",
         "{title}：计划 {planned}，完成 {done}（{share}）；习惯：{habit}",
     ),
+    "report.track_line_plain": (
+        "{title}: planned {planned}, done {done} ({share})",
+        "{title}：计划 {planned}，完成 {done}（{share}）",
+    ),
     "report.habit_line": ("{title}: habit: {habit}", "{title}：习惯：{habit}"),
     "report.milestone_line": (
         "{title}: {due} → {projected} ({moved}, {state})",

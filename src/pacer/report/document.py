@@ -129,7 +129,7 @@ def text_report(data: ReportData) -> str:
             lines.append("  " + t("report.habit_line", title=tr.title, habit=_habit(tr)))
             continue
         line = t(
-            "report.track_line",
+            "report.track_line" if tr.has_habit else "report.track_line_plain",
             title=tr.title,
             planned=hours_text(planned),
             done=hours_text(done),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from pacer.errors import PacerError
-from pacer.i18n import Message
+from pacer.i18n import Message, rows_text
 from pacer.store.db import Store
 
 # Bookkeeping, not the person's data: never exported, never imported.
@@ -98,8 +98,7 @@ def load_tables(store: Store, tables: Mapping[str, Sequence[Mapping[str, object]
             if (n := int(tx.execute(f"SELECT count(*) FROM {_quoted(name)}").fetchone()[0]))
         }
         if held:
-            what = ", ".join(f"{name} {n}" for name, n in held.items())
-            raise PacerError(Message("import.not_empty", path=store.path, held=what))
+            raise PacerError(Message("import.not_empty", path=store.path, held=rows_text(held)))
         for name, rows in tables.items():
             for index, row in enumerate(rows):
                 columns = list(row)
