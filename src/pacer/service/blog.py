@@ -29,16 +29,19 @@ class Export:
     notes: int
 
 
-def find_post(session: Session, post_id: str) -> Curriculum:
-    """The blog post (a curriculum on the output track) of that id, with a did-you-mean."""
-    from pacer.schedule.blog import OUTPUT_TRACK, posts
+def find_post(session: Session, post_id: str | None) -> Curriculum:
+    """The blog post (a curriculum marked `post: true`) of that id, with a did-you-mean;
+    without an id, the hint names one of the plan's own posts."""
+    from pacer.schedule.blog import posts
 
     known = posts(session.plan)
+    if not known:
+        raise PacerError(Message("post.none_in_plan"))
+    if post_id is None:
+        raise PacerError(Message("note.needs_post", example=known[0].id))
     for c in known:
         if c.id == post_id:
             return c
-    if not known:
-        raise PacerError(Message("post.none_in_plan", track=OUTPUT_TRACK))
     import difflib
 
     ids = [c.id for c in known]
@@ -48,7 +51,7 @@ def find_post(session: Session, post_id: str) -> Curriculum:
     raise PacerError(Message("post.unknown", id=post_id, choices=", ".join(ids)))
 
 
-def add_note(session: Session, post_id: str, text: str, day: date) -> Note:
+def add_note(session: Session, post_id: str | None, text: str, day: date) -> Note:
     from pacer.store.notes import add_note as store_add
 
     post = find_post(session, post_id)
