@@ -90,10 +90,12 @@ def export_hexo(session: Session, post_id: str, directory: Path, force: bool) ->
         raise PacerError(Message("export.is_dir", path=path))
     if path.exists() and not force:
         raise PacerError(Message("export.exists", path=path))
-    now = clock.now_local()
+    # The draft is dated with the person's wall clock (Hexo reads a date without a zone in the
+    # site's `timezone`); what is finished is judged on the person's today, as everywhere.
+    written = clock.shown_at(clock.now_utc(), session.plan.timezone)
     notes = store_list(session.store, post.id)
-    finished = finished_on(session.plan, _entries(session), now.date())
+    finished = finished_on(session.plan, _entries(session), clock.today())
     done = set(finished) | session.plan.covered_units()
-    text = hexo_draft(session.plan, post, notes, done, now)
+    text = hexo_draft(session.plan, post, notes, done, written)
     write_file_atomic(path, text.encode("utf-8"), overwrite=force)
     return Export(path, len(post.units), len(notes))
