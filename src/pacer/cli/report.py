@@ -37,6 +37,15 @@ def _stem(period: str, day: object) -> str:
     return f"pacer-{period}-{key[period]}"
 
 
+def _chart_folder(target: Path, period: str, fmt: str) -> Path:
+    """Where a report's charts go: beside it, except for the year summary in Markdown, a Hexo
+    post, whose charts go in its asset folder (the post's path without `.md`: with
+    `post_asset_folder: true` Hexo publishes a post's images only from there)."""
+    if period == "year" and fmt == "md":
+        return target.with_suffix("")
+    return target.parent
+
+
 def run_report(args: argparse.Namespace) -> int:
     from pacer.report.charts import chart_files, chart_stems, draw_all
     from pacer.report.document import html_report, markdown_report, text_report
@@ -54,11 +63,12 @@ def run_report(args: argparse.Namespace) -> int:
         if target is not None:
             if target.suffix not in SUFFIX.values():
                 target = target / f"{stem}{SUFFIX[args.format]}"
+            folder = _chart_folder(target, args.period, args.format)
             # Every file this report would write is checked before any is: a hand-edited
             # summary (or chart) is never replaced without --force, nor half of a report.
-            refuse_existing([target, *chart_files(data, target.parent, stem)], args.force)
-            bar = Progress(len(chart_stems(data, target.parent, stem)), t("report.drawing"))
-            charts = draw_all(data, target.parent, stem, bar.step)
+            refuse_existing([target, *chart_files(data, folder, stem)], args.force)
+            bar = Progress(len(chart_stems(data, folder, stem)), t("report.drawing"))
+            charts = draw_all(data, folder, stem, bar.step)
             bar.finish()
         if args.format == "text":
             body = text_report(data)
