@@ -214,15 +214,16 @@ def test_a_post_of_another_plan_takes_notes_and_exports(pacer: Pacer, tmp_path: 
     added = pacer(*plan, "note", "Propofol at 3 a.m.: the numbers", "--for", "night-notes")
     assert added.code == 0, added.err
     assert added.out == "note 1 for night-notes on 2026-03-09\n"
+    assert pacer(*plan, "note", "Ask the pharmacist", "--for", "night-notes").code == 0
     out = tmp_path / "drafts"
     run = pacer(*plan, "export", "hexo", "night-notes", "-o", str(out))
     assert run.code == 0, run.err
-    assert run.out == f"wrote {out / 'night-notes.md'} (2 units, 1 notes)\n"
+    assert run.out == f"wrote {out / 'night-notes.md'} (2 units, 2 notes)\n"
     text = (out / "night-notes.md").read_text(encoding="utf-8")
     assert text.startswith('---\ntitle: "Blog: what night shifts taught me about sedation"\n')
     assert 'tags:\n  - "Pharmacology"\n' in text
     assert "## Outline\n\n- [ ] Night notes draft\n" in text
-    assert "### 2026-03-09\n\n- Propofol at 3 a.m.: the numbers\n" in text
+    assert "### 2026-03-09\n\n- Propofol at 3 a.m.: the numbers\n- Ask the pharmacist\n" in text
 
 
 NO_POSTS_NO_HABITS = """

@@ -161,7 +161,8 @@ def test_hexo_publishes_the_drafts_and_the_year_summary(
     home = tmp_path / "home"
     for minutes, day in ((30, "2026-04-10"), (25, "2026-04-11")):
         assert _pacer(home, *plan, "log", str(minutes), habit, "--date", day).code == 0
-    assert _pacer(home, *plan, "trip", "add", "2026-04-06", "2026-04-08", "--note", TRIP_NOTE)
+    trip = _pacer(home, *plan, "trip", "add", "2026-04-06", "2026-04-08", "--note", TRIP_NOTE)
+    assert trip.code == 0, trip.err
     for note in NOTES:
         added = _pacer(home, *plan, "note", note, "--for", post)
         assert added.code == 0, added.err

@@ -191,7 +191,7 @@ def _year_end_sections(data: ReportData, plan: Plan) -> list[str]:
     out += [f"- {t('report.met')}: {titled('met')}"]
     out += [f"- {t('report.awaiting')}: {titled('done')}"]
     out += [f"- {t('report.missed')}: {titled('missed', 'late')}", ""]
-    from pacer.schedule.blog import posts  # the blog track is named in one place only
+    from pacer.schedule.blog import posts  # the curricula marked `post: true`
 
     outputs = posts(plan)
     if outputs:
