@@ -103,8 +103,8 @@ def _run_list(session: Session, args: argparse.Namespace) -> int:
         return 0
     if not reviews:
         print(t("review.list_none"))
+    zone = session.plan.timezone
     for r in reviews:
-        zone = session.plan.timezone
         line = f"  {r.week}  {t('review.list_row', created=_local(r.created_at, zone))}"
         if r.updated_at != r.created_at:
             line += f", {t('review.list_edited', updated=_local(r.updated_at, zone))}"
