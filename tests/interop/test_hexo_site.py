@@ -81,7 +81,9 @@ def hexo_modules() -> Path:
     root.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".install-", dir=root.parent))
     (work / "package.json").write_text('{"private": true}\n', encoding="utf-8")
-    command = [npm, "install", "--no-audit", "--no-fund", "--loglevel=error", *packages]
+    # Offline, npm would retry for many minutes: one retry, a minute each, then skip.
+    quick = ["--fetch-retries=1", "--fetch-timeout=60000", "--fetch-retry-maxtimeout=60000"]
+    command = [npm, "install", "--no-audit", "--no-fund", "--loglevel=error", *quick, *packages]
     try:
         proc = subprocess.run(command, cwd=work, capture_output=True, text=True, timeout=600)
     except subprocess.TimeoutExpired:
@@ -92,7 +94,10 @@ def hexo_modules() -> Path:
         last = (proc.stderr.strip().splitlines() or ["no output"])[-1]
         _missing(f"`npm install {' '.join(packages)}` failed: {last}")
     shutil.rmtree(root, ignore_errors=True)
-    work.rename(root)  # whole or not at all: a killed install is never taken for one
+    try:
+        work.rename(root)  # whole or not at all: a killed install is never taken for one
+    except OSError:  # another test session installed it meanwhile
+        shutil.rmtree(work, ignore_errors=True)
     return modules
 
 
