@@ -367,7 +367,7 @@ def test_show_text_lists_the_facts_and_every_answer(pacer: Pacer) -> None:
         (
             ("--answers", "-"),
             "- a list\n",
-            "<stdin>:1:1: the answers must be a mapping of prompt id to text (e.g. well: ...)",
+            "<stdin>:1:1: the answers must be a mapping of prompt id to text (e.g. done: ...)",
         ),
         (
             ("--answers", "-"),
