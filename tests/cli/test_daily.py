@@ -374,7 +374,10 @@ def test_a_computed_holiday_of_a_year_not_announced_is_provisional(
 ) -> None:
     later = pacer("today", "--date", "2027-02-09", "--json").json()
     assert (later["reason"], later["provisional"]) == ("holiday", True)
-    assert [n["code"] for n in later["notices"]] == ["notice.no_holiday_data", "notice.outside_plan"]
+    assert [n["code"] for n in later["notices"]] == [
+        "notice.no_holiday_data",
+        "notice.outside_plan",
+    ]
     assert later["notices"][0]["text"].startswith("no holiday data for CN 2027 yet")
     text = pacer("today", "--date", "2027-02-09").out.splitlines()[0]
     assert text.endswith("(observed) (provisional: computed, not yet announced))")
