@@ -606,8 +606,19 @@ def test_the_json_is_the_same_in_every_language_and_its_codes_are_documented(
     args = plan_args(which, other_plan)
     assert pacer(*args, "trip", "add", "2026-03-09", "2026-03-22").code == 0
     assert pacer(*args, "log", "25", pick_habit(which), "--date", "2026-03-05").code == 0
+    plan = load_plan_file(plan_file(which, other_plan))
+    milestone, metric = plan.milestones[0].id, plan.metrics[0].id
+    assert pacer(*args, "metric", "add", metric, "40", "--date", "2026-03-05").code == 0
     codes: set[str] = set()
-    for command in TOUR:
+    more = [
+        ("milestone", "show", milestone, "--json"),
+        ("metric", "show", metric, "--json"),
+        ("review", "--show", "--week", "2026-W10", "--json"),
+    ]
+    for command in TOUR + more:
+        if command[0] == "review" and "--show" in command:  # after the notice it is due
+            answers = ("--week", "2026-W10", "--answers", "-")
+            assert pacer(*args, "review", *answers, stdin="{}").code == 0
         en, zh = pacer(*args, *command), pacer(*args, *command, lang="zh")
         assert en.code == zh.code == 0, (command, en.err, zh.err)
         assert masked(en.json()) == masked(zh.json()), command
