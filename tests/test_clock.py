@@ -75,3 +75,17 @@ def test_pacer_tz_decides_the_date_near_midnight(
     monkeypatch.setenv("PACER_NOW", "2026-03-10T23:30:00+00:00")
     monkeypatch.setenv("PACER_TZ", zone)
     assert clock.today() == local
+
+
+def test_shown_times_follow_pacer_tz_else_the_plans_zone_not_the_machines(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("TZ", "America/Los_Angeles")
+    stamp = "2026-04-12T13:00:00+00:00"
+    assert clock.shown_at(stamp, "Asia/Shanghai") == datetime(
+        2026, 4, 12, 21, 0, tzinfo=timezone(timedelta(hours=8))
+    )
+    assert clock.shown_at(stamp, "Asia/Shanghai").strftime("%H:%M") == "21:00"
+    assert clock.shown_at(datetime(2026, 4, 12, 13, 0, tzinfo=UTC), "Europe/Berlin").hour == 15
+    monkeypatch.setenv("PACER_TZ", "Asia/Tokyo")
+    assert clock.shown_at(stamp, "Asia/Shanghai").strftime("%H:%M") == "22:00"

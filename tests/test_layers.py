@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import ast
 import os
+import re
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from pacer.plan.model import Plan
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "pacer"
 
@@ -113,3 +117,62 @@ def test_command_word_skips_global_options() -> None:
     assert _command_word(["--plan", "p.yaml", "--lang", "zh", "today", "--json"]) == "today"
     assert _command_word(["--json"]) is None
     assert _command_word(["week", "--date", "2026-03-10"]) == "week"
+
+
+def _builtin_plan() -> Plan:
+    from pacer.plan.builtin import builtin_plan_path
+    from pacer.plan.loader import load_plan_file
+
+    return load_plan_file(builtin_plan_path())
+
+
+def _builtin_ids(plan: Plan) -> set[str]:
+    """Every id the built-in plan defines: tracks, templates, blocks, shapes, curricula,
+    units, phases, milestones and their criteria, metrics, review prompts, decisions."""
+    ids = {t.id for t in plan.tracks} | {s.id for s in plan.week_shapes}
+    ids |= {t.id for t in plan.day_templates} | {b.id for t in plan.day_templates for b in t.blocks}
+    ids |= {c.id for c in plan.curricula} | {u.id for u in plan.units()}
+    ids |= {p.id for p in plan.phases} | {m.id for m in plan.milestones}
+    ids |= {c.id for m in plan.milestones for c in m.criteria} | {m.id for m in plan.metrics}
+    ids |= {p.id for p in plan.review.prompts} | {d.id for d in plan.decisions}
+    return ids
+
+
+# Where prose names an example ("e.g. english", "如 --for blog1"): the example must come from
+# the plan in use, never from the built-in one.
+_EXAMPLE = re.compile(r"(?:e\.g\.|例如|如)[:：]?\s*(?:--[\w-]+\s+)?([A-Za-z0-9][\w.-]*)")
+_WORD = re.compile(r"(?<![\w.-])[A-Za-z0-9][\w.-]*(?<![.-])")
+# Built-in ids that are also words of the plan format itself (the week shapes and templates
+# pacer falls back to, the review ritual) or of plain English prose.
+_FORMAT_WORDS = {"normal", "travel", "holiday", "workday", "review", "year-end"}
+
+
+def _texts() -> Iterator[tuple[str, int, str]]:
+    """Each string constant of src/pacer outside plan/builtin/, and each web template."""
+    for path in sorted(SRC.rglob("*.py")):
+        if "builtin" in path.relative_to(SRC).parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                yield str(path.relative_to(SRC)), node.lineno, node.value
+    for path in sorted((SRC / "web" / "templates").glob("*.html")):
+        yield str(path.relative_to(SRC)), 0, path.read_text(encoding="utf-8")
+
+
+def test_no_module_names_an_id_of_the_builtin_plan() -> None:
+    """Hints and help take their examples from the plan in use: the built-in plan's ids
+    (english, blog1, output …) appear only under plan/builtin/. Flagged: a string that is
+    exactly a built-in track id (`OUTPUT_TRACK = "output"`), an id with a digit or a hyphen
+    anywhere in a string, and any built-in id given as an example."""
+    plan = _builtin_plan()
+    ids = _builtin_ids(plan) - _FORMAT_WORDS
+    tracks = {t.id for t in plan.tracks}
+    distinctive = {i for i in ids if re.search(r"[\d-]", i)}
+    found = []
+    for where, line, text in _texts():
+        named = {m.group(1) for m in _EXAMPLE.finditer(text)} & ids
+        named |= {w for w in _WORD.findall(text) if w in distinctive}
+        if text in tracks:
+            named.add(text)
+        found += [f"{where}:{line}: {name}" for name in sorted(named)]
+    assert not found, "built-in plan ids outside plan/builtin/:\n" + "\n".join(found)

@@ -76,6 +76,27 @@ def _zone(name: str) -> tzinfo:
     raise InputError(Message("clock.bad_zone", raw=shown(name)))
 
 
+def person_zone(plan_zone: str) -> tzinfo:
+    """The zone every time pacer shows is in: PACER_TZ if set (the person, travelling), else
+    the plan's `timezone` (their home) — never the machine's own zone, which on a server or in
+    a container is often UTC. (`plan_zone` is the plan's, validated when it was loaded.)"""
+    zone = local_zone()
+    if zone is not None:
+        return zone
+    from zoneinfo import ZoneInfo
+
+    return ZoneInfo(plan_zone)
+
+
+def shown_at(stamp: str | datetime, plan_zone: str) -> datetime:
+    """A moment (a stored UTC timestamp, ISO 8601, or a datetime; naive means UTC) as the
+    person's wall-clock time, see person_zone."""
+    moment = datetime.fromisoformat(stamp) if isinstance(stamp, str) else stamp
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(person_zone(plan_zone))
+
+
 def now_local() -> datetime:
     """Now in the person's zone (PACER_TZ, else the machine's)."""
     zone = local_zone()

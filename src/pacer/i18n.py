@@ -132,3 +132,9 @@ def t(message_key: str, /, **args: Any) -> str:
     lang = _current.get()
     text = entry[1] if lang == "zh" else entry[0]
     return _render(text, args, lang) if args else text
+
+
+def notice_json(message: Message) -> dict[str, str]:
+    """A notice as JSON shows it: its stable `code` (the message key, listed in docs/json.md;
+    the same in every language) beside its `text` in the current language."""
+    return {"code": message.key, "text": str(message)}

@@ -246,8 +246,12 @@ CATALOG.update(
             "{day} 已记录 {total} 分钟；再加 {minutes} 分钟会超过 {limit} 分钟（24 小时）",
         ),
         "log.unknown_target": (
-            "unknown target '{target}'; use a unit id, a habit's track (e.g. english) or review",
-            "未知目标 '{target}'；请用单元 id、习惯的方向（如 english）或 review",
+            "unknown target '{target}'; use a unit id, a habit's track (e.g. {example}) or review",
+            "未知目标 '{target}'；请用单元 id、习惯的方向（如 {example}）或 review",
+        ),
+        "log.unknown_target_no_habit": (
+            "unknown target '{target}'; use a unit id or review",
+            "未知目标 '{target}'；请用单元 id 或 review",
         ),
         "log.unknown_target_hint": (
             "unknown target '{target}'; did you mean '{hint}'?",

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import OTHER_PLAN
 from tests.helpers import PACER, ROOT, Run
 
 Pacer = Callable[..., Run]
@@ -166,3 +167,99 @@ def test_export_errors_are_one_line(pacer: Pacer, tmp_path: Path) -> None:
         "pacer: say what to export: pacer export hexo POST, json or ics (see 'pacer export --help')"
     ]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["dir", "file"]
+
+
+# -- the plan in use names the posts and the examples -------------------------------------------
+# (plan arguments, its first habit track, its first post, an id of its that is no post)
+PLANS = {
+    "builtin": ((), "english", "blog1", "mit1801"),
+    "berlin": (("--plan", str(OTHER_PLAN)), "piano", "night-notes", "drugs"),
+}
+BUILTIN_IDS = ("english", "blog1", "blog4", "output")
+
+
+@pytest.mark.parametrize("which", PLANS)
+def test_hints_take_their_examples_from_the_plan_in_use(pacer: Pacer, which: str) -> None:
+    plan, habit, post, other = PLANS[which]
+    unknown = pacer(*plan, "log", "30", "nothing-like-it")
+    assert errors(unknown) == [
+        f"pacer: unknown target 'nothing-like-it'; use a unit id, a habit's track "
+        f"(e.g. {habit}) or review"
+    ]
+    no_post = pacer(*plan, "note", "some material")
+    assert errors(no_post) == [f"pacer: say which post it is for: --for POST (e.g. --for {post})"]
+    zh = pacer(*plan, "note", "一些素材", lang="zh")
+    assert errors(zh) == [f"pacer: 请指明是哪篇文章的素材：--for 文章（如 --for {post}）"]
+    not_a_post = pacer(*plan, "note", "x", "--for", other)
+    assert not_a_post.code == 1
+    assert f"unknown post '{other}'; the plan's posts: {post}" in errors(not_a_post)[0]
+    if which != "builtin":
+        said = "\n".join([*errors(unknown), *errors(no_post), *errors(zh)])
+        for builtin in BUILTIN_IDS:
+            assert builtin not in said
+
+
+@pytest.mark.parametrize("command", [("note",), ("export", "hexo")])
+def test_help_names_no_post_of_the_builtin_plan(pacer: Pacer, command: tuple[str, ...]) -> None:
+    for lang in ("en", "zh"):
+        run = pacer(*command, "--help", lang=lang)
+        assert run.code == 0, run.err
+        assert "post: true" in run.out
+        for builtin in ("english", "blog1", "blog4"):  # ("output" is also an English word)
+            assert builtin not in run.out
+
+
+def test_a_post_of_another_plan_takes_notes_and_exports(pacer: Pacer, tmp_path: Path) -> None:
+    plan = ("--plan", str(OTHER_PLAN))
+    added = pacer(*plan, "note", "Propofol at 3 a.m.: the numbers", "--for", "night-notes")
+    assert added.code == 0, added.err
+    assert added.out == "note 1 for night-notes on 2026-03-09\n"
+    assert pacer(*plan, "note", "Ask the pharmacist", "--for", "night-notes").code == 0
+    out = tmp_path / "drafts"
+    run = pacer(*plan, "export", "hexo", "night-notes", "-o", str(out))
+    assert run.code == 0, run.err
+    assert run.out == f"wrote {out / 'night-notes.md'} (2 units, 2 notes)\n"
+    text = (out / "night-notes.md").read_text(encoding="utf-8")
+    assert text.startswith('---\ntitle: "Blog: what night shifts taught me about sedation"\n')
+    assert 'tags:\n  - "Pharmacology"\n' in text
+    assert "## Outline\n\n- [ ] Night notes draft\n" in text
+    assert "### 2026-03-09\n\n- Propofol at 3 a.m.: the numbers\n- Ask the pharmacist\n" in text
+
+
+NO_POSTS_NO_HABITS = """
+pacer: 1
+plan: {id: bare, title: Bare, start: 2026-03-02, end: 2026-04-30, locale: en}
+tracks:
+  - {id: reading, title: Reading}
+day_templates:
+  day:
+    title: Day
+    blocks:
+      - {id: study, type: work, title: Study, minutes: 60}
+week_shapes:
+  normal: {mon: day, tue: day, wed: day, thu: day, fri: day, sat: day, sun: day}
+  travel: {mon: day, tue: day, wed: day, thu: day, fri: day, sat: day, sun: day}
+calendar: {country: none}
+curricula:
+  - id: books
+    title: Books
+    track: reading
+    from: 2026-03
+    to: 2026-04
+    units:
+      - {id: book-1, title: A book, minutes: 120}
+"""
+
+
+def test_a_plan_without_posts_or_habits_says_so(pacer: Pacer, tmp_path: Path) -> None:
+    path = tmp_path / "bare.yaml"
+    path.write_text(NO_POSTS_NO_HABITS, encoding="utf-8")
+    plan = ("--plan", str(path))
+    unknown = pacer(*plan, "log", "30", "nothing-like-it")
+    assert errors(unknown) == ["pacer: unknown target 'nothing-like-it'; use a unit id or review"]
+    for args in (("note", "x", "--for", "books"), ("note", "x"), ("export", "hexo", "books")):
+        run = pacer(*plan, *args)
+        assert run.code == 1
+        assert errors(run) == [
+            "pacer: the plan has no blog posts; mark a curriculum as one with post: true"
+        ]

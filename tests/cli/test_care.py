@@ -521,6 +521,7 @@ def test_doctor_on_a_sound_database(pacer: Pacer, home: Path) -> None:
         "findings": report["findings"],
     }
     assert all(f["level"] == "info" for f in report["findings"])
+    assert all(list(f) == ["level", "code", "text"] for f in report["findings"])
 
 
 def test_doctor_reports_what_the_edited_plan_no_longer_names_and_status_counts_it(
@@ -592,6 +593,12 @@ def test_doctor_reports_what_the_edited_plan_no_longer_names_and_status_counts_i
             "clear": "pacer catchup --drop 2",
         },
     ]  # english is a habit of both plans and listening a metric of both: not listed
+    assert [(f["level"], f["code"]) for f in report["findings"]] == [
+        ("info", "doctor.stray_log"),
+        ("info", "doctor.stray_other"),
+        ("warning", "doctor.stale_choice"),
+        ("warning", "doctor.stale_choice"),
+    ]
     assert [f["text"] for f in report["findings"] if f["level"] == "info"] == [
         "not in the plan: 1 log entry (50 min) for a unit, habit or ritual it does not have; kept"
         " and still counted",
@@ -708,7 +715,9 @@ def test_doctor_warns_about_a_network_filesystem(
     assert report.filesystem == "nfs4"
     shown = doctor_json(report)
     assert shown["network_filesystem"] == "nfs4"
-    assert [f["level"] for f in shown["findings"]] == ["warning"]
+    assert [(f["level"], f["code"]) for f in shown["findings"]] == [
+        ("warning", "doctor.network_fs")
+    ]
     assert shown["findings"][0]["text"].startswith(
         f"{tmp_path / 'pacer.db'} is on a network filesystem (nfs4): SQLite's WAL is unsafe there"
     )

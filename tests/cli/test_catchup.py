@@ -23,7 +23,7 @@ from tests.helpers import Run
 
 Pacer = Callable[..., Run]
 
-TOP_KEYS = {"date", "milestone", "behind", "options"}
+TOP_KEYS = {"date", "milestone", "behind", "options", "notices"}
 OPTION_KEYS = {"number", "kind", "start", "end", "units", "due", "effects"}
 EFFECT_KEYS = {"milestone", "before", "after", "days", "due", "late"}
 CHOICE_KEYS = {"id", "kind", "milestone", "start", "end", "units", "due", "reason", "stale"}
@@ -181,15 +181,22 @@ def test_an_on_track_milestone_has_nothing_to_catch_up(pacer: Pacer, case: dict[
     assert mine["status"] == "on_track"
     text = catchup(pacer, case, case["on_track"])
     assert text.code == 0, text.err
-    assert text.out.splitlines() == [
+    said = (
         f"{mine['title']} [{mine['id']}] is on track: nothing to catch up (projected"
         f" {mine['projected']}, due {mine['due']}, {mine['slip_days']} d)."
-    ]
+    )
+    assert text.out.splitlines() == [said]
     zh = catchup(pacer, case, case["on_track"], lang="zh")
     assert zh.code == 0, zh.err
     assert f"[{mine['id']}] 进度正常：无需追赶（预计 {mine['projected']}" in zh.out
     shown = catchup(pacer, case, case["on_track"], "--json").json()
-    assert shown == {"date": case["day"], "milestone": mine, "behind": False, "options": []}
+    assert shown == {
+        "date": case["day"],
+        "milestone": mine,
+        "behind": False,
+        "options": [],
+        "notices": [{"code": "catchup.on_track", "text": said}],
+    }
     # Nothing to record either.
     refused = catchup(pacer, case, case["on_track"], "--apply", "1")
     assert refused.code == 1
@@ -222,12 +229,21 @@ def test_nothing_late_and_none_named(pacer: Pacer, other_plan: Path) -> None:
     assert run.code == 0, run.err
     assert run.out == "no milestone is late on 2026-03-02\n"
     shown = pacer("--plan", str(other_plan), "catchup", "--date", "2026-03-02", "--json").json()
-    assert shown == {"date": "2026-03-02", "milestone": None, "behind": False, "options": []}
+    assert shown == {
+        "date": "2026-03-02",
+        "milestone": None,
+        "behind": False,
+        "options": [],
+        "notices": [
+            {"code": "catchup.nothing_slips", "text": "no milestone is late on 2026-03-02"}
+        ],
+    }
 
 
 def test_the_options_json_shape(pacer: Pacer, case: dict[str, Any]) -> None:
     shown = catchup(pacer, case, case["late"], "--json").json()
     assert set(shown) == TOP_KEYS
+    assert shown["notices"] == []  # behind: there are options, nothing to explain
     assert shown["date"] == case["day"]
     statuses = status_of(pacer, case)
     for n, option in enumerate(shown["options"], 1):

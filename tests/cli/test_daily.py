@@ -329,7 +329,12 @@ def test_a_year_without_holiday_data_is_said_once_a_week(pacer: Pacer) -> None:
     assert run.code == 0, run.err
     assert run.out.count("no holiday data for CN 2027 yet") == 1
     days = pacer("week", "--date", "2027-01-05", "--json").json()["days"]
-    assert all(any("no holiday data" in n for n in d["notices"]) for d in days)
+    no_data = {
+        "code": "notice.no_holiday_data",
+        "text": "no holiday data for CN 2027 yet: public holidays and makeup workdays may be"
+        " missing",
+    }
+    assert all(no_data in d["notices"] for d in days)
     in_plan = pacer("today", "--date", "2026-03-10", "--json").json()
     assert in_plan["notices"] == []
 
@@ -361,7 +366,7 @@ def test_a_german_plan_has_no_holiday_data_notice(
     shown = pacer("--plan", str(other_plan), "today", "--json", env=env).json()
     assert shown["reason"] == "holiday" and shown["holiday"] == "Good Friday"
     assert shown["provisional"] is False
-    assert not [n for n in shown["notices"] if "holiday data" in n]
+    assert not [n for n in shown["notices"] if n["code"] == "notice.no_holiday_data"]
 
 
 def test_a_computed_holiday_of_a_year_not_announced_is_provisional(
@@ -369,7 +374,11 @@ def test_a_computed_holiday_of_a_year_not_announced_is_provisional(
 ) -> None:
     later = pacer("today", "--date", "2027-02-09", "--json").json()
     assert (later["reason"], later["provisional"]) == ("holiday", True)
-    assert "no holiday data for CN 2027 yet" in " ".join(later["notices"])
+    assert [n["code"] for n in later["notices"]] == [
+        "notice.no_holiday_data",
+        "notice.outside_plan",
+    ]
+    assert later["notices"][0]["text"].startswith("no holiday data for CN 2027 yet")
     text = pacer("today", "--date", "2027-02-09").out.splitlines()[0]
     assert text.endswith("(observed) (provisional: computed, not yet announced))")
     zh = pacer("--lang", "zh", "today", "--date", "2027-02-09").out.splitlines()[0]

@@ -113,8 +113,9 @@ def test_forecast_json_is_exactly_the_documented_shape(history: Path) -> None:
     run = pacer(history, "forecast", "--seed", "1", "--runs", "500", "--json")
     assert run.code == 0, run.err
     out = run.json()
-    assert list(out) == ["date", "runs", "seed", "history", "milestones"]
+    assert list(out) == ["date", "runs", "seed", "history", "milestones", "notices"]
     assert (out["date"], out["runs"], out["seed"]) == ("2026-05-15", 500, 1)
+    assert out["notices"] == []  # three months of record speak for themselves
     history_json = out["history"]
     assert list(history_json) == ["days", "adherence", "velocity"]
     # History runs from the first logged day to the day before the forecast's.
@@ -194,8 +195,15 @@ def test_a_new_user_gets_the_priors(tmp_path: Path) -> None:
     assert out["history"]["days"] == 0
     assert {f["mean"] for f in out["history"]["adherence"].values()} == {0.8}
     assert {f["mean"] for f in out["history"]["velocity"].values()} == {1.0}
+    assert out["notices"] == [
+        {"code": "forecast.no_history", "text": "No history yet: the figures below are the priors"}
+    ]
     text = pacer(tmp_path / "new", "forecast").out
     assert "No history yet: the figures below are the priors" in text
+    zh = pacer(tmp_path / "new", "forecast", "--json", "--lang", "zh").json()
+    assert zh["notices"] == [
+        {"code": "forecast.no_history", "text": "还没有历史记录：以下数字均为先验"}
+    ]
 
 
 def test_the_fan_chart_is_written_as_png_and_svg(history: Path, tmp_path: Path) -> None:
@@ -320,6 +328,16 @@ def test_a_perfect_record_forecasts_the_projection(
         "100",
     )
     assert "Little history yet: the figures lean on the priors" in thin.out, thin.out
+    thin_json = run_at(
+        home,
+        f"{(planned.start + timedelta(days=3)).isoformat()}T21:00:00+08:00",
+        "forecast",
+        "--runs",
+        "100",
+        "--json",
+    ).json()
+    assert [n["code"] for n in thin_json["notices"]] == ["forecast.thin_history"]
+    assert thin_json["notices"][0]["text"].startswith("Little history yet: the figures lean on")
 
 
 def run_at(home: Path, now: str, *args: str) -> Run:

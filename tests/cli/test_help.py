@@ -36,7 +36,7 @@ usage: pacer log [-h] [--plan PLAN] [--db DB] [--lang {en,zh}] [-m NOTE]
 
 positional arguments:
   MINUTES               45, 45m, 1h, 1.5h or 1h30
-  TARGET                a unit id, a habit's track id (e.g. english) or review
+  TARGET                a unit id, a habit's track id, or review
 
 options:
   -h, --help            show this help message and exit

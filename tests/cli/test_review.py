@@ -20,6 +20,7 @@ GOLDEN = ROOT / "tests" / "golden" / "review-2026-W10.md"
 SUNDAY = {"PACER_NOW": "2026-03-08T21:00:00+08:00"}  # the review day of 2026-W10
 MONDAY = {"PACER_NOW": "2026-03-09T12:00:00+08:00"}  # the conftest default
 NOTICE = "weekly review for 2026-W10 is due: run 'pacer review'"
+DUE = {"code": "notice.review_due", "text": NOTICE}  # the notice in `--json`
 PROMPTS = ["done", "well", "stuck", "adjust", "blog", "listening"]  # the built-in plan's
 
 ANSWERS_YAML = """\
@@ -48,7 +49,7 @@ def test_the_notice_shows_on_sunday_until_the_review_is_written(pacer: Pacer) ->
     assert before.code == 0, before.err
     assert f"  ! {NOTICE}\n" in before.out
     day = pacer("today", "--date", "2026-03-08", "--json", env=SUNDAY).json()
-    assert day["notices"] == [NOTICE]
+    assert day["notices"] == [DUE]
 
     wrote = pacer("review", "--answers", "-", stdin="well: 周日写完\n", env=SUNDAY)
     assert wrote.code == 0, wrote.err
@@ -65,13 +66,16 @@ def test_the_notice_shows_on_sunday_until_the_review_is_written(pacer: Pacer) ->
 def test_the_notice_names_the_previous_week_from_monday_to_saturday(pacer: Pacer) -> None:
     saturday = {"PACER_NOW": "2026-03-14T09:00:00+08:00"}
     day = pacer("today", "--json", env=saturday).json()
-    assert day["notices"] == [NOTICE]
+    assert day["notices"] == [DUE]
     zh = pacer("today", env=saturday, lang="zh")
     assert "2026-W10 的周复盘该做了：运行 'pacer review'" in zh.out
     # A past day whose week is not the one due today says which week to pass.
     past = pacer("today", "--date", "2026-03-03", "--json", env=saturday).json()
     assert past["notices"] == [
-        "weekly review for 2026-W09 is due: run 'pacer review --week 2026-W09'"
+        {
+            "code": "notice.review_due_week",
+            "text": "weekly review for 2026-W09 is due: run 'pacer review --week 2026-W09'",
+        }
     ]
 
 
@@ -85,13 +89,16 @@ def test_no_notice_before_the_plans_first_review_day_or_on_days_ahead(
 ) -> None:
     run = pacer("today", "--date", day, "--json", env=MONDAY)
     assert run.code == 0, run.err
-    assert not any("weekly review" in n for n in run.json()["notices"])
+    assert not any("weekly review" in n["text"] for n in run.json()["notices"])
 
 
 def test_the_first_review_day_of_the_plan_has_the_notice(pacer: Pacer) -> None:
     day = pacer("today", "--date", "2026-02-15", "--json", env=MONDAY).json()
     assert day["notices"] == [
-        "weekly review for 2026-W07 is due: run 'pacer review --week 2026-W07'"
+        {
+            "code": "notice.review_due_week",
+            "text": "weekly review for 2026-W07 is due: run 'pacer review --week 2026-W07'",
+        }
     ]
 
 
@@ -109,7 +116,13 @@ def test_a_makeup_workday_sunday_has_its_review_on_the_saturday(pacer: Pacer) ->
     day = pacer("today", "--json", env=saturday).json()
     assert (day["date"], day["template"]) == ("2026-09-19", "deep")
     assert [b["title"] for b in day["blocks"] if b["type"] == "ritual"] == ["周复盘（强制）"]
-    assert day["notices"] == [MOVED_W38, "weekly review for 2026-W38 is due: run 'pacer review'"]
+    assert day["notices"] == [
+        {"code": "notice.review_moved", "text": MOVED_W38},
+        {
+            "code": "notice.review_due",
+            "text": "weekly review for 2026-W38 is due: run 'pacer review'",
+        },
+    ]
     sunday = pacer("today", "--date", "2026-09-20", "--json", env=saturday).json()
     assert (sunday["reason"], sunday["template"]) == ("makeup", "workday")
     assert not [b for b in sunday["blocks"] if b["type"] == "ritual"]
@@ -136,14 +149,17 @@ def test_a_shift_on_the_nurses_sunday_moves_her_retro_to_saturday(
     day = pacer("--plan", str(plan), "today", "--json", env=env).json()
     assert [b["title"] for b in day["blocks"] if b["type"] == "ritual"] == ["Weekly retro"]
     assert day["notices"] == [
-        "the weekly review of 2026-W10 is on this day: 2026-03-08, its usual day, "
-        "is a plan override this week",
-        "weekly review for 2026-W10 is due: run 'pacer review'",
+        {
+            "code": "notice.review_moved",
+            "text": "the weekly review of 2026-W10 is on this day: 2026-03-08, its usual day, "
+            "is a plan override this week",
+        },
+        DUE,
     ]
     assert pacer("--plan", str(plan), "review", "--answers", "-", stdin="{}", env=env).code == 0
     # the unchanged plan: Saturday is not the review's day, nothing is due yet that week
     plain = pacer("--plan", str(other_plan), "today", "--json", env=env).json()
-    assert not [n for n in plain["notices"] if "2026-W10" in n]
+    assert not [n for n in plain["notices"] if "2026-W10" in n["text"]]
 
 
 # -- writing ---------------------------------------------------------------------------------------
@@ -367,7 +383,7 @@ def test_show_text_lists_the_facts_and_every_answer(pacer: Pacer) -> None:
         (
             ("--answers", "-"),
             "- a list\n",
-            "<stdin>:1:1: the answers must be a mapping of prompt id to text (e.g. well: ...)",
+            "<stdin>:1:1: the answers must be a mapping of prompt id to text (e.g. done: ...)",
         ),
         (
             ("--answers", "-"),

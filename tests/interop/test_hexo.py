@@ -7,6 +7,8 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 import yaml
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 from pacer.interop.hexo import hexo_draft
 from pacer.plan.builtin import builtin_plan_path
@@ -29,7 +31,7 @@ def front_matter(text: str) -> dict[str, object]:
     return loaded
 
 
-def test_the_posts_are_the_output_curricula(plan: Plan) -> None:
+def test_the_builtin_posts_are_its_four_blog_curricula(plan: Plan) -> None:
     assert [c.id for c in posts(plan)] == ["blog1", "blog2", "blog3", "blog4"]
 
 
@@ -54,7 +56,8 @@ plan: {id: nurse-blog, title: Nurse notes, start: 2026-03-02, end: 2026-05-31, l
 tracks:
   - {id: pharm, title: Pharmacology}
   - {id: piano, title: Piano}
-  - {id: output, title: Writing}
+  - {id: writing, title: Writing}
+  - {id: output, title: Output}
 day_templates:
   day:
     title: Day
@@ -66,11 +69,12 @@ week_shapes:
 calendar: {country: DE}
 months:
   - month: 2026-03
-    items: {pharm: [antibiotics], piano: [scales], output: [a post]}
+    items: {pharm: [antibiotics], piano: [scales], writing: [a post]}
 curricula:
   - id: sepsis-post
     title: What sepsis taught me
-    track: output
+    track: writing
+    post: true
     from: 2026-03
     to: 2026-04
     topics: [pharm]
@@ -78,12 +82,25 @@ curricula:
       - {id: sepsis-draft, title: Draft, minutes: 120, kind: write}
   - id: untagged-post
     title: A post about nothing in particular
-    track: output
+    track: writing
+    post: true
     from: 2026-03
     to: 2026-03
     units:
       - {id: untagged-draft, title: Draft, minutes: 60, kind: write}
+  - id: report
+    title: A report, on a track that happens to be called output
+    track: output
+    from: 2026-03
+    to: 2026-03
+    units:
+      - {id: report-draft, title: Draft, minutes: 60, kind: write}
 """
+
+
+def test_posts_are_the_curricula_marked_post_whatever_their_track() -> None:
+    other = load_plan_text(ENGLISH_POSTS, "nurse-blog.yaml")
+    assert [c.id for c in posts(other)] == ["sepsis-post", "untagged-post"]
 
 
 def test_an_english_plans_post_is_tagged_by_its_topics_only() -> None:
@@ -160,3 +177,96 @@ def test_an_english_plan_gets_english_headings(plan: Plan) -> None:
     assert "- [ ] 博客第 2 篇（偏工程）修改 + 发布 (due 2026-05-31)\n" in text
     assert "Keywords: 从“会用”到“能改”" in text
     assert "- 工程 & AI: Qwen3-VL：数据格式\n" in text
+
+
+# -- text Hexo would read as Nunjucks ------------------------------------------------------------
+# Jinja2 reads `{{`, `{%`, `{#` and `{% raw %}` as Nunjucks does (Nunjucks is its port); the
+# real Hexo run is tests/interop/test_hexo_site.py.
+def _rendered(text: str) -> str:
+    import jinja2
+
+    env = jinja2.Environment(keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
+    return env.from_string(text).render()
+
+
+def _shown(text: str) -> str:
+    """What a reader sees of protected text: Nunjucks' output, `&#123;` read as `{`."""
+    import html
+
+    return html.unescape(_rendered(text))
+
+
+def _as_written(text: str) -> bool:
+    import jinja2
+
+    try:
+        return _rendered(text) == text
+    except jinja2.TemplateError:
+        return False
+
+
+TEMPLATE_LIKE = [
+    "a note with {{ x }} and {% y %}",
+    "{# not a comment",
+    "{% raw %}literal{% endraw %} and a lone {% endraw %}",
+    "{{{ triple }}} {%- trim -%} {{- x -}}",
+    "`code {{ x }}` and *emphasis*",
+]
+
+
+@pytest.mark.parametrize("text", TEMPLATE_LIKE)
+def test_protected_text_renders_as_written(text: str) -> None:
+    from pacer.interop.hexo import protect
+
+    assert not _as_written(text)
+    assert _shown(protect(text)) == text
+
+
+def test_a_brace_opening_a_line_is_an_entity_else_a_raw_block() -> None:
+    from pacer.interop.hexo import protect
+
+    # An opening `<!--` (Hexo's stand-in for a raw block) would turn the paragraph into raw
+    # HTML; mid-line, and in indented code (where entities are not read), a raw block is used.
+    assert protect("{{ a }} b {{ c }}") == "&#123;{ a }} b {% raw %}{{% endraw %}{ c }}"
+    assert protect("- {# x\n  > 1. {% y") == "- &#123;# x\n  > 1. &#123;% y"
+    code = "- a note\n\n      {{ code }}\n      {% more %}\n\n  {{ text }}\n"
+    assert protect(code) == (
+        "- a note\n\n      {% raw %}{{% endraw %}{ code }}\n      {% raw %}{{% endraw %}% more %}"
+        "\n\n  &#123;{ text }}\n"
+    )
+    assert protect("    {{ top-level code }}") == "    {% raw %}{{% endraw %}{ top-level code }}"
+
+
+@pytest.mark.parametrize("text", ["a lone { brace", "ends with a brace {", "}} and %} alone"])
+def test_text_without_a_tag_start_is_unchanged(text: str) -> None:
+    from pacer.interop.hexo import protect
+
+    assert protect(text) == text
+
+
+def test_fenced_code_is_left_to_hexo() -> None:
+    from pacer.interop.hexo import protect
+
+    text = "before {{ a }}\n\n```js\nconst o = {{ a: 1 }};\n```\n\nafter {% b %}\n"
+    protected = protect(text)
+    assert "```js\nconst o = {{ a: 1 }};\n```\n" in protected  # Hexo escapes a fence itself
+    assert protected.startswith("before {% raw %}{{% endraw %}{ a }}\n")
+    assert protected.endswith("after {% raw %}{{% endraw %}% b %}\n")
+
+
+@given(st.text(alphabet="{}%#-x> \n`", max_size=40))
+def test_any_text_outside_fences_renders_as_written(text: str) -> None:
+    from pacer.interop.hexo import _HEXO_FENCE, protect
+
+    assume(not _HEXO_FENCE.search(text))
+    assert _shown(protect(text)) == text
+
+
+def test_notes_and_titles_are_protected_in_the_draft(plan: Plan) -> None:
+    notes = [Note(1, "blog2", date(2026, 4, 5), "模板语法 {{ page.title }} 与 {% raw %} 标签")]
+    post = replace(plan.curriculum("blog2"), title="{% 标题 %}")
+    text = hexo_draft(plan, post, notes, set(), WRITTEN)
+    head, body = text.split("---\n", 2)[1:]
+    assert yaml.safe_load(head)["title"] == "{% 标题 %}"  # front matter is data, not a template
+    assert _shown(body).count("模板语法 {{ page.title }} 与 {% raw %} 标签") == 1
+    assert "{% 标题 %}" in _shown(body)

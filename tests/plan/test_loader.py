@@ -292,6 +292,26 @@ def test_a_curriculum_names_the_tracks_it_is_about(variant: Variant) -> None:
     ]
 
 
+def test_a_curriculum_marked_post_is_a_blog_post(variant: Variant) -> None:
+    from pacer.schedule.blog import posts
+
+    text = variant(
+        ("    prompts: [几何上这是什么？]", "    prompts: [几何上这是什么？]\n    post: true")
+    )
+    plan = load_plan_text(text)
+    assert plan.curriculum("calc").post is True
+    assert [c.id for c in posts(plan)] == ["calc"]
+    plain = load_plan_text(variant())
+    assert plain.curriculum("calc").post is False  # optional, default false
+    assert posts(plain) == ()
+    wrong = variant(
+        ("    prompts: [几何上这是什么？]", "    prompts: [几何上这是什么？]\n    post: yes please")
+    )
+    assert problems_of(wrong) == [
+        f"p.yaml:{loc(wrong, 'yes please')}: post: expected true or false, got 'yes please'"
+    ]
+
+
 def test_unknown_unit_with_did_you_mean(variant: Variant) -> None:
     text = variant(("after: [calc-2]", "after: [calc-22]"))
     assert problems_of(text) == [

@@ -6,8 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from pacer.cli.common import add_json, flush_notices, session_from, show
-from pacer.i18n import rows_text, t
+from pacer.cli.common import add_json, flush_notices, print_json, session_from, show
+from pacer.i18n import Message, notice_json, rows_text, t
 from pacer.service import backup_database, doctor, doctor_json, import_json
 from pacer.workspace import BUILTIN
 
@@ -26,12 +26,14 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     # A string, not a Path: Path drops the trailing slash that says "a folder".
     b.add_argument("path", nargs="?", help=t("help.backup.path"))
     b.add_argument("--force", action="store_true", help=t("help.output.force"))
+    add_json(b)
     b.set_defaults(handler=run_backup)
 
     i = sub.add_parser("import", parents=[common], help=t("help.import"))
     isub = i.add_subparsers(dest="import_command", metavar="json", parser_class=type(i))
     j = isub.add_parser("json", parents=[common], help=t("help.import.json"))
     j.add_argument("file", type=Path, help=t("help.import.json.file"))
+    add_json(j)
     j.set_defaults(handler=run_import_json)
 
     def usage(args: argparse.Namespace) -> int:
@@ -49,8 +51,12 @@ def run_backup(args: argparse.Namespace) -> int:
     with session_from(args) as session:
         written = backup_database(session, args.path, args.force)
         flush_notices(session)
-        size = max(1, round(written.stat().st_size / 1024))
-        print(t("backup.written", source=session.store.path, path=written, size=size))
+        size = written.stat().st_size
+        if args.json:
+            print_json({"source": str(session.store.path), "path": str(written), "bytes": size})
+        else:
+            kib = max(1, round(size / 1024))
+            print(t("backup.written", source=session.store.path, path=written, size=kib))
     return 0
 
 
@@ -58,6 +64,18 @@ def run_import_json(args: argparse.Namespace) -> int:
     with session_from(args) as session:
         done = import_json(session, args.file)
         flush_notices(session)
+        if args.json:
+            differs = [] if done.plan_matches else [Message("import.plan_differs")]
+            print_json(
+                {
+                    "path": str(done.path),
+                    "database": str(session.store.path),
+                    "rows": dict(done.rows),
+                    "plan_matches": done.plan_matches,
+                    "notices": [notice_json(m) for m in differs],
+                }
+            )
+            return 0
         detail = rows_text(done.rows)
         print(t("import.done", path=done.path, rows=sum(done.rows.values()), detail=detail))
         if not done.plan_matches:

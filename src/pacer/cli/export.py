@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import timedelta
 from pathlib import Path
 
-from pacer.cli.common import flush_notices, session_from
-from pacer.i18n import rows_text, t
-from pacer.service import export_hexo, export_ics, export_json
+from pacer.cli.common import add_json, flush_notices, print_json, session_from
+from pacer.errors import PacerError
+from pacer.i18n import Message, rows_text, t
+from pacer.service import Export, export_hexo, export_ics, export_json
 
 # typing costs a few ms at start-up and is only needed by the type checker.
 TYPE_CHECKING = False
@@ -30,6 +32,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         help=t("help.export.hexo.output"),
     )
     h.add_argument("--force", action="store_true", help=t("help.export.hexo.force"))
+    add_json(h)
     h.set_defaults(handler=run_hexo)
     j = esub.add_parser("json", parents=[common], help=t("help.export.json"))
     j.add_argument("-o", "--output", type=Path, metavar="FILE", help=t("help.export.output"))
@@ -39,6 +42,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     c.add_argument("--days", default="28", metavar="N", help=t("help.export.ics.days"))
     c.add_argument("-o", "--output", type=Path, metavar="FILE", help=t("help.export.output"))
     c.add_argument("--force", action="store_true", help=t("help.output.force"))
+    add_json(c)
     c.set_defaults(handler=run_ics)
 
     def usage(args: argparse.Namespace) -> int:
@@ -52,8 +56,22 @@ def run_hexo(args: argparse.Namespace) -> int:
     with session_from(args) as session:
         written = export_hexo(session, args.post, args.output, args.force)
         flush_notices(session)
-        print(t("export.written", path=written.path, units=written.units, notes=written.notes))
+        if args.json:
+            print_json(hexo_json(args.post, args.output, written))
+        else:
+            print(t("export.written", path=written.path, units=written.units, notes=written.notes))
     return 0
+
+
+def hexo_json(post: str, folder: Path, written: Export) -> dict[str, Any]:
+    """`export hexo --json`: what the service wrote, paths relative to the folder (-o)."""
+    return {
+        "post": post,
+        "folder": str(folder),
+        "files": [written.path.relative_to(folder).as_posix()],
+        "units": written.units,
+        "notes": written.notes,
+    }
 
 
 def run_json(args: argparse.Namespace) -> int:
@@ -73,6 +91,9 @@ def run_ics(args: argparse.Namespace) -> int:
     from pacer.service.ics import MAX_DAYS
 
     days = parse_int(args.days, 1, MAX_DAYS, "ics.export.bad_days", limit=MAX_DAYS)
+    if args.json and args.output is None:
+        # Standard output holds the calendar itself; the JSON reports a file written.
+        raise PacerError(Message("ics.export.json_needs_output"))
     if args.output is not None:
         from pacer.workspace import refuse_existing
 
@@ -87,5 +108,17 @@ def run_ics(args: argparse.Namespace) -> int:
         from pacer.workspace import write_file_atomic
 
         write_file_atomic(args.output, exported.data, overwrite=args.force)
-        print(t("ics.export.written", path=args.output, events=exported.events, days=days))
+        if args.json:
+            print_json(
+                {
+                    "path": str(args.output),
+                    "first": exported.first.isoformat(),
+                    "last": (exported.first + timedelta(days=days - 1)).isoformat(),
+                    "days": days,
+                    "events": exported.events,
+                    "bytes": len(exported.data),
+                }
+            )
+        else:
+            print(t("ics.export.written", path=args.output, events=exported.events, days=days))
     return 0

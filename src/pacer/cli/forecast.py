@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pacer.cli.common import add_date, add_json, flush_notices, session_from, show
 from pacer.cli.text import day_or_dash, pad
-from pacer.i18n import t
+from pacer.i18n import Message, notice_json, t
 from pacer.service import ForecastView, forecast_at, forecast_json, parse_day
 from pacer.service.forecast import DEFAULT_RUNS, DEFAULT_SEED, chance
 
@@ -55,7 +55,7 @@ def run_forecast(args: argparse.Namespace) -> int:
         from pacer.report.fan import fan_chart
 
         written = fan_chart(view, stem)
-    show(args, lambda: forecast_json(view), lambda: render_forecast(view))
+    show(args, lambda: as_json(view), lambda: render_forecast(view))
     if written:
         png, svg = (next(p for p in written if p.suffix == s) for s in (".png", ".svg"))
         (sys.stderr if args.json else sys.stdout).write(
@@ -64,14 +64,26 @@ def run_forecast(args: argparse.Namespace) -> int:
     return 0
 
 
+def history_notices(view: ForecastView) -> list[Message]:
+    """What the text says of a history too short to stand on its own."""
+    if view.first is None:
+        return [Message("forecast.no_history")]
+    if view.leaning:
+        return [Message("forecast.thin_history", adherence="0.8", velocity="1.0")]
+    return []
+
+
+def as_json(view: ForecastView) -> Any:
+    shown = forecast_json(view)
+    shown["notices"] = [notice_json(m) for m in history_notices(view)]
+    return shown
+
+
 def render_forecast(view: ForecastView) -> list[str]:
     lines = [t("forecast.heading", day=view.day, runs=view.runs, seed=view.seed)]
-    if view.first is None:
-        lines.append(t("forecast.no_history"))
-    else:
+    if view.first is not None:
         lines.append(t("forecast.history", days=view.days, first=view.first))
-        if view.leaning:
-            lines.append(t("forecast.thin_history", adherence="0.8", velocity="1.0"))
+    lines += [str(m) for m in history_notices(view)]
     lines += ["", "  " + t("forecast.adherence")]
     for f in view.adherence:
         lines.append(

@@ -32,8 +32,6 @@ def run_note(args: argparse.Namespace) -> int:
         return run_list(args)
     if args.text is None:
         raise PacerError(Message("note.needs_text"))
-    if args.post is None:
-        raise PacerError(Message("note.needs_post"))
     with session_from(args) as session:
         day = parse_day(args.date, session.plan)
         note = add_note(session, args.post, args.text, day)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from pacer.cli.common import add_date, flush_notices, session_from
+from pacer.cli.common import add_date, add_json, flush_notices, print_json, session_from, show
 from pacer.cli.text import day_or_dash, pad, signed_days
-from pacer.i18n import joined, minutes_text, t
+from pacer.i18n import joined, minutes_text, notice_json, t
 from pacer.plan.model import WEEKDAYS, Block, Plan
 from pacer.service import (
     TimelineView,
@@ -19,11 +19,15 @@ from pacer.service import (
     state_text,
     timeline,
 )
+from pacer.workspace import resolve_plan_path
 
 # typing costs a few ms at start-up and is only needed by the type checker.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from datetime import date
     from typing import Any
+
+    from pacer.plan.problems import PlanInvalid
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -34,13 +38,16 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     psub = p.add_subparsers(dest="plan_command", metavar="check|show", parser_class=type(p))
     c = psub.add_parser("check", parents=[common], help=t("help.plan.check"))
     c.add_argument("path", nargs="?", type=Path, help=t("help.plan.check.path"))
+    add_json(c)
     c.set_defaults(handler=run_check)
     s = psub.add_parser("show", parents=[common], help=t("help.plan.show"))
+    add_json(s)
     s.set_defaults(handler=run_show)
     tl = psub.add_parser("timeline", parents=[common], help=t("help.plan.timeline"))
     add_date(tl)
+    add_json(tl)
     tl.set_defaults(handler=run_timeline)
-    p.set_defaults(handler=run_show)
+    p.set_defaults(handler=run_show, json=False)
 
 
 def run_init(args: argparse.Namespace) -> int:
@@ -50,7 +57,20 @@ def run_init(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    plan, resolved = check_plan(args.path or getattr(args, "plan", None))
+    from pacer.plan.problems import PlanInvalid
+
+    given = args.path or getattr(args, "plan", None)
+    if args.json:
+        # An invalid plan is an answer here, not an error: the problems, each with its place.
+        path = given or resolve_plan_path(None)[0]
+        try:
+            plan, _ = check_plan(given)
+        except PlanInvalid as exc:
+            print_json(check_json(path, None, exc))
+            return 2
+        print_json(check_json(path, plan, None))
+        return 0
+    plan, resolved = check_plan(given)
     s = plan_summary(plan)
     print(
         t(
@@ -65,12 +85,137 @@ def run_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def check_json(path: Path, plan: Plan | None, invalid: PlanInvalid | None) -> dict[str, Any]:
+    """`plan check --json`: the summary of a valid plan, or every problem of an invalid one."""
+    from pacer.plan.builtin import builtin_plan_path
+
+    summary = plan_summary(plan) if plan is not None else None
+    return {
+        "ok": plan is not None,
+        "path": str(path),
+        "builtin": Path(path) == builtin_plan_path(),
+        "title": plan.title if plan is not None else None,
+        "units": summary.units if summary else None,
+        "minutes": summary.unit_minutes if summary else None,
+        "covered": summary.covered if summary else None,
+        "milestones": summary.milestones if summary else None,
+        "problems": [
+            {"line": p.loc.line, "column": p.loc.col, **notice_json(p.message)}
+            for p in (invalid.raw if invalid is not None else [])
+        ],
+    }
+
+
 def run_show(args: argparse.Namespace) -> int:
     session = session_from(args)
     plan = session.plan
     flush_notices(session)
-    print("\n".join(render_plan(plan)))
+    show(args, lambda: plan_json(plan, session.compiled.source), lambda: render_plan(plan))
     return 0
+
+
+def plan_json(plan: Plan, source: str) -> dict[str, Any]:
+    """`plan show --json`: what the text shows, as data (ids where the text has titles)."""
+    return {
+        "source": source,
+        "id": plan.id,
+        "title": plan.title,
+        "start": plan.start.isoformat(),
+        "end": plan.end.isoformat(),
+        "timezone": plan.timezone,
+        "locale": plan.locale,
+        "country": plan.calendar.country,
+        "principles": list(plan.principles),
+        "tracks": [track_json(plan, tr.id, tr.title) for tr in plan.tracks],
+        "baseline": [
+            {
+                "track": b.track,
+                "have": list(b.have),
+                "lack": list(b.lack),
+                "conclusion": b.conclusion,
+                "covers": list(b.covers),
+            }
+            for b in plan.baseline
+        ],
+        "templates": [
+            {
+                "id": tpl.id,
+                "title": tpl.title,
+                "start": tpl.start,
+                "blocks": [block_json(b) for b in tpl.blocks],
+            }
+            for tpl in plan.day_templates
+        ],
+        "week_shapes": [
+            {"id": shape.id, "days": dict(zip(WEEKDAYS, shape.days, strict=True))}
+            for shape in plan.week_shapes
+        ],
+        "overrides": [
+            {"date": o.day.isoformat(), "template": o.template, "reason": o.reason}
+            for o in plan.calendar.overrides
+        ],
+        "phases": [
+            {
+                "id": ph.id,
+                "title": ph.title,
+                "start": str(ph.start),
+                "end": str(ph.end),
+                "deliverable": ph.deliverable,
+            }
+            for ph in plan.phases
+        ],
+        "months": [
+            {
+                "month": str(m.month),
+                "title": m.title,
+                "keywords": m.keywords,
+                "items": [
+                    {"track": track, "text": item} for track, items in m.items for item in items
+                ],
+            }
+            for m in plan.months
+        ],
+        "milestones": [
+            {"id": ms.id, "title": ms.title, "due": ms.due.isoformat()} for ms in plan.milestones
+        ],
+        "decisions": [
+            {
+                "id": d.id,
+                "question": d.question,
+                "due": d.due.isoformat(),
+                "evidence": list(d.evidence),
+                "notes": d.notes,
+            }
+            for d in plan.decisions
+        ],
+    }
+
+
+def track_json(plan: Plan, track: str, title: str) -> dict[str, Any]:
+    """A track with the units still to do (those the baseline covers aside), as the text's
+    "(N units, H h)"."""
+    covered = plan.covered_units()
+    units = [u for u in plan.units() if u.track == track and u.id not in covered]
+    return {
+        "id": track,
+        "title": title,
+        "units": len(units),
+        "minutes": sum(u.minutes for u in units),
+    }
+
+
+def block_json(b: Block) -> dict[str, Any]:
+    return {
+        "id": b.id,
+        "type": b.type,
+        "title": b.title,
+        "minutes": b.minutes,
+        "max": b.max_minutes,
+        "track": b.track,
+        "tracks": list(b.tracks),
+        "kinds": list(b.kinds),
+        "new_units": b.new_units,
+    }
 
 
 def render_plan(plan: Plan) -> list[str]:
@@ -167,8 +312,40 @@ def run_timeline(args: argparse.Namespace) -> int:
     with session_from(args) as session:
         view = timeline(session, parse_day(args.date, session.plan))
         flush_notices(session)
-        print("\n".join(render_timeline(view)))
+        show(args, lambda: timeline_json(view), lambda: render_timeline(view))
     return 0
+
+
+def timeline_json(view: TimelineView) -> dict[str, Any]:
+    """`plan timeline --json`: per curriculum the weeks (by their Monday) the plan put work
+    in and the weeks it is really there; the milestones as `status --json` has them."""
+    from pacer.service import milestone_json
+
+    def mondays(indexes: frozenset[int]) -> list[str]:
+        return [view.weeks[i].isoformat() for i in sorted(indexes) if 0 <= i < len(view.weeks)]
+
+    def iso(d: date | None) -> str | None:
+        return d.isoformat() if d else None
+
+    return {
+        "date": view.day.isoformat(),
+        "weeks": [w.isoformat() for w in view.weeks],
+        "curricula": [
+            {
+                "id": row.id,
+                "title": row.title,
+                "planned": mondays(row.planned),
+                "actual": mondays(row.actual),
+                "planned_finish": iso(row.planned_finish),
+                "projected_finish": iso(row.projected_finish),
+                "slip_days": (row.projected_finish - row.planned_finish).days
+                if row.projected_finish and row.planned_finish
+                else None,
+            }
+            for row in view.curricula
+        ],
+        "milestones": [milestone_json(m) for m in view.milestones],
+    }
 
 
 LABEL = 26

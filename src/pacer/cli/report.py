@@ -39,6 +39,15 @@ def _stem(period: str, day: object) -> str:
     return f"pacer-{period}-{key[period]}"
 
 
+def _chart_folder(target: Path, period: str, fmt: str) -> Path:
+    """Where a report's charts go: beside it, except for the year summary in Markdown, a Hexo
+    post, whose charts go in its asset folder (the post's path without `.md`: with
+    `post_asset_folder: true` Hexo publishes a post's images only from there)."""
+    if period == "year" and fmt == "md":
+        return target.with_suffix("")
+    return target.parent
+
+
 def run_report(args: argparse.Namespace) -> int:
     from pacer.report.charts import chart_files, chart_stems, draw_all
     from pacer.report.document import html_report, markdown_report, text_report
@@ -57,14 +66,15 @@ def run_report(args: argparse.Namespace) -> int:
         if target is not None:
             if target.suffix not in SUFFIX.values():
                 target = target / f"{stem}{SUFFIX[fmt]}"
+            folder = _chart_folder(target, args.period, fmt)
             # JSON is the data alone: no charts are drawn beside it.
-            drawn = chart_files(data, target.parent, stem) if fmt != "json" else []
+            drawn = chart_files(data, folder, stem) if fmt != "json" else []
             # Every file this report would write is checked before any is: a hand-edited
             # summary (or chart) is never replaced without --force, nor half of a report.
             refuse_existing([target, *drawn], args.force)
             if drawn:
-                bar = Progress(len(chart_stems(data, target.parent, stem)), t("report.drawing"))
-                charts = draw_all(data, target.parent, stem, bar.step)
+                bar = Progress(len(chart_stems(data, folder, stem)), t("report.drawing"))
+                charts = draw_all(data, folder, stem, bar.step)
                 bar.finish()
         if fmt == "json":
             import json

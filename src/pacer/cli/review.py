@@ -103,23 +103,19 @@ def _run_list(session: Session, args: argparse.Namespace) -> int:
         return 0
     if not reviews:
         print(t("review.list_none"))
+    zone = session.plan.timezone
     for r in reviews:
-        line = f"  {r.week}  {t('review.list_row', created=_local(r.created_at))}"
+        line = f"  {r.week}  {t('review.list_row', created=_local(r.created_at, zone))}"
         if r.updated_at != r.created_at:
-            line += f", {t('review.list_edited', updated=_local(r.updated_at))}"
+            line += f", {t('review.list_edited', updated=_local(r.updated_at, zone))}"
         print(line)
     print(t("review.streak", n=count, week=review_due_week(session, today)))
     return 0
 
 
-def _local(stamp: str) -> str:
-    """A stored UTC timestamp as the person's local date and time."""
-    from datetime import datetime
-
-    moment = datetime.fromisoformat(stamp)
-    zone = clock.local_zone()
-    local = moment.astimezone(zone) if zone else moment.astimezone()
-    return local.strftime("%Y-%m-%d %H:%M")
+def _local(stamp: str, plan_zone: str) -> str:
+    """A stored UTC timestamp as the person's local date and time (see clock.person_zone)."""
+    return clock.shown_at(stamp, plan_zone).strftime("%Y-%m-%d %H:%M")
 
 
 def _run_show(session: Session, args: argparse.Namespace, week: IsoWeek) -> int:

@@ -7,7 +7,7 @@ from datetime import date
 
 from pacer.cli.common import add_date, add_json, flush_notices, session_from, show
 from pacer.cli.text import day_or_dash, pad, signed_days
-from pacer.i18n import days_text, hours_text, joined, t
+from pacer.i18n import Message, days_text, hours_text, joined, notice_json, t
 from pacer.service import (
     StatusView,
     apply_catchup,
@@ -182,7 +182,7 @@ def run_catchup(args: argparse.Namespace) -> int:
         flush_notices(session)
         show(
             args,
-            lambda: catchup_json(day, target, options),
+            lambda: options_json(day, target, options),
             lambda: render_options(day, target, options),
         )
     return 0
@@ -199,22 +199,35 @@ def render_choices(choices: list[CatchupChoice], stale: list[str]) -> list[str]:
     return lines
 
 
-def render_options(day: date, target: MilestoneStatus | None, options: list[Option]) -> list[str]:
+def nothing_to_catch_up(day: date, target: MilestoneStatus | None) -> Message | None:
+    """Why there are no options: no milestone is late, or the one named is not behind."""
     if target is None:
-        return [t("catchup.nothing_slips", day=day)]
-    if not behind(target):
-        key = "catchup.finished" if target.units_done else "catchup.on_track"
-        return [
-            t(
-                key,
-                title=target.title,
-                id=target.id,
-                projected=day_or_dash(target.projected),
-                due=target.due,
-                slip=signed_days(target.slip_days),
-                state=t(f"state.{target.status}"),
-            )
-        ]
+        return Message("catchup.nothing_slips", day=day)
+    if behind(target):
+        return None
+    return Message(
+        "catchup.finished" if target.units_done else "catchup.on_track",
+        title=target.title,
+        id=target.id,
+        projected=day_or_dash(target.projected),
+        due=target.due,
+        slip=signed_days(target.slip_days),
+        state=Message(f"state.{target.status}"),
+    )
+
+
+def options_json(day: date, target: MilestoneStatus | None, options: list[Option]) -> Any:
+    """`catchup --json`: the service's shape, with the text's notice when nothing is due."""
+    shown = catchup_json(day, target, options)
+    nothing = nothing_to_catch_up(day, target)
+    shown["notices"] = [] if nothing is None else [notice_json(nothing)]
+    return shown
+
+
+def render_options(day: date, target: MilestoneStatus | None, options: list[Option]) -> list[str]:
+    nothing = nothing_to_catch_up(day, target)
+    if nothing is not None or target is None:
+        return [str(nothing)]
     lines = [
         t(
             "catchup.heading",

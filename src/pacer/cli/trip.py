@@ -6,13 +6,15 @@ import argparse
 from pathlib import Path
 
 from pacer.cli.common import add_json, flush_notices, print_json, session_from
-from pacer.i18n import t
+from pacer.i18n import notice_json, t
 from pacer.service import add_trip, list_trips, parse_day, remove_trip, trip_json
 
 # typing costs a few ms at start-up and is only needed by the type checker.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
+
+    from pacer.service import TripImport
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -38,6 +40,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         metavar="WORD",
         help=t("help.trip.import.match"),
     )
+    add_json(im)
     im.set_defaults(handler=run_import)
     p.set_defaults(handler=lambda args: run_list_default(args))
 
@@ -93,6 +96,9 @@ def run_import(args: argparse.Namespace) -> int:
     with session_from(args) as session:
         result = import_trips(session, args.file, args.match)
         flush_notices(session)
+    if args.json:
+        print_json(import_json(result))
+        return 0
     kinds = Counter(s.kind for s in result.skipped)
     why = t("ics.import.sep").join(t(f"ics.why.{kind}", n=n) for kind, n in kinds.most_common())
     line = t(
@@ -135,3 +141,25 @@ def run_import(args: argparse.Namespace) -> int:
     if len(result.skipped) > SHOWN_SKIPS:
         print(t("ics.import.more", n=len(result.skipped) - SHOWN_SKIPS))
     return 0
+
+
+def import_json(result: TripImport) -> dict[str, Any]:
+    """`trip import --json`: the trips added, those already there (and where the calendar
+    has them now), every event skipped with the code of its reason."""
+    return {
+        "events": result.events,
+        "added": [trip_json(trip) for trip in result.added],
+        "known": [
+            {
+                "trip": trip_json(trip),
+                "start": found.start.isoformat(),
+                "end": found.end.isoformat(),
+                "moved": (trip.start, trip.end) != (found.start, found.end),
+            }
+            for trip, found in result.known
+        ],
+        "skipped": [
+            {"line": skip.line, "summary": skip.summary, **notice_json(skip.reason)}
+            for skip in result.skipped
+        ],
+    }

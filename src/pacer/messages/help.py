@@ -26,8 +26,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.log": ("log minutes for a unit, a habit or review", "为单元、习惯或复盘记录分钟数"),
     "help.log.minutes": ("45, 45m, 1h, 1.5h or 1h30", "45、45m、1h、1.5h 或 1h30"),
     "help.log.target": (
-        "a unit id, a habit's track id (e.g. english) or review",
-        "单元 id、习惯所属方向的 id（如 english）或 review",
+        "a unit id, a habit's track id, or review",
+        "单元 id、习惯所属方向的 id 或 review",
     ),
     "help.log.note": ("what you did", "做了什么"),
     "help.trip.note": ("where, or why (e.g. 深圳出差)", "去哪里或为什么（如：深圳出差）"),
@@ -129,7 +129,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- note -----------------------------------------------------------------------------------
     "help.note": ("material for a blog post (博客素材)", "博客文章的素材"),
     "help.note.text": ("the material (quote it)", "素材内容（请加引号）"),
-    "help.note.post": ("the post: blog1 … blog4", "哪篇文章：blog1 … blog4"),
+    "help.note.post": (
+        "the post's id (a curriculum marked post: true in the plan)",
+        "哪篇文章：文章的 id（计划中标有 post: true 的课程）",
+    ),
     "help.note.list": (
         "show the notes (of POST with --for)",
         "列出素材（加 --for 时只列 POST 的）",
@@ -137,7 +140,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- export ---------------------------------------------------------------------------------
     "help.export": ("write files for other tools", "为其他工具写出文件"),
     "help.export.hexo": ("a Hexo Markdown draft of a blog post", "博客文章的 Hexo Markdown 草稿"),
-    "help.export.hexo.post": ("the post: blog1 … blog4", "哪篇文章：blog1 … blog4"),
+    "help.export.hexo.post": (
+        "the post's id (a curriculum marked post: true in the plan)",
+        "哪篇文章：文章的 id（计划中标有 post: true 的课程）",
+    ),
     "help.export.hexo.output": ("folder (default: .)", "文件夹（默认：.）"),
     "help.export.hexo.force": ("replace an existing draft", "覆盖已有的草稿"),
     "help.output.force": (

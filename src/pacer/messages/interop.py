@@ -8,6 +8,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "wrote {path}: {events:plural(event|events)} over {days:plural(day|days)}",
         "已写入 {path}：{days} 天内共 {events} 个日程",
     ),
+    "ics.export.json_needs_output": (
+        "--json reports the file written: add -o FILE (without --json the calendar itself"
+        " goes to standard output)",
+        "--json 报告写入的文件：请加上 -o 文件路径（不加 --json 时日历本身输出到标准输出）",
+    ),
     "ics.export.bad_days": (
         "--days takes a number of days from 1 to {limit}, not '{raw}'",
         "--days 应为 1 到 {limit} 之间的天数，而不是 '{raw}'",

@@ -138,16 +138,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "请写上素材：pacer note 文本 --for 文章（或 --list）",
     ),
     "note.needs_post": (
-        "say which post it is for: --for POST (e.g. --for blog1)",
-        "请指明是哪篇文章的素材：--for 文章（如 --for blog1）",
+        "say which post it is for: --for POST (e.g. --for {example})",
+        "请指明是哪篇文章的素材：--for 文章（如 --for {example}）",
     ),
     "note.list_takes_no_text": (
         "--list shows notes; it takes no TEXT",
         "--list 只列出素材，不接受文本",
     ),
     "post.none_in_plan": (
-        "the plan has no blog posts (curricula on the '{track}' track)",
-        "计划里没有博客文章（'{track}' 方向上的课程）",
+        "the plan has no blog posts; mark a curriculum as one with post: true",
+        "计划里没有博客文章；在课程中写上 post: true 即可把它标为一篇文章",
     ),
     "post.unknown": (
         "unknown post '{id}'; the plan's posts: {choices}",

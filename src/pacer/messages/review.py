@@ -35,8 +35,12 @@ MESSAGES["review.answers_at"] = (
     "{source}:{line}:{col}：{problem}",
 )
 MESSAGES["review.answers_not_mapping"] = (
-    "the answers must be a mapping of prompt id to text (e.g. well: ...)",
-    "回答必须是“提问 id: 文字”的映射（如 well: ...）",
+    "the answers must be a mapping of prompt id to text (e.g. {example}: ...)",
+    "回答必须是“提问 id: 文字”的映射（如 {example}: ...）",
+)
+MESSAGES["review.answers_not_mapping_plain"] = (
+    "the answers must be a mapping of prompt id to text",
+    "回答必须是“提问 id: 文字”的映射",
 )
 MESSAGES["review.unknown_prompt_hint"] = (
     "unknown prompt id '{id}'; did you mean '{hint}'?",

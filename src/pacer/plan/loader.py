@@ -341,7 +341,7 @@ class _PlanBuilder:
             node,
             "curricula[]",
             ("id", "title", "track", "from", "to", "units"),
-            ("prompts", "rhythm", "source", "notes", "topics"),
+            ("prompts", "rhythm", "source", "notes", "topics", "post"),
         )
         if f is None:
             return None
@@ -373,6 +373,7 @@ class _PlanBuilder:
             self.r.text(f.get("rhythm"), ""),
             self.r.text(f.get("source"), ""),
             tuple(self.r.ref("track", n, "topics") for n in self.r.seq(f.get("topics"), "topics")),
+            self.r.boolean(f.get("post"), "post", False),
         )
 
     def unit(

@@ -168,6 +168,7 @@ class Curriculum:
     rhythm: str = ""
     source: str = ""
     topics: tuple[str, ...] = ()  # track ids it is about, when not its own (a blog post's tags)
+    post: bool = False  # a blog post: `pacer note --for` and `pacer export hexo` take its id
 
 
 @dataclass(frozen=True, slots=True)

@@ -161,7 +161,6 @@ def markdown_report(
 ) -> str:
     out: list[str] = []
     if year_end:
-        out += _front_matter(data, plan)
         out += [f"# {t('report.year_title', year=data.first.year)}", ""]
     else:
         out += [f"# {summary_lines(data)[0]}", ""]
@@ -202,21 +201,21 @@ def markdown_report(
         for name, paths in charts.items():
             png = next(p for p in paths if p.suffix == ".png")
             out += [f"![{t('chart.' + name + '_name')}]({png.name})", ""]
-    return "\n".join(out).rstrip() + "\n"
+    body = "\n".join(out).rstrip() + "\n"
+    if not year_end:
+        return body
+    # The year summary is a Hexo post: its front matter quoted, its text kept from Nunjucks.
+    from pacer.interop.hexo import protect
+
+    return "\n".join(_front_matter(data, plan)) + "\n\n" + protect(body)
 
 
 def _front_matter(data: ReportData, plan: Plan) -> list[str]:
+    from pacer.interop.hexo import front_matter
+
     tags = [t("report.year_tag")] + [tr.title for tr in data.tracks if tr.done[-1]]
-    return [
-        "---",
-        f"title: {t('report.year_title', year=data.first.year)}",
-        f"date: {data.last.isoformat()} 21:00:00",
-        "tags:",
-        *[f"  - {tag}" for tag in tags],
-        f"categories: {plan.title}",
-        "---",
-        "",
-    ]
+    title = t("report.year_title", year=data.first.year)
+    return front_matter(title, f"{data.last.isoformat()} 21:00:00", tags, [plan.title])
 
 
 def _year_end_sections(data: ReportData, plan: Plan) -> list[str]:
@@ -230,7 +229,7 @@ def _year_end_sections(data: ReportData, plan: Plan) -> list[str]:
     out += [f"- {t('report.met')}: {titled('met')}"]
     out += [f"- {t('report.awaiting')}: {titled('done')}"]
     out += [f"- {t('report.missed')}: {titled('missed', 'late')}", ""]
-    from pacer.schedule.blog import posts  # the blog track is named in one place only
+    from pacer.schedule.blog import posts  # the curricula marked `post: true`
 
     outputs = posts(plan)
     if outputs:

@@ -1,4 +1,4 @@
-"""Blog posts as the plan has them: the curricula on the output track, their titles, months
+"""Blog posts as the plan has them: the curricula marked `post: true`, their titles, months
 and topics; and the notes (blog material, Sundays' 博客素材) written for them. Pure."""
 
 from __future__ import annotations
@@ -9,7 +9,6 @@ from datetime import date
 
 from pacer.plan.model import Curriculum, Month, Plan
 
-OUTPUT_TRACK = "output"  # a blog post is a curriculum on this track
 _BOOK_TITLE = re.compile(r"《([^《》]+)》")
 
 
@@ -25,8 +24,8 @@ class Note:
 
 
 def posts(plan: Plan) -> tuple[Curriculum, ...]:
-    """The plan's blog posts: its curricula on the output track."""
-    return tuple(c for c in plan.curricula if c.track == OUTPUT_TRACK)
+    """The plan's blog posts: its curricula marked `post: true`, in the plan's order."""
+    return tuple(c for c in plan.curricula if c.post)
 
 
 def post_title(post: Curriculum) -> str:

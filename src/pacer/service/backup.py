@@ -261,7 +261,7 @@ def backup_database(session: Session, target: str | None, force: bool = False) -
         make_folder(folder)
         remove_stale_temps(folder, lambda name: bool(_BACKUP_NAME.match(name)))
         for _attempt in range(_NAME_ATTEMPTS):
-            path = _unused_name(folder)
+            path = _unused_name(folder, session.plan.timezone)
             try:
                 with atomic_target(path) as tmp:
                     backup_into(store, tmp)
@@ -284,10 +284,10 @@ def backup_database(session: Session, target: str | None, force: bool = False) -
 _NAME_ATTEMPTS = 100  # backups racing for the names of one second, each taking the next
 
 
-def _unused_name(folder: Path) -> Path:
-    """The first free name for a backup made now ("_2" sorts after ".db", so a listing by
-    name keeps the order they were made in)."""
-    stamp = clock.now_local().strftime("%Y%m%d-%H%M%S")
+def _unused_name(folder: Path, plan_zone: str) -> Path:
+    """The first free name for a backup made now, on the person's wall clock ("_2" sorts
+    after ".db", so a listing by name keeps the order they were made in)."""
+    stamp = clock.shown_at(clock.now_utc(), plan_zone).strftime("%Y%m%d-%H%M%S")
     path = folder / f"pacer-{stamp}.db"
     count = 1
     while os.path.lexists(path):

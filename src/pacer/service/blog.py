@@ -29,16 +29,19 @@ class Export:
     notes: int
 
 
-def find_post(session: Session, post_id: str) -> Curriculum:
-    """The blog post (a curriculum on the output track) of that id, with a did-you-mean."""
-    from pacer.schedule.blog import OUTPUT_TRACK, posts
+def find_post(session: Session, post_id: str | None) -> Curriculum:
+    """The blog post (a curriculum marked `post: true`) of that id, with a did-you-mean;
+    without an id, the hint names one of the plan's own posts."""
+    from pacer.schedule.blog import posts
 
     known = posts(session.plan)
+    if not known:
+        raise PacerError(Message("post.none_in_plan"))
+    if post_id is None:
+        raise PacerError(Message("note.needs_post", example=known[0].id))
     for c in known:
         if c.id == post_id:
             return c
-    if not known:
-        raise PacerError(Message("post.none_in_plan", track=OUTPUT_TRACK))
     import difflib
 
     ids = [c.id for c in known]
@@ -48,7 +51,7 @@ def find_post(session: Session, post_id: str) -> Curriculum:
     raise PacerError(Message("post.unknown", id=post_id, choices=", ".join(ids)))
 
 
-def add_note(session: Session, post_id: str, text: str, day: date) -> Note:
+def add_note(session: Session, post_id: str | None, text: str, day: date) -> Note:
     from pacer.store.notes import add_note as store_add
 
     post = find_post(session, post_id)
@@ -87,10 +90,12 @@ def export_hexo(session: Session, post_id: str, directory: Path, force: bool) ->
         raise PacerError(Message("export.is_dir", path=path))
     if path.exists() and not force:
         raise PacerError(Message("export.exists", path=path))
-    now = clock.now_local()
+    # The draft is dated with the person's wall clock (Hexo reads a date without a zone in the
+    # site's `timezone`); what is finished is judged on the person's today, as everywhere.
+    written = clock.shown_at(clock.now_utc(), session.plan.timezone)
     notes = store_list(session.store, post.id)
-    finished = finished_on(session.plan, _entries(session), now.date())
+    finished = finished_on(session.plan, _entries(session), clock.today())
     done = set(finished) | session.plan.covered_units()
-    text = hexo_draft(session.plan, post, notes, done, now)
+    text = hexo_draft(session.plan, post, notes, done, written)
     write_file_atomic(path, text.encode("utf-8"), overwrite=force)
     return Export(path, len(post.units), len(notes))

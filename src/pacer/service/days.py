@@ -9,7 +9,7 @@ from pacer import clock
 from pacer.bounds import check_text
 from pacer.calendar.days import Calendar, DayInfo, Trip
 from pacer.errors import PacerError
-from pacer.i18n import Message, t
+from pacer.i18n import Message, notice_json, t
 from pacer.plan.model import REVIEW_TARGET
 from pacer.schedule.progress import LogEntry, progress_of
 from pacer.schedule.projection import DayPlan, project
@@ -206,6 +206,9 @@ def day_json(session: Session, view: DayView) -> dict[str, Any]:
         }
         if b.type == "work":
             block["tracks"] = list(b.tracks)
+            # What the text says under an empty work block, with its code for scripts.
+            empty = [] if bp.items else [Message("today.nothing_eligible")]
+            block["notices"] = [notice_json(m) for m in empty]
             for p in bp.items:
                 unit = plan.unit(p.unit)
                 block["items"].append(
@@ -236,7 +239,7 @@ def day_json(session: Session, view: DayView) -> dict[str, Any]:
             {"target": e.target, "minutes": e.minutes, "note": e.note, "done": e.done}
             for e in view.logged
         ],
-        "notices": [str(n) for n in view.notices],
+        "notices": [notice_json(n) for n in view.notices],
     }
 
 

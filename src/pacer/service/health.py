@@ -271,5 +271,8 @@ def doctor_json(report: DoctorReport) -> dict[str, Any]:
         "network_filesystem": report.filesystem,
         "sqlite": report.sqlite,
         "not_in_plan": [stray_json(s) for s in report.strays],
-        "findings": [{"level": f.level, "text": str(f.message)} for f in report.findings],
+        "findings": [
+            {"level": f.level, "code": f.message.key, "text": str(f.message)}
+            for f in report.findings
+        ],
     }

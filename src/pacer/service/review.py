@@ -112,9 +112,15 @@ def parse_answers(plan: Plan, text: str | bytes, source: str) -> dict[str, str]:
         raise PacerError(_at(source, problems[0]))
     if node is None:
         return {}
-    if not isinstance(node.value, dict) or node.keys is None:
-        raise PacerError(_at(source, Problem(node.loc, Message("review.answers_not_mapping"))))
     ids = [p.id for p in plan.review.prompts]
+    if not isinstance(node.value, dict) or node.keys is None:
+        # The example is the plan's own first prompt, as the person's file would name it.
+        wrong = (
+            Message("review.answers_not_mapping", example=ids[0])
+            if ids
+            else Message("review.answers_not_mapping_plain")
+        )
+        raise PacerError(_at(source, Problem(node.loc, wrong)))
     out: dict[str, str] = {}
     for key, value in node.value.items():
         if key not in ids:

@@ -223,7 +223,11 @@ def resolve_target(plan: Plan, target: str) -> TargetKind:
     close = difflib.get_close_matches(target, choices, n=1, cutoff=0.5)
     if close:
         raise PacerError(Message("log.unknown_target_hint", target=target, hint=close[0]))
-    raise PacerError(Message("log.unknown_target", target=target))
+    # The example is one of this plan's own habits (in the plan's order), never a made-up id.
+    habits = [t.id for t in plan.tracks if t.id in plan.habit_tracks()]
+    if habits:
+        raise PacerError(Message("log.unknown_target", target=target, example=habits[0]))
+    raise PacerError(Message("log.unknown_target_no_habit", target=target))
 
 
 def _entries(session: Session) -> list[LogEntry]:
