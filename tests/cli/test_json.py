@@ -224,7 +224,7 @@ def test_plan_show(pacer: Pacer, which: str, other_plan: Path) -> None:
         )
         assert shown["tracks"] == [
             {"id": "pharm", "title": "Pharmacology", "units": 4, "minutes": 360},
-            {"id": "thesis", "title": "Thesis", "units": 2, "minutes": 300},
+            {"id": "thesis", "title": "Thesis", "units": 4, "minutes": 435},
             {"id": "piano", "title": "Piano", "units": 0, "minutes": 0},
         ]
         away = next(t for t in shown["templates"] if t["id"] == "away")
@@ -272,7 +272,7 @@ def test_plan_check(pacer: Pacer, which: str, other_plan: Path) -> None:
     conforms(shown, PLAN_CHECK)
     expected = {
         "builtin": (str(builtin_plan_path()), True, "2026执行方案", 215, 17975, 0, 15),
-        "berlin": (str(other_plan), False, "Nurse's study year", 6, 660, 0, 1),
+        "berlin": (str(other_plan), False, "Nurse's study year", 8, 795, 0, 1),
     }[which]
     assert shown == dict(
         zip(list(PLAN_CHECK), (True, *expected, []), strict=True),
@@ -344,6 +344,15 @@ def test_plan_timeline(pacer: Pacer, which: str, other_plan: Path) -> None:
                 "planned_finish": "2026-03-10",
                 "projected_finish": "2026-03-17",
                 "slip_days": 7,
+            },
+            {
+                "id": "night-notes",  # a post: July and August
+                "title": "Blog: what night shifts taught me about sedation",
+                "planned": ["2026-06-29"],
+                "actual": ["2026-06-29"],
+                "planned_finish": "2026-07-03",
+                "projected_finish": "2026-07-03",
+                "slip_days": 0,
             },
         ]
     else:
