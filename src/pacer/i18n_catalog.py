@@ -476,6 +476,7 @@ def _merge() -> None:
     from pacer.messages import (
         care,
         forecast,
+        guards,
         help,
         inputs,
         interop,
@@ -485,7 +486,7 @@ def _merge() -> None:
         web,
     )
 
-    for module in (review, milestones, report, forecast, interop, care, web, help, inputs):
+    for module in (review, milestones, report, forecast, interop, care, web, help, inputs, guards):
         for key, texts in module.MESSAGES.items():
             assert key not in CATALOG, f"message {key} defined twice"
             CATALOG[key] = texts

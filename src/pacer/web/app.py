@@ -333,7 +333,16 @@ class Dashboard:
             moved = service.trip_effect(s, day, clock.today())
             footnotes = [str(n) for n in s.notices]
             names = service.target_titles(s, [e.target for e in view.logged])
-        logged, finished = service.logged_by_target(view)
+            # The service decides which days take entries (the CLI refuses the same ones):
+            # a day that has not come, or one outside the plan, shows no log buttons.
+            refusal = service.entry_refusal(s.plan, day, clock.today())
+            targets = service.day_targets(s, view)
+            finished = frozenset(service.done_units(s))
+        logged, _ = service.logged_by_target(view)
+        empty = [service.empty_block_reason(bp) for bp in view.plan.blocks]
+        closed: str | None = None
+        if refusal is not None:
+            closed = t("web.today.not_yet") if refusal.key == "entry.future" else str(refusal)
         # The review-due notice says "run 'pacer review'" for the terminal; here it links.
         notices: list[tuple[str, str | None]] = [
             (t("web.notice.review_due", **n.args), "/review")
@@ -352,6 +361,9 @@ class Dashboard:
             finished=finished,
             names=names,
             around=self._days_around(day),
+            closed=closed,
+            targets=targets,
+            empty=[None if e is None else str(e) for e in empty],
         )
 
     @staticmethod
@@ -375,11 +387,13 @@ class Dashboard:
     def log(self, request: Request) -> Response:
         self.begin(request)
         minutes = service.parse_minutes(self.form(request, "minutes"))
+        # The form offers the day's targets to pick; an id typed beside them wins.
+        target = self.form(request, "other") or self.form(request, "target")
+        if not target:
+            raise InputError(Message("web.log.no_target"))
         with self.session(request) as s:
             day = service.parse_day(self.form(request, "date") or None, s.plan)
-            service.log_minutes(
-                s, minutes, self.form(request, "target"), self.form(request, "note"), day
-            )
+            service.log_minutes(s, minutes, target, self.form(request, "note"), day)
         return self._back(day)
 
     def done(self, request: Request) -> Response:
