@@ -70,13 +70,13 @@ def test_the_log_form_offers_the_days_targets_without_javascript(
     values = [choices.nth(i).get_attribute("value") for i in range(choices.count())]
     assert habit in values and unit in values
     page.select_option("select[name=target]", unit)
-    page.fill("input[name=minutes]", "25")
+    page.fill("form.stack input[name=minutes]", "25")
     page.fill("form.stack input[name=note]", "picked")
     with page.expect_navigation():
         page.locator("form.stack button").click()
     _shot(page, f"today-log-picked-{'berlin' if plan_args else 'builtin'}.png")
-    page.fill("input[name=other]", habit)
-    page.fill("input[name=minutes]", "10")
+    page.fill("form.stack input[name=other]", habit)
+    page.fill("form.stack input[name=minutes]", "10")
     with page.expect_navigation():
         page.locator("form.stack button").click()
     context.close()

@@ -41,7 +41,10 @@ STATIC = Path(__file__).parent / "static"
 
 # Sent with every answer, errors and static files included. No inline script or style
 # anywhere (the page's CSS and htmx are files under /static), so an injected <script> or
-# style= does nothing; no framing (clickjacking), no Referer leaving with a feed token.
+# style= does nothing; no framing (clickjacking), no Referer leaving for another site.
+# `same-origin`, not `no-referrer`: under `no-referrer` a browser sends `Origin: null` with a
+# plain form POST, so without JavaScript (htmx's requests do carry the origin) every form
+# was refused as not coming from a pacer page.
 SECURITY_HEADERS = [
     (
         b"content-security-policy",
@@ -49,7 +52,7 @@ SECURITY_HEADERS = [
         b"frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
     ),
     (b"x-content-type-options", b"nosniff"),
-    (b"referrer-policy", b"no-referrer"),
+    (b"referrer-policy", b"same-origin"),
     (b"x-frame-options", b"DENY"),
 ]
 
