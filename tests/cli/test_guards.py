@@ -81,7 +81,7 @@ def test_a_day_after_today_in_chinese(pacer: Pacer, home: Path, plan_args: tuple
     line = refused(pacer("log", "30", habit, "--date", "明天", *plan_args, lang="zh"))
     assert line == (
         "pacer: 2026-03-10 在今天（2026-03-09）之后，还不能记录；"
-        "要记昨天请用 --date yesterday（或 --date 昨天）"
+        "要记昨天请用 --date 昨天"
     )
     assert rows(home, "log") == []
 

@@ -12,7 +12,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "entry.hint.yesterday": (
         "for yesterday type --date yesterday",
-        "要记昨天请用 --date yesterday（或 --date 昨天）",
+        "要记昨天请用 --date 昨天",
     ),
     "entry.hint.meant": ("did you mean --date {day}?", "是不是 --date {day}？"),
     "entry.hint.up_to": ("give a date up to {today}", "请给出 {today} 及以前的日期"),
