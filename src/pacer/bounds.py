@@ -48,6 +48,15 @@ def shown(raw: object) -> str:
     return text if len(text) <= SHOWN_CHARS else text[: SHOWN_CHARS - 1] + "…"
 
 
+def range_text(low: str | None, high: str | None) -> Message:
+    """The values from `low` to `high` as a message says them (one of them may be open)."""
+    if low is not None and high is not None:
+        return Message("range.between", low=low, high=high)
+    if low is not None:
+        return Message("range.at_least", low=low)
+    return Message("range.at_most", high=high)
+
+
 def clipped(message: Message, limit: int = 120) -> Message:
     """The message with every text argument cut to `limit` characters: an error repeats
     what was typed, and a 5000-character id must not become a 5000-character line."""

@@ -26,3 +26,10 @@ class InputError(PacerError):
     command line exits 2 (EX_USAGE, like argparse's own refusals) and the web answers 400."""
 
     exit_code = 2
+
+
+class AlreadyDone(PacerError):
+    """`done` on a unit already marked done: nothing written, exit status 3, so that a script
+    replaying its list can tell "already so" from a real failure (1) and bad input (2)."""
+
+    exit_code = 3

@@ -481,6 +481,7 @@ def _merge() -> None:
         care,
         charts,
         forecast,
+        guards,
         help,
         inputs,
         interop,
@@ -490,7 +491,20 @@ def _merge() -> None:
         web,
     )
 
-    for module in (review, milestones, report, charts, forecast, interop, care, web, help, inputs):
+    modules = (
+        review,
+        milestones,
+        report,
+        charts,
+        forecast,
+        interop,
+        care,
+        web,
+        help,
+        inputs,
+        guards,
+    )
+    for module in modules:
         for key, texts in module.MESSAGES.items():
             assert key not in CATALOG, f"message {key} defined twice"
             CATALOG[key] = texts

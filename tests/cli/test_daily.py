@@ -148,9 +148,10 @@ def test_example_plan_fills_blocks_in_plan_order(pacer: Pacer, example: Path) ->
 
 def test_log_done_and_undo(pacer: Pacer, example: Path) -> None:
     p = ("--plan", str(example))
-    on_11th = {"PACER_NOW": "2026-03-11T08:00:00+08:00"}
-    assert pacer(*p, "log", "30", "english", "-m", "Lex Fridman", "--date", "2026-03-10").code == 0
-    assert pacer(*p, "log", "1h", "calc-2", "--date", "2026-03-10").code == 0
+    on_11th = {"PACER_NOW": "2026-03-11T08:00:00+08:00"}  # the 10th is yesterday: it takes entries
+    note = ("-m", "Lex Fridman")
+    assert pacer(*p, "log", "30", "english", *note, "--date", "2026-03-10", env=on_11th).code == 0
+    assert pacer(*p, "log", "1h", "calc-2", "--date", "2026-03-10", env=on_11th).code == 0
     day = pacer(*p, "today", "--date", "2026-03-10", "--json").json()
     assert day["logged"] == [
         {"target": "english", "minutes": 30, "note": "Lex Fridman", "done": False},
@@ -160,7 +161,7 @@ def test_log_done_and_undo(pacer: Pacer, example: Path) -> None:
     nxt = pacer(*p, "today", "--json", env=on_11th).json()
     assert nxt["blocks"][1]["items"][0] == {**nxt["blocks"][1]["items"][0], "unit": "calc-2"}
     assert nxt["blocks"][1]["items"][0]["minutes"] == 30
-    done = pacer(*p, "done", "calc-2", "--date", "2026-03-10")
+    done = pacer(*p, "done", "calc-2", "--date", "2026-03-10", env=on_11th)
     assert done.code == 0 and "calc-2 is done" in done.out
     after = pacer(*p, "today", "--json", env=on_11th).json()
     assert after["blocks"][1]["items"][0]["unit"] == "calc-3"
@@ -218,10 +219,10 @@ def test_overlapping_trip_is_refused_and_nothing_written(pacer: Pacer) -> None:
 
 
 def test_day_cannot_hold_more_than_24_hours(pacer: Pacer) -> None:
-    assert pacer("log", "23h", "english", "--date", "2026-03-10").code == 0
-    run = pacer("log", "2h", "english", "--date", "2026-03-10")
+    assert pacer("log", "23h", "english", "--date", "2026-03-08").code == 0
+    run = pacer("log", "2h", "english", "--date", "2026-03-08")
     assert run.code == 1 and "would pass 1440 min" in run.err
-    day = pacer("today", "--date", "2026-03-10", "--json").json()
+    day = pacer("today", "--date", "2026-03-08", "--json").json()
     assert [e["minutes"] for e in day["logged"]] == [23 * 60]
 
 

@@ -137,8 +137,9 @@ def test_metric_text(pacer: Pacer) -> None:
 
 def test_lower_is_better_and_negative_values(pacer: Pacer, weight_plan: Path) -> None:
     plan = ("--plan", str(weight_plan))
+    later = {"PACER_NOW": "2026-03-31T20:00:00+08:00"}  # values are recorded on their day
     assert pacer("metric", "add", "weight", "70kg", "--date", "2026-03-01", *plan).code == 0
-    run = pacer("metric", "add", "weight", "68.5", "--date", "2026-03-16", *plan)
+    run = pacer("metric", "add", "weight", "68.5", "--date", "2026-03-16", *plan, env=later)
     assert run.out == (
         "recorded weight = 68.5 kg on 2026-03-16; behind: 1.5 kg short of the road (67 kg)\n"
     )
@@ -150,7 +151,7 @@ def test_lower_is_better_and_negative_values(pacer: Pacer, weight_plan: Path) ->
         "behind",
     )
     assert shown["expected_today"] == 66.2
-    run = pacer("metric", "add", "weight", "-0.5", "--date", "2026-03-31", *plan)
+    run = pacer("metric", "add", "weight", "-0.5", "--date", "2026-03-31", *plan, env=later)
     assert run.code == 0, run.err
     assert "on track: 64.5 kg ahead of the road (64 kg)" in run.out
     assert "(lower is better)" in pacer("metric", "show", "weight", *plan).out

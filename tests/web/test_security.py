@@ -383,7 +383,7 @@ def _assert_locked_down(response: Any, where: str) -> None:
     headers = response.headers
     assert headers.get("content-security-policy") == CSP, where
     assert headers.get("x-content-type-options") == "nosniff", where
-    assert headers.get("referrer-policy") == "no-referrer", where
+    assert headers.get("referrer-policy") == "same-origin", where
     assert headers.get("x-frame-options") == "DENY", where
     if headers.get("content-type", "").startswith("text/html"):
         assert headers.get("cache-control") == "no-store", where

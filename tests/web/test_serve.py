@@ -112,7 +112,7 @@ def test_a_real_server_answers_on_loopback(home: Path) -> None:
         assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
         assert "script-src 'self';" in headers["Content-Security-Policy"]
         assert headers["X-Content-Type-Options"] == "nosniff"
-        assert headers["Referrer-Policy"] == "no-referrer"
+        assert headers["Referrer-Policy"] == "same-origin"
         assert headers["Cache-Control"] == "no-store"
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/static/pacer.css", timeout=5) as r:
             assert r.headers["X-Content-Type-Options"] == "nosniff"

@@ -12,6 +12,7 @@ from pacer.service import (
     Session,
     agenda,
     day_json,
+    empty_block_reason,
     iso_week,
     parse_day,
     target_titles,
@@ -119,8 +120,9 @@ def render_day(session: Session, view: DayView, compact: bool = False) -> list[s
             lines.append(f"      · {s.title} {minutes_text(s.minutes, s.max_minutes)}{detail}")
         if b.detail:
             lines.append(f"      {b.detail}")
-        if b.type == "work" and not bp.items:
-            lines.append(f"      · {t('today.nothing_eligible')}")
+        empty = empty_block_reason(bp)
+        if empty is not None:
+            lines.append(f"      · {empty}")
         for p in bp.items:
             unit = plan.unit(p.unit)
             left = (

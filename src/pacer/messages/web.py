@@ -89,7 +89,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web.today.log_planned": ("Log {minutes} min", "记录 {minutes} 分钟"),
     "web.today.done": ("Mark done", "标记完成"),
     "web.today.log_other": ("Log minutes", "记录分钟数"),
-    "web.today.target": ("Unit or track", "单元或方向"),
+    "web.today.target": ("What you did", "做了什么"),
     "web.today.minutes": ("Minutes", "分钟"),
     "web.today.note": ("Note", "备注"),
     "web.today.log": ("Log", "记录"),

@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from pacer.bounds import MAX_SPAN_YEARS, span_too_long
+from pacer.bounds import MAX_SPAN_YEARS, range_text, span_too_long
 from pacer.i18n import Message
 from pacer.plan.model import (
     UNIT_KINDS,
@@ -43,6 +43,11 @@ __all__ = ["FORMAT_VERSION", "PlanInvalid", "load_plan_file", "load_plan_text", 
 
 FORMAT_VERSION = 1
 _DAY_MINUTES = 24 * 60
+
+
+def _shown(value: float | None) -> str | None:
+    """A number of the plan as a message repeats it: 100, not 100.0."""
+    return None if value is None else f"{value:g}"
 
 
 class _PlanBuilder:
@@ -445,7 +450,10 @@ class _PlanBuilder:
 
     def metric(self, node: Located) -> Metric | None:
         f = self.r.mapping(
-            node, "metrics[]", ("id", "title"), ("unit", "track", "higher_is_better", "targets")
+            node,
+            "metrics[]",
+            ("id", "title"),
+            ("unit", "track", "higher_is_better", "targets", "min", "max"),
         )
         if f is None:
             return None
@@ -465,14 +473,64 @@ class _PlanBuilder:
         ):
             if b.day <= a.day:
                 self.r.err(n.loc, "plan.targets_order")
+        unit = self.r.text(f.get("unit"), "")
+        low, high = self._metric_range(f, unit)
+        if low is not None or high is not None:
+            for point, n in zip(targets, self.r.seq(f.get("targets"), "targets"), strict=False):
+                if (low is not None and point.value < low) or (
+                    high is not None and point.value > high
+                ):
+                    self.r.err(
+                        n.loc,
+                        "plan.target_outside_range",
+                        value=_shown(point.value),
+                        range=range_text(_shown(low), _shown(high)),
+                    )
         return Metric(
             mid,
             self.r.text(f.get("title"), "title"),
-            self.r.text(f.get("unit"), ""),
+            unit,
             self.r.ref("track", f["track"], "track") if "track" in f else None,
             self.r.boolean(f.get("higher_is_better"), "higher_is_better", True),
             tuple(targets),
+            low,
+            high,
         )
+
+    def _metric_range(self, f: dict[str, Located], unit: str) -> tuple[float | None, float | None]:
+        """A metric's `min` and `max`: finite numbers, min below max; a `%` metric takes
+        0 and 100 for the bound it leaves out."""
+        import math
+
+        from pacer.bounds import MAX_MAGNITUDE
+
+        bounds: list[float | None] = []
+        for key in ("min", "max"):
+            node = f.get(key)
+            if node is None:
+                bounds.append(None)
+                continue
+            value = node.value
+            if (
+                isinstance(value, bool)
+                or not isinstance(value, (int, float))
+                or not math.isfinite(value)
+                or abs(value) > MAX_MAGNITUDE
+            ):
+                self.r.err(node.loc, "plan.want_number", where=key, raw=node.raw or value)
+                bounds.append(None)  # no bound, rather than one that makes more problems
+                continue
+            bounds.append(float(value))
+        low, high = bounds
+        if unit == "%":
+            low = 0.0 if low is None else low
+            high = 100.0 if high is None else high
+        if low is not None and high is not None and low >= high:
+            where = f.get("max") or f.get("min")
+            assert where is not None  # both defaulted would be 0 and 100
+            self.r.err(where.loc, "plan.metric_range", low=_shown(low), high=_shown(high))
+            return None, None
+        return low, high
 
     def review(self, node: Located | None) -> ReviewSpec:
         f = self.r.mapping(node, "review", (), ("day", "minutes", "prompts"))

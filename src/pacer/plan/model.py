@@ -200,6 +200,9 @@ class Metric:
     track: str | None = None
     higher_is_better: bool = True
     targets: tuple[TargetPoint, ...] = ()
+    # The values it can take (the plan's `min`/`max`; a `%` metric: 0 to 100 by default).
+    minimum: float | None = None
+    maximum: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

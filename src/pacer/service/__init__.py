@@ -44,6 +44,9 @@ if TYPE_CHECKING:
         DayView as DayView,
     )
     from pacer.service.days import (
+        LogTarget as LogTarget,
+    )
+    from pacer.service.days import (
         add_trip as add_trip,
     )
     from pacer.service.days import (
@@ -56,7 +59,16 @@ if TYPE_CHECKING:
         day_minutes as day_minutes,
     )
     from pacer.service.days import (
+        day_targets as day_targets,
+    )
+    from pacer.service.days import (
         day_views as day_views,
+    )
+    from pacer.service.days import (
+        done_units as done_units,
+    )
+    from pacer.service.days import (
+        empty_block_reason as empty_block_reason,
     )
     from pacer.service.days import (
         entry_json as entry_json,
@@ -90,6 +102,15 @@ if TYPE_CHECKING:
     )
     from pacer.service.days import (
         week as week,
+    )
+    from pacer.service.entries import (
+        check_entry_day as check_entry_day,
+    )
+    from pacer.service.entries import (
+        check_metric_value as check_metric_value,
+    )
+    from pacer.service.entries import (
+        entry_refusal as entry_refusal,
     )
     from pacer.service.forecast import (
         ForecastView as ForecastView,
@@ -358,6 +379,13 @@ _EXPORTS: dict[str, str] = {
     "target_titles": "days",
     "logged_by_target": "days",
     "day_views": "days",
+    "LogTarget": "days",
+    "day_targets": "days",
+    "done_units": "days",
+    "empty_block_reason": "days",
+    "check_entry_day": "entries",
+    "check_metric_value": "entries",
+    "entry_refusal": "entries",
     "doctor": "health",
     "doctor_json": "health",
     "drop_catchup": "progress",

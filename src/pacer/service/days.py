@@ -12,7 +12,7 @@ from pacer.errors import PacerError
 from pacer.i18n import Message, notice_json, t
 from pacer.plan.model import REVIEW_TARGET
 from pacer.schedule.progress import LogEntry, progress_of
-from pacer.schedule.projection import DayPlan, project
+from pacer.schedule.projection import BlockPlan, DayPlan, project
 from pacer.service.session import Session, resolve_target
 
 # typing costs a few ms at start-up and is only needed by the type checker.
@@ -20,6 +20,8 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable
     from typing import Any
+
+    from pacer.schedule.progress import TargetKind
 
 
 DAY_MINUTES = 24 * 60
@@ -106,6 +108,55 @@ def agenda(session: Session, day: date) -> DayView:
     return view if due is None else replace(view, notices=(*view.notices, due))
 
 
+def empty_block_reason(bp: BlockPlan) -> Message | None:
+    """Why a work block of a day holds no work (None: it holds some, or is no work block).
+    The CLI's line and the web's card both say this."""
+    if bp.block.type != "work" or bp.items:
+        return None
+    if not bp.block.new_units:
+        return Message("today.nothing_eligible_started")
+    return Message("today.nothing_eligible")
+
+
+@dataclass(frozen=True, slots=True)
+class LogTarget:
+    """Something a day offers to log minutes for: a habit's track, a unit, the review."""
+
+    kind: TargetKind
+    id: str
+    title: str
+
+
+def day_targets(session: Session, view: DayView) -> tuple[LogTarget, ...]:
+    """What the day offers to log, in the order of its blocks: habits' tracks, the units
+    placed in its work blocks, the weekly review when the day holds it; then what was
+    logged that day besides (each once)."""
+    found: dict[str, TargetKind] = {}
+    for bp in view.plan.blocks:
+        b = bp.block
+        if b.type == "habit" and b.track:
+            found.setdefault(b.track, "habit")
+        elif b.type == "ritual":
+            found.setdefault(REVIEW_TARGET, "ritual")
+        for p in bp.items:
+            found.setdefault(p.unit, "unit")
+    for e in view.logged:
+        found.setdefault(e.target, e.kind)
+    titles = target_titles(session, found)
+    return tuple(LogTarget(kind, target, titles[target]) for target, kind in found.items())
+
+
+def done_units(session: Session) -> dict[str, date]:
+    """Each unit marked done, and the day it was marked."""
+    from pacer.store.log import all_entries
+
+    out: dict[str, date] = {}
+    for e in all_entries(session.store):
+        if e.done:
+            out.setdefault(e.target, e.day)
+    return out
+
+
 def week(session: Session, day: date) -> list[DayView]:
     monday = day - timedelta(days=day.weekday())
     return day_views(session, monday, 7, clock.today())
@@ -113,18 +164,25 @@ def week(session: Session, day: date) -> list[DayView]:
 
 # -- log ----------------------------------------------------------------------------------------
 def log_minutes(session: Session, minutes: int, target: str, note: str, day: date) -> LogEntry:
+    """Record minutes for a target on a day of the plan that has come (service/entries.py
+    says why another day takes none)."""
+    from pacer.service.entries import check_entry_day
     from pacer.store.log import add_entry
 
     kind = resolve_target(session.plan, target)
+    check_entry_day(session.plan, day, clock.today())
     check_text(note, t("input.what.note"))
     return add_entry(session.store, day, kind, target, minutes, note, done=False)
 
 
 def mark_done(session: Session, unit_id: str, day: date, minutes: int, note: str) -> LogEntry:
+    """Mark a unit done, once: a unit already done raises AlreadyDone and writes nothing."""
+    from pacer.service.entries import check_entry_day
     from pacer.store.log import add_entry
 
     if resolve_target(session.plan, unit_id) != "unit":
         raise PacerError(Message("log.done_needs_unit", target=unit_id))
+    check_entry_day(session.plan, day, clock.today())
     check_text(note, t("input.what.note"))
     return add_entry(session.store, day, "unit", unit_id, minutes, note, done=True)
 

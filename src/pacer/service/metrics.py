@@ -67,10 +67,13 @@ def add_metric_value(
     session: Session, metric_id: str, text: str, day: date, note: str
 ) -> tuple[Reading, MetricView]:
     """Record a value; returns it and the metric as it stands on that value's date."""
+    from pacer import clock
+    from pacer.service.entries import check_metric_value, check_reading_day
     from pacer.store.metrics import add_value
 
     metric = find_metric(session, metric_id)
-    value = parse_value(metric, text)
+    value = check_metric_value(metric, parse_value(metric, text))
+    check_reading_day(day, clock.today(), session.plan)
     check_text(note, t("input.what.note"))
     reading = add_value(session.store, metric.id, day, value, note.strip())
     return reading, metric_view(session, metric.id, day)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from pacer.clock import now_utc
-from pacer.errors import PacerError
+from pacer.errors import AlreadyDone, PacerError
 from pacer.i18n import Message
 from pacer.schedule.progress import LogEntry
 from pacer.store.db import Store
@@ -43,9 +43,20 @@ def check_day_total(day: date, total: int, minutes: int) -> None:
 def add_entry(
     store: Store, day: date, kind: TargetKind, target: str, minutes: int, note: str, done: bool
 ) -> LogEntry:
-    """Record minutes for a target; a day never holds more than 24 hours of entries."""
+    """Record minutes for a target; a day never holds more than 24 hours of entries, and a
+    target is marked done once (AlreadyDone, nothing written)."""
     logged_at = now_utc().isoformat(timespec="seconds")
     with store.write() as tx:
+        if done:
+            # In the writing transaction: two `done`s at once still write one.
+            first = tx.execute(
+                f"SELECT {_COLUMNS} FROM log WHERE target = ? AND target_kind = ? AND done = 1"
+                " ORDER BY local_date, id LIMIT 1",
+                (target, kind),
+            ).fetchone()
+            if first is not None:
+                was = _entry(first)
+                raise AlreadyDone(Message("log.already_done", target=target, day=was.day))
         (total,) = tx.execute(
             "SELECT coalesce(sum(minutes), 0) FROM log WHERE local_date = ?", (day.isoformat(),)
         ).fetchone()

@@ -41,7 +41,10 @@ STATIC = Path(__file__).parent / "static"
 
 # Sent with every answer, errors and static files included. No inline script or style
 # anywhere (the page's CSS and htmx are files under /static), so an injected <script> or
-# style= does nothing; no framing (clickjacking), no Referer leaving with a feed token.
+# style= does nothing; no framing (clickjacking), no Referer leaving for another site.
+# `same-origin`, not `no-referrer`: under `no-referrer` a browser sends `Origin: null` with a
+# plain form POST, so without JavaScript (htmx's requests do carry the origin) every form
+# was refused as not coming from a pacer page.
 SECURITY_HEADERS = [
     (
         b"content-security-policy",
@@ -49,7 +52,7 @@ SECURITY_HEADERS = [
         b"frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
     ),
     (b"x-content-type-options", b"nosniff"),
-    (b"referrer-policy", b"no-referrer"),
+    (b"referrer-policy", b"same-origin"),
     (b"x-frame-options", b"DENY"),
 ]
 
@@ -337,7 +340,16 @@ class Dashboard:
             ]
             footnotes = [str(n) for n in s.notices]
             names = service.target_titles(s, [e.target for e in view.logged])
-        logged, finished = service.logged_by_target(view)
+            # The service decides which days take entries (the CLI refuses the same ones):
+            # a day that has not come, or one outside the plan, shows no log buttons.
+            refusal = service.entry_refusal(s.plan, day, clock.today())
+            targets = service.day_targets(s, view)
+            finished = frozenset(service.done_units(s))
+        logged, _ = service.logged_by_target(view)
+        empty = [service.empty_block_reason(bp) for bp in view.plan.blocks]
+        closed: str | None = None
+        if refusal is not None:
+            closed = t("web.today.not_yet") if refusal.key == "entry.future" else str(refusal)
         # The review-due notice says "run 'pacer review'" for the terminal; here it links.
         notices: list[tuple[str, str | None]] = [
             (t("web.notice.review_due", **n.args), "/review")
@@ -356,6 +368,9 @@ class Dashboard:
             finished=finished,
             names=names,
             around=self._days_around(day),
+            closed=closed,
+            targets=targets,
+            empty=[None if e is None else str(e) for e in empty],
         )
 
     @staticmethod
@@ -379,11 +394,13 @@ class Dashboard:
     def log(self, request: Request) -> Response:
         self.begin(request)
         minutes = service.parse_minutes(self.form(request, "minutes"))
+        # The form offers the day's targets to pick; an id typed beside them wins.
+        target = self.form(request, "other") or self.form(request, "target")
+        if not target:
+            raise InputError(Message("web.log.no_target"))
         with self.session(request) as s:
             day = service.parse_day(self.form(request, "date") or None, s.plan)
-            service.log_minutes(
-                s, minutes, self.form(request, "target"), self.form(request, "note"), day
-            )
+            service.log_minutes(s, minutes, target, self.form(request, "note"), day)
         return self._back(day)
 
     def done(self, request: Request) -> Response:
