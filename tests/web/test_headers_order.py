@@ -62,7 +62,8 @@ def test_review_and_week_tables_say_planned_then_done(
     shown = {r[0]: (r[head.index(planned)], r[head.index(done)]) for r in review[1:]}
     assert any(r.planned != r.done and r.done for r in facts.tracks)
     for r in facts.tracks:
-        assert shown[r.title] == (str(r.planned), str(r.done))
+        if r.planned or r.done:  # a habit's own track with no unit minutes is left out
+            assert shown[r.title] == (str(r.planned), str(r.done))
 
     rows = _table(client.get(f"/week?date={TUESDAY}&lang={lang}").text)
     head = rows[0]
