@@ -183,3 +183,20 @@ def test_a_metric_value_on_a_day_after_today_is_refused(
     )
     assert "2026-03-10 is after today (2026-03-09)" in line
     assert rows(home, "metric_values") == []
+
+
+def test_done_on_a_unit_its_minutes_finished_says_so_and_writes_nothing(
+    pacer: Pacer, home: Path, plan_args: tuple[str, ...]
+) -> None:
+    # Logged up to its estimate, a unit is finished as status counts it; `done` wrote a row.
+    plan = load_plan_file(Path(plan_args[1]) if plan_args else builtin_plan_path())
+    unit = plan.units()[0]
+    logged = pacer("log", str(unit.minutes), unit.id, "--date", "yesterday", *plan_args)
+    assert logged.code == 0, logged.err
+    before = rows(home, "log")
+    line = refused(pacer("done", unit.id, *plan_args), code=3)
+    assert line == (
+        f"pacer: {unit.id} is already finished: its logged minutes reached its estimate on"
+        " 2026-03-08; nothing written"
+    )
+    assert rows(home, "log") == before

@@ -168,3 +168,18 @@ def test_json_to_a_folder_is_one_file_and_no_charts(tmp_path: Path) -> None:
     assert [p.name for p in out.iterdir()] == ["pacer-week-2026-W11.json"]
     assert json.loads((out / "pacer-week-2026-W11.json").read_text("utf-8")) == BERLIN_WEEK
     assert run.stdout == f"wrote {out / 'pacer-week-2026-W11.json'}\n"
+
+
+@pytest.mark.parametrize("which", sorted(PLANS))
+def test_a_short_period_still_says_when_later_milestones_were_planned(
+    tmp_path: Path, which: str
+) -> None:
+    # A week's report gave `planned: null` to every milestone the plan finishes after it.
+    home = tmp_path / "home"
+    home.mkdir()
+    week = json.loads(report(home, which, NOW[which], "week", "--json").stdout)
+    year = json.loads(report(home, which, NOW[which], "year", "--json").stdout)
+    planned = {m["id"]: m["planned"] for m in week["milestones"]}
+    assert planned == {m["id"]: m["planned"] for m in year["milestones"]}
+    if which == "builtin":  # the Berlin plan's one milestone is planned before this week ends
+        assert any(p is not None and p > "2026-03-15" for p in planned.values()), planned

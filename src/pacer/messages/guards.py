@@ -21,6 +21,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{day} 不在计划范围（{start} 至 {end}）内；只能记录计划内的日期",
     ),
     # -- a unit already done --------------------------------------------------------------------
+    "log.already_finished": (
+        "{target} is already finished: its logged minutes reached its estimate on {day};"
+        " nothing written",
+        "{target} 已完成：记录的分钟数在 {day} 达到预估；没有写入",
+    ),
     "log.already_done": (
         "{target} is already done (marked on {day}); nothing written",
         "{target} 已在 {day} 标记完成；没有写入",

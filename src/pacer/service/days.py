@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from pacer import clock
 from pacer.bounds import check_text
 from pacer.calendar.days import Calendar, DayInfo, Trip
-from pacer.errors import PacerError
+from pacer.errors import AlreadyDone, PacerError
 from pacer.i18n import Message, notice_json, t
 from pacer.plan.model import REVIEW_TARGET
 from pacer.schedule.progress import LogEntry, progress_of
@@ -147,14 +147,12 @@ def day_targets(session: Session, view: DayView) -> tuple[LogTarget, ...]:
 
 
 def done_units(session: Session) -> dict[str, date]:
-    """Each unit marked done, and the day it was marked."""
+    """Each unit finished, and the day: marked done, or its logged minutes reached its
+    estimate (as status counts it; a later `done` would add nothing)."""
+    from pacer.schedule.status import finished_on
     from pacer.store.log import all_entries
 
-    out: dict[str, date] = {}
-    for e in all_entries(session.store):
-        if e.done:
-            out.setdefault(e.target, e.day)
-    return out
+    return finished_on(session.plan, all_entries(session.store), date.max)
 
 
 def week(session: Session, day: date) -> list[DayView]:
@@ -184,6 +182,15 @@ def mark_done(session: Session, unit_id: str, day: date, minutes: int, note: str
         raise PacerError(Message("log.done_needs_unit", target=unit_id))
     check_entry_day(session.plan, day, clock.today())
     check_text(note, t("input.what.note"))
+    # A unit whose minutes already finished it is done as status counts it: marking it
+    # would write a row that changes nothing. (Two `done`s at once: store/log.py decides.)
+    from pacer.schedule.status import finished_on
+    from pacer.store.log import all_entries
+
+    own = [e for e in all_entries(session.store) if e.kind == "unit" and e.target == unit_id]
+    finished = finished_on(session.plan, own, date.max).get(unit_id)
+    if finished is not None and not any(e.done for e in own):
+        raise AlreadyDone(Message("log.already_finished", target=unit_id, day=finished))
     return add_entry(session.store, day, "unit", unit_id, minutes, note, done=True)
 
 

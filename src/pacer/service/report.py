@@ -202,8 +202,11 @@ def report_data(session: Session, period: str, day: date, today: date | None = N
 
     checks = all_checks(session)
     statuses = milestone_status(plan, projection, finished, today, session.due_moves(), checks)
+    # When the plan as written finishes a milestone is not bounded by the period: a week's
+    # report still says when its later milestones were planned.
+    whole = planned_projection(session)
     milestones = tuple(
-        MilestoneLine(s, planned.finish_of(m.needs))
+        MilestoneLine(s, whole.finish_of(m.needs))
         for s, m in zip(statuses, plan.milestones, strict=True)
     )
     trips = tuple(
