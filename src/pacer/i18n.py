@@ -60,14 +60,15 @@ def hours_text(minutes: int) -> str:
 
 
 def rows_text(rows: dict[str, int]) -> str:
-    """Rows per database table, "log 3, trips 1" / "记录 3、出差 1", in the current language
-    (a table newer than its label keeps its name)."""
+    """Rows per database table, "log 3, trips 1" / "记录 3、出差 1", in the current language."""
+    return joined(f"{table_label(name)} {n}" for name, n in rows.items() if n) or "—"
 
-    def label(table: str) -> str:
-        key = f"table.{table}"
-        return t(key) if key in CATALOG else table
 
-    return joined(f"{label(name)} {n}" for name, n in rows.items() if n) or "—"
+def table_label(table: str) -> str:
+    """A database table's name in the current language (a table newer than its label keeps
+    its name)."""
+    key = f"table.{table}"
+    return t(key) if key in CATALOG else table
 
 
 def days_text(days: int | None) -> str:

@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 from pacer.cli.common import add_json, flush_notices, print_json, session_from, show
-from pacer.i18n import Message, notice_json, rows_text, t
+from pacer.cli.text import pad
+from pacer.i18n import Message, minutes_text, notice_json, rows_text, t, table_label
 from pacer.service import backup_database, doctor, doctor_json, import_json
 from pacer.workspace import BUILTIN
 
@@ -116,11 +117,12 @@ def render_doctor(report: DoctorReport) -> list[str]:
     if report.strays:
         lines += ["", t("doctor.stray_heading")]
         for s in report.strays:
-            minutes = f"  {s.minutes} min" if s.minutes is not None else ""
+            minutes = f"  {minutes_text(s.minutes)}" if s.minutes is not None else ""
             ident = f"#{s.id}" if s.id is not None else ""
             clear = f"  → {s.clear}" if s.clear else ""
             lines.append(
-                f"  {s.table:<16} {ident:>6}  {s.day:<10}  {s.kind} {s.target}{minutes}{clear}"
+                f"  {pad(table_label(s.table), 16)} {ident:>6}  {s.day:<10}  "
+                f"{t('stray.kind.' + s.kind)} {s.target}{minutes}{clear}"
             )
     errors = sum(f.level == "error" for f in report.findings)
     warnings = sum(f.level == "warning" for f in report.findings)

@@ -19,6 +19,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "table.metric_values": ("metric values", "指标数值"),
     "table.notes": ("notes", "素材"),
     "table.catchup": ("catch-up choices", "追赶选择"),
+    "stray.kind.unit": ("unit", "单元"),
+    "stray.kind.habit": ("habit", "习惯"),
+    "stray.kind.ritual": ("ritual", "仪式"),
+    "stray.kind.criterion": ("criterion", "验收标准"),
+    "stray.kind.post": ("post", "博客"),
+    "stray.kind.metric": ("metric", "指标"),
+    "stray.kind.milestone": ("milestone", "里程碑"),
+    "stray.kind.prompt": ("prompt", "复盘问题"),
     "doctor.builtin_plan": ("the built-in 2026 plan", "内置的 2026 计划"),
     # -- pacer import json ------------------------------------------------------------------------
     "import.choose": (
