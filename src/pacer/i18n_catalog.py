@@ -307,6 +307,8 @@ CATALOG.update(
         "today.unit_logged": (" — {n} min logged today", " — 今天已记录 {n} 分钟"),
         "today.logged": ("Logged today:", "今日已记录："),
         "today.nothing_logged": ("Nothing logged yet today.", "今天还没有记录。"),
+        "today.logged_day": ("Logged:", "已记录："),
+        "today.nothing_logged_day": ("Nothing logged.", "没有记录。"),
         "today.done": ("done", "完成"),
         "reason.weekday": ("weekday", "工作日"),
         "reason.weekend": ("weekend", "周末"),

@@ -386,3 +386,19 @@ def test_a_computed_holiday_of_a_year_not_announced_is_provisional(
     assert "春节（补假） (暂定：按规则推算，尚未公布)" in zh
     known = pacer("today", "--date", "2026-02-17", "--json").json()
     assert (known["reason"], known["provisional"]) == ("holiday", False)
+
+
+@pytest.mark.parametrize("which", ["builtin", "berlin"])
+def test_another_days_log_is_not_called_today(pacer: Pacer, other_plan: Path, which: str) -> None:
+    # `week` and `today --date` said "Logged today:" of every day shown.
+    args = () if which == "builtin" else ("--plan", str(other_plan))
+    habit = "english" if which == "builtin" else "piano"
+    assert pacer("log", "20", habit, "--date", "2026-03-08", *args).code == 0
+    past = pacer("today", "--date", "2026-03-08", *args).out
+    assert "  Logged:" in past and "Logged today" not in past
+    assert "Nothing logged yet today." in pacer("today", *args).out
+    assert "  Nothing logged." in pacer("today", "--date", "2026-03-07", *args).out
+    week = pacer("week", "--date", "2026-03-08", *args).out
+    assert "Logged today" not in week and "  Logged:" in week
+    zh = pacer("today", "--date", "2026-03-08", *args, lang="zh").out
+    assert "  已记录：" in zh and "今日" not in zh

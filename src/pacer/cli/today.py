@@ -138,8 +138,10 @@ def render_day(session: Session, view: DayView, compact: bool = False) -> list[s
         if b.type == "ritual":
             for prompt in plan.review.prompts:
                 lines.append(f"      ? {prompt.text}")
+    # "today" only of today: `week` and `today --date` show other days.
+    is_today = info.day == clock.today()
     if view.logged:
-        lines.append("  " + t("today.logged"))
+        lines.append("  " + t("today.logged" if is_today else "today.logged_day"))
         names = target_titles(session, [e.target for e in view.logged])
         for e in view.logged:
             note = f" — {e.note}" if e.note else ""
@@ -147,5 +149,5 @@ def render_day(session: Session, view: DayView, compact: bool = False) -> list[s
             name = f"{names[e.target]} [{e.target}]" if names[e.target] != e.target else e.target
             lines.append(f"      {name} {minutes_text(e.minutes)}{finished}{note}")
     elif not compact:
-        lines.append("  " + t("today.nothing_logged"))
+        lines.append("  " + t("today.nothing_logged" if is_today else "today.nothing_logged_day"))
     return lines
