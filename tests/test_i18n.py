@@ -124,3 +124,9 @@ def test_form_spec_renders_the_noun_alone() -> None:
         assert t("test.form", n=2, units="a, b") == "defer the optional units a, b"
     finally:
         del catalog["test.form"]
+
+
+def test_no_english_text_hedges_its_plural() -> None:
+    # "week(s)", "trip(s)": the catalog has plural forms for that.
+    hedged = [key for key, (en, _) in CATALOG.items() if "(s)" in en]
+    assert hedged == []

@@ -614,9 +614,9 @@ def test_doctor_reports_what_the_edited_plan_no_longer_names_and_status_counts_i
     assert text.code == 1
     assert "Not in the plan (kept, never deleted):" in text.out
     assert text.out.endswith("\nproblems: 0, warnings: 2\n")
-    assert "  log                  #2  2026-03-10  unit m1801-improper-1  50 min" in text.out
+    assert "  log                    #2  2026-03-10  unit m1801-improper-1  50 min" in text.out
     assert (
-        "  catchup              #1  2026-04-15  milestone phase-a  → pacer catchup --drop 1"
+        "  catch-up choices       #1  2026-04-15  milestone phase-a  → pacer catchup --drop 1"
         in text.out
     )
     for n in (1, 2):

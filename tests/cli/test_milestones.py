@@ -176,7 +176,7 @@ def test_done_then_met_then_missed(pacer: Pacer, example: Path) -> None:
     )
     assert checked.code == 0, checked.err
     assert checked.out == (
-        "checked m1/notes on 2026-03-09: 1 of 1 criteria checked\n"
+        "checked m1/notes on 2026-03-09: 1 of 1 criterion checked\n"
         "m1 is met: every criterion is checked\n"
     )
     shown = m1()
@@ -204,7 +204,7 @@ def test_done_then_met_then_missed(pacer: Pacer, example: Path) -> None:
 
     unchecked = pacer("milestone", "check", "m1", "notes", "--uncheck", *plan)
     assert unchecked.code == 0, unchecked.err
-    assert unchecked.out == "unchecked m1/notes: 0 of 1 criteria checked\n"
+    assert unchecked.out == "unchecked m1/notes: 0 of 1 criterion checked\n"
     assert m1()["status"] == "done"
     late_look = pacer("status", "--date", "2026-04-01", *plan, lang="zh").out
     assert "已完成，待验收" in late_look and "未达成" not in late_look

@@ -269,7 +269,7 @@ def test_list_json_shape_and_streak(pacer: Pacer) -> None:
         "  2026-W07  written 2026-03-09 12:00",
         "  2026-W09  written 2026-03-09 12:00",
         "  2026-W10  written 2026-03-09 12:00",
-        "streak: 2 week(s) in a row, up to 2026-W10",
+        "streak: 2 weeks in a row, up to 2026-W10",
     ]
     # On the next review day 2026-W11 is due and not written: the streak is 0 until it is.
     sunday = {"PACER_NOW": "2026-03-15T20:00:00+08:00"}

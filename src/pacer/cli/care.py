@@ -121,8 +121,8 @@ def render_doctor(report: DoctorReport) -> list[str]:
             ident = f"#{s.id}" if s.id is not None else ""
             clear = f"  → {s.clear}" if s.clear else ""
             lines.append(
-                f"  {pad(table_label(s.table), 16)} {ident:>6}  {s.day:<10}  "
-                f"{t('stray.kind.' + s.kind)} {s.target}{minutes}{clear}"
+                f"  {pad(table_label(s.table), 18)} {ident:>6}  {s.day:<10}  "
+                f"{t('doctor.kind.' + s.kind)} {s.target}{minutes}{clear}"
             )
     errors = sum(f.level == "error" for f in report.findings)
     warnings = sum(f.level == "warning" for f in report.findings)

@@ -70,11 +70,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{milestone}' 的验收标准 '{id}' 尚未勾选",
     ),
     "criterion.checked": (
-        "checked {milestone}/{id} on {day}: {checked} of {total} criteria checked",
+        "checked {milestone}/{id} on {day}: {checked} of {total:plural(criterion|criteria)} checked",
         "已勾选 {milestone}/{id}（{day}）：{checked}/{total} 项验收标准已勾选",
     ),
     "criterion.checked_again": (
-        "checked {milestone}/{id} again on {day} (evidence replaced): {checked} of {total} criteria checked",
+        "checked {milestone}/{id} again on {day} (evidence replaced): {checked} of {total:plural(criterion|criteria)} checked",
         "重新勾选 {milestone}/{id}（{day}，证据已替换）：{checked}/{total} 项验收标准已勾选",
     ),
     "criterion.all_checked": (
@@ -82,7 +82,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{milestone} 已达成：全部验收标准已勾选",
     ),
     "criterion.unchecked": (
-        "unchecked {milestone}/{id}: {checked} of {total} criteria checked",
+        "unchecked {milestone}/{id}: {checked} of {total:plural(criterion|criteria)} checked",
         "已取消勾选 {milestone}/{id}：{checked}/{total} 项验收标准已勾选",
     ),
     # -- pacer metric ---------------------------------------------------------------------------

@@ -139,6 +139,6 @@ MESSAGES["review.list_none"] = (
 MESSAGES["review.list_row"] = ("written {created}", "写于 {created}")
 MESSAGES["review.list_edited"] = ("edited {updated}", "修改于 {updated}")
 MESSAGES["review.streak"] = (
-    "streak: {n} week(s) in a row, up to {week}",
+    "streak: {n:plural(week|weeks)} in a row, up to {week}",
     "连续复盘：截至 {week} 连续 {n} 周",
 )

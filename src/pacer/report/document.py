@@ -6,7 +6,7 @@ import html
 from collections.abc import Sequence
 from pathlib import Path
 
-from pacer.i18n import days_text, hours_text, t
+from pacer.i18n import days_text, hours_text, joined, t
 from pacer.plan.model import Plan
 from pacer.service.milestones import state_text
 from pacer.service.report import ReportData, TrackSeries
@@ -223,7 +223,7 @@ def _year_end_sections(data: ReportData, plan: Plan) -> list[str]:
 
     def titled(*states: str) -> str:
         names = [m.status.title for m in data.milestones if m.status.status in states]
-        return "、".join(names) if names else "—"
+        return joined(names) if names else "—"
 
     out += [f"## {t('report.section.outcome')}", ""]
     out += [f"- {t('report.met')}: {titled('met')}"]

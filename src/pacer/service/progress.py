@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from pacer.bounds import check_text
 from pacer.errors import PacerError
-from pacer.i18n import Message, t
+from pacer.i18n import Message, joined, t
 from pacer.plan.model import Plan
 from pacer.schedule.progress import progress_of
 from pacer.service.milestones import all_checks, milestone_json
@@ -349,7 +349,7 @@ def stale_catchup(session: Session, choice: CatchupChoice) -> str:
     milestone b"; "" when it names nothing missing."""
     from pacer.schedule.catchup import stale_ids
 
-    return ", ".join(
+    return joined(
         f"{Message('doctor.kind.' + kind)} {target}"
         for kind, target in stale_ids(session.plan, choice)
     )
