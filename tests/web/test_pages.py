@@ -215,6 +215,19 @@ def test_the_plan_page_of_a_plan_without_baseline_or_decisions(
     assert "<h2>Week shapes</h2>" in page.text
 
 
+def test_the_plan_page_of_a_plan_without_phases_or_months(web_home: Path, other_plan: Path) -> None:
+    text = other_plan.read_text(encoding="utf-8")
+    bare = text[: text.index("phases:")] + text[text.index("curricula:") :]
+    path = web_home / "bare.yaml"
+    path.write_text(bare, encoding="utf-8")
+    guard = Guard("127.0.0.1", load_secret(web_home), TOKEN, ())
+    with TestClient(create_app(guard, plan_path=path), base_url="http://127.0.0.1:8765") as c:
+        page = c.get("/plan?lang=en")
+    assert page.status_code == 200, page.text
+    assert "<h2>Phases</h2>" not in page.text and "<h2>Months</h2>" not in page.text
+    assert "<h2>Week shapes</h2>" in page.text
+
+
 def test_progress_draws_the_month_charts_into_the_cache(client: TestClient, web_home) -> None:  # type: ignore[no-untyped-def]
     page = client.get("/progress")
     assert page.status_code == 200
