@@ -75,7 +75,23 @@ def test_no_log_buttons_on_a_day_that_has_not_come(web: TestClient, web_home: Pa
     )
     assert sent.status_code == 400
     assert "2026-03-10 is after today (2026-03-09)" in unescape(sent.text)
+    # The page's hint is the page's: pick a day, not type an option.
+    assert "pick a day up to 2026-03-09" in unescape(sent.text)
+    assert "--date" not in unescape(sent.text)
     assert log_rows(web_home) == []
+
+
+def test_a_past_weeks_review_notice_names_no_command(web: TestClient) -> None:
+    # A day of a past week whose review is not written: `today` says "run 'pacer review
+    # --week 2026-W10'"; the page cannot run commands.
+    from datetime import UTC, datetime
+
+    from pacer import clock
+
+    clock.set_now(datetime(2026, 3, 20, 4, 0, tzinfo=UTC))
+    page = unescape(web.get("/?date=2026-03-08&lang=en").text)
+    assert "The weekly review for 2026-W10 was not written." in page
+    assert "pacer review" not in page
 
 
 def test_no_log_buttons_on_a_day_outside_the_plan(

@@ -139,6 +139,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web.trips.save": ("Save this trip", "保存这次出差"),
     "web.review_target": ("weekly review", "周复盘"),
     "web.notice.review_due": ("The weekly review for {week} is due.", "{week} 的周复盘该做了。"),
+    "web.notice.review_due_week": (
+        "The weekly review for {week} was not written.",
+        "{week} 的周复盘还没有写。",
+    ),
+    "web.entry.hint": ("pick a day up to {today}", "请选择 {today} 及以前的日期"),
     "web.notice.write_review": ("Write it", "去写复盘"),
     "web.today.habit_logged": ("{minutes} min logged today ✓", "今天已记录 {minutes} 分钟 ✓"),
     "web.today.unit_done": ("done ✓", "已完成 ✓"),

@@ -137,6 +137,15 @@ class PacerApp(Starlette):
         return SecurityHeaders(super().build_middleware_stack())
 
 
+def _on_the_page(message: Message) -> Message:
+    """A refusal as the page says it: a day after today is fixed by picking another day on
+    the page, not by typing an option (the command's hint names `--date`)."""
+    if message.key == "entry.future":
+        hint = Message("web.entry.hint", today=message.args["today"])
+        return Message("entry.future", **{**message.args, "hint": hint})
+    return message
+
+
 class Dashboard:
     """One running dashboard: where its data lives, what it trusts, its templates."""
 
@@ -261,7 +270,7 @@ class Dashboard:
         except PacerError as exc:
             from pacer.bounds import clipped
 
-            return self.error(request, str(clipped(exc.message)), 400)
+            return self.error(request, str(clipped(_on_the_page(exc.message))), 400)
 
     # -- rendering ----------------------------------------------------------------------------
     def render(self, request: Request, name: str, status: int = 200, **context: Any) -> Response:
@@ -354,6 +363,9 @@ class Dashboard:
         notices: list[tuple[str, str | None]] = [
             (t("web.notice.review_due", **n.args), "/review")
             if n.key == "notice.review_due"
+            # A past week's review is written with the command; the page says only that.
+            else (t("web.notice.review_due_week", **n.args), None)
+            if n.key == "notice.review_due_week"
             else (str(n), None)
             for n in view.notices
         ]
