@@ -81,7 +81,7 @@ def test_a_deferred_unit_renamed_in_the_plan(
     run = pacer("--plan", str(plan), "doctor")
     assert run.code == 1, run.out
     assert re.search(
-        rf"^  catchup +#1 +unit {re.escape(old)} +→ pacer catchup --drop 1$", run.out, re.M
+        rf"^  catch-up choices +#1 +unit {re.escape(old)} +→ pacer catchup --drop 1$", run.out, re.M
     ), run.out
     assert (
         f"  ! catch-up choice 1 names unit {old}, which the plan no longer has; that part of it"
