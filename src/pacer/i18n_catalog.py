@@ -297,7 +297,6 @@ CATALOG.update(
         "unit.min": ("{n} min", "{n} 分钟"),
         "unit.days_signed": ("{n:+d} d", "{n:+d} 天"),
         "unit.hours": ("{n} h", "{n} 小时"),
-        "unit.day_count": ("{n:plural(day|days)}", "{n} 天"),
         "week.heading": ("Week {week}", "{week} 周"),
         "today.trip_banner": (
             "on a trip: day {n} of {days} ({start} → {end}) — travel template, no code, no new tasks",

@@ -71,7 +71,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.col.dates": ("Dates", "日期"),
     "report.col.note": ("Note", "备注"),
     "report.col.cost": ("Cost", "影响"),
-    "report.habit": ("habit", "习惯"),
     "report.track_line": (
         "{title}: planned {planned}, done {done} ({share}); habit: {habit}",
         "{title}：计划 {planned}，完成 {done}（{share}）；习惯：{habit}",

@@ -109,6 +109,24 @@ def date_axis(ax: Axes, lo: date, hi: date, pad: float = 0.5) -> None:
     ax.tick_params(axis="x", labelsize=TICK_SIZE)
 
 
+def _dated(
+    ax: Axes,
+    points: Sequence[tuple[date, float]],
+    gid: str,
+    fmt: str,
+    color: str,
+    label: str,
+    size: float | None = None,
+) -> None:
+    """A labelled line of (day, value) points, named `gid` for the legibility checks."""
+    (line,) = ax.plot(
+        _x([d for d, _ in points]), [v for _, v in points], fmt, color=color, label=label
+    )
+    if size is not None:
+        line.set_markersize(size)
+    line.set_gid(gid)
+
+
 def today_line(ax: Axes, today: date) -> Line2D:
     """The report's day as a vertical line, labelled for the legend."""
     return ax.axvline(_x([today])[0], color=TODAY_COLOR, lw=1, label=t("chart.today"))
@@ -439,34 +457,11 @@ def metrics(data: ReportData, stem: Path) -> list[Path]:
         if m.road:
             # The road stays level after its last target, to the chart's edge.
             points = list(m.road) + ([(hi, m.road[-1][1])] if m.road[-1][0] < hi else [])
-            (road,) = ax.plot(
-                _x([d for d, _ in points]),
-                [v for _, v in points],
-                "--",
-                color=PLAN_COLOR,
-                label=t("chart.road"),
-            )
-            road.set_gid(f"metric-{m.id}-road")
+            _dated(ax, points, f"metric-{m.id}-road", "--", PLAN_COLOR, t("chart.road"))
         if m.targets:
-            (marks,) = ax.plot(
-                _x([d for d, _ in m.targets]),
-                [v for _, v in m.targets],
-                "X",
-                color=TARGET_COLOR,
-                ms=8,
-                label=t("chart.target"),
-            )
-            marks.set_gid(f"metric-{m.id}-targets")
+            _dated(ax, m.targets, f"metric-{m.id}-targets", "X", TARGET_COLOR, t("chart.target"), 8)
         if m.values:
-            (vals,) = ax.plot(
-                _x([d for d, _ in m.values]),
-                [v for _, v in m.values],
-                "o-",
-                color=DONE_COLOR,
-                ms=4,
-                label=t("chart.recorded"),
-            )
-            vals.set_gid(f"metric-{m.id}-values")
+            _dated(ax, m.values, f"metric-{m.id}-values", "o-", DONE_COLOR, t("chart.recorded"), 4)
         today_line(ax, data.today).set_gid(f"metric-{m.id}-today")
         date_axis(ax, lo, hi, pad=3)
         ax.tick_params(axis="y", labelsize=TICK_SIZE + 1)
