@@ -480,6 +480,7 @@ def _merge() -> None:
     """Each feature keeps its messages in pacer/messages/; a key is defined once."""
     from pacer.messages import (
         care,
+        habits,
         charts,
         forecast,
         guards,
@@ -500,6 +501,7 @@ def _merge() -> None:
         forecast,
         interop,
         care,
+        habits,
         web,
         help,
         inputs,

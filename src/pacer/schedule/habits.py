@@ -75,7 +75,7 @@ def tally(
     review_days: dict[IsoWeek, date] = {}
     d, end = (counted.first, counted.last) if counted else (first, first - timedelta(days=1))
     while d <= end:
-        blocks = plan.template(calendar.resolve(d).template).blocks
+        blocks = plan.template(calendar.resolve(d).template).blocks_on(d)
         rituals = [b for b in blocks if b.type == "ritual"]
         if not rituals and moved_ritual:
             week = IsoWeek.of(d)
