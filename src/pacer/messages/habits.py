@@ -16,6 +16,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{where}: list at least one weekday, e.g. [mon, wed, fri], or leave 'days' out for every day",
         "{where}：至少列出一个星期几，例如 [mon, wed, fri]；每天都有则不写 'days'",
     ),
+    # -- today, status, the web: a flexible habit's week -------------------------------------
+    "habits.week_count": ("{n} of {of} this week", "本周 {n}/{of} 天"),
+    "habits.streak_weeks": (
+        "{n:plural(week|weeks)} in a row met",
+        "连续 {n} 周达成",
+    ),
     "habits.per_week_disagree": (
         "per_week: the habit blocks of track '{track}' must agree; line {line} says {n}",
         "per_week：方向 '{track}' 的习惯块必须一致；第 {line} 行写的是 {n}",
