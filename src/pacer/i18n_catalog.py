@@ -480,10 +480,10 @@ def _merge() -> None:
     """Each feature keeps its messages in pacer/messages/; a key is defined once."""
     from pacer.messages import (
         care,
-        habits,
         charts,
         forecast,
         guards,
+        habits,
         help,
         inputs,
         interop,

@@ -7,11 +7,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from tests.plan.test_loader import loc, problems_of
 
 from pacer.i18n import set_lang
 from pacer.plan.loader import load_plan_file, load_plan_text
 from pacer.plan.model import WEEKDAYS
-from tests.plan.test_loader import loc, problems_of
 
 WEEKLY = Path(__file__).resolve().parents[1] / "fixtures" / "plan-weekly.yaml"
 TEXT = WEEKLY.read_text(encoding="utf-8")
@@ -141,8 +141,8 @@ def test_per_week_counts_the_days_of_every_block_of_the_track() -> None:
 def test_the_blocks_of_a_track_agree_on_per_week() -> None:
     text = _with(RUN, "per_week: 2, days: [mon, wed, fri, sat]", 1)
     assert problems_of(text) == [
-        f"p.yaml:{at_value(text, 'per_week: 3')}: per_week: the habit blocks of track 'running' must"
-        f" agree; line {loc(text, 'per_week: 2').split(':')[0]} says 2"
+        f"p.yaml:{at_value(text, 'per_week: 3')}: per_week: the habit blocks of track"
+        f" 'running' must agree; line {loc(text, 'per_week: 2').split(':')[0]} says 2"
     ]
 
 
