@@ -187,3 +187,30 @@ def test_the_web_today_page_says_the_weeks_count(
         page = client.get("/")
     assert page.status_code == 200, page.text
     assert '<p class="muted week-count">2 of 3 this week</p>' in page.text
+
+
+def test_plan_show_says_a_blocks_days_and_a_habits_days_a_week(pacer: Pacer) -> None:
+    run = pacer(*PLAN, "plan", "show", env=VIENNA)
+    assert run.code == 0, run.err
+    lines = run.out.splitlines()
+    assert (
+        "      [habit] Run  40 min · only on Monday / Wednesday / Friday / Saturday · 3 days a week"
+    ) in lines
+    assert "      [work] Evening class  90 min · only on Tuesday / Thursday" in lines
+    zh = pacer(*PLAN, "plan", "show", env=VIENNA, lang="zh")
+    assert "      [主线] Evening class  90 分钟 · 仅限 周二 / 周四" in zh.out.splitlines()
+    shown = pacer(*PLAN, "plan", "show", "--json", env=VIENNA).json()
+    weekday = next(t for t in shown["templates"] if t["id"] == "weekday")
+    assert weekday["blocks"][1] == {
+        "id": "run",
+        "type": "habit",
+        "title": "Run",
+        "minutes": 40,
+        "max": 40,
+        "track": "running",
+        "tracks": [],
+        "kinds": [],
+        "new_units": True,
+        "days": ["mon", "wed", "fri", "sat"],
+        "per_week": 3,
+    }

@@ -22,6 +22,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{n:plural(week|weeks)} in a row met",
         "连续 {n} 周达成",
     ),
+    # -- plan show and the Plan page: what a block says about its days --------------------------
+    "habits.filter_days": ("only on {days}", "仅限 {days}"),
+    "habits.filter_per_week": ("{n:plural(day|days)} a week", "每周 {n} 天"),
     "habits.per_week_disagree": (
         "per_week: the habit blocks of track '{track}' must agree; line {line} says {n}",
         "per_week：方向 '{track}' 的习惯块必须一致；第 {line} 行写的是 {n}",
