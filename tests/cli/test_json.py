@@ -73,6 +73,8 @@ BLOCK = {
     "tracks": ["str"],
     "kinds": ["str"],
     "new_units": "bool",
+    "days": ["str"],
+    "per_week": ("int", "null"),
 }
 PLAN_SHOW = {
     "source": "str",
@@ -240,6 +242,8 @@ def test_plan_show(pacer: Pacer, which: str, other_plan: Path) -> None:
                 "tracks": [],
                 "kinds": ["study", "reading"],
                 "new_units": False,
+                "days": [],
+                "per_week": None,
             },
         )
         assert shown["week_shapes"][1] == {

@@ -30,6 +30,9 @@ TRACK_KEYS = {
     "habit_done",
     "habit_days_kept",
     "habit_days",
+    "habit_per_week",
+    "habit_week_count",
+    "habit_streak_weeks",
 }
 MILESTONE_KEYS = {
     "id",

@@ -215,6 +215,8 @@ def block_json(b: Block) -> dict[str, Any]:
         "tracks": list(b.tracks),
         "kinds": list(b.kinds),
         "new_units": b.new_units,
+        "days": [WEEKDAYS[d] for d in b.days],
+        "per_week": b.per_week,
     }
 
 

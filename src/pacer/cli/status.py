@@ -60,6 +60,19 @@ def run_status(args: argparse.Namespace) -> int:
     return 0
 
 
+def _week_text(view: StatusView, track: str) -> str:
+    """A flexible habit's week and streak after its kept days ("" for a daily habit)."""
+    week = view.week_habit(track)
+    if week is None:
+        return ""
+    return (
+        " · "
+        + t("habits.week_count", n=week.this_week, of=week.per_week)
+        + " · "
+        + t("habits.streak_weeks", n=week.streak)
+    )
+
+
 def render_status(view: StatusView) -> list[str]:
     lines = [t("status.heading", day=view.day), ""]
     lines.append(
@@ -97,13 +110,14 @@ def render_status(view: StatusView) -> list[str]:
             tr.habit_done,
             tr.habit_kept,
             tr.habit_days,
+            _week_text(view, tr.id),
         )
         for tr in view.tracks
         if tr.has_habit
     ]
     r = view.ritual
     if r is not None and (r.days or r.done):
-        habits.append((f"{r.title} ({r.id})", r.planned, r.done, r.kept, r.days))
+        habits.append((f"{r.title} ({r.id})", r.planned, r.done, r.kept, r.days, ""))
     if habits:
         lines += [
             "",
@@ -113,13 +127,14 @@ def render_status(view: StatusView) -> list[str]:
             + pad(t("status.done"), HOURS)
             + t("status.kept"),
         ]
-    for name, planned, done, kept, days in habits:
+    for name, planned, done, kept, days, weekly in habits:
         lines.append(
             "  "
             + pad(name, NAME)
             + pad(hours_text(planned), HOURS)
             + pad(hours_text(done), HOURS)
             + t("status.kept_days", kept=kept, days=days)
+            + weekly
         )
     lines += [
         "",

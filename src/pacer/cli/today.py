@@ -110,6 +110,9 @@ def render_day(session: Session, view: DayView, compact: bool = False) -> list[s
         target = b.track if b.type == "habit" else ("review" if b.type == "ritual" else None)
         done = logged_by_target.get(target, 0) if target else 0
         mark = f"  ✓ {done}" if done else ""
+        counted = view.week_count(b.track) if b.type == "habit" else None
+        if counted is not None:
+            mark += "  · " + t("habits.week_count", n=counted[0], of=counted[1])
         lines.append(f"  [{tag}] {b.title}  {mins}{mark}")
         if compact:
             for p in bp.items:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from pacer.bounds import MAX_SPAN_YEARS, range_text, span_too_long
 from pacer.i18n import Message
+from pacer.plan.blockdays import HabitSeen, block_days, block_per_week, check_habits
 from pacer.plan.model import (
     UNIT_KINDS,
     WEEKDAYS,
@@ -60,6 +61,7 @@ class _PlanBuilder:
         self.unit_nodes: list[tuple[Unit, Loc, Located | None]] = []
         self.month_locs: list[tuple[Month, Loc]] = []
         self.month_entries: list[tuple[Month, Loc]] = []
+        self.habits_seen: list[HabitSeen] = []
 
     def declare(self, kind: str, value: str, loc: Loc) -> None:
         seen = self.ids[kind]
@@ -118,7 +120,7 @@ class _PlanBuilder:
             node,
             where,
             ("id", "type", "title", "minutes"),
-            ("max", "track", "steps", "tracks", "kinds", "new_units", "detail"),
+            ("max", "track", "steps", "tracks", "kinds", "new_units", "detail", "days", "per_week"),
         )
         if f is None:
             return None
@@ -145,6 +147,11 @@ class _PlanBuilder:
             key = next(k for k in ("tracks", "kinds", "new_units") if k in f)
             self.r.err(f[key].loc, "plan.key_not_for_type", key=key, type=btype)
         kinds = self.kinds(f.get("kinds"))
+        days = block_days(self.r, f.get("days"), where)
+        per_week = block_per_week(self.r, f.get("per_week"), where, btype)
+        if btype == "habit" and track is not None:
+            at = f["per_week"].loc if "per_week" in f else node.loc
+            self.habits_seen.append(HabitSeen(track, per_week, days, at))
         return Block(
             id=self.r.ident(f.get("id"), "block id"),
             type=btype,  # type: ignore[arg-type]
@@ -159,6 +166,8 @@ class _PlanBuilder:
             kinds=kinds,
             new_units=self.r.boolean(f.get("new_units"), "new_units", True),
             detail=self.r.text(f.get("detail"), "detail"),
+            days=days,
+            per_week=per_week,
         )
 
     def kinds(self, node: Located | None) -> tuple[str, ...]:
@@ -214,6 +223,7 @@ class _PlanBuilder:
                     self.r.clock(tf.get("start"), f"day_templates.{tid}.start"),
                 )
             )
+        check_habits(self.r, self.habits_seen)
         return out
 
     def shapes(self, node: Located | None) -> list[WeekShape]:

@@ -82,6 +82,15 @@ class Block:
     kinds: tuple[str, ...] = ()  # empty: every kind
     new_units: bool = True
     detail: str = ""
+    # The weekdays (0 = Monday) the block exists on; empty: every day its template is used.
+    days: tuple[int, ...] = ()
+    # A flexible habit: wanted on this many days of a (Monday-first) week, offered on each
+    # day that has it until the week's count is met. None: wanted every day that has it.
+    per_week: int | None = None
+
+    def on_weekday(self, weekday: int) -> bool:
+        """Whether the block exists on this weekday (0 = Monday)."""
+        return not self.days or weekday in self.days
 
     def admits(self, track: str, kind: str) -> bool:
         """Whether a unit of this track and kind may fill this (work) block."""
@@ -98,6 +107,16 @@ class DayTemplate:
     @property
     def work_minutes(self) -> int:
         return sum(b.minutes for b in self.blocks if b.type == "work")
+
+    def blocks_on(self, day: date) -> tuple[Block, ...]:
+        """The blocks this template has on `day`: the one rule every consumer (capacity, the
+        projection, `today`, habits, the review, the calendar export) asks."""
+        return self.blocks_on_weekday(day.weekday())
+
+    def blocks_on_weekday(self, weekday: int) -> tuple[Block, ...]:
+        if all(not b.days for b in self.blocks):
+            return self.blocks  # the common case: no block names its days
+        return tuple(b for b in self.blocks if b.on_weekday(weekday))
 
 
 @dataclass(frozen=True, slots=True)
@@ -300,4 +319,17 @@ class Plan:
     def habit_tracks(self) -> frozenset[str]:
         return frozenset(
             b.track for t in self.day_templates for b in t.blocks if b.type == "habit" and b.track
+        )
+
+    def habit_per_week(self, track: str) -> int | None:
+        """The days a week a flexible habit's track is wanted (its blocks' `per_week`; the
+        loader makes them agree); None: wanted on every day that has it."""
+        return next(
+            (
+                b.per_week
+                for t in self.day_templates
+                for b in t.blocks
+                if b.type == "habit" and b.track == track and b.per_week is not None
+            ),
+            None,
         )

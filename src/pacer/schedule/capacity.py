@@ -25,6 +25,7 @@ class DayCapacity:
     info: DayInfo
     template: DayTemplate
     work: tuple[tuple[Block, int], ...]  # each work block with the minutes it offers that day
+    blocks: tuple[Block, ...] = ()  # the template's blocks on that day (DayTemplate.blocks_on)
 
     @property
     def minutes(self) -> int:
@@ -52,12 +53,11 @@ class Timeline:
             info = self.calendar.resolve(d)
             template = self._templates[info.template]
             stretched = any(s.covers(d) for s in self.stretches)
+            blocks = template.blocks_on(d)
             work = tuple(
-                (b, b.max_minutes if stretched else b.minutes)
-                for b in template.blocks
-                if b.type == "work"
+                (b, b.max_minutes if stretched else b.minutes) for b in blocks if b.type == "work"
             )
-            day = DayCapacity(info, template, work)
+            day = DayCapacity(info, template, work, blocks)
             self.days.append(day)
             self.cumulative.append(self.cumulative[-1] + day.minutes)
 

@@ -68,6 +68,11 @@ def tally(
     habit_ids = [t.id for t in plan.tracks if t.id in targets.habits]
     planned = dict.fromkeys(habit_ids, 0)
     asked: dict[str, set[date]] = {tid: set() for tid in habit_ids}
+    # A flexible habit (`per_week`) asks per week, not per day: the days offering it, by week.
+    per_week = {tid: plan.habit_per_week(tid) for tid in habit_ids}
+    offers: dict[str, dict[date, dict[date, int]]] = {
+        tid: {} for tid in habit_ids if per_week[tid] is not None
+    }
     ritual_planned = 0
     ritual_asked: set[date] = set()
     moved_ritual = review_ritual(plan)
@@ -75,7 +80,7 @@ def tally(
     review_days: dict[IsoWeek, date] = {}
     d, end = (counted.first, counted.last) if counted else (first, first - timedelta(days=1))
     while d <= end:
-        blocks = plan.template(calendar.resolve(d).template).blocks
+        blocks = plan.template(calendar.resolve(d).template).blocks_on(d)
         rituals = [b for b in blocks if b.type == "ritual"]
         if not rituals and moved_ritual:
             week = IsoWeek.of(d)
@@ -85,7 +90,10 @@ def tally(
                 if review_days[week] == d:
                     rituals = list(moved_ritual)
         for b in blocks:
-            if b.type == "habit" and b.track in planned:
+            if b.type == "habit" and b.track in offers:
+                offer = offers[b.track].setdefault(d - timedelta(days=d.weekday()), {})
+                offer[d] = offer.get(d, 0) + b.minutes
+            elif b.type == "habit" and b.track in planned:
                 planned[b.track] += b.minutes
                 asked[b.track].add(d)
         if rituals:
@@ -112,16 +120,17 @@ def tally(
             if e.minutes > 0:
                 ritual_logged.add(e.day)
 
+    days_asked = {tid: len(asked[tid]) for tid in habit_ids}
+    days_kept = {tid: len(asked[tid] & logged[tid]) for tid in habit_ids}
+    for tid, weeks in offers.items():
+        for monday, offer in weeks.items():
+            ask, kept = _week_asks(per_week[tid] or 0, offer, logged[tid], monday, end)
+            planned[tid] += sum(offer[d] for d in sorted(offer)[:ask])
+            days_asked[tid] += ask
+            days_kept[tid] += kept
     titles = {t.id: t.title for t in plan.tracks}
     habits = tuple(
-        Tally(
-            tid,
-            titles[tid],
-            planned[tid],
-            done[tid],
-            len(asked[tid] & logged[tid]),
-            len(asked[tid]),
-        )
+        Tally(tid, titles[tid], planned[tid], done[tid], days_kept[tid], days_asked[tid])
         for tid in habit_ids
     )
     block = _first_ritual(plan)
@@ -134,3 +143,19 @@ def tally(
         len(ritual_asked),
     )
     return Tallies(habits, ritual, block.track if block is not None else None)
+
+
+def _week_asks(
+    per_week: int, offer: dict[date, int], logged: set[date], monday: date, last: date
+) -> tuple[int, int]:
+    """Days a flexible habit's week asks for and keeps, counted up to `last`.
+
+    It asks for `per_week` of the days offering it (fewer when fewer offer it), and the week
+    keeps as many as it has days logged (any day of the week), never more than it asks. A
+    week not over by `last` (its Sunday still ahead) is not judged yet: it asks only what it
+    has kept so far, so the running week never shows as missed."""
+    sunday = monday + timedelta(days=6)
+    target = min(per_week, len(offer))
+    logged_days = sum(1 for d in logged if monday <= d <= min(sunday, last))
+    ask = min(target, logged_days) if last < sunday else target
+    return ask, min(logged_days, ask)

@@ -379,7 +379,7 @@ def project(
         focused = adj.focused(d)
         offered = iter(capacity.work)
         blocks: list[BlockPlan] = []
-        for block in capacity.template.blocks:
+        for block in capacity.blocks:
             if block.type != "work":
                 blocks.append(BlockPlan(block))
                 continue

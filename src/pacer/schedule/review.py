@@ -33,12 +33,13 @@ _DAYS_OFF = ("weekend", "holiday")
 def review_ritual(plan: Plan) -> tuple[Block, ...]:
     """The review's ritual blocks: those of the template the `normal` week shape gives the
     review day (none: the plan keeps its review as a notice only, and nothing moves)."""
-    template = plan.template(plan.shape("normal").days[WEEKDAYS.index(plan.review.day)])
-    return tuple(b for b in template.blocks if b.type == "ritual")
+    weekday = WEEKDAYS.index(plan.review.day)
+    template = plan.template(plan.shape("normal").days[weekday])
+    return tuple(b for b in template.blocks_on_weekday(weekday) if b.type == "ritual")
 
 
 def _has_ritual(plan: Plan, info: DayInfo) -> bool:
-    return any(b.type == "ritual" for b in plan.template(info.template).blocks)
+    return any(b.type == "ritual" for b in plan.template(info.template).blocks_on(info.day))
 
 
 def review_day(plan: Plan, calendar: Calendar, week: IsoWeek) -> date:

@@ -10,7 +10,7 @@ from pacer.bounds import check_text
 from pacer.calendar.days import Calendar, DayInfo, Trip
 from pacer.errors import AlreadyDone, PacerError
 from pacer.i18n import Message, notice_json, t
-from pacer.plan.model import REVIEW_TARGET
+from pacer.plan.model import REVIEW_TARGET, Plan
 from pacer.schedule.progress import LogEntry, progress_of
 from pacer.schedule.projection import BlockPlan, DayPlan, project
 from pacer.service.session import Session, resolve_target
@@ -35,6 +35,13 @@ class DayView:
     plan: DayPlan
     logged: tuple[LogEntry, ...]
     notices: tuple[Message, ...] = field(default=())
+    # Each flexible habit the day shows: (track, days of its week logged up to the day,
+    # per_week) — "2 of 3 this week".
+    weekly: tuple[tuple[str, int, int], ...] = field(default=())
+
+    def week_count(self, track: str | None) -> tuple[int, int] | None:
+        """(days logged this week, per_week) of a flexible habit's track shown that day."""
+        return next(((n, of) for t, n, of in self.weekly if t == track), None)
 
 
 def _day_notices(session: Session, info: DayInfo, calendar: Calendar) -> list[Message]:
@@ -92,8 +99,37 @@ def day_views(session: Session, first: date, count: int, today: date) -> list[Da
     # A week's review shows on the day that holds it, also when its usual day has no room.
     for dp in with_review(plan, calendar, plans):
         logged = tuple(e for e in entries if e.day == dp.info.day)
-        views.append(DayView(dp, logged, tuple(_day_notices(session, dp.info, calendar))))
+        dp, weekly = _flexible_habits(plan, dp, entries)
+        notices = tuple(_day_notices(session, dp.info, calendar))
+        views.append(DayView(dp, logged, notices, weekly))
     return views
+
+
+def _flexible_habits(
+    plan: Plan, dp: DayPlan, entries: list[LogEntry]
+) -> tuple[DayPlan, tuple[tuple[str, int, int], ...]]:
+    """The day without the flexible habits whose week's count was met before it, and the
+    week's count of each one it shows."""
+    from dataclasses import replace
+
+    from pacer.schedule.weekly import habit_days, offered, week_count
+
+    day = dp.info.day
+    kept: list[BlockPlan] = []
+    weekly: dict[str, tuple[int, int]] = {}
+    for bp in dp.blocks:
+        b = bp.block
+        per_week = plan.habit_per_week(b.track) if b.type == "habit" and b.track else None
+        if per_week is None or b.track is None:
+            kept.append(bp)
+            continue
+        logged = habit_days(entries, b.track)
+        if offered(per_week, logged, day):
+            kept.append(bp)
+            weekly[b.track] = (week_count(logged, day), per_week)
+    if len(kept) == len(dp.blocks):
+        return dp, tuple((t, n, of) for t, (n, of) in weekly.items())
+    return replace(dp, blocks=tuple(kept)), tuple((t, n, of) for t, (n, of) in weekly.items())
 
 
 def agenda(session: Session, day: date) -> DayView:
@@ -289,6 +325,11 @@ def day_json(session: Session, view: DayView) -> dict[str, Any]:
                 )
         if b.type == "ritual":
             block["prompts"] = [p.text for p in plan.review.prompts]
+        if b.type == "habit":
+            # A flexible habit's target and its week's count up to the day; null: every day.
+            counted = view.week_count(b.track)
+            block["per_week"] = counted[1] if counted else None
+            block["week_count"] = counted[0] if counted else None
         blocks.append(block)
     return {
         "date": info.day.isoformat(),

@@ -57,7 +57,8 @@ def plan_summary(plan: Plan) -> PlanSummary:
 
 def block_filters(plan: Plan, block: Block) -> list[str]:
     """What a work block takes, when it does not take everything: its tracks (by title), its
-    unit kinds, and whether it only continues units already started."""
+    unit kinds, and whether it only continues units already started; the weekdays any block
+    exists on, and a flexible habit's days a week."""
     from pacer.i18n import t
 
     out = []
@@ -68,4 +69,11 @@ def block_filters(plan: Plan, block: Block) -> list[str]:
         out.append(t("show.filter_kinds", kinds=" / ".join(t("kind." + k) for k in block.kinds)))
     if not block.new_units:
         out.append(t("show.only_started"))
+    if block.days:
+        from pacer.plan.model import WEEKDAYS
+
+        days = " / ".join(t("weekday." + WEEKDAYS[d]) for d in block.days)
+        out.append(t("habits.filter_days", days=days))
+    if block.per_week is not None:
+        out.append(t("habits.filter_per_week", n=block.per_week))
     return out

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from pacer.schedule.catchup import CatchupChoice, Option
     from pacer.schedule.habits import Tally
     from pacer.schedule.status import MilestoneStatus, NotInPlan, TrackStatus
+    from pacer.schedule.weekly import WeekHabit
 
 
 DAY_MINUTES = 24 * 60
@@ -42,6 +43,10 @@ class StatusView:
     trips: tuple[tuple[Trip, tuple[tuple[str, int], ...]], ...] = ()  # trips ahead, and moves
     ritual: Tally | None = None  # the weekly review's minutes and days, up to the day
     ritual_track: str | None = None  # the track its ritual block names, if any
+    weekly: tuple[WeekHabit, ...] = ()  # each flexible habit (`per_week`): week count, streak
+
+    def week_habit(self, track: str) -> WeekHabit | None:
+        return next((w for w in self.weekly if w.track == track), None)
 
 
 def status(session: Session, day: date) -> StatusView:
@@ -71,9 +76,26 @@ def status(session: Session, day: date) -> StatusView:
     ritual = habits.ritual
     if not ritual.title:  # a plan whose templates have no ritual still has its review
         ritual = replace(ritual, title=t("status.review"))
-    return StatusView(
-        day, tuple(tracks), tuple(milestones), stray, trips, ritual, habits.ritual_track
+    from pacer.schedule.weekly import week_habit
+
+    calendar = session.calendar()
+    weekly = tuple(
+        w
+        for tr in plan.tracks
+        if (w := week_habit(plan, calendar, entries, tr.id, day)) is not None
     )
+    return StatusView(
+        day, tuple(tracks), tuple(milestones), stray, trips, ritual, habits.ritual_track, weekly
+    )
+
+
+def _weekly_json(week: WeekHabit | None) -> dict[str, Any]:
+    """A flexible habit's keys of a status track (null for every other track)."""
+    return {
+        "habit_per_week": week.per_week if week else None,
+        "habit_week_count": week.this_week if week else None,
+        "habit_streak_weeks": week.streak if week else None,
+    }
 
 
 def status_json(view: StatusView) -> dict[str, Any]:
@@ -94,6 +116,7 @@ def status_json(view: StatusView) -> dict[str, Any]:
                 "habit_done": t.habit_done,
                 "habit_days_kept": t.habit_kept,
                 "habit_days": t.habit_days,
+                **_weekly_json(view.week_habit(t.id)),
             }
             for t in view.tracks
         ],
