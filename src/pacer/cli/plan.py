@@ -18,6 +18,7 @@ from pacer.service import (
     plan_summary,
     state_text,
     timeline,
+    use_plan,
 )
 from pacer.workspace import resolve_plan_path
 
@@ -33,13 +34,19 @@ if TYPE_CHECKING:
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("init", parents=[common], help=t("help.init"))
     p.add_argument("path", nargs="?", type=Path, help=t("help.init.path"))
+    p.add_argument("--template", metavar="NAME", help=t("help.init.template"))
     p.set_defaults(handler=run_init)
     p = sub.add_parser("plan", parents=[common], help=t("help.plan"))
-    psub = p.add_subparsers(dest="plan_command", metavar="check|show", parser_class=type(p))
+    psub = p.add_subparsers(
+        dest="plan_command", metavar="check|show|use|timeline", parser_class=type(p)
+    )
     c = psub.add_parser("check", parents=[common], help=t("help.plan.check"))
     c.add_argument("path", nargs="?", type=Path, help=t("help.plan.check.path"))
     add_json(c)
     c.set_defaults(handler=run_check)
+    u = psub.add_parser("use", parents=[common], help=t("help.plan.use"))
+    u.add_argument("path", type=Path, help=t("help.plan.use.path"))
+    u.set_defaults(handler=run_use)
     s = psub.add_parser("show", parents=[common], help=t("help.plan.show"))
     add_json(s)
     s.set_defaults(handler=run_show)
@@ -51,8 +58,16 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run_init(args: argparse.Namespace) -> int:
-    path = init_plan(args.path)
+    path = init_plan(args.path, args.template)
     print(t("init.written", path=path))
+    return 0
+
+
+def run_use(args: argparse.Namespace) -> int:
+    adopted = use_plan(args.path)
+    print(t("plan.used", path=adopted.path, title=adopted.plan.title, source=args.path))
+    if adopted.previous is not None:
+        print(t("plan.used_previous", path=adopted.previous))
     return 0
 
 
