@@ -74,7 +74,8 @@ def test_init_never_overwrites_and_names_the_choices(
     bad = pacer("init", "--template", "empty", str(tmp_path / "q.yaml"))
     assert bad.code == 2
     assert bad.err == (
-        "pacer: no starting point called 'empty'; choose one of: blank, example, seed-2026\n"
+        "pacer: argument --template: invalid choice: 'empty'"
+        " (choose from 'blank', 'example', 'seed-2026') (see 'pacer init --help')\n"
     )
     assert not (tmp_path / "q.yaml").exists()
 

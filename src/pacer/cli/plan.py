@@ -8,6 +8,7 @@ from pathlib import Path
 from pacer.cli.common import add_date, add_json, flush_notices, print_json, session_from, show
 from pacer.cli.text import day_or_dash, pad, signed_days
 from pacer.i18n import joined, minutes_text, notice_json, t
+from pacer.plan.builtin import STARTING_POINTS
 from pacer.plan.model import WEEKDAYS, Block, Plan
 from pacer.service import (
     TimelineView,
@@ -34,7 +35,9 @@ if TYPE_CHECKING:
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("init", parents=[common], help=t("help.init"))
     p.add_argument("path", nargs="?", type=Path, help=t("help.init.path"))
-    p.add_argument("--template", metavar="NAME", help=t("help.init.template"))
+    p.add_argument(
+        "--template", metavar="NAME", choices=tuple(STARTING_POINTS), help=t("help.init.template")
+    )
     p.set_defaults(handler=run_init)
     p = sub.add_parser("plan", parents=[common], help=t("help.plan"))
     psub = p.add_subparsers(
