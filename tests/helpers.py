@@ -20,7 +20,8 @@ PACER = Path(sys.executable).with_name("pacer")
 def example_plan_text() -> str:
     """The complete small example of docs/plan-format.md, exactly as documented."""
     doc = (ROOT / "docs" / "plan-format.md").read_text(encoding="utf-8")
-    return re.findall(r"```yaml\n(.*?)```", doc, re.S)[-1]
+    section = doc.split("\n## A complete small example\n", 1)[1]
+    return re.findall(r"```yaml\n(.*?)```", section, re.S)[0]
 
 
 @dataclass

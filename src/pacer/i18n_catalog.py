@@ -165,13 +165,25 @@ CATALOG.update(
         ),
         "file.cannot_write": ("cannot write {path}: {detail}", "无法写入 {path}：{detail}"),
         "plan.not_found": (
-            "no plan file at {path}; run 'pacer init' for a copy of the 2026 plan, or pass --plan",
-            "{path} 没有计划文件；运行 'pacer init' 得到 2026 计划的副本，或使用 --plan",
+            "no plan file at {path}; 'pacer init --template blank|example|seed-2026' writes one",
+            "{path} 没有计划文件；'pacer init --template blank|example|seed-2026' 可写出一份",
         ),
         "plan.unreadable": ("cannot read plan {path}: {detail}", "无法读取计划 {path}：{detail}"),
         "plan.ok": (
             "{path}: ok — {title}: {units:plural(unit|units)}, {hours} h of work, {milestones:plural(milestone|milestones)}",
             "{path}：通过 — {title}：{units} 个单元，{hours} 小时工作量，{milestones} 个里程碑",
+        ),
+        "init.unknown_template": (
+            "no starting point called '{raw}'; choose one of: {choices}",
+            "没有名为 '{raw}' 的起始计划；可选：{choices}",
+        ),
+        "plan.used": (
+            "now using {title} ({path}, copied from {source})",
+            "现在使用 {title}（{path}，复制自 {source}）",
+        ),
+        "plan.used_previous": (
+            "the previous plan is kept as {path}",
+            "之前的计划已另存为 {path}",
         ),
         "init.written": (
             "wrote {path}; edit it, then check it with 'pacer plan check'",
@@ -215,8 +227,10 @@ CATALOG.update(
         ),
         # -- notices -------------------------------------------------------------------------
         "notice.builtin_plan": (
-            "using the built-in 2026 plan ('pacer init' writes a copy you can edit)",
-            "正在使用内置的 2026 计划（'pacer init' 可写出一份可编辑的副本）",
+            "using the built-in 2026 plan ('pacer init' writes a copy you can edit;"
+            " 'pacer init --template blank' a plan of your own, then 'pacer plan use')",
+            "正在使用内置的 2026 计划（'pacer init' 可写出一份可编辑的副本；"
+            "'pacer init --template blank' 可写出空白计划，再用 'pacer plan use' 启用）",
         ),
         "notice.no_holiday_data": (
             "no holiday data for {country} {year} yet: public holidays and makeup workdays may be missing",

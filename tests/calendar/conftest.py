@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
-
 import pytest
+from tests.helpers import example_plan_text
 
 from pacer.calendar.days import HolidayTable
 from pacer.calendar.source import load_holiday_table
 from pacer.plan.loader import load_plan_text
 from pacer.plan.model import Plan
 
-DOCS = Path(__file__).resolve().parents[2] / "docs" / "plan-format.md"
-
 
 @pytest.fixture(scope="session")
 def example_plan() -> Plan:
-    blocks = re.findall(r"^```yaml\n(.*?)^```", DOCS.read_text(encoding="utf-8"), re.S | re.M)
-    return load_plan_text(blocks[-1], "tiny.yaml")
+    return load_plan_text(example_plan_text(), "tiny.yaml")
 
 
 @pytest.fixture(scope="session")

@@ -59,6 +59,9 @@ def _tour(home: Path, milestone: str) -> list[list[str]]:
         ["backup", str(home / "copy.db")],
         ["export", "ics", "-o", str(home / "plan.ics")],
         ["export", "json", "-o", str(home / "all.json")],
+        ["init", "--template", "nothing", str(home / "mine.yaml")],
+        ["init", "--template", "blank", str(home / "mine.yaml")],
+        ["plan", "use", str(home / "no-such-plan.yaml")],
     ]
 
 

@@ -2,24 +2,19 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import pytest
+from tests.helpers import example_plan_text
 
 from pacer.i18n import current_lang, set_lang
 from pacer.plan.loader import load_plan_text
 from pacer.plan.model import Plan
 
-DOCS = Path(__file__).resolve().parents[2] / "docs" / "plan-format.md"
-
 
 def docs_example() -> str:
-    """The last ```yaml block of docs/plan-format.md, exactly as written."""
-    blocks = re.findall(r"^```yaml\n(.*?)^```", DOCS.read_text(encoding="utf-8"), re.S | re.M)
-    assert blocks, "docs/plan-format.md has no ```yaml block"
-    return str(blocks[-1])
+    """The complete small example of docs/plan-format.md, exactly as written."""
+    return example_plan_text()
 
 
 @pytest.fixture(autouse=True)

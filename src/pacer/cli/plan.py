@@ -8,6 +8,7 @@ from pathlib import Path
 from pacer.cli.common import add_date, add_json, flush_notices, print_json, session_from, show
 from pacer.cli.text import day_or_dash, pad, signed_days
 from pacer.i18n import joined, minutes_text, notice_json, t
+from pacer.plan.builtin import STARTING_POINTS
 from pacer.plan.model import WEEKDAYS, Block, Plan
 from pacer.service import (
     TimelineView,
@@ -18,6 +19,7 @@ from pacer.service import (
     plan_summary,
     state_text,
     timeline,
+    use_plan,
 )
 from pacer.workspace import resolve_plan_path
 
@@ -33,13 +35,21 @@ if TYPE_CHECKING:
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("init", parents=[common], help=t("help.init"))
     p.add_argument("path", nargs="?", type=Path, help=t("help.init.path"))
+    p.add_argument(
+        "--template", metavar="NAME", choices=tuple(STARTING_POINTS), help=t("help.init.template")
+    )
     p.set_defaults(handler=run_init)
     p = sub.add_parser("plan", parents=[common], help=t("help.plan"))
-    psub = p.add_subparsers(dest="plan_command", metavar="check|show", parser_class=type(p))
+    psub = p.add_subparsers(
+        dest="plan_command", metavar="check|show|use|timeline", parser_class=type(p)
+    )
     c = psub.add_parser("check", parents=[common], help=t("help.plan.check"))
     c.add_argument("path", nargs="?", type=Path, help=t("help.plan.check.path"))
     add_json(c)
     c.set_defaults(handler=run_check)
+    u = psub.add_parser("use", parents=[common], help=t("help.plan.use"))
+    u.add_argument("path", type=Path, help=t("help.plan.use.path"))
+    u.set_defaults(handler=run_use)
     s = psub.add_parser("show", parents=[common], help=t("help.plan.show"))
     add_json(s)
     s.set_defaults(handler=run_show)
@@ -51,8 +61,16 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run_init(args: argparse.Namespace) -> int:
-    path = init_plan(args.path)
+    path = init_plan(args.path, args.template)
     print(t("init.written", path=path))
+    return 0
+
+
+def run_use(args: argparse.Namespace) -> int:
+    adopted = use_plan(args.path)
+    print(t("plan.used", path=adopted.path, title=adopted.plan.title, source=args.path))
+    if adopted.previous is not None:
+        print(t("plan.used_previous", path=adopted.previous))
     return 0
 
 

@@ -62,7 +62,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "标题含有这个词的日程算作出差；可重复给出多个（默认：出差、trip、travel）",
     ),
     # -- init, plan -----------------------------------------------------------------------------
-    "help.init": ("write an editable copy of the 2026 plan", "写出一份可编辑的 2026 计划副本"),
+    "help.init": (
+        "write an editable plan to start from (default: a copy of the 2026 plan)",
+        "写出一份可编辑的起始计划（默认：2026 计划的副本）",
+    ),
+    "help.init.template": (
+        "blank (an English skeleton), example (an English plan of a shift worker),"
+        " seed-2026 (the built-in plan)",
+        "blank（英文空白骨架）、example（一位轮班工作者的英文计划）、seed-2026（内置计划）",
+    ),
+    "help.plan.use": (
+        "check a plan file and make it the plan in force (the old one is kept as a dated copy)",
+        "校验计划文件并设为当前计划（旧计划另存为带日期的副本）",
+    ),
+    "help.plan.use.path": ("the plan file to use", "要使用的计划文件"),
     "help.init.path": ("where (default: the data directory)", "写到哪里（默认：数据目录）"),
     "help.plan": ("check or show the plan", "检查或查看计划"),
     "help.plan.check": ("validate a plan file", "校验计划文件"),

@@ -197,6 +197,9 @@ if TYPE_CHECKING:
         uncheck_criterion as uncheck_criterion,
     )
     from pacer.service.plan import (
+        PlanAdopted as PlanAdopted,
+    )
+    from pacer.service.plan import (
         PlanSummary as PlanSummary,
     )
     from pacer.service.plan import (
@@ -210,6 +213,9 @@ if TYPE_CHECKING:
     )
     from pacer.service.plan import (
         plan_summary as plan_summary,
+    )
+    from pacer.service.plan import (
+        use_plan as use_plan,
     )
     from pacer.service.progress import (
         StatusView as StatusView,
@@ -405,6 +411,8 @@ _EXPORTS: dict[str, str] = {
     "import_json": "backup",
     "import_trips": "ics",
     "init_plan": "plan",
+    "use_plan": "plan",
+    "PlanAdopted": "plan",
     "iso_week": "days",
     "list_catchup": "progress",
     "list_notes": "blog",

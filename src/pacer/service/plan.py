@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from pacer.bounds import shown
+from pacer.errors import InputError
+from pacer.i18n import Message
 from pacer.plan.model import Block, Plan
 from pacer.workspace import data_dir, resolve_plan_path
 
@@ -18,16 +21,64 @@ DAY_MINUTES = 24 * 60
 
 
 # -- the plan file ------------------------------------------------------------------------------
-def init_plan(target: Path | None) -> Path:
-    """Write an editable copy of the built-in plan (never over an existing file)."""
-    from pacer.plan.builtin import builtin_plan_path
+def init_plan(target: Path | None, template: str | None = None) -> Path:
+    """Write an editable starting point (the built-in plan unless `template` names another),
+    never over an existing file."""
+    from pacer.clock import today
+    from pacer.plan.builtin import DEFAULT_STARTING_POINT, STARTING_POINTS, starting_point_text
     from pacer.workspace import PLAN_FILE, write_file_atomic
 
+    name = template or DEFAULT_STARTING_POINT
+    if name not in STARTING_POINTS:
+        raise InputError(
+            Message("init.unknown_template", raw=shown(name), choices=", ".join(STARTING_POINTS))
+        )
     path = target if target is not None else data_dir() / PLAN_FILE
     if path.is_dir():
         path = path / PLAN_FILE
-    write_file_atomic(path, builtin_plan_path().read_bytes())
+    write_file_atomic(path, starting_point_text(name, today()))
     return path
+
+
+@dataclass(frozen=True, slots=True)
+class PlanAdopted:
+    plan: Plan
+    path: Path  # the plan file in force from now on
+    previous: Path | None  # where the plan it replaces was kept
+
+
+def use_plan(source: Path) -> PlanAdopted:
+    """Make a plan file the one in the data folder, once it passes the check (PlanInvalid
+    otherwise, and nothing changes). The plan it replaces is kept beside it as a dated copy,
+    plan-YYYY-MM-DD.yaml (-2, -3… when that day already has one)."""
+    import os
+
+    from pacer.clock import today
+    from pacer.plan.loader import load_plan_text
+    from pacer.workspace import PLAN_FILE, make_folder, read_plan_file, write_file_atomic
+
+    data = read_plan_file(source)
+    plan = load_plan_text(data, str(source))
+    folder = data_dir()
+    make_folder(folder)
+    target = folder / PLAN_FILE
+    previous: Path | None = None
+    if target.exists():
+        if target.resolve() == source.resolve():
+            return PlanAdopted(plan, target, None)
+        old = read_plan_file(target)
+        if old == data:
+            return PlanAdopted(plan, target, None)
+        stem = f"plan-{today().isoformat()}"
+        previous = folder / f"{stem}.yaml"
+        n = 1
+        while os.path.lexists(previous):
+            n += 1
+            previous = folder / f"{stem}-{n}.yaml"
+        # The old plan is safe on disk before the new one takes its place.
+        write_file_atomic(previous, old)
+    write_file_atomic(target, data, overwrite=True)
+    return PlanAdopted(plan, target, previous)
 
 
 def check_plan(path: Path | None) -> tuple[Plan, Path]:
