@@ -124,3 +124,62 @@ def test_forecast_of_a_course_from_the_16th(pacer: Pacer, regions: Callable[...,
     (milestone,) = run.json()["milestones"]
     assert milestone["id"] == "course-done"
     assert date.fromisoformat(milestone["p50"]) >= date(2026, 3, 16)
+
+
+def test_warm_today_of_a_regional_plan_imports_no_holiday_library(
+    home: Path, regions: Callable[..., Path]
+) -> None:
+    """The subdivision is checked when the plan is compiled; a warm `today` reads the cache."""
+    import subprocess
+    import sys
+
+    from tests.helpers import pacer_env
+
+    env = {**pacer_env(home, BERLIN_NOW["PACER_NOW"]), "PACER_TZ": "Europe/Berlin"}
+    cmd = [sys.executable, "-X", "importtime", "-m", "pacer", "--plan", str(regions()), "today"]
+    subprocess.run(cmd, env=env, capture_output=True, check=True)  # compiles: imports holidays
+    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True)
+    imported = {
+        line.split("|")[-1].strip()
+        for line in proc.stderr.splitlines()
+        if line.startswith("import time:") and "|" in line
+    }
+    assert "pacer.cli" in imported  # importtime did report
+    assert not {"holidays", "pacer.plan.regions", "pacer.plan.loader", "yaml"} & imported
+
+
+def test_plan_show_json_names_the_region(pacer: Pacer, regions: Callable[..., Path]) -> None:
+    run = pacer("--plan", str(regions()), "plan", "show", "--json", env=BERLIN_NOW)
+    assert run.code == 0, run.err
+    shown = run.json()
+    assert (shown["country"], shown["subdivision"], shown["holidays_off"]) == ("DE", "BE", False)
+    builtin = pacer("plan", "show", "--json").json()
+    assert (builtin["country"], builtin["subdivision"], builtin["holidays_off"]) == (
+        "CN",
+        None,
+        True,
+    )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "said"),
+    [
+        (
+            "  country: DE\n  subdivision: BE\n",
+            "  country: DE-BE\n",
+            ":63:12: country 'DE-BE' names a region: write country: DE and subdivision: BE",
+        ),
+        ("subdivision: BE", "subdivision: ZZ", ":64:16: subdivision 'ZZ' is not one of DE's: "),
+        ("from: 2026-03-16", "from: 2026-02-16", ":78:11: date 2026-02-16 is outside the plan"),
+    ],
+)
+def test_plan_check_refuses_with_path_line_col(
+    pacer: Pacer, regions: Callable[..., Path], old: str, new: str, said: str
+) -> None:
+    plan = regions((old, new))
+    run = pacer("--plan", str(plan), "plan", "check", env=BERLIN_NOW)
+    assert run.code != 0
+    (line,) = run.err.strip().splitlines()
+    assert line.startswith(f"{plan}{said}")
+    today = pacer("--plan", str(plan), "today", env=BERLIN_NOW)  # the same line, no traceback
+    assert today.code != 0 and "Traceback" not in today.err and said in today.err

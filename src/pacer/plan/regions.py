@@ -78,18 +78,16 @@ def _known_country(r: Reader, loc: Loc, raw: str, country: str) -> str | None:
 
 
 def _country_hint(raw: str, country: str, supported: dict[str, list[str]]) -> str:
-    """The two-letter code meant by `raw`: an alpha-3 code (DEU), a name (Germany), or the
-    nearest code."""
+    """The two-letter code meant by `raw`: a name (Germany) or a code close to it (DEU). Two
+    letters are as close to many codes as to one (XX, XK, MX): those get no guess."""
     names = _country_names()
     alpha2 = {code for code in supported if _CODE.match(code)}
-    if country in names.values() and country not in alpha2:  # an alpha-3 code such as DEU
-        return next(code for code, a3 in _alpha3().items() if a3 == country)
     by_name = {name.lower(): code for code, name in names.items()}
     close = difflib.get_close_matches(raw.lower(), list(by_name), n=1, cutoff=0.6)
     if close:
         code = by_name[close[0]]
         return f"{code} ({names[code]})"
-    close = difflib.get_close_matches(country, sorted(alpha2), n=1, cutoff=0.5)
+    close = difflib.get_close_matches(country, sorted(alpha2), n=1, cutoff=0.6)
     if close:
         return f"{close[0]} ({names[close[0]]})" if close[0] in names else close[0]
     return ""
@@ -106,10 +104,6 @@ def _registry() -> list[tuple[str, ...]]:
 def _country_names() -> dict[str, str]:
     """alpha-2 code -> English name ("UnitedKingdom" in the registry -> "United Kingdom")."""
     return {v[1]: _CAMEL.sub(" ", v[0]) for v in _registry()}
-
-
-def _alpha3() -> dict[str, str]:
-    return {v[1]: v[2] for v in _registry()}
 
 
 def _known_subdivision(r: Reader, loc: Loc, raw: str, country: str) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from pacer.plan.model import Month
@@ -9,6 +10,7 @@ from pacer.plan.problems import Loc
 from pacer.plan.reader import Reader
 from pacer.plan.yamlnodes import BadDate, Located, Timestamp, is_date
 
+_MONTHISH = re.compile(r"^\d{4}-\d{1,2}$", re.ASCII)  # 2026-3, 2026-13: told what a month is
 Edge = tuple[Month | None, date | None]  # the month, and the day when one was written
 
 
@@ -50,7 +52,7 @@ def _edge(
             return None, None
         day_locs.append((day, node.loc))
         return Month.of(day), day
-    if isinstance(value, str) and value.count("-") == 1:
+    if isinstance(value, str) and _MONTHISH.match(value):
         month = r.month(node, where)
         if month is not None:
             month_locs.append((month, node.loc))
