@@ -77,10 +77,6 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{where}: '{raw}' is not one of {choices}",
         "{where}：'{raw}' 不是 {choices} 之一",
     ),
-    "plan.bad_country": (
-        "country '{raw}' is not a two-letter code (e.g. CN) or none",
-        "国家 '{raw}' 不是两位代码（如 CN）或 none",
-    ),
     "plan.bad_timezone": (
         "unknown time zone '{raw}' (e.g. Asia/Shanghai)",
         "未知时区 '{raw}'（例如 Asia/Shanghai）",
@@ -502,6 +498,7 @@ def _merge() -> None:
         inputs,
         interop,
         milestones,
+        regions,
         report,
         review,
         web,
@@ -520,6 +517,7 @@ def _merge() -> None:
         help,
         inputs,
         guards,
+        regions,
     )
     for module in modules:
         for key, texts in module.MESSAGES.items():

@@ -27,7 +27,7 @@ except ImportError:  # pragma: no cover - every CPython build has it
 
 # Part of the cache key beside pacer's version: bump it whenever what is compiled from a
 # plan (the validated plan, holidays, the planned stream) would come out differently.
-COMPILED_FORMAT = 6  # 5: curricula have `post`; 6: metrics have min/max
+COMPILED_FORMAT = 7  # 5: curricula have `post`; 6: metrics have min/max; 7: subdivision, days
 
 PLAN_FILE = "plan.yaml"
 DB_FILE = "pacer.db"
@@ -128,7 +128,7 @@ def compile_plan(path: Path, builtin: bool) -> CompiledPlan:
 
     plan = load_plan_text(data, str(path))
     years = range(plan.start.year, plan.end.year + 2)
-    holidays = load_holiday_table(plan.calendar.country, years)
+    holidays = load_holiday_table(plan.calendar.country, years, plan.calendar.subdivision)
     stream = build_stream(plan, Calendar(plan, holidays, (), "en"))
     compiled = CompiledPlan(plan, holidays, stream, source, digest)
     if key is not None:

@@ -85,6 +85,8 @@ PLAN_SHOW = {
     "timezone": "str",
     "locale": "str",
     "country": ("str", "null"),
+    "subdivision": ("str", "null"),
+    "holidays_off": "bool",
     "principles": ["str"],
     "tracks": [{"id": "str", "title": "str", "units": "int", "minutes": "int"}],
     "baseline": [

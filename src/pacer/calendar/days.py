@@ -102,11 +102,13 @@ class Calendar:
         override = self._overrides.get(d)
         if override is not None:
             return DayInfo(d, "override", override.template, weekday, note=override.reason)
-        if d in self._makeup:
+        # Who works on public holidays (holidays_off: false) keeps the week's template; the
+        # holiday's name is still shown.
+        if d in self._makeup and self.plan.calendar.holidays_off:
             return DayInfo(
                 d, "makeup", self.plan.calendar.makeup_template, weekday, self._makeup[d]
             )
-        if d in self._holidays and d.weekday() < 5:
+        if d in self._holidays and d.weekday() < 5 and self.plan.calendar.holidays_off:
             return DayInfo(
                 d, "holiday", self.plan.calendar.holiday_template, weekday, self._holidays[d]
             )

@@ -8,19 +8,26 @@ from datetime import date
 from pacer.calendar.days import HolidayTable
 
 
-def load_holiday_table(country: str | None, years: range) -> HolidayTable:
-    """Look up holidays and makeup workdays; years the library has no special data for are
-    listed so that the caller can say once that they may be incomplete."""
+def load_holiday_table(
+    country: str | None, years: range, subdivision: str | None = None
+) -> HolidayTable:
+    """Look up holidays and makeup workdays (of a subdivision too: DE + BE has Berlin's own);
+    years the library has no special data for are listed so that the caller can say once
+    that they may be incomplete."""
     if country is None:
         return HolidayTable(None, years=tuple(years))
     import holidays  # heavy: only when the compiled plan cache is cold
 
     try:
-        en = holidays.country_holidays(country, years=list(years), language="en_US")
+        en = holidays.country_holidays(
+            country, subdiv=subdivision, years=list(years), language="en_US"
+        )
     except NotImplementedError:
         return HolidayTable(country, years=tuple(years), years_without_data=tuple(years))
     try:
-        zh = holidays.country_holidays(country, years=list(years), language="zh_CN")
+        zh = holidays.country_holidays(
+            country, subdiv=subdivision, years=list(years), language="zh_CN"
+        )
     except (NotImplementedError, ValueError):
         zh = en
     names_zh: dict[date, str] = {d: _iso_dates(n) for d, n in zh.items()}

@@ -143,6 +143,8 @@ def plan_json(plan: Plan, source: str) -> dict[str, Any]:
         "timezone": plan.timezone,
         "locale": plan.locale,
         "country": plan.calendar.country,
+        "subdivision": plan.calendar.subdivision,
+        "holidays_off": plan.calendar.holidays_off,
         "principles": list(plan.principles),
         "tracks": [track_json(plan, tr.id, tr.title) for tr in plan.tracks],
         "baseline": [

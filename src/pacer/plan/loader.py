@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import re
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -38,6 +37,8 @@ from pacer.plan.model import (
 )
 from pacer.plan.problems import Loc, PlanInvalid, Problem, read_plan_bytes
 from pacer.plan.reader import ID_PATTERN, Reader, Ref
+from pacer.plan.regions import REGION_KEYS, read_region
+from pacer.plan.windows import read_window
 from pacer.plan.yamlnodes import Located, YamlRefused, read_located
 
 __all__ = ["FORMAT_VERSION", "PlanInvalid", "load_plan_file", "load_plan_text", "read_plan_bytes"]
@@ -60,6 +61,7 @@ class _PlanBuilder:
         }
         self.unit_nodes: list[tuple[Unit, Loc, Located | None]] = []
         self.month_locs: list[tuple[Month, Loc]] = []
+        self.day_locs: list[tuple[date, Loc]] = []  # curriculum windows written to the day
         self.month_entries: list[tuple[Month, Loc]] = []
         self.habits_seen: list[HabitSeen] = []
 
@@ -256,19 +258,13 @@ class _PlanBuilder:
                 node,
                 "calendar",
                 (),
-                ("country", "holiday_template", "makeup_template", "overrides"),
+                (*REGION_KEYS, "holiday_template", "makeup_template", "overrides"),
             )
             or {}
         )
         ids = {t.id for t in templates}
         normal = next((s for s in shapes if s.id == "normal"), None)
-        country: str | None = "CN"
-        if "country" in f:
-            raw = self.r.text(f["country"], "country")
-            country = None if raw.lower() in ("", "none") else raw.upper()
-            if country is not None and not re.match(r"^[A-Z]{2}$", country):
-                self.r.err(f["country"].loc, "plan.bad_country", raw=raw)
-                country = None
+        region = read_region(self.r, f)
         default_holiday = (
             "holiday" if "holiday" in ids else (normal.days[6] if normal else "holiday")
         )
@@ -293,7 +289,14 @@ class _PlanBuilder:
             return CalendarOverride(d, tid, self.r.text(of.get("reason"), "reason")) if d else None
 
         overrides = tuple(self.r.each(f.get("overrides"), "overrides", override))
-        return CalendarRules(country, holiday, makeup, overrides)
+        return CalendarRules(
+            region.country,
+            holiday,
+            makeup,
+            overrides,
+            region.subdivision,
+            region.holidays_off,
+        )
 
     def phase(self, node: Located) -> Phase | None:
         f = self.r.mapping(node, "phases[]", ("id", "title", "from", "to"), ("deliverable",))
@@ -363,12 +366,7 @@ class _PlanBuilder:
         cid = self.r.ident(f.get("id"), "curriculum id")
         self.declare("curriculum", cid, (f.get("id") or node).loc)
         track = self.r.ref("track", f.get("track"), "track")
-        start, end = self.r.month(f.get("from"), "from"), self.r.month(f.get("to"), "to")
-        for m, key in ((start, "from"), (end, "to")):
-            if m is not None:
-                self.month_locs.append((m, f[key].loc))
-        if start and end and end < start:
-            self.r.err(f["to"].loc, "plan.month_order", start=start, end=end)
+        (start, start_day), (end, end_day) = read_window(self.r, f, self.month_locs, self.day_locs)
         prompts = self.r.texts(f.get("prompts"), "prompts")
         units: list[Unit] = []
         for unode in self.r.seq(f.get("units"), "units"):
@@ -389,6 +387,8 @@ class _PlanBuilder:
             self.r.text(f.get("source"), ""),
             tuple(self.r.ref("track", n, "topics") for n in self.r.seq(f.get("topics"), "topics")),
             self.r.boolean(f.get("post"), "post", False),
+            start_day,
+            end_day,
         )
 
     def unit(
@@ -741,6 +741,9 @@ def _check_span(plan: Plan, b: _PlanBuilder, r: Reader) -> None:
     for month, loc in b.month_locs:
         if not first <= month <= last:
             r.err(loc, "plan.month_outside", month=month, start=first, end=last)
+    for day, loc in b.day_locs:
+        if not plan.start <= day <= plan.end:
+            r.err(loc, "regions.day_outside", day=day, start=plan.start, end=plan.end)
     seen: dict[Month, Loc] = {}
     for month, loc in b.month_entries:
         if month in seen:

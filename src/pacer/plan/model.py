@@ -138,6 +138,8 @@ class CalendarRules:
     holiday_template: str = "holiday"
     makeup_template: str = "workday"
     overrides: tuple[CalendarOverride, ...] = ()
+    subdivision: str | None = None  # the holiday library's code: DE + BE is Berlin
+    holidays_off: bool = True  # false: public holidays keep the week shape's template
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,6 +190,19 @@ class Curriculum:
     source: str = ""
     topics: tuple[str, ...] = ()  # track ids it is about, when not its own (a blog post's tags)
     post: bool = False  # a blog post: `pacer note --for` and `pacer export hexo` take its id
+    # `from`/`to` written as a date rather than a month: the window's first and last day.
+    start_day: date | None = None
+    end_day: date | None = None
+
+    @property
+    def opens(self) -> date:
+        """The first day a unit of this curriculum may be placed on."""
+        return self.start_day or self.start.first_day()
+
+    @property
+    def closes(self) -> date:
+        """The last day of its window (inclusive)."""
+        return self.end_day or self.end.last_day()
 
 
 @dataclass(frozen=True, slots=True)

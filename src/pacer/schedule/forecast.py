@@ -291,7 +291,7 @@ def order_of_work(
     stretches). `spent_on_start`: unit minutes logged on the start day, as in `project`."""
     start = projection.start
     days = (last - start).days + 1
-    opens = {c.id: (c.start.first_day() - start).days for c in plan.curricula}
+    opens = {c.id: (c.opens - start).days for c in plan.curricula}
     by_id = {u.id: u for u in plan.units()}
     template_index = {t.id: i for i, t in enumerate(plan.day_templates)}
     capacity = np.zeros(days)

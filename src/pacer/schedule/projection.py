@@ -185,7 +185,7 @@ class _Pour:
         started: set[str],
     ) -> None:
         self.units = {u.id: u for u in plan.units()}
-        self.opens = {c.id: c.start.first_day() for c in plan.curricula}
+        self.opens = {c.id: c.opens for c in plan.curricula}
         self.unit_of = [uid for uid, _, _ in pieces]
         self.minutes = [m for _, m, _ in pieces]
         self.pool = [p for _, _, p in pieces]

@@ -105,7 +105,7 @@ def build_stream(plan: Plan, calendar: Calendar) -> Stream:
 
     curricula: dict[str, _Curriculum] = {}
     for order, c in enumerate(plan.curricula):
-        curricula[c.id] = _Curriculum(c.id, order, c.start.first_day(), c.end.next().first_day())
+        curricula[c.id] = _Curriculum(c.id, order, c.opens, c.closes + timedelta(days=1))
     unmet: dict[str, int] = {}
     dependents: dict[str, list[str]] = {}
     for u in units:
