@@ -489,6 +489,7 @@ def _merge() -> None:
         milestones,
         report,
         review,
+        studyday,
         web,
     )
 
@@ -504,6 +505,7 @@ def _merge() -> None:
         help,
         inputs,
         guards,
+        studyday,
     )
     for module in modules:
         for key, texts in module.MESSAGES.items():

@@ -240,6 +240,7 @@ class Plan:
     timezone: str = "Asia/Shanghai"
     locale: str = "zh_CN"
     min_chunk: int = 20
+    day_starts: str = "00:00"  # "HH:MM": before it, it is still yesterday (see clock.study_date)
     principles: tuple[str, ...] = ()
     summary: str = ""
     baseline: tuple[Baseline, ...] = ()
