@@ -152,3 +152,18 @@ def test_without_day_starts_two_in_the_night_is_the_new_day(home: Path, which: s
     )
     before = "2026-03-09T23:59:00+08:00" if plan is None else "2026-03-09T23:59:00+01:00"
     assert ok(run(home, plan, before, "today")).out.startswith("2026-03-09 Monday · ")
+
+
+@pytest.mark.parametrize(
+    ("now", "week", "day"),
+    [
+        ("2026-03-16T02:00:00+01:00", "2026-W11", "2026-03-15"),  # Sunday night
+        ("2026-03-16T04:00:00+01:00", "2026-W12", "2026-03-16"),  # Monday morning
+    ],
+)
+def test_week_status_and_forecast_stand_on_the_study_day(
+    home: Path, now: str, week: str, day: str
+) -> None:
+    assert ok(run(home, NIGHTS, now, "week")).out.splitlines()[0] == f"Week {week}"
+    assert ok(run(home, NIGHTS, now, "status", "--json")).json()["date"] == day
+    assert ok(run(home, NIGHTS, now, "forecast", "--json")).json()["date"] == day
