@@ -1,8 +1,9 @@
-""" "Today" and log dates under the machine's time zone (TZ, no PACER_TZ), next to midnight
-and across DST changes; an entry keeps the local date it was logged for when the machine's
-zone changes later.
+""" "Today" and log dates on the person's clock (PACER_TZ; the machine's TZ is a zone a day
+away and does not count), next to midnight and across DST changes; an entry keeps the local
+date it was logged for when the person's zone changes later.
 
-Every run is a real `pacer` process with TZ and PACER_NOW set, as the person would meet it.
+Every run is a real `pacer` process with PACER_TZ, TZ and PACER_NOW set, as the person would
+meet it. (Without PACER_TZ the plan's `timezone` is the clock: tests/cli/test_studyday.py.)
 """
 
 from __future__ import annotations
@@ -50,7 +51,8 @@ CASES: dict[str, list[tuple[str, str]]] = {
         ("2026-10-04T12:59:00Z", "2026-10-04"),  # 23:59 +11
     ],
 }
-# Where the machine is later: as far as possible from where the entries were logged.
+# Where the person is later, and where the machine is all along: as far as possible from
+# where the entries were logged.
 MOVED = {zone: "Pacific/Kiritimati" for zone in CASES} | {
     "Pacific/Kiritimati": "America/Los_Angeles",
     "Australia/Lord_Howe": "America/Los_Angeles",
@@ -66,14 +68,14 @@ def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def pacer(home: Path, zone: str, now: str, *args: str) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "PACER_"))}
-    env.update(PACER_HOME=str(home), LANG="C.UTF-8", TZ=zone, PACER_NOW=now)
+    env.update(PACER_HOME=str(home), LANG="C.UTF-8", PACER_TZ=zone, TZ=MOVED[zone], PACER_NOW=now)
     return subprocess.run(
         [str(PACER), *args], env=env, capture_output=True, text=True, timeout=60, check=False
     )
 
 
 @pytest.mark.parametrize("zone", sorted(CASES))
-def test_today_and_log_dates_follow_the_machine_zone_and_stay_put(home: Path, zone: str) -> None:
+def test_today_and_log_dates_follow_the_persons_zone_and_stay_put(home: Path, zone: str) -> None:
     if not Path("/usr/share/zoneinfo", zone).exists():
         pytest.skip(f"the system has no zone data for {zone}")
     db = home / f"{zone.replace('/', '-')}.db"
@@ -85,7 +87,7 @@ def test_today_and_log_dates_follow_the_machine_zone_and_stay_put(home: Path, zo
         assert logged.returncode == 0, logged.stderr
         assert logged.stdout == f"logged 1 min for english on {day}\n", (zone, now)
 
-    # The machine moves to a zone a day away; what was logged keeps its dates.
+    # The person moves to a zone a day away; what was logged keeps its dates.
     moved, later = MOVED[zone], "2026-12-01T12:00:00Z"
     export = pacer(home, moved, later, "--db", str(db), "export", "json")
     assert export.returncode == 0, export.stderr
