@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 import pytest
 
 from pacer import clock
+from pacer.plan.model import Plan
 
 
 @pytest.fixture(autouse=True)
@@ -19,20 +20,29 @@ def real_clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     clock.set_now(None)
 
 
+def plan_in(zone: str, day_starts: str = "00:00") -> Plan:
+    """A plan whose only parts that matter here are its zone and its day_starts."""
+    start, end = date(2026, 1, 1), date(2026, 12, 31)
+    return Plan("p", "p", start, end, (), (), (), (), timezone=zone, day_starts=day_starts)
+
+
 def test_set_now_fixes_now_and_today(monkeypatch: pytest.MonkeyPatch) -> None:
     moment = datetime(2026, 3, 10, 9, 30, tzinfo=timezone(timedelta(hours=8)))
     clock.set_now(moment)
     assert clock.now_utc() == datetime(2026, 3, 10, 1, 30, tzinfo=UTC)
     assert clock.now_utc().utcoffset() == timedelta(0)
     monkeypatch.setenv("PACER_TZ", "Asia/Shanghai")
-    assert clock.today() == date(2026, 3, 10)
+    assert clock.today(plan_in("Europe/Berlin")) == date(2026, 3, 10)
 
 
-def test_today_without_pacer_tz_uses_the_machine_zone() -> None:
-    moment = datetime(2026, 3, 10, 23, 30, tzinfo=UTC)
-    clock.set_now(moment)
+def test_today_without_pacer_tz_is_on_the_plans_zone_not_the_machines(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("TZ", "America/Los_Angeles")
+    clock.set_now(datetime(2026, 3, 10, 23, 30, tzinfo=UTC))
     assert clock.local_zone() is None
-    assert clock.today() == moment.astimezone().date()
+    assert clock.today(plan_in("Asia/Shanghai")) == date(2026, 3, 11)
+    assert clock.today(plan_in("America/New_York")) == date(2026, 3, 10)
 
 
 def test_set_now_none_restores_the_real_clock() -> None:
@@ -53,7 +63,7 @@ def test_pacer_now_fixes_the_clock(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PACER_NOW", "2026-03-10T08:00:00+08:00")
     monkeypatch.setenv("PACER_TZ", "Asia/Shanghai")
     assert clock.now_utc() == datetime(2026, 3, 10, 0, 0, tzinfo=UTC)
-    assert clock.today() == date(2026, 3, 10)
+    assert clock.today(plan_in("Europe/Berlin")) == date(2026, 3, 10)
 
 
 def test_pacer_now_without_offset_is_utc(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -74,7 +84,7 @@ def test_pacer_tz_decides_the_date_near_midnight(
 ) -> None:
     monkeypatch.setenv("PACER_NOW", "2026-03-10T23:30:00+00:00")
     monkeypatch.setenv("PACER_TZ", zone)
-    assert clock.today() == local
+    assert clock.today(plan_in("Europe/Berlin")) == local
 
 
 def test_shown_times_follow_pacer_tz_else_the_plans_zone_not_the_machines(

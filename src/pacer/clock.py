@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import os
-from datetime import UTC, date, datetime, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
+
+# typing costs a few ms at start-up and is only needed by the type checker.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pacer.plan.model import Plan
 
 _fixed: datetime | None = None
 
@@ -104,11 +109,72 @@ def now_local() -> datetime:
     return moment.astimezone(zone) if zone else moment.astimezone()
 
 
-def today() -> date:
-    """The local date: what "today" means to the person right now."""
-    zone = local_zone()
-    moment = now_utc()
-    return (moment.astimezone(zone) if zone else moment.astimezone()).date()
+def today(plan: Plan) -> date:
+    """The study day it is now for the person of `plan`: what "today" means to them (the
+    date `today`, `log`, the web, streaks and the review go by), see study_date. The clock
+    is the machine's (a laptop follows its owner across zones) unless PACER_TZ says where
+    the person is; the plan's `day_starts` says when their day begins."""
+    return study_date(now_utc(), wall_zone(), plan.day_starts)
+
+
+def wall_zone() -> tzinfo:
+    """The zone of the person's wall clock: PACER_TZ, else the machine's."""
+    return local_zone() or machine_zone()
+
+
+def wall_date() -> date:
+    """The calendar date on the person's wall clock, for what needs a date but has no plan
+    (the span of a blank plan, the name of a plan's dated copy)."""
+    return now_utc().astimezone(wall_zone()).date()
+
+
+def machine_zone() -> tzinfo:
+    """The machine's own zone, with its daylight saving rules: TZ if it names a zone, else
+    /etc/localtime; a fixed offset only when neither can be read."""
+    from zoneinfo import ZoneInfo
+
+    name = os.environ.get("TZ", "").lstrip(":")
+    if name:
+        try:
+            return ZoneInfo(name)
+        except (ValueError, KeyError, OSError):
+            pass  # a POSIX rule string ("CET-1CEST") rather than a zone name
+    else:
+        try:
+            with open("/etc/localtime", "rb") as fh:
+                return ZoneInfo.from_file(fh, key="localtime")
+        except (ValueError, OSError):
+            pass
+    zone = now_utc().astimezone().tzinfo
+    return zone if zone is not None else UTC
+
+
+def study_date(moment: datetime, zone: tzinfo, day_starts: str = "00:00") -> date:
+    """The date a moment belongs to: its date on the wall clock of `zone`, or the day before
+    while that clock reads earlier than `day_starts` ("HH:MM", 00:00..12:00; a night owl's
+    02:00 with "04:00" is still yesterday). The one place pacer decides what day it is.
+
+    Daylight saving time: the day begins when the wall clock first reads `day_starts` or
+    later. A clock that jumps over it (02:30 on a night the clocks go forward) starts the
+    day at the jump; a clock that goes back over it (02:00-02:59 happens twice on the night
+    they go back) does not take the day back: the second pass stays on the new date. So the
+    study date never goes backwards as time goes on, and a study day is 23 or 25 hours long
+    on those nights."""
+    local = moment.astimezone(zone)
+    hours, minutes = int(day_starts[:2]), int(day_starts[3:5])
+    wall = local.replace(tzinfo=None, fold=0)
+    start = wall.replace(hour=hours, minute=minutes, second=0, microsecond=0)
+    day = local.date() if wall >= start else local.date() - timedelta(days=1)
+    if local.fold:
+        # The second pass of a repeated hour: if the first pass already crossed a day's
+        # start that lies ahead of this wall reading, that day has begun.
+        ahead = start if start > wall else start + timedelta(days=1)
+        # A reading that happens twice has its first (fold 0) instant earlier than its
+        # second; in a skipped hour it is the other way round.
+        first, second = ahead.replace(tzinfo=zone, fold=0), ahead.replace(tzinfo=zone, fold=1)
+        if first.timestamp() < second.timestamp():
+            day = max(day, ahead.date())
+    return day
 
 
 def wall_seconds() -> float:

@@ -501,6 +501,7 @@ def _merge() -> None:
         regions,
         report,
         review,
+        studyday,
         web,
     )
 
@@ -518,6 +519,7 @@ def _merge() -> None:
         inputs,
         guards,
         regions,
+        studyday,
     )
     for module in modules:
         for key, texts in module.MESSAGES.items():

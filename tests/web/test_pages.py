@@ -273,7 +273,7 @@ def test_trips_preview_add_and_remove(client: TestClient) -> None:
     with Session() as s:
         assert service.list_trips(s) == []  # a preview saves nothing
         moved = service.preview_trip(
-            s, date(2026, 3, 16), date(2026, 3, 25), "Tokyo", clock.today()
+            s, date(2026, 3, 16), date(2026, 3, 25), "Tokyo", clock.today(s.plan)
         )
     assert moved
     for milestone, days in moved:

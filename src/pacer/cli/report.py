@@ -57,7 +57,7 @@ def run_report(args: argparse.Namespace) -> int:
 
     with session_from(args) as session:
         day = parse_day(args.date, session.plan)
-        data = report_data(session, args.period, day, clock.today())
+        data = report_data(session, args.period, day, clock.today(session.plan))
         flush_notices(session)
         stem = _stem(args.period, data.first)
         fmt = "json" if args.json else args.format

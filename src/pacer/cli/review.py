@@ -85,7 +85,7 @@ def run_review(args: argparse.Namespace) -> int:
     _check_options(args)
     with session_from(args) as session:
         week = parse_week(args.week, session.plan) if args.week else None
-        today = clock.today()
+        today = clock.today(session.plan)
         if args.list:
             return _run_list(session, args)
         chosen = week if week is not None else review_due_week(session, today)
@@ -95,7 +95,7 @@ def run_review(args: argparse.Namespace) -> int:
 
 
 def _run_list(session: Session, args: argparse.Namespace) -> int:
-    today = clock.today()
+    today = clock.today(session.plan)
     reviews, count = list_reviews(session, today)
     flush_notices(session)
     if args.json:
@@ -145,7 +145,7 @@ def _run_show(session: Session, args: argparse.Namespace, week: IsoWeek) -> int:
 
 
 def _run_write(session: Session, args: argparse.Namespace, week: IsoWeek) -> int:
-    check_week(session, week, clock.today())
+    check_week(session, week, clock.today(session.plan))
     existing = find_review(session, week)
     if existing is not None and not args.edit:
         raise PacerError(Message("review.exists", week=str(week)))
@@ -154,7 +154,7 @@ def _run_write(session: Session, args: argparse.Namespace, week: IsoWeek) -> int
         given = parse_answers(session.plan, *_read_answers(args.answers))
     elif not sys.stdin.isatty():
         raise PacerError(Message("review.no_terminal"))
-    facts = review_facts(session, week, clock.today())
+    facts = review_facts(session, week, clock.today(session.plan))
     flush_notices(session)
     print("\n".join(render_facts(facts)))
     if given is None:

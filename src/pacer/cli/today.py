@@ -42,7 +42,7 @@ def run_today(args: argparse.Namespace) -> int:
     with session_from(args) as session:
         day = parse_day(args.date, session.plan)
         view = agenda(session, day)
-        moved = trip_effect(session, day, clock.today())
+        moved = trip_effect(session, day, clock.today(session.plan))
         flush_notices(session)
         if args.json:
             shown = day_json(session, view)
@@ -142,7 +142,7 @@ def render_day(session: Session, view: DayView, compact: bool = False) -> list[s
             for prompt in plan.review.prompts:
                 lines.append(f"      ? {prompt.text}")
     # "today" only of today: `week` and `today --date` show other days.
-    is_today = info.day == clock.today()
+    is_today = info.day == clock.today(session.plan)
     if view.logged:
         lines.append("  " + t("today.logged" if is_today else "today.logged_day"))
         names = target_titles(session, [e.target for e in view.logged])

@@ -38,6 +38,7 @@ from pacer.plan.model import (
 from pacer.plan.problems import Loc, PlanInvalid, Problem, read_plan_bytes
 from pacer.plan.reader import ID_PATTERN, Reader, Ref
 from pacer.plan.regions import REGION_KEYS, read_region
+from pacer.plan.studyday import read_day_starts
 from pacer.plan.windows import read_window
 from pacer.plan.yamlnodes import Located, YamlRefused, read_located
 
@@ -594,7 +595,7 @@ _TOP_OPTIONAL = (
     "review",
     "decisions",
 )
-_PLAN_KEYS = ("timezone", "locale", "min_chunk", "principles", "summary")
+_PLAN_KEYS = ("timezone", "locale", "min_chunk", "day_starts", "principles", "summary")
 
 
 def _build(root: Located, problems: list[Problem]) -> Plan | None:
@@ -640,6 +641,7 @@ def _build(root: Located, problems: list[Problem]) -> Plan | None:
         timezone=timezone,
         locale=locale,
         min_chunk=r.integer(head.get("min_chunk"), "min_chunk", 20, 1, 600),
+        day_starts=read_day_starts(r, head.get("day_starts")),
         principles=r.texts(head.get("principles"), "principles"),
         summary=r.text(head.get("summary"), "summary"),
         baseline=tuple(r.each(top.get("baseline"), "baseline", b.baseline)),

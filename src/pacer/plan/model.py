@@ -284,6 +284,8 @@ class Plan:
     metrics: tuple[Metric, ...] = ()
     review: ReviewSpec = field(default_factory=ReviewSpec)
     decisions: tuple[Decision, ...] = ()
+    # Last, so that plans built positionally (tests, other code) keep their meaning.
+    day_starts: str = "00:00"  # "HH:MM": before it, it is still yesterday (see clock.study_date)
 
     # Lookups. Plans are small (hundreds of units), so linear scans keep the object plain
     # and picklable; the schedule layer builds its own indexes where it loops.

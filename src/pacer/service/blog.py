@@ -94,7 +94,7 @@ def export_hexo(session: Session, post_id: str, directory: Path, force: bool) ->
     # site's `timezone`); what is finished is judged on the person's today, as everywhere.
     written = clock.shown_at(clock.now_utc(), session.plan.timezone)
     notes = store_list(session.store, post.id)
-    finished = finished_on(session.plan, _entries(session), clock.today())
+    finished = finished_on(session.plan, _entries(session), clock.today(session.plan))
     done = set(finished) | session.plan.covered_units()
     text = hexo_draft(session.plan, post, notes, done, written)
     write_file_atomic(path, text.encode("utf-8"), overwrite=force)

@@ -138,7 +138,7 @@ def agenda(session: Session, day: date) -> DayView:
 
     from pacer.service.reviewdue import review_notice
 
-    today = clock.today()
+    today = clock.today(session.plan)
     view = day_views(session, day, 1, today)[0]
     due = review_notice(session, day, today)
     return view if due is None else replace(view, notices=(*view.notices, due))
@@ -193,7 +193,7 @@ def done_units(session: Session) -> dict[str, date]:
 
 def week(session: Session, day: date) -> list[DayView]:
     monday = day - timedelta(days=day.weekday())
-    return day_views(session, monday, 7, clock.today())
+    return day_views(session, monday, 7, clock.today(session.plan))
 
 
 # -- log ----------------------------------------------------------------------------------------
@@ -204,7 +204,7 @@ def log_minutes(session: Session, minutes: int, target: str, note: str, day: dat
     from pacer.store.log import add_entry
 
     kind = resolve_target(session.plan, target)
-    check_entry_day(session.plan, day, clock.today())
+    check_entry_day(session.plan, day, clock.today(session.plan))
     check_text(note, t("input.what.note"))
     return add_entry(session.store, day, kind, target, minutes, note, done=False)
 
@@ -216,7 +216,7 @@ def mark_done(session: Session, unit_id: str, day: date, minutes: int, note: str
 
     if resolve_target(session.plan, unit_id) != "unit":
         raise PacerError(Message("log.done_needs_unit", target=unit_id))
-    check_entry_day(session.plan, day, clock.today())
+    check_entry_day(session.plan, day, clock.today(session.plan))
     check_text(note, t("input.what.note"))
     # A unit whose minutes already finished it is done as status counts it: marking it
     # would write a row that changes nothing. (Two `done`s at once: store/log.py decides.)

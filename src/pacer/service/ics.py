@@ -42,7 +42,7 @@ def export_ics(session: Session, days: int) -> IcsExport:
 
     if not 1 <= days <= MAX_DAYS:
         raise PacerError(Message("ics.export.bad_days", raw=days, limit=MAX_DAYS))
-    today = clock.today()
+    today = clock.today(session.plan)
     last = today + timedelta(days=days - 1)
     plan = session.plan
     views = day_views(session, today, days, today)

@@ -73,7 +73,7 @@ def add_metric_value(
 
     metric = find_metric(session, metric_id)
     value = check_metric_value(metric, parse_value(metric, text))
-    check_reading_day(day, clock.today(), session.plan)
+    check_reading_day(day, clock.today(session.plan), session.plan)
     check_text(note, t("input.what.note"))
     reading = add_value(session.store, metric.id, day, value, note.strip())
     return reading, metric_view(session, metric.id, day)

@@ -171,7 +171,7 @@ def check_criterion(
         raise PacerError(Message("criterion.needs_evidence"))
     if "\n" in evidence:
         raise PacerError(Message("criterion.evidence_one_line"))
-    if day > clock.today():
+    if day > clock.today(session.plan):
         raise PacerError(Message("criterion.future", day=day))
     check, replaced = set_check(session.store, milestone.id, criterion, evidence, day)
     checked, total = _count(session, milestone)

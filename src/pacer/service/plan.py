@@ -24,7 +24,7 @@ DAY_MINUTES = 24 * 60
 def init_plan(target: Path | None, template: str | None = None) -> Path:
     """Write an editable starting point (the built-in plan unless `template` names another),
     never over an existing file."""
-    from pacer.clock import today
+    from pacer.clock import wall_date
     from pacer.plan.builtin import DEFAULT_STARTING_POINT, STARTING_POINTS, starting_point_text
     from pacer.workspace import PLAN_FILE, write_file_atomic
 
@@ -36,7 +36,7 @@ def init_plan(target: Path | None, template: str | None = None) -> Path:
     path = target if target is not None else data_dir() / PLAN_FILE
     if path.is_dir():
         path = path / PLAN_FILE
-    write_file_atomic(path, starting_point_text(name, today()))
+    write_file_atomic(path, starting_point_text(name, wall_date()))
     return path
 
 
@@ -53,7 +53,7 @@ def use_plan(source: Path) -> PlanAdopted:
     plan-YYYY-MM-DD.yaml (-2, -3… when that day already has one)."""
     import os
 
-    from pacer.clock import today
+    from pacer.clock import wall_date
     from pacer.plan.loader import load_plan_text
     from pacer.workspace import PLAN_FILE, make_folder, read_plan_file, write_file_atomic
 
@@ -69,7 +69,7 @@ def use_plan(source: Path) -> PlanAdopted:
         old = read_plan_file(target)
         if old == data:
             return PlanAdopted(plan, target, None)
-        stem = f"plan-{today().isoformat()}"
+        stem = f"plan-{wall_date().isoformat()}"
         previous = folder / f"{stem}.yaml"
         n = 1
         while os.path.lexists(previous):

@@ -177,11 +177,11 @@ def parse_day(text: str | None, plan: Plan) -> date:
     from pacer.bounds import check_day, shown
 
     if text is None:
-        day = clock.today()
+        day = clock.today(plan)
     else:
         raw = text.strip()
         if raw.lower() in _RELATIVE:
-            day = clock.today() + timedelta(days=_RELATIVE[raw.lower()])
+            day = clock.today(plan) + timedelta(days=_RELATIVE[raw.lower()])
         else:
             try:
                 day = date.fromisoformat(raw)

@@ -344,14 +344,13 @@ class Dashboard:
             shown = service.day_json(s, view)
             # A person reads milestones by their titles; the id stays in the tooltip.
             titles = {m.id: m.title for m in s.plan.milestones}
-            moved = [
-                (m, titles.get(m, m), n) for m, n in service.trip_effect(s, day, clock.today())
-            ]
+            today = clock.today(s.plan)
+            moved = [(m, titles.get(m, m), n) for m, n in service.trip_effect(s, day, today)]
             footnotes = [str(n) for n in s.notices]
             names = service.target_titles(s, [e.target for e in view.logged])
             # The service decides which days take entries (the CLI refuses the same ones):
             # a day that has not come, or one outside the plan, shows no log buttons.
-            refusal = service.entry_refusal(s.plan, day, clock.today())
+            refusal = service.entry_refusal(s.plan, day, today)
             targets = service.day_targets(s, view)
             finished = frozenset(service.done_units(s))
         logged, _ = service.logged_by_target(view)
@@ -379,28 +378,28 @@ class Dashboard:
             logged=logged,
             finished=finished,
             names=names,
-            around=self._days_around(day),
+            around=self._days_around(day, today),
             closed=closed,
             targets=targets,
             empty=[None if e is None else str(e) for e in empty],
         )
 
     @staticmethod
-    def _days_around(day: date) -> dict[str, str | None]:
+    def _days_around(day: date, today: date) -> dict[str, str | None]:
         """Links to the day before, the day after and back to today (None: this is today)."""
         from datetime import timedelta
 
         def link(d: date) -> str:
-            return "/" if d == clock.today() else f"/?date={d.isoformat()}"
+            return "/" if d == today else f"/?date={d.isoformat()}"
 
         return {
             "prev": link(day - timedelta(days=1)),
             "next": link(day + timedelta(days=1)),
-            "today": None if day == clock.today() else "/",
+            "today": None if day == today else "/",
         }
 
-    def _back(self, day: date) -> Response:
-        suffix = "" if day == clock.today() else f"?date={day.isoformat()}"
+    def _back(self, day: date, today: date) -> Response:
+        suffix = "" if day == today else f"?date={day.isoformat()}"
         return RedirectResponse("/" + suffix, status_code=303)
 
     def log(self, request: Request) -> Response:
@@ -413,7 +412,8 @@ class Dashboard:
         with self.session(request) as s:
             day = service.parse_day(self.form(request, "date") or None, s.plan)
             service.log_minutes(s, minutes, target, self.form(request, "note"), day)
-        return self._back(day)
+            today = clock.today(s.plan)
+        return self._back(day, today)
 
     def done(self, request: Request) -> Response:
         self.begin(request)
@@ -424,13 +424,15 @@ class Dashboard:
             service.mark_done(
                 s, self.form(request, "unit"), day, minutes, self.form(request, "note")
             )
-        return self._back(day)
+            today = clock.today(s.plan)
+        return self._back(day, today)
 
     def undo(self, request: Request) -> Response:
         self.begin(request)
         with self.session(request) as s:
             removed = service.undo(s)
-        return self._back(removed.day)
+            today = clock.today(s.plan)
+        return self._back(removed.day, today)
 
     # -- Week and Plan --------------------------------------------------------------------------
     def week(self, request: Request) -> Response:
@@ -438,20 +440,21 @@ class Dashboard:
         with self.session(request) as s:
             day = service.parse_day(request.query_params.get("date"), s.plan)
             days = [service.day_json(s, v) for v in service.week(s, day)]
+            today = clock.today(s.plan)
         rows = [(d, *service.day_minutes(d)) for d in days]
         return self.render(
             request,
             "week.html",
             week=service.iso_week(day),
             rows=rows,
-            today=clock.today().isoformat(),
+            today=today.isoformat(),
         )
 
     def plan(self, request: Request) -> Response:
         self.begin(request)
         with self.session(request) as s:
             plan = s.plan
-            line = service.timeline(s, clock.today())
+            line = service.timeline(s, clock.today(s.plan))
             filters = {
                 (tpl.id, b.id): service.block_filters(plan, b)
                 for tpl in plan.day_templates
@@ -471,19 +474,19 @@ class Dashboard:
 
     # -- Progress -------------------------------------------------------------------------------
     async def progress(self, request: Request) -> Response:
-        today = clock.today()
         lang = request.state.lang
         request.state.lane = self.reader
 
-        def gather() -> tuple[ChartKey, Any]:
+        def gather() -> tuple[ChartKey, Any, date]:
             set_lang(lang)
             with self.session(request) as s:
+                today = clock.today(s.plan)
                 key = (s.compiled.digest, s.data_version(), lang, today.isoformat())
                 if self.charts.charts(key) is not None:
-                    return key, None
-                return key, service.month_chart_data(s, today)
+                    return key, None, today
+                return key, service.month_chart_data(s, today), today
 
-        key, data = await self.reader.run(gather)
+        key, data, today = await self.reader.run(gather)
         charts = self.charts.charts(key) if data is None else await self.charts.draw(key, data)
         return self.render(
             request, "progress.html", charts=charts or [], drawing=charts is None, month=today
@@ -499,8 +502,8 @@ class Dashboard:
     # -- Review -----------------------------------------------------------------------------------
     def review(self, request: Request) -> Response:
         self.begin(request)
-        today = clock.today()
         with self.session(request) as s:
+            today = clock.today(s.plan)
             week = service.review_due_week(s, today)
             facts = service.review_facts(s, week, today)
             existing = service.find_review(s, week)
@@ -521,8 +524,8 @@ class Dashboard:
 
     def save_review(self, request: Request) -> Response:
         self.begin(request)
-        today = clock.today()
         with self.session(request) as s:
+            today = clock.today(s.plan)
             week = service.review_due_week(s, today)
             service.check_week(s, week, today)
             given = {p.id: self.form(request, "answer-" + p.id) for p in s.plan.review.prompts}
@@ -547,7 +550,7 @@ class Dashboard:
         self.begin(request)
         with self.session(request) as s:
             start, end, note = self._trip_form(request, s.plan)
-            moved = service.preview_trip(s, start, end, note, clock.today())
+            moved = service.preview_trip(s, start, end, note, clock.today(s.plan))
         return self.trips(
             request, preview={"start": start, "end": end, "note": note, "moved": moved}
         )
