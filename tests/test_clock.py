@@ -35,14 +35,24 @@ def test_set_now_fixes_now_and_today(monkeypatch: pytest.MonkeyPatch) -> None:
     assert clock.today(plan_in("Europe/Berlin")) == date(2026, 3, 10)
 
 
-def test_today_without_pacer_tz_is_on_the_plans_zone_not_the_machines(
+def test_today_without_pacer_tz_is_on_the_machines_zone_not_the_plans(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setenv("TZ", "America/Los_Angeles")
-    clock.set_now(datetime(2026, 3, 10, 23, 30, tzinfo=UTC))
+    clock.set_now(datetime(2026, 3, 10, 23, 30, tzinfo=UTC))  # 16:30 in LA, 07:30 (11th) Shanghai
     assert clock.local_zone() is None
-    assert clock.today(plan_in("Asia/Shanghai")) == date(2026, 3, 11)
-    assert clock.today(plan_in("America/New_York")) == date(2026, 3, 10)
+    assert clock.today(plan_in("Asia/Shanghai")) == date(2026, 3, 10)
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    assert clock.today(plan_in("America/New_York")) == date(2026, 3, 11)
+
+
+def test_machine_zone_keeps_daylight_saving_rules(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    zone = clock.machine_zone()
+    winter, summer = datetime(2026, 1, 15, 12, tzinfo=UTC), datetime(2026, 7, 15, 12, tzinfo=UTC)
+    assert (winter.astimezone(zone).hour, summer.astimezone(zone).hour) == (13, 14)
+    monkeypatch.setenv("TZ", "CET-1")  # a POSIX rule, not a zone name: a fixed offset is next best
+    assert clock.machine_zone() is not None
 
 
 def test_set_now_none_restores_the_real_clock() -> None:

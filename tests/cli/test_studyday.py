@@ -2,7 +2,7 @@
 day_starts it is still yesterday for `log`, `done`, `today`, streaks and the weekly review.
 
 Each run is a `pacer` process with a fixed PACER_NOW, no PACER_TZ and the machine's zone
-Europe/Berlin (the plan's zone too): the machine's clock is the person's."""
+that of the plan's person: the machine's clock is the person's."""
 
 from __future__ import annotations
 
@@ -22,7 +22,9 @@ DAY_STARTS = '  day_starts: "04:00"\n'
 
 def run(home: Path, plan: Path | None, now: str, *args: str, stdin: str = "") -> Run:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "PACER_"))}
-    env.update(PACER_HOME=str(home), LANG="C.UTF-8", PACER_NOW=now, TZ="Europe/Berlin")
+    # The machine's clock is where the plan's person is: Berlin, or Shanghai for the built-in.
+    zone = "Asia/Shanghai" if plan is None else "Europe/Berlin"
+    env.update(PACER_HOME=str(home), LANG="C.UTF-8", PACER_NOW=now, TZ=zone)
     where = ("--plan", str(plan)) if plan is not None else ()
     proc = subprocess.run(
         [str(PACER), *where, *args],
