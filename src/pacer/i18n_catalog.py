@@ -486,6 +486,7 @@ def _merge() -> None:
         help,
         inputs,
         interop,
+        mdimport,
         milestones,
         report,
         review,
@@ -504,6 +505,7 @@ def _merge() -> None:
         help,
         inputs,
         guards,
+        mdimport,
     )
     for module in modules:
         for key, texts in module.MESSAGES.items():
