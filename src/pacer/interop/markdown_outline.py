@@ -23,6 +23,14 @@ class Item:
             return self.text[:-1].strip()
         return ""
 
+    def split(self) -> tuple[str, str]:
+        """(`Listening`, `films`) of an item written `Listening: films`, else ('', text)."""
+        for colon in ("：", ": "):
+            head, found, rest = self.text.partition(colon)
+            if found and head.strip() and rest.strip():
+                return head.strip(), rest.strip()
+        return "", self.text
+
     def flat(self, joiner: str) -> str:
         """The item and everything nested in it as one line."""
         if not self.children:
@@ -30,7 +38,12 @@ class Item:
         inner = joiner.join(c.flat(joiner) for c in self.children)
         if not self.text:
             return inner
-        sep = "" if self.text.endswith(("：", ":")) else ("：" if joiner == "、" else ": ")
+        if self.text.endswith("："):
+            sep = ""
+        elif self.text.endswith(":"):
+            sep = " "
+        else:
+            sep = "：" if joiner == "、" else ": "
         return self.text + sep + inner
 
 

@@ -179,7 +179,7 @@ def _collect_tracks(r: _Reading, month_sections: list[tuple[Section, tuple[int, 
     for i, (s, _) in enumerate(month_sections):
         for child in s.children:
             r.track(_clean_title(child.title))
-        for lst in s.lists:
+        for lst in (lst for sub in s.walk() for lst in sub.lists):
             for item in lst:
                 if item.label():
                     labels.setdefault(item.label(), set()).add(i)
@@ -210,9 +210,12 @@ def _months(
             for lst in lists:
                 for item in lst:
                     label = item.label()
+                    head, rest = item.split()
                     if label and label in r.tracks:
                         for child in item.children:
                             add(r.tracks[label].id, child.flat(joiner))
+                    elif not item.children and head in r.tracks:  # `Listening: films`
+                        add(r.tracks[head].id, rest)
                     else:
                         add(track or _general(r), item.flat(joiner))
 
@@ -371,15 +374,19 @@ def _clamp_phase(p: DraftPhase, first: Month, last: Month) -> DraftPhase:
 def _week_curriculum(r: _Reading, s: Section, t: Table, year: int) -> DraftCurriculum:
     """A table of weeks: one unit per row (label, what, and what it maps to)."""
     title = _clean_title(s.title)
-    cid = r.cids.make(title, "weeks")
+    cid = r.cids.make(words.ascii_slug(title, 3), "weeks")
     units = []
     for n, row in enumerate(t.rows, 1):
         cells = row + [""] * (len(t.header) - len(row))
         label = cells[0]
         what = cells[1] if len(cells) > 1 and cells[1] else label
-        maps_to = cells[2] if len(cells) > 2 else ""
+        # The seed's third column is 工程对照: what the topic maps to; other columns are notes.
+        maps = len(t.header) > 2 and words.names_any(t.header[2], words.MAPS_HEADERS)
+        maps_to = cells[2] if maps else ""
         notes = "; ".join(
-            f"{h}: {c}" for h, c in zip(t.header[3:], cells[3:], strict=False) if c
+            f"{h}: {c}"
+            for h, c in zip(t.header[2 + maps :], cells[2 + maps :], strict=False)
+            if c
         )
         uid = r.uids.make("", "unit", f"{cid}-w{words.week_cell(label) or n}")
         units.append(DraftUnit(uid, what, WEEK_MINUTES, label, maps_to, notes, guess("week_minutes")))
@@ -406,7 +413,8 @@ def _week_curriculum(r: _Reading, s: Section, t: Table, year: int) -> DraftCurri
 
 
 def _source_line(s: Section) -> str:
-    return " › ".join(_clean_title(a.title) for a in reversed(s.ancestry()))
+    """The headings the table sits under (the section's own title is the curriculum's)."""
+    return " › ".join(_clean_title(a.title) for a in reversed(s.ancestry()[1:]))
 
 
 def _clamp(c: DraftCurriculum, first: Month, last: Month) -> DraftCurriculum:
@@ -484,11 +492,14 @@ def _read_item(
     found: dict[str, _Week],
     explicit: bool = False,
 ) -> None:
-    named = words.weekdays_named(item.text)
+    head, rest = item.split()
+    named = words.weekdays_named(head or item.text)
     if named is not None and named != ALL_DAYS:
         days = named
         title = f"{title} · {item.label()}" if item.label() else title
         explicit = True
+    if named is not None and head:  # `Every day: 15 min listening`: the days are said
+        item = Item(rest, item.children)
     amount = words.minutes_in(item.text)
     nested = any(words.minutes_in(c.flat(" ")) for c in item.children)
     if amount is None or nested:
@@ -499,7 +510,7 @@ def _read_item(
     what = " ".join(words.without_minutes(item.text).split())
     if item.children:
         what = joiner.join(c.flat(joiner) for c in item.children)
-    block = _block(r, what or title, amount)
+    block = _block(r, what or title, amount, len(days or ALL_DAYS) >= 5)
     week = found.setdefault(shape, _Week())
     for d in days or ALL_DAYS:
         week.blocks.setdefault(d, []).append(block)
@@ -509,12 +520,14 @@ def _read_item(
             week.titles.setdefault(d, title)
 
 
-def _block(r: _Reading, title: str, amount: tuple[int, int]) -> DraftBlock:
+def _block(r: _Reading, title: str, amount: tuple[int, int], daily: bool) -> DraftBlock:
+    """A ritual when its title says review; a habit when it is on (nearly) every day and names
+    one track; otherwise work, for the tracks its title names."""
     minutes, most = amount
     if words.names_any(title, words.RITUAL_WORDS):
         return DraftBlock("review", "ritual", title, minutes, most, why=guess("block_ritual"))
     tracks = r.track_in(title)
-    if len(tracks) == 1:
+    if len(tracks) == 1 and daily:
         why = guess("block_habit")
         return DraftBlock(tracks[0], "habit", title, minutes, most, track=tracks[0], why=why)
     why = guess("block_work_tracks") if tracks else guess("block_work")

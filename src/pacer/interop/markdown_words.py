@@ -147,6 +147,7 @@ RITUAL_WORDS = ("复盘", "回顾", "review", "retrospective", "reflection")
 KEYWORD_LABELS = ("关键词", "关键字", "主题", "keywords", "keyword", "focus", "theme")
 PHASE_HEADERS = ("阶段", "phase", "stage")
 WHEN_HEADERS = ("月份", "时间", "月", "months", "month", "when", "time", "period", "dates")
+MAPS_HEADERS = ("对照", "对应", "maps to", "counterpart", "mapping")
 WEEK_HEADERS = ("周", "周次", "week", "wk", "w")
 
 # Ids for common track names written in Chinese (anything else: its ASCII words, or track-N).
