@@ -97,9 +97,7 @@ def read_markdown_plan(text: str, source_name: str, today: date) -> DraftPlan:
     sections = root.walk()[1:]
     zh = words.has_cjk(" ".join(s.title for s in sections))
     reading = _Reading(zh)
-    month_sections = [
-        (s, m) for s in sections if (m := words.month_heading(s.title)) is not None
-    ]
+    month_sections = [(s, m) for s in sections if (m := words.month_heading(s.title)) is not None]
     tables = [(s, t) for s in [root, *sections] for t in s.tables]
     week_tables = [(s, t) for s, t in tables if _is_week_table(t)]
     phase_tables = [(s, t) for s, t in tables if _phase_columns(t) is not None]
@@ -172,7 +170,9 @@ def _clean_title(title: str) -> str:
 
 
 # -- months -----------------------------------------------------------------------------------
-def _collect_tracks(r: _Reading, month_sections: list[tuple[Section, tuple[int, int, str]]]) -> None:
+def _collect_tracks(
+    r: _Reading, month_sections: list[tuple[Section, tuple[int, int, str]]]
+) -> None:
     """Tracks: the headings under a month heading, and the labels (`日语：`) of nested lists
     that two or more months use."""
     labels: dict[str, set[int]] = {}
@@ -201,7 +201,9 @@ def _months(
         per_track = per_month.setdefault(month, {})
         keywords = ""
 
-        def add(track: str, text: str, month: Month = month, into: dict[str, list[str]] = per_track) -> None:
+        def add(
+            track: str, text: str, month: Month = month, into: dict[str, list[str]] = per_track
+        ) -> None:
             if text:
                 into.setdefault(track, []).append(text)
                 items.append((month, track, text))
@@ -384,12 +386,12 @@ def _week_curriculum(r: _Reading, s: Section, t: Table, year: int) -> DraftCurri
         maps = len(t.header) > 2 and words.names_any(t.header[2], words.MAPS_HEADERS)
         maps_to = cells[2] if maps else ""
         notes = "; ".join(
-            f"{h}: {c}"
-            for h, c in zip(t.header[2 + maps :], cells[2 + maps :], strict=False)
-            if c
+            f"{h}: {c}" for h, c in zip(t.header[2 + maps :], cells[2 + maps :], strict=False) if c
         )
         uid = r.uids.make("", "unit", f"{cid}-w{words.week_cell(label) or n}")
-        units.append(DraftUnit(uid, what, WEEK_MINUTES, label, maps_to, notes, guess("week_minutes")))
+        units.append(
+            DraftUnit(uid, what, WEEK_MINUTES, label, maps_to, notes, guess("week_minutes"))
+        )
     span = next((x for x in (words.month_span(a.title) for a in s.ancestry()) if x), None)
     window_why: Guess
     if span is not None:
@@ -422,9 +424,7 @@ def _clamp(c: DraftCurriculum, first: Month, last: Month) -> DraftCurriculum:
     if (start, end) == (c.start, c.end):
         return c
     why = guess("window_clamped", start=c.start, end=c.end)
-    return DraftCurriculum(
-        c.id, c.title, c.track, start, end, c.units, c.track_why, why, c.notes
-    )
+    return DraftCurriculum(c.id, c.title, c.track, start, end, c.units, c.track_why, why, c.notes)
 
 
 # -- day templates ----------------------------------------------------------------------------
@@ -447,17 +447,17 @@ def _day_templates(
             continue  # read with its parent
         found: dict[str, _Week] = {}
         _read_week(r, s, "normal", None, found)
-        for shape, week in found.items():
-            weeks.setdefault(shape, week)  # the first description of a kind of week wins
+        for shape, read in found.items():
+            weeks.setdefault(shape, read)  # the first description of a kind of week wins
     templates: list[DraftTemplate] = []
     shapes: list[DraftShape] = []
     review_day = ""
     for shape in ("normal", "travel"):
-        week = weeks.get(shape)
-        if week is None or not week.blocks:
+        described = weeks.get(shape)
+        if described is None or not described.blocks:
             tpls, shp = _default_week(r, shape)
         else:
-            tpls, shp = _week_templates(week, shape)
+            tpls, shp = _week_templates(described, shape)
         templates += tpls
         shapes.append(shp)
         if shape == "normal":
@@ -586,8 +586,13 @@ def _default_week(r: _Reading, shape: str) -> tuple[list[DraftTemplate], DraftSh
     why = guess("template_default")
     if shape == "travel":
         block = DraftBlock(
-            "read", "work", "阅读" if r.zh else "Reading", 30, 30,
-            kinds=("study", "reading"), new_units=False,
+            "read",
+            "work",
+            "阅读" if r.zh else "Reading",
+            30,
+            30,
+            kinds=("study", "reading"),
+            new_units=False,
         )
         tpl = DraftTemplate("travel", "出差日" if r.zh else "Travel day", (block,), why)
         return [tpl], DraftShape("travel", ("travel",) * 7)

@@ -22,7 +22,8 @@ MONTH_NAMES = (
 _MONTH_WORD = r"(?P<name>[A-Za-z]{3,9})\.?"
 _SEP = r"\s*(?:[｜|:：\-–—·,，]\s*)?"
 _NUMERIC_MONTH = re.compile(
-    r"^(?:(?:month|月份)\s*)?(?P<y>\d{4})\s*(?:[.\-/]|年)\s*(?P<m>\d{1,2})\s*月?(?![\d])(?!\s*[–\-~～至到]\s*\d)" + _SEP
+    r"^(?:(?:month|月份)\s*)?(?P<y>\d{4})\s*(?:[.\-/]|年)\s*(?P<m>\d{1,2})\s*月?(?![\d])(?!\s*[–\-~～至到]\s*\d)"
+    + _SEP
 )
 _WORD_MONTH = re.compile(r"^" + _MONTH_WORD + r"\s+(?P<y>\d{4})(?![\d])" + _SEP)
 _MONTH_RANGE = re.compile(
@@ -60,10 +61,9 @@ def month_heading(text: str) -> tuple[int, int, str] | None:
             return int(m["y"]), month, text.strip()[m.end() :].strip()
         return None
     m = _WORD_MONTH.match(text.strip())
-    if m:
-        month = month_number(m["name"])
-        if month is not None:
-            return int(m["y"]), month, text.strip()[m.end() :].strip()
+    named = month_number(m["name"]) if m else None
+    if m and named is not None:
+        return int(m["y"]), named, text.strip()[m.end() :].strip()
     return None
 
 
@@ -82,7 +82,8 @@ def month_span(text: str) -> tuple[int, int] | None:
             a, b = ma, mb
         else:
             mc = month_number(m["wc"])
-            if mc is None or m["wc"].lower() in ("may", "mar") and not m["wc"][0].isupper():
+            # `may` and `mar` in running text are words, not months
+            if mc is None or (m["wc"].lower() in ("may", "mar") and not m["wc"][0].isupper()):
                 continue
             a = b = mc
         if 1 <= a <= 12 and 1 <= b <= 12:
@@ -135,14 +136,25 @@ def has_cjk(text: str) -> bool:
 # Which weekdays a heading or list label speaks of (0 = Monday). Longest words first.
 WEEKDAYS_WORDS: tuple[tuple[tuple[str, ...], tuple[int, ...]], ...] = (
     (("周一～周五", "周一到周五", "周一至周五", "工作日", "平日"), (0, 1, 2, 3, 4)),
-    (("weekdays", "weekday", "mon–fri", "mon-fri", "monday–friday", "monday-friday"), (0, 1, 2, 3, 4)),
+    (
+        ("weekdays", "weekday", "mon–fri", "mon-fri", "monday–friday", "monday-friday"),
+        (0, 1, 2, 3, 4),
+    ),
     (("周六", "星期六", "saturday"), (5,)),
     (("周日", "星期日", "星期天", "周天", "sunday"), (6,)),
     (("周末", "weekend", "weekends"), (5, 6)),
     (("每天", "每日", "daily", "every day", "each day"), (0, 1, 2, 3, 4, 5, 6)),
 )
 TRAVEL_WORDS = ("出差", "旅行", "差旅", "travel", "trip", "on the road")
-TEMPLATE_WORDS = ("模板", "周计划", "template", "routine", "weekly plan", "week plan", "typical week")
+TEMPLATE_WORDS = (
+    "模板",
+    "周计划",
+    "template",
+    "routine",
+    "weekly plan",
+    "week plan",
+    "typical week",
+)
 RITUAL_WORDS = ("复盘", "回顾", "review", "retrospective", "reflection")
 KEYWORD_LABELS = ("关键词", "关键字", "主题", "keywords", "keyword", "focus", "theme")
 PHASE_HEADERS = ("阶段", "phase", "stage")
@@ -150,18 +162,20 @@ WHEN_HEADERS = ("月份", "时间", "月", "months", "month", "when", "time", "p
 MAPS_HEADERS = ("对照", "对应", "maps to", "counterpart", "mapping")
 WEEK_HEADERS = ("周", "周次", "week", "wk", "w")
 
-# Ids for common track names written in Chinese (anything else: its ASCII words, or track-N).
+# Common track names written in Chinese, by the English word their id is made of (the id is
+# that word in lower case); the other words of an entry name the same subject, so that a table
+# under 多变量微积分 finds the track 数学.
 GLOSSARY: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("math", ("数学", "微积分", "线性代数", "线代", "概率", "mathematics", "math", "calculus")),
-    ("english", ("英语", "英文", "english")),
-    ("japanese", ("日语", "日文", "japanese")),
-    ("german", ("德语", "german")),
-    ("french", ("法语", "french")),
-    ("eng", ("工程", "engineering")),
-    ("output", ("输出",)),
-    ("blog", ("博客", "blog")),
-    ("reading", ("阅读", "读书", "reading")),
-    ("exercise", ("运动", "健身", "跑步", "exercise", "running")),
+    ("Mathematics", ("数学", "微积分", "线性代数", "线代", "概率", "calculus")),
+    ("English", ("英语", "英文")),
+    ("Japanese", ("日语", "日文")),
+    ("German", ("德语",)),
+    ("French", ("法语",)),
+    ("Engineering", ("工程",)),
+    ("Writing", ("输出", "写作")),
+    ("Blog", ("博客",)),
+    ("Reading", ("阅读", "读书")),
+    ("Exercise", ("运动", "健身", "跑步", "running")),
 )
 
 
@@ -178,10 +192,14 @@ def names_any(text: str, words: tuple[str, ...]) -> bool:
     return any(w in low for w in words)
 
 
+def _entries() -> list[tuple[str, tuple[str, ...]]]:
+    return [(name.lower(), (name.lower(), *words)) for name, words in GLOSSARY]
+
+
 def glossary_id(title: str) -> str:
     """The glossary id of a title that is (nearly) just one known word, else ''."""
     low = title.lower().strip()
-    for tid, words in GLOSSARY:
+    for tid, words in _entries():
         if any(low == w or (len(low) <= len(w) + 2 and w in low) for w in words):
             return tid
     return ""
@@ -191,7 +209,7 @@ def glossary_hits(text: str) -> list[tuple[int, str]]:
     """(position, glossary id) of each glossary word in a text."""
     low = text.lower()
     hits = []
-    for tid, words in GLOSSARY:
+    for tid, words in _entries():
         for w in words:
             pos = low.find(w)
             if pos >= 0:

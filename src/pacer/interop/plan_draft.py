@@ -126,13 +126,32 @@ def scalar(value: str) -> str:
     titles stay readable), otherwise double-quoted (JSON's escapes are YAML's)."""
     if _plain_ok(value):
         return value
-    return json.dumps(value, ensure_ascii=False)
+    quoted = json.dumps(value, ensure_ascii=False)
+    # YAML refuses a few characters even inside quotes (DEL, C1 controls, U+FFFE/FFFF) and
+    # reads others as line breaks or a byte order mark: escape those.
+    return "".join(c if _printable(c) and c not in _BREAKS else f"\\u{ord(c):04x}" for c in quoted)
+
+
+_BREAKS = "\x85\u2028\u2029\ufeff"
+
+
+def _printable(c: str) -> bool:
+    n = ord(c)
+    return (
+        n in (0x09, 0x0A, 0x0D, 0x85)
+        or 0x20 <= n <= 0x7E
+        or 0xA0 <= n <= 0xD7FF
+        or 0xE000 <= n <= 0xFFFD
+        or n >= 0x10000
+    )
 
 
 def _plain_ok(value: str) -> bool:
     import yaml
 
-    if not value or value != value.strip() or any(c in value for c in "\n\r\t"):
+    if not value or value != value.strip() or not all(_printable(c) for c in value):
+        return False
+    if any(c in value for c in "\n\r\t" + _BREAKS):
         return False
     if value[0] in "-?:,[]{}#&*!|>'\"%@`" or ": " in value or " #" in value:
         return False

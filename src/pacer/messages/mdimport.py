@@ -29,8 +29,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path}：其中没有找到计划：没有月份标题（如 '## 2026.03' 或 '## March 2026'）、周表或阶段表；见 docs/markdown-import.md",
     ),
     "mdimport.not_utf8": (
-        "{path} is not UTF-8 text (byte {offset}); save it as UTF-8 and import it again",
-        "{path} 不是 UTF-8 文本（第 {offset} 字节）；请另存为 UTF-8 后再导入",
+        "{path} is not UTF-8 text (at byte offset {offset}); save it as UTF-8 and import it again",
+        "{path} 不是 UTF-8 文本（字节偏移 {offset} 处）；请另存为 UTF-8 后再导入",
     ),
     "mdimport.not_found": ("no file at {path}", "{path} 不存在"),
     "mdimport.unreadable": ("cannot read {path}: {detail}", "无法读取 {path}：{detail}"),

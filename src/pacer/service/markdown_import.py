@@ -27,9 +27,7 @@ class ImportedPlan:
     phases: int
 
 
-def import_markdown_plan(
-    path: Path, output: Path | None, force: bool, today: date
-) -> ImportedPlan:
+def import_markdown_plan(path: Path, output: Path | None, force: bool, today: date) -> ImportedPlan:
     """Read a Markdown plan, draft its YAML, check that the draft loads as a plan, and write it
     atomically to `output` when given (an existing file only with `force`)."""
     from pacer.i18n import t
