@@ -497,6 +497,7 @@ def _merge() -> None:
         help,
         inputs,
         interop,
+        mdimport,
         milestones,
         regions,
         report,
@@ -520,6 +521,7 @@ def _merge() -> None:
         guards,
         regions,
         studyday,
+        mdimport,
     )
     for module in modules:
         for key, texts in module.MESSAGES.items():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from pacer.cli.common import add_date, add_json, flush_notices, print_json, session_from, show
@@ -41,7 +42,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=run_init)
     p = sub.add_parser("plan", parents=[common], help=t("help.plan"))
     psub = p.add_subparsers(
-        dest="plan_command", metavar="check|show|use|timeline", parser_class=type(p)
+        dest="plan_command", metavar="check|show|use|import|timeline", parser_class=type(p)
     )
     c = psub.add_parser("check", parents=[common], help=t("help.plan.check"))
     c.add_argument("path", nargs="?", type=Path, help=t("help.plan.check.path"))
@@ -57,6 +58,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     add_date(tl)
     add_json(tl)
     tl.set_defaults(handler=run_timeline)
+    im = psub.add_parser("import", parents=[common], help=t("help.plan.import"))
+    im.add_argument("markdown", type=Path, help=t("help.plan.import.markdown"))
+    im.add_argument("-o", "--output", type=Path, metavar="FILE", help=t("help.plan.import.output"))
+    im.add_argument("--force", action="store_true", help=t("help.output.force"))
+    im.set_defaults(handler=run_import)
     p.set_defaults(handler=run_show, json=False)
 
 
@@ -98,6 +104,29 @@ def run_check(args: argparse.Namespace) -> int:
             units=s.units,
             hours=round(s.unit_minutes / 60),
             milestones=s.milestones,
+        )
+    )
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    """Parse, draft through the service, then show: the YAML, or one line about the file."""
+    from pacer import clock
+    from pacer.service.markdown_import import import_markdown_plan
+
+    done = import_markdown_plan(args.markdown, args.output, args.force, clock.wall_date())
+    if done.written is None:
+        sys.stdout.write(done.text)
+        return 0
+    print(
+        t(
+            "mdimport.written",
+            path=done.written,
+            months=done.months,
+            tracks=done.tracks,
+            curricula=done.curricula,
+            units=done.units,
+            phases=done.phases,
         )
     )
     return 0
