@@ -489,6 +489,7 @@ def _merge() -> None:
         milestones,
         report,
         review,
+        rota,
         web,
     )
 
@@ -504,6 +505,7 @@ def _merge() -> None:
         help,
         inputs,
         guards,
+        rota,
     )
     for module in modules:
         for key, texts in module.MESSAGES.items():

@@ -15,7 +15,6 @@ from pacer.plan.model import (
     WEEKDAYS,
     Baseline,
     Block,
-    CalendarOverride,
     CalendarRules,
     Criterion,
     Curriculum,
@@ -37,6 +36,13 @@ from pacer.plan.model import (
 )
 from pacer.plan.problems import Loc, PlanInvalid, Problem, read_plan_bytes
 from pacer.plan.reader import ID_PATTERN, Reader, Ref
+from pacer.plan.rotation import (
+    CALENDAR_KEYS,
+    read_override,
+    read_periods,
+    read_roster_templates,
+    read_rotation,
+)
 from pacer.plan.yamlnodes import Located, YamlRefused, read_located
 
 __all__ = ["FORMAT_VERSION", "PlanInvalid", "load_plan_file", "load_plan_text", "read_plan_bytes"]
@@ -246,7 +252,7 @@ class _PlanBuilder:
                 node,
                 "calendar",
                 (),
-                ("country", "holiday_template", "makeup_template", "overrides"),
+                ("country", "holiday_template", "makeup_template", "overrides", *CALENDAR_KEYS),
             )
             or {}
         )
@@ -274,16 +280,18 @@ class _PlanBuilder:
             else default_makeup
         )
 
-        def override(n: Located) -> CalendarOverride | None:
-            of = self.r.mapping(n, "calendar.overrides[]", ("date", "template"), ("reason",))
-            if of is None:
-                return None
-            d = self.r.day(of.get("date"), "date")
-            tid = self.r.ref("template", of.get("template"), "template")
-            return CalendarOverride(d, tid, self.r.text(of.get("reason"), "reason")) if d else None
-
-        overrides = tuple(self.r.each(f.get("overrides"), "overrides", override))
-        return CalendarRules(country, holiday, makeup, overrides)
+        overrides = tuple(
+            self.r.each(f.get("overrides"), "overrides", lambda n: read_override(self.r, n))
+        )
+        return CalendarRules(
+            country,
+            holiday,
+            makeup,
+            overrides,
+            rotation=read_rotation(self.r, f.get("rotation")),
+            periods=read_periods(self.r, f.get("periods")),
+            roster_templates=read_roster_templates(self.r, f.get("roster_templates")),
+        )
 
     def phase(self, node: Located) -> Phase | None:
         f = self.r.mapping(node, "phases[]", ("id", "title", "from", "to"), ("deliverable",))
