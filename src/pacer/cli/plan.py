@@ -16,6 +16,7 @@ from pacer.service import (
     init_plan,
     parse_day,
     plan_summary,
+    plan_warnings,
     state_text,
     timeline,
 )
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     from datetime import date
     from typing import Any
 
-    from pacer.plan.problems import PlanInvalid
+    from pacer.plan.problems import PlanInvalid, Problem
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -68,9 +69,11 @@ def run_check(args: argparse.Namespace) -> int:
         except PlanInvalid as exc:
             print_json(check_json(path, None, exc))
             return 2
-        print_json(check_json(path, plan, None))
+        warnings = plan_warnings(plan, resolve_plan_path(given)[0])
+        print_json({**check_json(path, plan, None), "warnings": problems_json(warnings)})
         return 0
     plan, resolved = check_plan(given)
+    warnings = plan_warnings(plan, resolved)
     s = plan_summary(plan)
     print(
         t(
@@ -82,6 +85,8 @@ def run_check(args: argparse.Namespace) -> int:
             milestones=s.milestones,
         )
     )
+    for w in warnings:
+        print(f"{args.path or resolved}:{w.loc.line}:{w.loc.col}: {w.message}")
     return 0
 
 
@@ -99,11 +104,13 @@ def check_json(path: Path, plan: Plan | None, invalid: PlanInvalid | None) -> di
         "minutes": summary.unit_minutes if summary else None,
         "covered": summary.covered if summary else None,
         "milestones": summary.milestones if summary else None,
-        "problems": [
-            {"line": p.loc.line, "column": p.loc.col, **notice_json(p.message)}
-            for p in (invalid.raw if invalid is not None else [])
-        ],
+        "problems": problems_json(invalid.raw if invalid is not None else []),
+        "warnings": [],
     }
+
+
+def problems_json(problems: list[Problem]) -> list[dict[str, Any]]:
+    return [{"line": p.loc.line, "column": p.loc.col, **notice_json(p.message)} for p in problems]
 
 
 def run_show(args: argparse.Namespace) -> int:

@@ -214,6 +214,9 @@ if TYPE_CHECKING:
     from pacer.service.plan import (
         plan_summary as plan_summary,
     )
+    from pacer.service.plan import (
+        plan_warnings as plan_warnings,
+    )
     from pacer.service.progress import (
         StatusView as StatusView,
     )
@@ -456,6 +459,7 @@ _EXPORTS: dict[str, str] = {
     "parse_week": "review",
     "preview_trip": "trips",
     "plan_summary": "plan",
+    "plan_warnings": "plan",
     "planned_projection": "session",
     "projection_at": "session",
     "remove_trip": "days",
