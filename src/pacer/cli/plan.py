@@ -158,9 +158,15 @@ def plan_json(plan: Plan, source: str) -> dict[str, Any]:
             for shape in plan.week_shapes
         ],
         "overrides": [
-            {"date": o.day.isoformat(), "template": o.template, "reason": o.reason}
+            {
+                "date": o.day.isoformat(),
+                "template": o.template or None,
+                "shape": o.shape or None,
+                "reason": o.reason,
+            }
             for o in plan.calendar.overrides
         ],
+        **patterns_json(plan),
         "phases": [
             {
                 "id": ph.id,
@@ -304,8 +310,44 @@ def _templates(plan: Plan) -> list[str]:
     if plan.calendar.overrides:
         lines += ["", t("show.overrides")]
         for o in plan.calendar.overrides:
-            lines.append(f"  {o.day}  {o.template}" + (f"  {o.reason}" if o.reason else ""))
+            named = o.template or t("rota.why.shape", shape=o.shape)
+            lines.append(f"  {o.day}  {named}" + (f"  {o.reason}" if o.reason else ""))
+    rotation, periods = plan.calendar.rotation, plan.calendar.periods
+    if rotation is not None:
+        cycle = " → ".join(rotation.weeks or rotation.days)
+        lines += ["", t("rota.show.rotation", start=rotation.start, cycle=cycle)]
+    if periods:
+        lines += ["", t("rota.show.periods")]
+        for p in periods:
+            lines.append(
+                f"  {p.start} → {p.end}  {p.shape}" + (f"  {p.reason}" if p.reason else "")
+            )
     return lines
+
+
+def patterns_json(plan: Plan) -> dict[str, Any]:
+    """`plan show --json`: the rotation, the periods and the roster's templates."""
+    rules = plan.calendar
+    rotation = rules.rotation
+    return {
+        "rotation": None
+        if rotation is None
+        else {
+            "start": rotation.start.isoformat(),
+            "weeks": list(rotation.weeks) or None,
+            "days": list(rotation.days) or None,
+        },
+        "periods": [
+            {
+                "from": p.start.isoformat(),
+                "to": p.end.isoformat(),
+                "shape": p.shape,
+                "reason": p.reason,
+            }
+            for p in rules.periods
+        ],
+        "roster_templates": list(rules.roster_templates),
+    }
 
 
 def block_line(plan: Plan, block: Block) -> str:

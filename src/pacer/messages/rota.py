@@ -117,4 +117,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "警告：日模板 '{id}' 从未被使用：没有在用的周模板、指定日、轮班、节假日或调休日引用它"
         "（只由排班导入设置的日模板：请列入 calendar.roster_templates）",
     ),
+    "rota.show.rotation": (
+        "Rotation from {start}: {cycle}, then again",
+        "轮班（自 {start} 起）：{cycle}，循环往复",
+    ),
+    "rota.show.periods": ("Periods", "时段"),
 }
