@@ -502,6 +502,7 @@ def _merge() -> None:
         regions,
         report,
         review,
+        rota,
         studyday,
         web,
     )
@@ -522,6 +523,7 @@ def _merge() -> None:
         regions,
         studyday,
         mdimport,
+        rota,
     )
     for module in modules:
         for key, texts in module.MESSAGES.items():

@@ -27,8 +27,10 @@ except ImportError:  # pragma: no cover - every CPython build has it
 
 # Part of the cache key beside pacer's version: bump it whenever what is compiled from a
 # plan (the validated plan, holidays, the planned stream) would come out differently.
-COMPILED_FORMAT = 8  # 5: curricula have `post`; 6: metrics have min/max; 7: subdivision, days;
-# 8: day_starts
+COMPILED_FORMAT = (
+    14  # 5: curricula `post`; 6: metrics min/max; 7: subdivision, days; 8: day_starts;
+)
+# 13 (on a branch): rotation, periods; 14: all of issue 13 merged
 
 PLAN_FILE = "plan.yaml"
 DB_FILE = "pacer.db"

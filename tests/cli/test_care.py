@@ -24,6 +24,7 @@ from pacer.store.metrics import add_value
 from pacer.store.milestones import set_check
 from pacer.store.notes import add_note
 from pacer.store.reviews import save_review
+from pacer.store.roster import import_roster
 from pacer.store.trips import add_trip
 from tests.helpers import Run, example_plan_text
 
@@ -51,6 +52,8 @@ def fill(db: Path) -> None:
         add_entry(store, date(2026, 3, 9), "habit", "english", 30, "Lex Fridman #400", False)
         add_entry(store, date(2026, 3, 10), "unit", "m1801-improper-1", 50, "反常积分", True)
         add_trip(store, date(2026, 3, 16), date(2026, 3, 27), "深圳出差", uid="abc@calendar")
+        day = date(2026, 3, 14)
+        import_roster(store, [("shift-1@roster", day, day, "deep", "Früh")])
         add_choice(
             store,
             CatchupChoice("move_due", "phase-a", due=date(2026, 4, 15), reason="出差两周"),
@@ -87,13 +90,13 @@ def test_export_import_export_round_trips_everything(pacer: Pacer, home: Path) -
     first = pacer("export", "json", "-o", str(out))
     assert first.code == 0, first.err
     assert first.out == (
-        f"wrote {out} (9 rows: log 2, trips 1, reviews 1, milestone checks 1,"
-        " metric values 1, notes 1, catch-up choices 2)\n"
+        f"wrote {out} (10 rows: log 2, trips 1, reviews 1, milestone checks 1,"
+        " metric values 1, notes 1, catch-up choices 2, roster 1)\n"
     )
     document = json.loads(out.read_text(encoding="utf-8"))
     assert set(document) == TOP_KEYS
     assert document["format"] == "pacer-export"
-    assert (document["format_version"], document["schema_version"]) == (1, 4)
+    assert (document["format_version"], document["schema_version"]) == (1, 5)
     assert document["plan"]["source"] == "<built-in 2026 plan>"
     assert len(document["plan"]["sha256"]) == 64
     tables = document["tables"]
@@ -117,12 +120,17 @@ def test_export_import_export_round_trips_everything(pacer: Pacer, home: Path) -
     restored = pacer("--db", str(home / "restored.db"), "import", "json", str(out))
     assert restored.code == 0, restored.err
     assert errors(restored) == []  # the same plan: no notice
-    assert restored.out.startswith(f"imported {out}: 9 rows (log 2, trips 1, reviews 1,")
+    assert restored.out.startswith(f"imported {out}: 10 rows (log 2, trips 1, reviews 1,")
     again = pacer("--db", str(home / "restored.db"), "export", "json")
     assert again.code == 0, again.err
     assert without_stamp(json.loads(again.out)) == without_stamp(document)
     # What pacer shows from the restored database is what it showed before.
-    for args in (("status", "--json"), ("review", "--list", "--json"), ("trip", "list")):
+    for args in (
+        ("status", "--json"),
+        ("review", "--list", "--json"),
+        ("trip", "list"),
+        ("roster", "list"),
+    ):
         before = pacer(*args)
         after = pacer("--db", str(home / "restored.db"), *args)
         assert (after.code, after.out) == (before.code, before.out), args
@@ -136,6 +144,7 @@ def test_export_goes_to_standard_output_without_o(pacer: Pacer, home: Path) -> N
     assert set(document["tables"]) == {
         "log",
         "trips",
+        "roster",
         "catchup",
         "reviews",
         "milestone_checks",
@@ -177,7 +186,7 @@ def _edit(document: dict[str, Any], change: Callable[[dict[str, Any]], object]) 
         ),
         (
             lambda d: d.update(schema_version=99),
-            "was exported at schema 99, newer than this pacer (4); upgrade pacer to import it",
+            "was exported at schema 99, newer than this pacer (5); upgrade pacer to import it",
         ),
         (lambda d: d.pop("format"), "is not a pacer export"),
         (lambda d: d.update(format_version="1"), "'format_version' is missing or malformed"),
@@ -377,7 +386,16 @@ def test_import_checks_every_row_by_the_rules_the_commands_enforce(
 
 
 def _export_tables() -> tuple[str, ...]:
-    return ("log", "trips", "catchup", "reviews", "milestone_checks", "metric_values", "notes")
+    return (
+        "log",
+        "trips",
+        "catchup",
+        "reviews",
+        "milestone_checks",
+        "metric_values",
+        "notes",
+        "roster",
+    )
 
 
 def test_import_takes_trips_that_touch_but_do_not_overlap(pacer: Pacer, home: Path) -> None:
@@ -419,7 +437,8 @@ def test_import_refuses_a_database_that_holds_data(pacer: Pacer, home: Path) -> 
     assert run.code == 1
     assert errors(run) == [
         f"pacer: {home / 'pacer.db'} already holds data (log 2, trips 1, reviews 1,"
-        " milestone checks 1, metric values 1, notes 1, catch-up choices 2); import only into an"
+        " milestone checks 1, metric values 1, notes 1, catch-up choices 2, roster 1); import only"
+        " into an"
         " empty database: pacer --db NEW.db import json FILE"
     ]
     assert without_stamp(pacer("export", "json").json()) == without_stamp(before)
@@ -438,7 +457,7 @@ def test_import_says_when_the_export_was_made_with_another_plan(
         "pacer: the export was made with another plan (its SHA-256 differs from the plan in"
         " force); everything was imported — 'pacer doctor' lists what the plan no longer names"
     ]
-    assert run.out.startswith(f"imported {path}: 9 rows")
+    assert run.out.startswith(f"imported {path}: 10 rows")
 
 
 def test_import_without_a_format_is_a_usage_hint(pacer: Pacer) -> None:
@@ -501,7 +520,7 @@ def test_doctor_on_a_sound_database(pacer: Pacer, home: Path) -> None:
     assert run.code == 0, run.err
     lines = run.out.splitlines()
     assert lines[0] == f"Database  {home / 'pacer.db'}"
-    assert lines[1] == "Schema    version 4 (this pacer: 4)"
+    assert lines[1] == "Schema    version 5 (this pacer: 5)"
     assert lines[3] == f"SQLite    {apsw.sqlite_lib_version()}"
     assert "  ✓ SQLite has the fix for lost writes with several writers (3.51.3 and later)" in lines
     assert "  ✓ integrity check: ok" in lines
@@ -512,7 +531,7 @@ def test_doctor_on_a_sound_database(pacer: Pacer, home: Path) -> None:
         "ok": True,
         "database": str(home / "pacer.db"),
         "plan": "<built-in 2026 plan>",
-        "schema": {"version": 4, "latest": 4},
+        "schema": {"version": 5, "latest": 5},
         "integrity": [],
         "foreign_keys": [],
         "network_filesystem": report["network_filesystem"],

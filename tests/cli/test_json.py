@@ -99,7 +99,15 @@ PLAN_SHOW = {
             "days": {d: "str" for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")},
         }
     ],
-    "overrides": [{"date": DAY, "template": "str", "reason": "str"}],
+    "overrides": [
+        {"date": DAY, "template": ("str", "null"), "shape": ("str", "null"), "reason": "str"}
+    ],
+    "rotation": (
+        "null",
+        {"start": DAY, "weeks": (["str"], "null"), "days": (["str"], "null")},
+    ),
+    "periods": [{"from": DAY, "to": DAY, "shape": "str", "reason": "str"}],
+    "roster_templates": ["str"],
     "phases": [{"id": "str", "title": "str", "start": "str", "end": "str", "deliverable": "str"}],
     "months": [
         {
@@ -124,6 +132,7 @@ PLAN_CHECK = {
     "covered": ("int", "null"),
     "milestones": ("int", "null"),
     "problems": [{"line": "int", "column": "int", "code": "str", "text": "str"}],
+    "warnings": [{"line": "int", "column": "int", "code": "str", "text": "str"}],
 }
 MILESTONE = {
     "id": "str",
@@ -175,6 +184,7 @@ IMPORT = {
             "metric_values",
             "notes",
             "catchup",
+            "roster",
         )
     },
     "plan_matches": "bool",
@@ -281,7 +291,7 @@ def test_plan_check(pacer: Pacer, which: str, other_plan: Path) -> None:
         "berlin": (str(other_plan), False, "Nurse's study year", 8, 795, 0, 1),
     }[which]
     assert shown == dict(
-        zip(list(PLAN_CHECK), (True, *expected, []), strict=True),
+        zip(list(PLAN_CHECK), (True, *expected, [], []), strict=True),
     )
 
 

@@ -48,6 +48,17 @@ SAMPLES: dict[str, list[dict[str, object]]] = {
             "created_at": "2026-02-01T00:00:00+00:00",
         }
     ],
+    "roster": [
+        {
+            "uid": "shift-1@dienstplan",
+            "start_date": "2026-03-02",
+            "end_date": "2026-03-02",
+            "template": "early",
+            "summary": "Frühdienst",
+            "created_at": "2026-02-01T00:00:00+00:00",
+            "updated_at": "2026-02-01T00:00:00+00:00",
+        }
+    ],
     "catchup": [
         {
             "kind": "move_due",

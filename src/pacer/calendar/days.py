@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from pacer.plan.model import WEEKDAYS, Plan
 
@@ -13,7 +13,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Literal
 
-    DayKind = Literal["weekday", "weekend", "trip", "holiday", "makeup", "override"]
+    DayKind = Literal["weekday", "weekend", "trip", "holiday", "makeup", "override", "roster"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +32,21 @@ class Trip:
 
 
 MAX_TRIP_DAYS = 366  # a longer "trip" is a typo in a date, not travel
+
+
+@dataclass(frozen=True, slots=True)
+class RosterEntry:
+    """Days a roster (imported from a calendar file) gives one day template."""
+
+    id: int
+    start: date
+    end: date  # inclusive
+    template: str
+    summary: str = ""  # the event's summary, as the calendar says it
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
 
 
 def overlap_of(start: date, end: date, trips: Iterable[Trip]) -> Trip | None:
@@ -61,14 +76,23 @@ class DayInfo:
     weekday: str  # mon..sun
     holiday: str = ""  # the holiday's name (in the plan's language) on holidays and makeup days
     trip: Trip | None = None
-    note: str = ""  # an override's reason
+    note: str = ""  # an override's or a period's reason, a roster event's summary
     provisional: bool = False  # the holiday is computed, not announced yet: it may change
+    shape: str = ""  # the week shape a rotation, a period or an override chose ("" otherwise)
+    why: str = ""  # "rotation" or "period" when one of them chose the template
 
 
 class Calendar:
-    """Resolves dates for one plan, one holiday table and a set of trips."""
+    """Resolves dates for one plan, one holiday table, a set of trips and a roster."""
 
-    def __init__(self, plan: Plan, table: HolidayTable, trips: tuple[Trip, ...], lang: str) -> None:
+    def __init__(
+        self,
+        plan: Plan,
+        table: HolidayTable,
+        trips: tuple[Trip, ...],
+        lang: str,
+        roster: tuple[RosterEntry, ...] = (),
+    ) -> None:
         self.plan = plan
         self.trips = tuple(sorted(trips, key=lambda t: t.start))
         zh = lang == "zh"
@@ -76,8 +100,11 @@ class Calendar:
         self._makeup = {d: (zh_name if zh else en) for d, en, zh_name in table.makeup_workdays}
         self._provisional = frozenset(table.provisional)
         self._overrides = {o.day: o for o in plan.calendar.overrides}
+        self._shapes = {s.id: s.days for s in plan.week_shapes}
         self._normal = plan.shape("normal").days
         self._travel = plan.shape("travel").days
+        self.roster = roster
+        self._roster = _roster_days(roster, {t.id for t in plan.day_templates})
 
     def trip_on(self, d: date) -> Trip | None:
         for trip in self.trips:
@@ -92,6 +119,9 @@ class Calendar:
         return info
 
     def _resolve(self, d: date) -> DayInfo:
+        """The day's template, by the documented order (docs/plan-format.md, "Which template
+        a day gets"): absence > per-date override > roster > holiday / makeup workday >
+        period > rotation > the normal week shape."""
         weekday = WEEKDAYS[d.weekday()]
         trip = self.trip_on(d)
         if trip is not None:
@@ -101,7 +131,16 @@ class Calendar:
             )
         override = self._overrides.get(d)
         if override is not None:
+            if override.shape:
+                template = self._shapes[override.shape][d.weekday()]
+                return DayInfo(
+                    d, "override", template, weekday, note=override.reason, shape=override.shape
+                )
             return DayInfo(d, "override", override.template, weekday, note=override.reason)
+        entry = self._roster.get(d)
+        if entry is not None:
+            holiday = self._holidays.get(d, "")
+            return DayInfo(d, "roster", entry.template, weekday, holiday, note=entry.summary)
         # Who works on public holidays (holidays_off: false) keeps the week's template; the
         # holiday's name is still shown.
         if d in self._makeup and self.plan.calendar.holidays_off:
@@ -112,5 +151,45 @@ class Calendar:
             return DayInfo(
                 d, "holiday", self.plan.calendar.holiday_template, weekday, self._holidays[d]
             )
+        return self._patterned(d, weekday)
+
+    def _patterned(self, d: date, weekday: str) -> DayInfo:
+        """A day no absence, override, roster or holiday decides: a period's shape, else the
+        rotation's week shape or day template, else the normal week shape."""
         kind: DayKind = "weekday" if d.weekday() < 5 else "weekend"
-        return DayInfo(d, kind, self._normal[d.weekday()], weekday, self._holidays.get(d, ""))
+        holiday = self._holidays.get(d, "")
+        rules = self.plan.calendar
+        for period in rules.periods:
+            if period.start <= d <= period.end:
+                template = self._shapes[period.shape][d.weekday()]
+                return DayInfo(
+                    d,
+                    kind,
+                    template,
+                    weekday,
+                    holiday,
+                    note=period.reason,
+                    shape=period.shape,
+                    why="period",
+                )
+        picked = rules.rotation.pick(d) if rules.rotation is not None else None
+        if picked is not None:
+            by, value = picked
+            if by == "week":
+                template = self._shapes[value][d.weekday()]
+                return DayInfo(d, kind, template, weekday, holiday, shape=value, why="rotation")
+            return DayInfo(d, kind, value, weekday, holiday, why="rotation")
+        return DayInfo(d, kind, self._normal[d.weekday()], weekday, holiday)
+
+
+def _roster_days(roster: tuple[RosterEntry, ...], templates: set[str]) -> dict[date, RosterEntry]:
+    """Date -> the roster entry that decides it. Where entries share a day, the one that
+    starts later wins (a one-day swap inside a longer block), then the later imported; an
+    entry whose template the plan no longer has decides nothing."""
+    out: dict[date, RosterEntry] = {}
+    for entry in sorted(roster, key=lambda e: (e.start, e.id)):
+        if entry.template not in templates:
+            continue
+        for i in range(min(entry.days, MAX_TRIP_DAYS + 1)):
+            out[entry.start + timedelta(days=i)] = entry
+    return out

@@ -18,6 +18,7 @@ from pacer.service import (
     init_plan,
     parse_day,
     plan_summary,
+    plan_warnings,
     state_text,
     timeline,
     use_plan,
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
     from datetime import date
     from typing import Any
 
-    from pacer.plan.problems import PlanInvalid
+    from pacer.plan.problems import PlanInvalid, Problem
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -92,9 +93,11 @@ def run_check(args: argparse.Namespace) -> int:
         except PlanInvalid as exc:
             print_json(check_json(path, None, exc))
             return 2
-        print_json(check_json(path, plan, None))
+        warnings = plan_warnings(plan, resolve_plan_path(given)[0])
+        print_json({**check_json(path, plan, None), "warnings": problems_json(warnings)})
         return 0
     plan, resolved = check_plan(given)
+    warnings = plan_warnings(plan, resolved)
     s = plan_summary(plan)
     print(
         t(
@@ -106,6 +109,8 @@ def run_check(args: argparse.Namespace) -> int:
             milestones=s.milestones,
         )
     )
+    for w in warnings:
+        print(f"{args.path or resolved}:{w.loc.line}:{w.loc.col}: {w.message}")
     return 0
 
 
@@ -146,11 +151,13 @@ def check_json(path: Path, plan: Plan | None, invalid: PlanInvalid | None) -> di
         "minutes": summary.unit_minutes if summary else None,
         "covered": summary.covered if summary else None,
         "milestones": summary.milestones if summary else None,
-        "problems": [
-            {"line": p.loc.line, "column": p.loc.col, **notice_json(p.message)}
-            for p in (invalid.raw if invalid is not None else [])
-        ],
+        "problems": problems_json(invalid.raw if invalid is not None else []),
+        "warnings": [],
     }
+
+
+def problems_json(problems: list[Problem]) -> list[dict[str, Any]]:
+    return [{"line": p.loc.line, "column": p.loc.col, **notice_json(p.message)} for p in problems]
 
 
 def run_show(args: argparse.Namespace) -> int:
@@ -200,9 +207,15 @@ def plan_json(plan: Plan, source: str) -> dict[str, Any]:
             for shape in plan.week_shapes
         ],
         "overrides": [
-            {"date": o.day.isoformat(), "template": o.template, "reason": o.reason}
+            {
+                "date": o.day.isoformat(),
+                "template": o.template or None,
+                "shape": o.shape or None,
+                "reason": o.reason,
+            }
             for o in plan.calendar.overrides
         ],
+        **patterns_json(plan),
         "phases": [
             {
                 "id": ph.id,
@@ -348,8 +361,44 @@ def _templates(plan: Plan) -> list[str]:
     if plan.calendar.overrides:
         lines += ["", t("show.overrides")]
         for o in plan.calendar.overrides:
-            lines.append(f"  {o.day}  {o.template}" + (f"  {o.reason}" if o.reason else ""))
+            named = o.template or t("rota.why.shape", shape=o.shape)
+            lines.append(f"  {o.day}  {named}" + (f"  {o.reason}" if o.reason else ""))
+    rotation, periods = plan.calendar.rotation, plan.calendar.periods
+    if rotation is not None:
+        cycle = " → ".join(rotation.weeks or rotation.days)
+        lines += ["", t("rota.show.rotation", start=rotation.start, cycle=cycle)]
+    if periods:
+        lines += ["", t("rota.show.periods")]
+        for p in periods:
+            lines.append(
+                f"  {p.start} → {p.end}  {p.shape}" + (f"  {p.reason}" if p.reason else "")
+            )
     return lines
+
+
+def patterns_json(plan: Plan) -> dict[str, Any]:
+    """`plan show --json`: the rotation, the periods and the roster's templates."""
+    rules = plan.calendar
+    rotation = rules.rotation
+    return {
+        "rotation": None
+        if rotation is None
+        else {
+            "start": rotation.start.isoformat(),
+            "weeks": list(rotation.weeks) or None,
+            "days": list(rotation.days) or None,
+        },
+        "periods": [
+            {
+                "from": p.start.isoformat(),
+                "to": p.end.isoformat(),
+                "shape": p.shape,
+                "reason": p.reason,
+            }
+            for p in rules.periods
+        ],
+        "roster_templates": list(rules.roster_templates),
+    }
 
 
 def block_line(plan: Plan, block: Block) -> str:

@@ -12,6 +12,7 @@ from pacer.service import (
     Session,
     agenda,
     day_json,
+    day_why,
     empty_block_reason,
     iso_week,
     parse_day,
@@ -82,12 +83,16 @@ def render_day(session: Session, view: DayView, compact: bool = False) -> list[s
     """The day as lines of text: heading, travel banner, blocks with work, the log."""
     plan = session.plan
     info = view.plan.info
-    reason = t(f"reason.{info.kind}")
+    why = day_why(info)
+    # A roster day says only what the roster says; a rotation or period adds its words.
+    reason = why if info.kind == "roster" else t(f"reason.{info.kind}")
     if info.holiday:
         reason = f"{reason} · {info.holiday}"
         if info.provisional:
             reason = f"{reason} ({t('reason.provisional')})"
-    if info.note:
+    if why and info.kind != "roster":
+        reason = f"{reason} · {why}"
+    if info.note and info.kind == "override":
         reason = f"{reason} · {info.note}"
     weekday = t("weekday." + info.weekday)
     lines = [f"{info.day.isoformat()} {weekday} · {view.plan.template.title} ({reason})"]

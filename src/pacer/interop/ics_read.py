@@ -427,8 +427,14 @@ class _Reader:
     plan's clock."""
 
     def __init__(
-        self, zones: _Zones, plan_zone: tzinfo, span: tuple[date, date], calendar_zone: str
+        self,
+        zones: _Zones,
+        plan_zone: tzinfo,
+        span: tuple[date, date],
+        calendar_zone: str,
+        start_days: bool = False,
     ) -> None:
+        self.start_days = start_days  # a timed event is its first day (a roster's shift)
         self.zones = zones
         self.plan_zone = plan_zone
         self.span_of_plan = span
@@ -516,6 +522,8 @@ class _Reader:
             first, last = self._flagged_day(start, end)
         elif isinstance(start, datetime) and (flagged or _midnights(start, end)):
             first, last = self._all_day(start, end)
+        elif isinstance(start, datetime) and self.start_days:
+            first = last = self._place(start).date()  # a night shift is the day it begins
         elif isinstance(start, datetime):
             first, last = self._timed(start, end)
         else:
@@ -694,7 +702,11 @@ def _midnights(start: datetime, end: date | datetime | None) -> bool:
 
 
 def scan_trips(
-    data: bytes, words: Sequence[str], zone: tzinfo, span: tuple[date, date]
+    data: bytes,
+    words: Sequence[str],
+    zone: tzinfo,
+    span: tuple[date, date],
+    start_days: bool = False,
 ) -> CalendarScan:
     """The trips in a calendar file: all-day or multi-day events whose SUMMARY has one of
     `words`, dated where they happen (see _Reader; `zone` is the plan's). A repeating event
@@ -704,13 +716,16 @@ def scan_trips(
     be a trip is in `skipped` with the reason; so is an event whose summary cannot be read
     because the file is not UTF-8 (it might have been a trip). Raises NotACalendar when the
     file does not begin with BEGIN:VCALENDAR.
+
+    With `start_days` (a roster's shifts), a timed event is kept as the one day it begins
+    on, whatever its length, instead of being skipped when it lies within one day.
     """
     raw, clean = _utf8(data)
     lines = _Lines(raw, clean)
     calendar = _structure(lines)
     pattern = summary_pattern(words)
     zones = _Zones(calendar.zones)
-    reader = _Reader(zones, zone, span, calendar.zone)
+    reader = _Reader(zones, zone, span, calendar.zone, start_days)
     skipped: list[SkippedEvent] = []
     matching: list[tuple[_Event, str, _Props]] = []
     for event in calendar.events:

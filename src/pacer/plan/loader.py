@@ -15,7 +15,6 @@ from pacer.plan.model import (
     WEEKDAYS,
     Baseline,
     Block,
-    CalendarOverride,
     CalendarRules,
     Criterion,
     Curriculum,
@@ -38,6 +37,13 @@ from pacer.plan.model import (
 from pacer.plan.problems import Loc, PlanInvalid, Problem, read_plan_bytes
 from pacer.plan.reader import ID_PATTERN, Reader, Ref
 from pacer.plan.regions import REGION_KEYS, read_region
+from pacer.plan.rotation import (
+    CALENDAR_KEYS,
+    read_override,
+    read_periods,
+    read_roster_templates,
+    read_rotation,
+)
 from pacer.plan.studyday import read_day_starts
 from pacer.plan.windows import read_window
 from pacer.plan.yamlnodes import Located, YamlRefused, read_located
@@ -259,7 +265,13 @@ class _PlanBuilder:
                 node,
                 "calendar",
                 (),
-                (*REGION_KEYS, "holiday_template", "makeup_template", "overrides"),
+                (
+                    *REGION_KEYS,
+                    "holiday_template",
+                    "makeup_template",
+                    "overrides",
+                    *CALENDAR_KEYS,
+                ),
             )
             or {}
         )
@@ -281,15 +293,9 @@ class _PlanBuilder:
             else default_makeup
         )
 
-        def override(n: Located) -> CalendarOverride | None:
-            of = self.r.mapping(n, "calendar.overrides[]", ("date", "template"), ("reason",))
-            if of is None:
-                return None
-            d = self.r.day(of.get("date"), "date")
-            tid = self.r.ref("template", of.get("template"), "template")
-            return CalendarOverride(d, tid, self.r.text(of.get("reason"), "reason")) if d else None
-
-        overrides = tuple(self.r.each(f.get("overrides"), "overrides", override))
+        overrides = tuple(
+            self.r.each(f.get("overrides"), "overrides", lambda n: read_override(self.r, n))
+        )
         return CalendarRules(
             region.country,
             holiday,
@@ -297,6 +303,9 @@ class _PlanBuilder:
             overrides,
             region.subdivision,
             region.holidays_off,
+            rotation=read_rotation(self.r, f.get("rotation")),
+            periods=read_periods(self.r, f.get("periods")),
+            roster_templates=read_roster_templates(self.r, f.get("roster_templates")),
         )
 
     def phase(self, node: Located) -> Phase | None:

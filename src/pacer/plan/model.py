@@ -128,7 +128,33 @@ class WeekShape:
 @dataclass(frozen=True, slots=True)
 class CalendarOverride:
     day: date
-    template: str
+    template: str  # "" when the override names a week shape
+    reason: str = ""
+    shape: str = ""  # a week shape: its template for this weekday
+
+
+@dataclass(frozen=True, slots=True)
+class Rotation:
+    """A cycle counted from `start`: one week shape per week, or one day template per day."""
+
+    start: date
+    weeks: tuple[str, ...] = ()  # week shape ids (start is a Monday)
+    days: tuple[str, ...] = ()  # day template ids
+
+    def pick(self, d: date) -> tuple[str, str] | None:
+        """("week", shape id) or ("day", template id) for `d`; None before `start`."""
+        if d < self.start:
+            return None
+        if self.weeks:
+            return "week", self.weeks[((d - self.start).days // 7) % len(self.weeks)]
+        return "day", self.days[(d - self.start).days % len(self.days)]
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarPeriod:
+    start: date
+    end: date  # inclusive
+    shape: str
     reason: str = ""
 
 
@@ -140,6 +166,9 @@ class CalendarRules:
     overrides: tuple[CalendarOverride, ...] = ()
     subdivision: str | None = None  # the holiday library's code: DE + BE is Berlin
     holidays_off: bool = True  # false: public holidays keep the week shape's template
+    rotation: Rotation | None = None
+    periods: tuple[CalendarPeriod, ...] = ()
+    roster_templates: tuple[str, ...] = ()  # templates `pacer roster import` sets
 
 
 @dataclass(frozen=True, slots=True)

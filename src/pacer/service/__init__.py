@@ -65,6 +65,9 @@ if TYPE_CHECKING:
         day_views as day_views,
     )
     from pacer.service.days import (
+        day_why as day_why,
+    )
+    from pacer.service.days import (
         done_units as done_units,
     )
     from pacer.service.days import (
@@ -215,6 +218,9 @@ if TYPE_CHECKING:
         plan_summary as plan_summary,
     )
     from pacer.service.plan import (
+        plan_warnings as plan_warnings,
+    )
+    from pacer.service.plan import (
         use_plan as use_plan,
     )
     from pacer.service.progress import (
@@ -316,6 +322,21 @@ if TYPE_CHECKING:
     from pacer.service.reviewdue import (
         review_notice as review_notice,
     )
+    from pacer.service.roster import (
+        RosterImport as RosterImport,
+    )
+    from pacer.service.roster import (
+        import_roster as import_roster,
+    )
+    from pacer.service.roster import (
+        list_roster as list_roster,
+    )
+    from pacer.service.roster import (
+        remove_roster as remove_roster,
+    )
+    from pacer.service.roster import (
+        roster_json as roster_json,
+    )
     from pacer.service.session import (
         KeptStore as KeptStore,
     )
@@ -381,6 +402,7 @@ _EXPORTS: dict[str, str] = {
     "check_plan": "plan",
     "check_week": "review",
     "day_json": "days",
+    "day_why": "days",
     "day_minutes": "days",
     "target_titles": "days",
     "logged_by_target": "days",
@@ -410,6 +432,11 @@ _EXPORTS: dict[str, str] = {
     "get_review": "review",
     "import_json": "backup",
     "import_trips": "ics",
+    "import_roster": "roster",
+    "list_roster": "roster",
+    "remove_roster": "roster",
+    "roster_json": "roster",
+    "RosterImport": "roster",
     "init_plan": "plan",
     "use_plan": "plan",
     "PlanAdopted": "plan",
@@ -440,6 +467,7 @@ _EXPORTS: dict[str, str] = {
     "parse_week": "review",
     "preview_trip": "trips",
     "plan_summary": "plan",
+    "plan_warnings": "plan",
     "planned_projection": "session",
     "projection_at": "session",
     "remove_trip": "days",

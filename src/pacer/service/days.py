@@ -286,6 +286,22 @@ def entry_json(entry: LogEntry) -> dict[str, Any]:
     }
 
 
+def day_why(info: DayInfo) -> str:
+    """What chose the day's template, beyond its kind, in words: "rotation: night week",
+    "period: exam month", "roster: Nacht", "week shape night" (an override by shape)."""
+    if info.kind == "roster":
+        return t("rota.why.roster", summary=info.note or info.template)
+    if info.why == "rotation" and info.shape:
+        return t("rota.why.rotation_week", shape=info.shape)
+    if info.why == "rotation":
+        return t("rota.why.rotation_day", template=info.template)
+    if info.why == "period":
+        return t("rota.why.period", reason=info.note or info.shape)
+    if info.kind == "override" and info.shape:
+        return t("rota.why.shape", shape=info.shape)
+    return ""
+
+
 def day_json(session: Session, view: DayView) -> dict[str, Any]:
     plan = session.plan
     info = view.plan.info
@@ -337,6 +353,10 @@ def day_json(session: Session, view: DayView) -> dict[str, Any]:
         "template": info.template,
         "template_title": view.plan.template.title,
         "reason": info.kind,
+        "shape": info.shape or None,
+        "rule": info.why or None,
+        "note": info.note or None,
+        "why": day_why(info) or None,
         "holiday": info.holiday or None,
         "provisional": info.provisional,
         "trip": trip_json(info.trip),

@@ -68,10 +68,10 @@ class TripImport:
     events: int
 
 
-def _read(path: Path) -> bytes:
+def _read(path: Path, command: str = "trip import") -> bytes:
     from pacer.bounds import refuse_special_file
 
-    refuse_special_file(path, "trip import")  # before opening: a FIFO would block
+    refuse_special_file(path, command)  # before opening: a FIFO would block
     limit = MAX_FILE_MB * 1024 * 1024
     try:
         size = path.stat().st_size

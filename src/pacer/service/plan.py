@@ -14,7 +14,7 @@ from pacer.workspace import data_dir, resolve_plan_path
 # typing costs a few ms at start-up and is only needed by the type checker.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    pass
+    from pacer.plan.problems import Problem
 
 
 DAY_MINUTES = 24 * 60
@@ -88,6 +88,15 @@ def check_plan(path: Path | None) -> tuple[Plan, Path]:
 
     resolved, _ = resolve_plan_path(path)
     return load_plan_text(read_plan_file(resolved), str(path or resolved)), resolved
+
+
+def plan_warnings(plan: Plan, path: Path) -> list[Problem]:
+    """What `plan check` warns about in a valid plan: week shapes and day templates that
+    nothing selects (see plan/selectable.py)."""
+    from pacer.plan.selectable import selection_warnings
+    from pacer.workspace import read_plan_file
+
+    return selection_warnings(plan, read_plan_file(path))
 
 
 @dataclass(frozen=True, slots=True)

@@ -136,9 +136,7 @@ class Session:
     def calendar(self) -> Calendar:
         from pacer.store.trips import list_trips
 
-        return Calendar(
-            self.plan, self.compiled.holidays, tuple(list_trips(self.store)), current_lang()
-        )
+        return _calendar_with(self, tuple(list_trips(self.store)))
 
 
 class KeptStore:
@@ -277,4 +275,7 @@ def planned_projection(session: Session, until: date | None = None) -> Projectio
 
 
 def _calendar_with(session: Session, trips: tuple[Trip, ...]) -> Calendar:
-    return Calendar(session.plan, session.compiled.holidays, trips, current_lang())
+    from pacer.store.roster import list_roster
+
+    roster = tuple(list_roster(session.store))
+    return Calendar(session.plan, session.compiled.holidays, trips, current_lang(), roster)

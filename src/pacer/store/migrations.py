@@ -119,6 +119,26 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         ALTER TABLE catchup_new RENAME TO catchup;
         """,
     ),
+    (
+        5,
+        "roster",
+        # Days a roster imported from a calendar file gives a day template: one row per
+        # event (or occurrence), found again by its calendar UID on the next import.
+        """
+        CREATE TABLE roster (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            start_date TEXT NOT NULL,
+            end_date TEXT NOT NULL,
+            template TEXT NOT NULL,
+            summary TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            CHECK (end_date >= start_date)
+        );
+        CREATE INDEX roster_by_start ON roster (start_date);
+        """,
+    ),
 )
 
 LATEST = MIGRATIONS[-1][0]
