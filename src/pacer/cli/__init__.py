@@ -79,6 +79,7 @@ COMMAND_MODULES: dict[str, str] = {
     "done": "log",
     "undo": "log",
     "trip": "trip",
+    "sick": "trip",
     "forecast": "forecast",
     "backup": "care",
     "import": "care",
