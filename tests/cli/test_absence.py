@@ -246,3 +246,27 @@ def test_a_zone_is_checked_as_pacer_tz_is(pacer: Pacer) -> None:
     )
     run = pacer(*PLAN, "trip", "add", "2026-03-10", "2026-03-12", "--tz", "Mars/Olympus", lang="zh")
     assert run.err == "pacer: --tz 的时区 'Mars/Olympus' 未知；请写成 Asia/Tokyo 这样的名称\n"
+
+
+def test_an_import_keeps_kinds_and_zones_and_refuses_a_bad_zone(
+    pacer: Pacer, tmp_path: Path
+) -> None:
+    import json
+
+    assert pacer(*PLAN, "trip", "add", "2026-04-06", "2026-04-10", "--kind", "conference").code == 0
+    assert pacer(*PLAN, "trip", "add", "2026-04-13", "2026-04-14", "--tz", "Asia/Tokyo").code == 0
+    export = tmp_path / "all.json"
+    assert pacer(*PLAN, "export", "json", "-o", str(export)).code == 0
+    fresh = ("--db", str(tmp_path / "new.db"))
+    assert pacer(*PLAN, *fresh, "import", "json", str(export)).code == 0
+    listed = pacer(*PLAN, *fresh, "trip", "list", "--json").json()["trips"]
+    assert [(t["kind"], t["tz"]) for t in listed] == [
+        ("conference", None),
+        ("travel", "Asia/Tokyo"),
+    ]
+    document = json.loads(export.read_text(encoding="utf-8"))
+    document["tables"]["trips"][1]["tz"] = "Asia/Tokio"
+    export.write_text(json.dumps(document), encoding="utf-8")
+    run = pacer(*PLAN, "--db", str(tmp_path / "other.db"), "import", "json", str(export))
+    assert run.code != 0
+    assert "unknown time zone 'Asia/Tokio' for --tz; did you mean 'Asia/Tokyo'?" in run.err
