@@ -27,7 +27,7 @@ except ImportError:  # pragma: no cover - every CPython build has it
 
 # Part of the cache key beside pacer's version: bump it whenever what is compiled from a
 # plan (the validated plan, holidays, the planned stream) would come out differently.
-COMPILED_FORMAT = 6  # 5: curricula have `post`; 6: metrics have min/max
+COMPILED_FORMAT = 7  # 5: curricula have `post`; 6: metrics have min/max; 7: absences
 
 PLAN_FILE = "plan.yaml"
 DB_FILE = "pacer.db"
