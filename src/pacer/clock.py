@@ -81,6 +81,12 @@ def _zone(name: str) -> tzinfo:
     raise InputError(Message("clock.bad_zone", raw=shown(name)))
 
 
+def zone_named(name: str) -> tzinfo:
+    """A zone by name (an absence's `--tz`), refused as PACER_TZ's is: one line, with a
+    did-you-mean (the caller says where the name came from)."""
+    return _zone(name)
+
+
 def person_zone(plan_zone: str) -> tzinfo:
     """The zone every time pacer shows is in: PACER_TZ if set (the person, travelling), else
     the plan's `timezone` (their home) — never the machine's own zone, which on a server or in

@@ -308,9 +308,10 @@ CATALOG.update(
         "unit.days_signed": ("{n:+d} d", "{n:+d} 天"),
         "unit.hours": ("{n} h", "{n} 小时"),
         "week.heading": ("Week {week}", "{week} 周"),
+        # {title}: the kind of absence's (the plan's `absences:` title, or the catalog's word).
         "today.trip_banner": (
-            "on a trip: day {n} of {days} ({start} → {end}) — travel template, no code, no new tasks",
-            "出差中：第 {n}/{days} 天（{start} → {end}）— 出差模板，不写代码，不做新任务",
+            "{title}: day {n} of {days} ({start} → {end})",
+            "{title}：第 {n}/{days} 天（{start} → {end}）",
         ),
         "today.nothing_eligible": ("nothing eligible for this block", "此时段没有可安排的内容"),
         "today.unit_logged": (" — {n} min logged today", " — 今天已记录 {n} 分钟"),
@@ -489,6 +490,7 @@ CATALOG.update(
 def _merge() -> None:
     """Each feature keeps its messages in pacer/messages/; a key is defined once."""
     from pacer.messages import (
+        absence,
         care,
         charts,
         forecast,
@@ -524,6 +526,7 @@ def _merge() -> None:
         studyday,
         mdimport,
         rota,
+        absence,
     )
     for module in modules:
         for key, texts in module.MESSAGES.items():

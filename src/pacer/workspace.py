@@ -27,10 +27,9 @@ except ImportError:  # pragma: no cover - every CPython build has it
 
 # Part of the cache key beside pacer's version: bump it whenever what is compiled from a
 # plan (the validated plan, holidays, the planned stream) would come out differently.
-COMPILED_FORMAT = (
-    14  # 5: curricula `post`; 6: metrics min/max; 7: subdivision, days; 8: day_starts;
-)
-# 13 (on a branch): rotation, periods; 14: all of issue 13 merged
+# 5: curricula `post`; 6: metrics min/max; 7: subdivision, block days; 8: day_starts;
+# 13: rotation, periods; 15: absences (issue 13).
+COMPILED_FORMAT = 15
 
 PLAN_FILE = "plan.yaml"
 DB_FILE = "pacer.db"
@@ -109,11 +108,27 @@ def read_plan_file(path: Path) -> bytes:
         ) from None
 
 
+def _compiled_shape() -> str:
+    """The fields of every record a compiled plan pickles: a pacer whose records changed
+    (run from a checkout, where the version stays put) never unpickles an older shape, even
+    when COMPILED_FORMAT was not bumped."""
+    import pacer.calendar.days as days
+    import pacer.plan.model as model
+    import pacer.schedule.stream as stream
+
+    return ";".join(
+        f"{name}:{','.join(getattr(cls, '__slots__', ()))}"
+        for module in (model, days, stream)
+        for name, cls in sorted(vars(module).items())
+        if isinstance(cls, type) and cls.__module__ == module.__name__
+    )
+
+
 def compile_plan(path: Path, builtin: bool) -> CompiledPlan:
     """Load the plan through the cache: the YAML and the holiday library are only touched when
     the plan's bytes (or pacer's version) change."""
     data = read_plan_file(path)
-    salt = f"{__version__}/{COMPILED_FORMAT}".encode()
+    salt = f"{__version__}/{COMPILED_FORMAT}/{_compiled_shape()}".encode()
     digest = _blake2b(data + salt, digest_size=16).hexdigest()
     source = BUILTIN if builtin else str(path)
     loaded = _LOADED.get(digest)

@@ -21,6 +21,7 @@ from pacer.store.catchup import add_choice
 from pacer.store.db import open_store
 from pacer.store.log import add_entry
 from pacer.store.metrics import add_value
+from pacer.store.migrations import LATEST
 from pacer.store.milestones import set_check
 from pacer.store.notes import add_note
 from pacer.store.reviews import save_review
@@ -96,7 +97,7 @@ def test_export_import_export_round_trips_everything(pacer: Pacer, home: Path) -
     document = json.loads(out.read_text(encoding="utf-8"))
     assert set(document) == TOP_KEYS
     assert document["format"] == "pacer-export"
-    assert (document["format_version"], document["schema_version"]) == (1, 5)
+    assert (document["format_version"], document["schema_version"]) == (1, LATEST)
     assert document["plan"]["source"] == "<built-in 2026 plan>"
     assert len(document["plan"]["sha256"]) == 64
     tables = document["tables"]
@@ -186,7 +187,8 @@ def _edit(document: dict[str, Any], change: Callable[[dict[str, Any]], object]) 
         ),
         (
             lambda d: d.update(schema_version=99),
-            "was exported at schema 99, newer than this pacer (5); upgrade pacer to import it",
+            f"was exported at schema 99, newer than this pacer ({LATEST}); upgrade pacer to"
+            " import it",
         ),
         (lambda d: d.pop("format"), "is not a pacer export"),
         (lambda d: d.update(format_version="1"), "'format_version' is missing or malformed"),
@@ -520,7 +522,7 @@ def test_doctor_on_a_sound_database(pacer: Pacer, home: Path) -> None:
     assert run.code == 0, run.err
     lines = run.out.splitlines()
     assert lines[0] == f"Database  {home / 'pacer.db'}"
-    assert lines[1] == "Schema    version 5 (this pacer: 5)"
+    assert lines[1] == f"Schema    version {LATEST} (this pacer: {LATEST})"
     assert lines[3] == f"SQLite    {apsw.sqlite_lib_version()}"
     assert "  ✓ SQLite has the fix for lost writes with several writers (3.51.3 and later)" in lines
     assert "  ✓ integrity check: ok" in lines
@@ -531,7 +533,7 @@ def test_doctor_on_a_sound_database(pacer: Pacer, home: Path) -> None:
         "ok": True,
         "database": str(home / "pacer.db"),
         "plan": "<built-in 2026 plan>",
-        "schema": {"version": 5, "latest": 5},
+        "schema": {"version": LATEST, "latest": LATEST},
         "integrity": [],
         "foreign_keys": [],
         "network_filesystem": report["network_filesystem"],

@@ -77,12 +77,19 @@ def test_a_trip_turns_the_day_into_twenty_minutes_of_listening(pacer: Pacer) -> 
     day = pacer("today", "--date", "2026-03-10", "--json", env=LATER).json()
     assert day["reason"] == "trip"
     assert day["template"] == "travel"
-    assert day["trip"] == {"id": 1, "start": "2026-03-09", "end": "2026-03-20", "note": "深圳"}
+    assert day["trip"] == {
+        "id": 1,
+        "start": "2026-03-09",
+        "end": "2026-03-20",
+        "note": "深圳",
+        "kind": "travel",
+        "tz": None,
+    }
     assert [(b["type"], b["track"], b["minutes"]) for b in day["blocks"]] == [
         ("habit", "english", 20)
     ]
     text = pacer("today", "--date", "2026-03-10")
-    assert "on a trip: day 2 of 12" in text.out
+    assert "trip: day 2 of 12" in text.out
 
 
 def test_the_built_in_plan_notice_is_for_first_steps(pacer: Pacer) -> None:
@@ -171,14 +178,17 @@ def test_log_done_and_undo(pacer: Pacer, example: Path) -> None:
     assert "removed: 60 min for calc-2 on 2026-03-10" in undone.out
 
 
+TRAVEL = {"kind": "travel", "tz": None}  # a trip added without --kind or --tz
+
+
 def test_trip_list_json_and_rm(pacer: Pacer) -> None:
     assert pacer("trip", "add", "2026-04-06", "2026-04-19").code == 0
     assert pacer("trip", "add", "2026-05-11", "2026-05-17", "--note", "上海").code == 0
     listing = pacer("trip", "list", "--json").json()
     assert listing == {
         "trips": [
-            {"id": 1, "start": "2026-04-06", "end": "2026-04-19", "note": ""},
-            {"id": 2, "start": "2026-05-11", "end": "2026-05-17", "note": "上海"},
+            {"id": 1, "start": "2026-04-06", "end": "2026-04-19", "note": ""} | TRAVEL,
+            {"id": 2, "start": "2026-05-11", "end": "2026-05-17", "note": "上海"} | TRAVEL,
         ]
     }
     assert pacer("trip", "rm", "1").code == 0

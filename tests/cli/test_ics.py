@@ -16,6 +16,7 @@ from tests.helpers import ROOT, Run, example_plan_text
 Pacer = Callable[..., Run]
 GOLDEN = ROOT / "tests" / "golden" / "export-ics-tiny.ics"
 SHANGHAI = ZoneInfo("Asia/Shanghai")
+TRAVEL = {"kind": "travel", "tz": None}  # an imported trip: a plain trip
 
 
 def errors(run: Run) -> list[str]:
@@ -186,8 +187,9 @@ def test_import_adds_the_trips_and_says_what_it_skipped(pacer: Pacer, calendar_f
         '  - line 27 "Travel: Beijing again": overlaps trip 1 (2026-04-01 → 2026-04-03)',
     ]
     assert trips(pacer) == [
-        {"id": 1, "start": "2026-04-01", "end": "2026-04-03", "note": "出差 北京"},
-        {"id": 2, "start": "2026-04-20", "end": "2026-04-23", "note": "Business trip to Tokyo"},
+        {"id": 1, "start": "2026-04-01", "end": "2026-04-03", "note": "出差 北京"} | TRAVEL,
+        {"id": 2, "start": "2026-04-20", "end": "2026-04-23", "note": "Business trip to Tokyo"}
+        | TRAVEL,
     ]
 
 
@@ -300,7 +302,7 @@ def test_export_then_import_elsewhere_gives_the_same_trips(
     run = pacer("trip", "import", str(out), env=other)
     assert run.out.splitlines()[0].startswith("1 imported, 0 skipped;"), run.err
     assert pacer("trip", "list", "--json", env=other).json()["trips"] == [
-        {"id": 1, "start": "2026-03-12", "end": "2026-03-14", "note": "出差 深圳"}
+        {"id": 1, "start": "2026-03-12", "end": "2026-03-14", "note": "出差 深圳"} | TRAVEL
     ]
 
 

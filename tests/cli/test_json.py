@@ -164,7 +164,14 @@ TIMELINE = {
 BACKUP = {"source": "str", "path": "str", "bytes": "int"}
 ICS = {"path": "str", "first": DAY, "last": DAY, "days": "int", "events": "int", "bytes": "int"}
 HEXO = {"post": "str", "folder": "str", "files": ["str"], "units": "int", "notes": "int"}
-TRIP = {"id": "int", "start": DAY, "end": DAY, "note": "str"}
+TRIP = {
+    "id": "int",
+    "start": DAY,
+    "end": DAY,
+    "note": "str",
+    "kind": "str",
+    "tz": ("str", "null"),
+}
 TRIP_IMPORT = {
     "events": "int",
     "added": [TRIP],
@@ -467,13 +474,57 @@ END:VCALENDAR
 """
 
 
+def test_trip_list(pacer: Pacer, which: str, other_plan: Path) -> None:
+    args = plan_args(which, other_plan)
+    assert pacer(*args, "trip", "add", "2026-03-16", "2026-03-20", "--note", "Kyoto").code == 0
+    assert pacer(*args, "trip", "add", "2026-03-23", "2026-03-24", "--tz", "Asia/Tokyo").code == 0
+    assert pacer(*args, "sick", "2026-03-10").code == 0
+    shown = ok(pacer(*args, "trip", "list", "--json"))
+    conforms(shown, {"trips": [TRIP]})
+    assert shown == {
+        "trips": [
+            {
+                "id": 3,
+                "start": "2026-03-10",
+                "end": "2026-03-10",
+                "note": "",
+                "kind": "sick",
+                "tz": None,
+            },
+            {
+                "id": 1,
+                "start": "2026-03-16",
+                "end": "2026-03-20",
+                "note": "Kyoto",
+                "kind": "travel",
+                "tz": None,
+            },
+            {
+                "id": 2,
+                "start": "2026-03-23",
+                "end": "2026-03-24",
+                "note": "",
+                "kind": "travel",
+                "tz": "Asia/Tokyo",
+            },
+        ]
+    }
+
+
 def test_trip_import(pacer: Pacer, which: str, other_plan: Path, tmp_path: Path) -> None:
     args = plan_args(which, other_plan)
     cal = tmp_path / "trips.ics"
     cal.write_text(ICS_FILE.replace("\n", "\r\n"), encoding="utf-8")
     shown = ok(pacer(*args, "trip", "import", str(cal), "--json"))
     conforms(shown, TRIP_IMPORT)
-    trip = {"id": 1, "start": "2026-03-16", "end": "2026-03-20", "note": "Trip to Hamburg"}
+    trip = {
+        "id": 1,
+        "start": "2026-03-16",
+        "end": "2026-03-20",
+        "note": "Trip to Hamburg",
+        "kind": "travel",
+        "tz": None,
+    }
     assert shown == {
         "events": 2,
         "added": [trip],

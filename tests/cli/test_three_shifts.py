@@ -76,9 +76,18 @@ def test_today_follows_the_rota_the_holidays_worked_and_the_absences(home: Path)
         return ok(run(home, "today", "--date", day)).out.splitlines()[0]
 
     # Three Wednesdays: the cycle early, late, night from the rotation's start.
-    assert head("2026-01-07") == "2026-01-07 Wednesday · Early shift day (weekday · rotation: normal week)"
-    assert head("2026-01-14") == "2026-01-14 Wednesday · Late shift day (weekday · rotation: late week)"
-    assert head("2026-01-21") == "2026-01-21 Wednesday · Night shift day (weekday · rotation: night week)"
+    assert (
+        head("2026-01-07")
+        == "2026-01-07 Wednesday · Early shift day (weekday · rotation: normal week)"
+    )
+    assert (
+        head("2026-01-14")
+        == "2026-01-14 Wednesday · Late shift day (weekday · rotation: late week)"
+    )
+    assert (
+        head("2026-01-21")
+        == "2026-01-21 Wednesday · Night shift day (weekday · rotation: night week)"
+    )
     # And again three weeks on.
     assert head("2026-02-11").startswith("2026-02-11 Wednesday · Night shift day ")
     # Good Friday and Berlin's own Women's Day are worked: named, the shift kept.

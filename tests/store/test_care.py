@@ -46,6 +46,8 @@ def test_the_data_tables_are_every_table_but_the_bookkeeping(store: Store) -> No
         "note",
         "uid",
         "created_at",
+        "kind",  # added by migration 6
+        "tz",
     ]
 
 

@@ -30,6 +30,7 @@ def test_migrations_are_recorded_by_version_and_name(store: Store) -> None:
         (3, "reviews_checks_metrics_notes", "2026-03-10T12:00:00+00:00"),
         (4, "catchup_focus", "2026-03-10T12:00:00+00:00"),
         (5, "roster", "2026-03-10T12:00:00+00:00"),
+        (6, "trip_kind_and_zone", "2026-03-10T12:00:00+00:00"),
     ]
     assert [(v, n) for v, n, _ in MIGRATIONS] == [
         (1, "log_and_trips"),
@@ -37,8 +38,9 @@ def test_migrations_are_recorded_by_version_and_name(store: Store) -> None:
         (3, "reviews_checks_metrics_notes"),
         (4, "catchup_focus"),
         (5, "roster"),
+        (6, "trip_kind_and_zone"),
     ]
-    assert schema_version(store) == LATEST == 5
+    assert schema_version(store) == LATEST == 6
 
 
 def test_a_version_1_database_upgrades_with_nothing_lost(tmp_path: Path) -> None:
@@ -91,6 +93,7 @@ def test_reopening_applies_nothing_twice(open_db: OpenDb) -> None:
         (3, "reviews_checks_metrics_notes", "2026-03-10T12:00:00+00:00"),
         (4, "catchup_focus", "2026-03-10T12:00:00+00:00"),
         (5, "roster", "2026-03-10T12:00:00+00:00"),
+        (6, "trip_kind_and_zone", "2026-03-10T12:00:00+00:00"),
     ]
     assert rows(again, "SELECT target, minutes FROM log") == [("calc-1", 30)]
 
@@ -157,7 +160,7 @@ def test_newer_schema_is_refused(open_db: OpenDb, tmp_path: Path) -> None:
         versions = [r[0] for r in check.execute("SELECT version FROM schema_migrations")]
     finally:
         check.close()
-    assert versions == [*range(1, LATEST + 1), LATEST + 1]
+    assert versions == [*(v for v, _, _ in MIGRATIONS), LATEST + 1]
 
 
 def test_write_rolls_back_on_error(store: Store) -> None:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from pacer.calendar.days import Trip
 from pacer.errors import PacerError
 from pacer.i18n import Message
-from pacer.store.db import Store
+from pacer.store import migrations
+from pacer.store.db import Store, open_store
 from pacer.store.trips import add_trip, import_trips, imported_uids, list_trips, remove_trip
 
 
@@ -74,11 +76,11 @@ def test_import_adds_in_order_and_reports_known_and_overlapping(store: Store) ->
     out = import_trips(
         store,
         [
-            ("a", d(1), d(3), "A"),
-            ("b", d(12), d(14), "B"),  # overlaps the trip added by hand on its last day
-            ("c", d(3), d(5), "C"),  # overlaps A, added just before
-            ("d", d(4, 4), d(6, 4), "D"),
-            ("e", d(6), d(9), "E"),  # fits between C's gap and the hand trip
+            ("a", d(1), d(3), "A", "travel"),
+            ("b", d(12), d(14), "B", "travel"),  # overlaps the trip added by hand on its last day
+            ("c", d(3), d(5), "C", "travel"),  # overlaps A, added just before
+            ("d", d(4, 4), d(6, 4), "D", "travel"),
+            ("e", d(6), d(9), "E", "travel"),  # fits between C's gap and the hand trip
         ],
     )
     a, e = out[0][1], out[4][1]
@@ -86,15 +88,58 @@ def test_import_adds_in_order_and_reports_known_and_overlapping(store: Store) ->
     assert (out[1][1], out[2][1]) == (hand, a)
     assert list_trips(store) == [a, e, hand, out[3][1]]
     assert imported_uids(store) == {a.id: "a", e.id: "e", out[3][1].id: "d"}
-    again = import_trips(store, [("a", d(1), d(3), "A"), ("d", d(5, 4), d(9, 4), "D moved")])
+    again = import_trips(
+        store, [("a", d(1), d(3), "A", "travel"), ("d", d(5, 4), d(9, 4), "D moved", "travel")]
+    )
     assert again == [("known", a), ("known", out[3][1])]
     assert len(list_trips(store)) == 4
 
 
 def test_import_is_one_transaction(store: Store) -> None:
     kept = add_trip(store, d(20), d(21), "")
-    bad = [("a", d(1), d(2), "A"), ("b", d(5), d(6), object()), ("c", d(8), d(9), "C")]
+    bad = [
+        ("a", d(1), d(2), "A", "travel"),
+        ("b", d(5), d(6), object(), "travel"),
+        ("c", d(8), d(9), "C", "travel"),
+    ]
     with pytest.raises(TypeError):  # a value SQLite cannot store, half-way through
         import_trips(store, bad)  # type: ignore[arg-type]
     assert list_trips(store) == [kept]
     assert imported_uids(store) == {}
+
+
+# -- kinds of absence (migration 6) ------------------------------------------------------------
+def test_a_trip_keeps_its_kind_and_zone(store: Store) -> None:
+    trip = add_trip(store, d(9), d(13), "Kyoto", kind="conference", tz="Asia/Tokyo")
+    assert trip == Trip(trip.id, d(9), d(13), "Kyoto", "conference", "Asia/Tokyo")
+    assert list_trips(store) == [trip]
+    assert remove_trip(store, trip.id) == trip
+    plain = add_trip(store, d(9), d(13), "")
+    assert (plain.kind, plain.tz) == ("travel", None)  # the defaults: a trip in the plan's zone
+
+
+def test_trips_of_a_database_before_migration_6_are_travel(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "v4.db"
+    with monkeypatch.context() as patched:
+        before = tuple(m for m in migrations.MIGRATIONS if m[0] < 6)
+        patched.setattr(migrations, "MIGRATIONS", before)
+        patched.setattr(migrations, "LATEST", before[-1][0])
+        old = open_store(path)
+        try:
+            old.conn.execute(
+                "INSERT INTO trips (start_date, end_date, note, created_at)"
+                " VALUES ('2026-03-09', '2026-03-20', '深圳', '2026-02-01T00:00:00+00:00')"
+            )
+            columns = [r[1] for r in old.conn.execute("PRAGMA table_info(trips)")]
+            assert "kind" not in columns
+        finally:
+            old.close()
+    store = open_store(path)  # migrates
+    try:
+        assert list_trips(store) == [Trip(1, d(9), d(20), "深圳", "travel", None)]
+        sick = add_trip(store, d(23), d(23), "", kind="sick")
+        assert list_trips(store)[1] == sick
+    finally:
+        store.close()

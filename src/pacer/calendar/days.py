@@ -22,6 +22,8 @@ class Trip:
     start: date
     end: date  # inclusive
     note: str = ""
+    kind: str = "travel"  # a kind of absence of the plan (`absences:`): picks the week shape
+    tz: str | None = None  # the zone its days' block times are in; None: the plan's
 
     def covers(self, d: date) -> bool:
         return self.start <= d <= self.end
@@ -105,6 +107,7 @@ class Calendar:
         self._travel = plan.shape("travel").days
         self.roster = roster
         self._roster = _roster_days(roster, {t.id for t in plan.day_templates})
+        self._absent = {kind: plan.absence_days(kind) for kind in plan.absence_kinds()}
 
     def trip_on(self, d: date) -> Trip | None:
         for trip in self.trips:
@@ -125,10 +128,9 @@ class Calendar:
         weekday = WEEKDAYS[d.weekday()]
         trip = self.trip_on(d)
         if trip is not None:
-            # A trip wins over everything: on the road, the travel week shape is all there is.
-            return DayInfo(
-                d, "trip", self._travel[d.weekday()], weekday, self._holidays.get(d, ""), trip
-            )
+            # An absence wins over everything: its kind's week shape is all there is.
+            days = self._absent.get(trip.kind) or self._absent["travel"]
+            return DayInfo(d, "trip", days[d.weekday()], weekday, self._holidays.get(d, ""), trip)
         override = self._overrides.get(d)
         if override is not None:
             if override.shape:

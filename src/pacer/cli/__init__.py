@@ -80,6 +80,7 @@ COMMAND_MODULES: dict[str, str] = {
     "undo": "log",
     "trip": "trip",
     "roster": "roster",
+    "sick": "trip",
     "forecast": "forecast",
     "backup": "care",
     "import": "care",

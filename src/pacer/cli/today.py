@@ -10,6 +10,8 @@ from pacer.i18n import days_text, joined, minutes_text, t
 from pacer.service import (
     DayView,
     Session,
+    absence_banner,
+    absence_title,
     agenda,
     day_json,
     day_why,
@@ -84,8 +86,14 @@ def render_day(session: Session, view: DayView, compact: bool = False) -> list[s
     plan = session.plan
     info = view.plan.info
     why = day_why(info)
-    # A roster day says only what the roster says; a rotation or period adds its words.
-    reason = why if info.kind == "roster" else t(f"reason.{info.kind}")
+    if info.trip:
+        # On an absence, its kind says why: "vacation", "conference", not "trip" for them all.
+        reason = absence_title(plan, info.trip.kind)
+    elif info.kind == "roster":
+        # A roster day says only what the roster says; a rotation or period adds its words.
+        reason = why
+    else:
+        reason = t(f"reason.{info.kind}")
     if info.holiday:
         reason = f"{reason} · {info.holiday}"
         if info.provisional:
@@ -95,15 +103,12 @@ def render_day(session: Session, view: DayView, compact: bool = False) -> list[s
     if info.note and info.kind == "override":
         reason = f"{reason} · {info.note}"
     weekday = t("weekday." + info.weekday)
-    lines = [f"{info.day.isoformat()} {weekday} · {view.plan.template.title} ({reason})"]
+    title = view.plan.template.title
+    # pacer's day with nothing planned has no title of its own: the reason says it all.
+    head = f"{title} ({reason})" if title else reason
+    lines = [f"{info.day.isoformat()} {weekday} · {head}"]
     if info.trip is not None:
-        trip = info.trip
-        day_no = (info.day - trip.start).days + 1
-        lines.append(
-            "  ✈ "
-            + t("today.trip_banner", start=trip.start, end=trip.end, n=day_no, days=trip.days)
-            + (f" — {trip.note}" if trip.note else "")
-        )
+        lines.append("  ✈ " + absence_banner(plan, info.trip, info.day))
     if not compact:
         for n in view.notices:
             lines.append(f"  ! {n}")

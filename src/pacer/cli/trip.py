@@ -1,4 +1,4 @@
-"""`pacer trip add|list|rm|import`: the date ranges when the travel week applies."""
+"""`pacer trip add|list|rm|import` and `pacer sick`: absences and the week each kind uses."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-    from pacer.service import TripImport
+    from pacer.calendar.days import Trip
+    from pacer.service import Session, TripImport
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -24,6 +25,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     a.add_argument("start", help=t("help.trip.add.start"))
     a.add_argument("end", help=t("help.trip.add.end"))
     a.add_argument("--note", default="", help=t("help.trip.note"))
+    a.add_argument("--kind", default="travel", help=t("help.trip.add.kind"))
+    a.add_argument("--tz", default=None, metavar="ZONE", help=t("help.trip.add.tz"))
     a.set_defaults(handler=run_add)
     ls = tsub.add_parser("list", parents=[common], help=t("help.trip.list"))
     add_json(ls)
@@ -43,6 +46,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     add_json(im)
     im.set_defaults(handler=run_import)
     p.set_defaults(handler=lambda args: run_list_default(args))
+    sick = sub.add_parser("sick", parents=[common], help=t("help.sick"))
+    sick.add_argument("date", nargs="?", default=None, help=t("help.sick.date"))
+    sick.add_argument("--days", default="1", help=t("help.sick.days"))
+    sick.add_argument("--note", default="", help=t("help.trip.note"))
+    sick.set_defaults(handler=run_sick)
 
 
 def run_list_default(args: argparse.Namespace) -> int:
@@ -53,10 +61,33 @@ def run_list_default(args: argparse.Namespace) -> int:
 def run_add(args: argparse.Namespace) -> int:
     with session_from(args) as session:
         start, end = parse_day(args.start, session.plan), parse_day(args.end, session.plan)
-        trip = add_trip(session, start, end, args.note)
+        trip = add_trip(session, start, end, args.note, kind=args.kind.strip(), tz=args.tz)
         flush_notices(session)
-        print(t("trip.added", id=trip.id, start=trip.start, end=trip.end, days=trip.days))
+        print(added_line(session, trip))
     return 0
+
+
+def run_sick(args: argparse.Namespace) -> int:
+    from pacer.bounds import parse_int
+    from pacer.service import add_sick
+    from pacer.service.absence import MAX_SICK_DAYS
+
+    days = parse_int(args.days, 1, MAX_SICK_DAYS, "absence.bad_days", limit=MAX_SICK_DAYS)
+    with session_from(args) as session:
+        trip = add_sick(session, parse_day(args.date, session.plan), days, args.note)
+        flush_notices(session)
+        print(added_line(session, trip))
+    return 0
+
+
+def added_line(session: Session, trip: Trip) -> str:
+    from pacer.service import absence_title
+
+    title = absence_title(session.plan, trip.kind)
+    line = t(
+        "absence.added", title=title, id=trip.id, start=trip.start, end=trip.end, days=trip.days
+    )
+    return line + (f" · {t('absence.in_zone', tz=trip.tz)}" if trip.tz else "")
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -70,7 +101,9 @@ def run_list(args: argparse.Namespace) -> int:
         else:
             for tr in trips:
                 note = f"  {tr.note}" if tr.note else ""
-                print(f"{tr.id:>3}  {tr.start} → {tr.end}  ({t('trip.days', days=tr.days)}){note}")
+                zone = f"  {tr.tz}" if tr.tz else ""
+                days = t("trip.days", days=tr.days)
+                print(f"{tr.id:>3}  {tr.start} → {tr.end}  ({days})  {tr.kind}{zone}{note}")
     return 0
 
 

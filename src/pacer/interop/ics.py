@@ -134,7 +134,8 @@ def calendar_ics(
 ) -> bytes:
     """The calendar: each trip (with its imported UID, if any) as one all-day event (DTEND
     is the day after its last day), then each day's blocks at their times in the plan's time
-    zone (with its VTIMEZONE). A work block with nothing placed gives no event. `stamp`
+    zone — or in the zone of the absence the day is in (`trip add --tz`) — with a VTIMEZONE
+    for each zone used. A work block with nothing placed gives no event. `stamp`
     (aware) is every event's DTSTAMP."""
     from zoneinfo import ZoneInfo
 
@@ -150,14 +151,20 @@ def calendar_ics(
         event = icalendar.Event()
         event.add("uid", trip_uid(trip, uid))
         event.add("dtstamp", stamp)
-        event.add("summary", trip.note or say("ics.trip"))
+        absence = plan.absence(trip.kind)
+        title = absence.title if absence is not None else ""  # the plan's word for its kind
+        event.add("summary", trip.note or title or say("ics.trip"))
         event.add("dtstart", trip.start)
         event.add("dtend", trip.end + timedelta(days=1))
         event.add("transp", "TRANSPARENT")
         cal.add_component(event)
     first = last = None
     for day in days:
-        for tb in block_times(plan, day, zone):
+        # On the days of an absence with its own zone (`trip add --tz`), the blocks keep
+        # their hours there: 20:00 in Tokyo, not 20:00 at home.
+        away = day.info.trip
+        day_zone = ZoneInfo(away.tz) if away is not None and away.tz else zone
+        for tb in block_times(plan, day, day_zone):
             block_event = _block_event(plan, tb, stamp, say)
             if block_event is None:
                 continue

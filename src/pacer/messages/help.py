@@ -57,9 +57,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "help.trip.import.file": ("an iCalendar file", "iCalendar 文件"),
     "help.trip.import.match": (
-        "an event is a trip when its summary has this word; repeat for more"
-        " (default: 出差, trip, travel)",
-        "标题含有这个词的日程算作出差；可重复给出多个（默认：出差、trip、travel）",
+        "an event is a trip when its summary has this word (WORD=KIND: an absence of that"
+        " kind); repeat for more (default: 出差, trip, travel)",
+        "标题含有这个词的日程算作出差（WORD=KIND：算作该类型的缺勤）；可重复给出多个"
+        "（默认：出差、trip、travel）",
     ),
     # -- init, plan -----------------------------------------------------------------------------
     "help.init": (

@@ -81,7 +81,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The token was shown once by 'pacer serve --new-token'.",
         "令牌由 'pacer serve --new-token' 显示过一次。",
     ),
-    "web.today.trip": ("on a trip: {start} → {end}", "出差中：{start} → {end}"),
     "web.today.prev": ("← previous day", "← 前一天"),
     "web.today.next": ("next day →", "后一天 →"),
     "web.today.back": ("today", "回到今天"),

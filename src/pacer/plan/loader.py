@@ -9,6 +9,7 @@ from pathlib import Path
 
 from pacer.bounds import MAX_SPAN_YEARS, range_text, span_too_long
 from pacer.i18n import Message
+from pacer.plan.absences import read_absences
 from pacer.plan.blockdays import HabitSeen, block_days, block_per_week, check_habits
 from pacer.plan.model import (
     UNIT_KINDS,
@@ -603,6 +604,7 @@ _TOP_OPTIONAL = (
     "metrics",
     "review",
     "decisions",
+    "absences",
 )
 _PLAN_KEYS = ("timezone", "locale", "min_chunk", "day_starts", "principles", "summary")
 
@@ -661,6 +663,7 @@ def _build(root: Located, problems: list[Problem]) -> Plan | None:
         metrics=tuple(r.each(top.get("metrics"), "metrics", b.metric)),
         review=b.review(top.get("review")),
         decisions=tuple(r.each(top.get("decisions"), "decisions", b.decision)),
+        absences=read_absences(r, top.get("absences")),
     )
     _check_references(plan, b, r)
     if start and end:

@@ -125,6 +125,31 @@ class WeekShape:
     days: tuple[str, ...]  # template id per weekday, Monday first
 
 
+# A day with nothing planned: what an absence of a kind the plan does not declare, `sick`,
+# gives. Not a valid plan id (ids begin with a letter or digit), so it never names the plan's.
+REST_TEMPLATE = "_rest"
+REST_DAY = DayTemplate(REST_TEMPLATE, "", ())
+
+
+@dataclass(frozen=True, slots=True)
+class Absence:
+    """A kind of absence (`absences:` in the plan): the week shape its days follow, or one
+    template for all of them; its title and the banner `today` shows on its days."""
+
+    kind: str
+    shape: str = ""
+    template: str = ""  # instead of a shape: this template every day
+    title: str = ""  # empty: the catalog's word for the kind
+    banner: str = ""
+
+
+# Kinds every plan has; a plan's own `absences:` entry of the same kind replaces them.
+DEFAULT_ABSENCES: tuple[Absence, ...] = (
+    Absence("travel", shape="travel"),
+    Absence("sick", template=REST_TEMPLATE),
+)
+
+
 @dataclass(frozen=True, slots=True)
 class CalendarOverride:
     day: date
@@ -313,6 +338,7 @@ class Plan:
     metrics: tuple[Metric, ...] = ()
     review: ReviewSpec = field(default_factory=ReviewSpec)
     decisions: tuple[Decision, ...] = ()
+    absences: tuple[Absence, ...] = ()  # the plan's own kinds; see absence()
     # Last, so that plans built positionally (tests, other code) keep their meaning.
     day_starts: str = "00:00"  # "HH:MM": before it, it is still yesterday (see clock.study_date)
 
@@ -322,7 +348,29 @@ class Plan:
         for t in self.day_templates:
             if t.id == template_id:
                 return t
+        if template_id == REST_TEMPLATE:
+            return REST_DAY
         raise KeyError(template_id)
+
+    def absence(self, kind: str) -> Absence | None:
+        """The plan's kind of absence, or pacer's default (`travel`, `sick`), or None."""
+        for a in (*self.absences, *DEFAULT_ABSENCES):
+            if a.kind == kind:
+                return a
+        return None
+
+    def absence_kinds(self) -> tuple[str, ...]:
+        """Every kind a trip may have: the plan's, then the defaults it does not replace."""
+        return tuple(dict.fromkeys(a.kind for a in (*self.absences, *DEFAULT_ABSENCES)))
+
+    def absence_days(self, kind: str) -> tuple[str, ...]:
+        """The template of each weekday (Monday first) of an absence of `kind`; a kind the
+        plan no longer has (edited since the trip was added) is travelled as `travel`."""
+        absence = self.absence(kind) or self.absence("travel")
+        assert absence is not None  # travel is a default kind
+        if absence.template:
+            return (absence.template,) * 7
+        return self.shape(absence.shape).days
 
     def shape(self, shape_id: str) -> WeekShape:
         for s in self.week_shapes:

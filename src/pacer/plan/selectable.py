@@ -10,18 +10,20 @@ from pacer.plan.problems import Loc, Problem
 def selectable(plan: Plan) -> tuple[frozenset[str], frozenset[str]]:
     """(week shape ids, day template ids) that some date can be given.
 
-    Shapes: `normal`, `travel` (trips), those a rotation, a period or an override names.
-    Templates: those of selectable shapes, the holiday and makeup templates, those an
-    override or a day rotation names, and `calendar.roster_templates` (set by a roster
-    import, which the plan cannot know of). One place for the rule: another kind of
-    selector (absence kinds' shapes, say) adds its ids here.
+    Shapes: `normal`, `travel` (trips), those a rotation, a period, an override or a kind of
+    absence names. Templates: those of selectable shapes, the holiday and makeup templates,
+    those an override, a day rotation or a kind of absence names, and
+    `calendar.roster_templates` (set by a roster import, which the plan cannot know of).
+    One place for the rule: another kind of selector adds its ids here.
     """
     rules = plan.calendar
     shapes = {"normal", "travel"}
+    shapes |= {a.shape for a in plan.absences if a.shape}
     shapes |= {p.shape for p in rules.periods}
     shapes |= {o.shape for o in rules.overrides if o.shape}
     templates = {rules.holiday_template, rules.makeup_template, *rules.roster_templates}
     templates |= {o.template for o in rules.overrides if o.template}
+    templates |= {a.template for a in plan.absences if a.template}
     if rules.rotation is not None:
         shapes |= set(rules.rotation.weeks)
         templates |= set(rules.rotation.days)

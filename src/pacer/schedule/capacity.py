@@ -51,7 +51,8 @@ class Timeline:
         while len(self.days) <= index:
             d = self.start + timedelta(days=len(self.days))
             info = self.calendar.resolve(d)
-            template = self._templates[info.template]
+            # Not in the plan's templates: pacer's day with nothing planned (an absence).
+            template = self._templates.get(info.template) or self.plan.template(info.template)
             stretched = any(s.covers(d) for s in self.stretches)
             blocks = template.blocks_on(d)
             work = tuple(

@@ -303,7 +303,8 @@ def order_of_work(
     for i in range(days):
         d = start + timedelta(days=i)
         offered = timeline.day(d)
-        template[i] = template_index[offered.template.id]
+        # pacer's day with nothing planned (an absence) offers nothing: never read.
+        template[i] = template_index.get(offered.template.id, 0)
         planned = projection.day(d)
         blocks = [b for b in planned.blocks if b.block.type == "work"] if planned else []
         day_start.append(coordinate)

@@ -10,6 +10,15 @@ import importlib
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from pacer.service.absence import (
+        absence_banner as absence_banner,
+    )
+    from pacer.service.absence import (
+        absence_title as absence_title,
+    )
+    from pacer.service.absence import (
+        add_sick as add_sick,
+    )
     from pacer.service.backup import (
         Imported as Imported,
     )
@@ -386,6 +395,9 @@ _EXPORTS: dict[str, str] = {
     "TimelineRow": "progress",
     "TimelineView": "progress",
     "TripImport": "ics",
+    "absence_banner": "absence",
+    "absence_title": "absence",
+    "add_sick": "absence",
     "add_metric_value": "metrics",
     "add_note": "blog",
     "add_trip": "days",

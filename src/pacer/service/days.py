@@ -240,13 +240,25 @@ def undo(session: Session) -> LogEntry:
 
 
 # -- trips --------------------------------------------------------------------------------------
-def add_trip(session: Session, start: date, end: date, note: str) -> Trip:
+def add_trip(
+    session: Session,
+    start: date,
+    end: date,
+    note: str,
+    kind: str = "travel",
+    tz: str | None = None,
+) -> Trip:
+    """An absence of `kind` (one of the plan's, default a trip), its block times in `tz`."""
+    from pacer.service.absence import check_kind, check_zone
     from pacer.service.trips import check_trip_span
     from pacer.store.trips import add_trip as store_add
 
+    check_kind(session.plan, kind)
+    if tz is not None:
+        check_zone(tz)
     check_trip_span(start, end)
     check_text(note, t("input.what.note"))
-    return store_add(session.store, start, end, note)
+    return store_add(session.store, start, end, note, kind=kind, tz=tz)
 
 
 def list_trips(session: Session) -> list[Trip]:
@@ -270,6 +282,8 @@ def trip_json(trip: Trip | None) -> dict[str, Any] | None:
         "start": trip.start.isoformat(),
         "end": trip.end.isoformat(),
         "note": trip.note,
+        "kind": trip.kind,
+        "tz": trip.tz,
     }
 
 

@@ -10,6 +10,7 @@ from pacer import clock
 from pacer.calendar.days import Trip
 from pacer.errors import PacerError
 from pacer.i18n import Message
+from pacer.plan.model import Plan
 from pacer.service.session import Session
 
 # typing and the iCalendar code cost start-up time; only the type checker needs them here.
@@ -96,9 +97,39 @@ def _read(path: Path, command: str = "trip import") -> bytes:
         ) from None
 
 
+def match_kinds(plan: Plan, words: Sequence[str]) -> list[tuple[str, str]]:
+    """`--match` values as (word, kind): `WORD` is a trip (`travel`), `WORD=KIND` an absence
+    of one of the plan's kinds. An empty word or kind, or an unknown kind, is refused."""
+    from pacer.errors import InputError
+    from pacer.service.absence import check_kind
+
+    out = []
+    for raw in words:
+        word, eq, kind = raw.partition("=")
+        word, kind = word.strip(), kind.strip()
+        if not word:
+            raise PacerError(Message("ics.import.empty_word"))
+        if eq and not kind:
+            raise InputError(Message("absence.bad_match", raw=raw))
+        out.append((word, check_kind(plan, kind) if eq else "travel"))
+    return out
+
+
+def kind_of(summary: str, matches: Sequence[tuple[str, str]]) -> str:
+    """The kind of the first `--match` whose word the summary has (as the scan matched it);
+    `travel` for the default words."""
+    from pacer.interop.ics_read import summary_pattern
+
+    for word, kind in matches:
+        if summary_pattern([word]).search(summary):
+            return kind
+    return "travel"
+
+
 def import_trips(session: Session, path: Path, words: Sequence[str] = ()) -> TripImport:
     """Trips from the calendar at `path`: all-day or multi-day events whose summary has one of
-    `words` (default: 出差, trip, travel), dated where they happen — UTC and floating times
+    `words` (default: 出差, trip, travel; `WORD=KIND` makes an absence of that kind, the
+    first such word in the summary deciding), dated where they happen — UTC and floating times
     in the plan's zone, never the machine's; a repeating event one trip per occurrence up to
     the plan's end. Events already imported (by UID, and recurrence id) change nothing; one
     overlapping a trip is skipped. All the trips go in in one transaction. A file that
@@ -108,17 +139,19 @@ def import_trips(session: Session, path: Path, words: Sequence[str] = ()) -> Tri
     from pacer.interop.ics_read import DEFAULT_WORDS, NotACalendar, SkippedEvent, scan_trips
     from pacer.store.trips import import_trips as store_import
 
-    chosen = [w.strip() for w in words]
-    if any(not w for w in chosen):
-        raise PacerError(Message("ics.import.empty_word"))
-    data = _read(path)
     plan = session.plan
+    matches = match_kinds(plan, words)
+    chosen = [word for word, _ in matches]
+    data = _read(path)
     try:
         span = (plan.start, plan.end)
         scan = scan_trips(data, chosen or DEFAULT_WORDS, ZoneInfo(plan.timezone), span)
     except NotACalendar:
         raise PacerError(Message("ics.import.not_calendar", path=path)) from None
-    outcomes = store_import(session.store, [(f.uid, f.start, f.end, f.summary) for f in scan.found])
+    outcomes = store_import(
+        session.store,
+        [(f.uid, f.start, f.end, f.summary, kind_of(f.summary, matches)) for f in scan.found],
+    )
     added: list[Trip] = []
     known: list[tuple[Trip, FoundTrip]] = []
     skipped = list(scan.skipped)

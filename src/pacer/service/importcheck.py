@@ -81,6 +81,11 @@ def _trip(row: Row, index: int, state: dict[str, object]) -> None:
     from pacer.calendar.days import Trip, overlap_of
     from pacer.service.trips import check_trip_span
 
+    zone = row.get("tz")
+    if isinstance(zone, str):  # `export ics` reads it: a zone `trip add --tz` would take
+        from pacer.service.absence import check_zone
+
+        check_zone(zone)
     start, end = _day(row.get("start_date")), _day(row.get("end_date"))
     if start is None or end is None:
         return

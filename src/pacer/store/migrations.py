@@ -139,6 +139,16 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         CREATE INDEX roster_by_start ON roster (start_date);
         """,
     ),
+    (
+        6,
+        "trip_kind_and_zone",
+        # A trip is one kind of absence (the plan's `absences:`); trips recorded before were
+        # all travel. `tz`: the zone of its days' block times, NULL for the plan's.
+        """
+        ALTER TABLE trips ADD COLUMN kind TEXT NOT NULL DEFAULT 'travel';
+        ALTER TABLE trips ADD COLUMN tz TEXT
+        """,
+    ),
 )
 
 LATEST = MIGRATIONS[-1][0]

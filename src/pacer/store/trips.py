@@ -1,4 +1,4 @@
-"""The trips table: date ranges during which the travel week shape applies."""
+"""The trips table: absences (a trip, a vacation, a sick day …), each with its kind."""
 
 from __future__ import annotations
 
@@ -12,51 +12,62 @@ from pacer.errors import PacerError
 from pacer.i18n import Message
 from pacer.store.db import Store
 
+_COLUMNS = "id, start_date, end_date, note, kind, tz"
+
 
 def _trip(row: tuple[object, ...]) -> Trip:
-    id_, start, end, note = row
+    id_, start, end, note, kind, tz = row
     return Trip(
-        int(str(id_)), date.fromisoformat(str(start)), date.fromisoformat(str(end)), str(note)
+        int(str(id_)),
+        date.fromisoformat(str(start)),
+        date.fromisoformat(str(end)),
+        str(note),
+        str(kind),
+        None if tz is None else str(tz),
     )
 
 
-def add_trip(store: Store, start: date, end: date, note: str, uid: str | None = None) -> Trip:
-    """Record a trip; trips may not overlap (one trip at a time decides a day)."""
+def add_trip(
+    store: Store,
+    start: date,
+    end: date,
+    note: str,
+    uid: str | None = None,
+    kind: str = "travel",
+    tz: str | None = None,
+) -> Trip:
+    """Record a trip (an absence of `kind`); trips may not overlap (one decides a day)."""
     with store.write() as tx:
-        rows = tx.execute(
-            "SELECT id, start_date, end_date, note FROM trips ORDER BY start_date"
-        ).fetchall()
+        rows = tx.execute(f"SELECT {_COLUMNS} FROM trips ORDER BY start_date").fetchall()
         other = overlap_of(start, end, (_trip(r) for r in rows))
         if other is not None:
             raise PacerError(
                 Message("trip.overlaps", id=other.id, start=other.start, end=other.end)
             )
         tx.execute(
-            "INSERT INTO trips (start_date, end_date, note, uid, created_at)"
-            " VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO trips (start_date, end_date, note, uid, created_at, kind, tz)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
                 start.isoformat(),
                 end.isoformat(),
                 note,
                 uid,
                 now_utc().isoformat(timespec="seconds"),
+                kind,
+                tz,
             ),
         )
-    return Trip(tx.last_insert_rowid(), start, end, note)
+    return Trip(tx.last_insert_rowid(), start, end, note, kind, tz)
 
 
 def list_trips(store: Store) -> list[Trip]:
-    rows = store.conn.execute(
-        "SELECT id, start_date, end_date, note FROM trips ORDER BY start_date, id"
-    ).fetchall()
+    rows = store.conn.execute(f"SELECT {_COLUMNS} FROM trips ORDER BY start_date, id").fetchall()
     return [_trip(r) for r in rows]
 
 
 def remove_trip(store: Store, trip_id: int) -> Trip:
     with store.write() as tx:
-        row = tx.execute(
-            "SELECT id, start_date, end_date, note FROM trips WHERE id = ?", (trip_id,)
-        ).fetchone()
+        row = tx.execute(f"SELECT {_COLUMNS} FROM trips WHERE id = ?", (trip_id,)).fetchone()
         if row is None:
             raise PacerError(Message("trip.no_such", id=trip_id))
         tx.execute("DELETE FROM trips WHERE id = ?", (trip_id,))
@@ -70,23 +81,22 @@ def imported_uids(store: Store) -> dict[int, str]:
 
 
 def import_trips(
-    store: Store, trips: Sequence[tuple[str, date, date, str]]
+    store: Store, trips: Sequence[tuple[str, date, date, str, str]]
 ) -> list[tuple[str, Trip]]:
-    """Add (uid, start, end, note) trips in one transaction: all of them or, on any error,
-    none. Per trip, in order: ("added", the new trip), ("known", the trip already imported
-    with that uid) or ("overlaps", the trip it would overlap, maybe one added just before)."""
+    """Add (uid, start, end, note, kind) trips in one transaction: all of them or, on any
+    error, none. Per trip, in order: ("added", the new trip), ("known", the trip already
+    imported with that uid) or ("overlaps", the trip it would overlap, maybe one added just
+    before)."""
     out: list[tuple[str, Trip]] = []
     with store.write() as tx:
-        rows = tx.execute(
-            "SELECT id, start_date, end_date, note, uid FROM trips ORDER BY start_date"
-        ).fetchall()
-        known = {str(r[4]): _trip(r[:4]) for r in rows if r[4] is not None}
+        rows = tx.execute(f"SELECT {_COLUMNS}, uid FROM trips ORDER BY start_date").fetchall()
+        known = {str(r[6]): _trip(r[:6]) for r in rows if r[6] is not None}
         # Trips never overlap, so ordered by start they are ordered by end too: the one a
         # new trip could overlap is the first that ends on or after its start.
-        held = [_trip(r[:4]) for r in rows]
+        held = [_trip(r[:6]) for r in rows]
         ends = [t.end for t in held]
         created = now_utc().isoformat(timespec="seconds")
-        for uid, start, end, note in trips:
+        for uid, start, end, note, kind in trips:
             if uid in known:
                 out.append(("known", known[uid]))
                 continue
@@ -95,11 +105,11 @@ def import_trips(
                 out.append(("overlaps", held[at]))
                 continue
             tx.execute(
-                "INSERT INTO trips (start_date, end_date, note, uid, created_at)"
-                " VALUES (?, ?, ?, ?, ?)",
-                (start.isoformat(), end.isoformat(), note, uid, created),
+                "INSERT INTO trips (start_date, end_date, note, uid, created_at, kind)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (start.isoformat(), end.isoformat(), note, uid, created, kind),
             )
-            trip = Trip(tx.last_insert_rowid(), start, end, note)
+            trip = Trip(tx.last_insert_rowid(), start, end, note, kind)
             known[uid] = trip
             held.insert(at, trip)
             ends.insert(at, end)

@@ -353,6 +353,9 @@ class Dashboard:
             refusal = service.entry_refusal(s.plan, day, today)
             targets = service.day_targets(s, view)
             finished = frozenset(service.done_units(s))
+            trip = view.plan.info.trip
+            # The kind of absence and the plan's words for it, as `today` says them.
+            away = service.absence_banner(s.plan, trip, day) if trip is not None else None
         logged, _ = service.logged_by_target(view)
         empty = [service.empty_block_reason(bp) for bp in view.plan.blocks]
         closed: str | None = None
@@ -372,6 +375,7 @@ class Dashboard:
             request,
             "today.html",
             day=shown,
+            away=away,
             moved=moved,
             notices=notices,
             footnotes=footnotes,

@@ -1,0 +1,61 @@
+"""Messages for kinds of absence (trips, vacations, sick days): key -> (English, 中文)."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # -- the plan's `absences:` -------------------------------------------------------------------
+    "absence.shape_or_template": (
+        "{where}: give a week shape (shape: SHAPE) or one day template (template: TEMPLATE),"
+        " one of the two",
+        "{where}：请给出周形态（shape: SHAPE）或一个日模板（template: TEMPLATE），二者选一",
+    ),
+    # The words for the kinds pacer knows when the plan gives them no title.
+    "absence.title.travel": ("trip", "出差"),
+    "absence.title.sick": ("sick", "病假"),
+    # -- trip add / sick ----------------------------------------------------------------------------
+    "absence.added": (
+        "{title} {id}: {start} → {end} ({days:plural(day|days)})",
+        "{title} {id}：{start} → {end}（{days} 天）",
+    ),
+    "absence.in_zone": ("block times in {tz}", "时段按 {tz} 时间"),
+    "absence.unknown_kind": (
+        "unknown kind '{kind}'; the plan's kinds are: {kinds}",
+        "未知的缺勤类型 '{kind}'；计划中的类型有：{kinds}",
+    ),
+    "absence.unknown_kind_hint": (
+        "unknown kind '{kind}'; did you mean '{hint}'? (the plan's kinds: {kinds})",
+        "未知的缺勤类型 '{kind}'；你是不是想写 '{hint}'？（计划中的类型：{kinds}）",
+    ),
+    "absence.bad_zone": (
+        "unknown time zone '{raw}' for --tz; write a name like Asia/Tokyo",
+        "--tz 的时区 '{raw}' 未知；请写成 Asia/Tokyo 这样的名称",
+    ),
+    "absence.bad_zone_hint": (
+        "unknown time zone '{raw}' for --tz; did you mean '{hint}'?",
+        "--tz 的时区 '{raw}' 未知；你是不是想写 '{hint}'？",
+    ),
+    "absence.bad_days": (
+        "--days '{raw}' is not a number of days from 1 to {limit}; write e.g. --days 2",
+        "--days '{raw}' 不是 1 到 {limit} 之间的天数；请写成 --days 2 这样",
+    ),
+    # -- trip import --match WORD=KIND --------------------------------------------------------------
+    "absence.bad_match": (
+        "--match '{raw}': write a word, or WORD=KIND (e.g. --match Urlaub=vacation)",
+        "--match '{raw}'：请写一个词，或 WORD=KIND（如 --match 年假=vacation）",
+    ),
+    # -- help -----------------------------------------------------------------------------------------
+    "help.trip.add.kind": (
+        "the kind of absence, one of the plan's `absences:` (default: travel)",
+        "缺勤类型，计划 absences: 中的一种（默认：travel）",
+    ),
+    "help.trip.add.tz": (
+        "the time zone you are in on those days (e.g. Asia/Tokyo): exported block times follow it",
+        "这几天所在的时区（如 Asia/Tokyo）：导出的时段按它的时间",
+    ),
+    "help.sick": ("record a sick day (or days) from today", "记录病假（默认从今天起一天）"),
+    "help.sick.date": (
+        "the first sick day YYYY-MM-DD (default: today)",
+        "病假第一天 YYYY-MM-DD（默认：今天）",
+    ),
+    "help.sick.days": ("how many days (default: 1)", "共几天（默认：1）"),
+}

@@ -1,0 +1,35 @@
+"""The dashboard's Today page on an absence: the kind's banner, as `today` says it."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from pacer import service
+from pacer.service import Session
+from tests.conftest import OTHER_PLAN
+from tests.web.test_language_pages import _client
+
+ABSENCE_PLAN = OTHER_PLAN.with_name("plan-absence.yaml")
+
+
+def test_today_on_a_vacation_and_a_builtin_trip_shows_the_kinds_banner(web_home: Path) -> None:
+    with Session(ABSENCE_PLAN) as s:
+        service.add_trip(s, date(2026, 3, 10), date(2026, 3, 12), "Mallorca", kind="vacation")
+    with _client(web_home, ABSENCE_PLAN) as client:
+        page = client.get("/?date=2026-03-11").text
+        zh = client.get("/?date=2026-03-11&lang=zh").text
+    assert (
+        "✈ on vacation: day 2 of 3 (2026-03-10 → 2026-03-12) — no study at all - enjoy it"
+        " — Mallorca</p>"
+    ) in page
+    assert "✈ on vacation：第 2/3 天（2026-03-10 → 2026-03-12）" in zh
+    assert "on a trip" not in page
+
+
+def test_the_builtin_plans_trip_banner_on_the_page(web_home: Path) -> None:
+    with Session(None) as s:
+        service.add_trip(s, date(2026, 3, 10), date(2026, 3, 12), "")
+    with _client(web_home, None) as client:
+        zh = client.get("/?date=2026-03-11&lang=zh").text
+    assert "✈ 出差：第 2/3 天（2026-03-10 → 2026-03-12） — 出差模板，不写代码，不做新任务</p>" in zh
