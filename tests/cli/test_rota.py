@@ -14,6 +14,7 @@ from pacer.plan.loader import load_plan_file
 from tests.helpers import Run
 
 Pacer = Callable[..., Run]
+THREE_SHIFTS = Path(__file__).resolve().parents[1] / "fixtures" / "plan-three-shifts.yaml"
 ROTA = Path(__file__).resolve().parents[1] / "fixtures" / "plan-rota.yaml"
 BERLIN = {"PACER_NOW": "2026-01-05T09:00:00+01:00", "PACER_TZ": "Europe/Berlin"}
 PLAN = ("--plan", str(ROTA))
@@ -275,12 +276,13 @@ def test_plan_check_warns_about_what_nothing_selects(pacer: Pacer, tmp_path: Pat
     exam = next(i for i, line in enumerate(lines) if line.startswith("  exam:")) + 1
     standby = next(i for i, line in enumerate(lines) if line.startswith("  standby:")) + 1
     template_warning = (
-        "is never used: no week shape in use, override, rotation, holiday or makeup day names"
-        " it (a template only a roster import sets: list it in calendar.roster_templates)"
+        "is never used: no week shape in use, override, rotation, kind of absence, holiday or"
+        " makeup day names it (a template only a roster import sets: list it in"
+        " calendar.roster_templates)"
     )
     assert run.out.splitlines()[1:] == [
-        f"{path}:{exams}:3: warning: week shape 'exams' is never used: no rotation, period or"
-        " override names it",
+        f"{path}:{exams}:3: warning: week shape 'exams' is never used: no rotation, period,"
+        " override or kind of absence names it",
         f"{path}:{exam}:3: warning: day template 'exam' {template_warning}",
         f"{path}:{standby}:3: warning: day template 'standby' {template_warning}",
     ]
@@ -290,6 +292,21 @@ def test_plan_check_warns_about_what_nothing_selects(pacer: Pacer, tmp_path: Pat
         (exam, "rota.warn.unused_template"),
         (standby, "rota.warn.unused_template"),
     ]
-    for clean in (ROTA, builtin_plan_path()):
+    for clean in (ROTA, builtin_plan_path(), THREE_SHIFTS):
         run = pacer("plan", "check", str(clean), "--json")
         assert run.json()["warnings"] == [], clean
+
+
+def test_a_kind_of_absence_selects_its_shape_and_template(pacer: Pacer, tmp_path: Path) -> None:
+    """The congress shape and the empty rest template of the three-shift plan are used only
+    by its conference and vacation absences: without them, both are never used."""
+    text = THREE_SHIFTS.read_text(encoding="utf-8")
+    start = text.index("absences:\n")
+    path = tmp_path / "plan.yaml"
+    path.write_text(text[:start] + text[text.index("calendar:\n") :], encoding="utf-8")
+    warned = pacer("plan", "check", str(path), "--json").json()["warnings"]
+    assert sorted((w["code"], w["text"].split("'")[1]) for w in warned) == [
+        ("rota.warn.unused_shape", "congress"),
+        ("rota.warn.unused_template", "congress"),
+        ("rota.warn.unused_template", "rest"),
+    ]

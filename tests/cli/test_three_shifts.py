@@ -25,7 +25,7 @@ __all__ = ["browser"]  # the fixture this module borrows
 
 PLAN = Path(__file__).resolve().parents[1] / "fixtures" / "plan-three-shifts.yaml"
 BERLIN = ZoneInfo("Europe/Berlin")
-NOW = "2026-03-10T21:00:00+01:00"  # a Tuesday evening of a night week
+NOW = "2026-03-10T21:00:00+01:00"  # a Tuesday evening of an early week
 
 
 def env_at(home: Path, now: str) -> dict[str, str]:
@@ -120,12 +120,14 @@ def test_after_a_night_shift_two_in_the_morning_is_still_the_night_before(home: 
 
 def test_week_status_and_forecast_on_the_rota(home: Path) -> None:
     # The running habit: three of four days, offered until met.
-    for day in ("2026-03-03", "2026-03-05"):
-        ok(run(home, "log", "40", "running", "--date", day))
+    thursday = "2026-03-12T20:00:00+01:00"
+    for day in ("2026-03-10", "2026-03-12"):
+        ok(run(home, "log", "40", "running", "--date", day, now=thursday))
     week = ok(run(home, "week", "--date", "2026-03-02", "--json")).json()
-    templates = [d["template"] for d in week["days"]]
-    assert templates == ["early"] * 5 + ["off", "off"]  # 2026-03-02 is an early week
-    status = ok(run(home, "status", "--json", now="2026-03-06T20:00:00+01:00")).json()
+    assert [d["template"] for d in week["days"]] == ["night"] * 6 + ["off"]
+    week = ok(run(home, "week", "--date", "2026-03-09", "--json")).json()
+    assert [d["template"] for d in week["days"]] == ["early"] * 5 + ["off", "off"]
+    status = ok(run(home, "status", "--json", now=thursday)).json()
     running = next(t for t in status["tracks"] if t["id"] == "running")
     assert (running["habit_per_week"], running["habit_week_count"]) == (3, 2)
     # The Spanish course opens on the 16th: nothing of it is placed before.
@@ -191,12 +193,14 @@ def served(home: Path) -> Iterator[str]:
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+        if proc.stderr is not None:
+            proc.stderr.close()
 
 
 def test_the_dashboards_today_page_is_the_night_shift(browser: Any, served: str) -> None:
     page = browser.new_page(viewport={"width": 390, "height": 844}, locale="en-US")
     page.goto(served + "/?lang=en")
-    text = page.locator("main").inner_text()
+    text = page.locator("body").inner_text()
     assert "2026-01-21" in text and "Night shift day" in text
     assert "rotation: night week" in text
     assert "Short study" in text and "Run" not in text

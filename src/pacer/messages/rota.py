@@ -107,14 +107,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "table.roster": ("roster", "排班"),
     "rota.warn.unused_shape": (
-        "warning: week shape '{id}' is never used: no rotation, period or override names it",
-        "警告：周模板 '{id}' 从未被使用：没有轮班、时段或指定日引用它",
+        "warning: week shape '{id}' is never used: no rotation, period, override or kind of"
+        " absence names it",
+        "警告：周模板 '{id}' 从未被使用：没有轮班、时段、指定日或缺勤类型引用它",
     ),
     "rota.warn.unused_template": (
         "warning: day template '{id}' is never used: no week shape in use, override, rotation,"
-        " holiday or makeup day names it (a template only a roster import sets: list it in"
+        " kind of absence, holiday or makeup day names it (a template only a roster import sets: list it in"
         " calendar.roster_templates)",
-        "警告：日模板 '{id}' 从未被使用：没有在用的周模板、指定日、轮班、节假日或调休日引用它"
+        "警告：日模板 '{id}' 从未被使用：没有在用的周模板、指定日、轮班、缺勤类型、节假日或调休日引用它"
         "（只由排班导入设置的日模板：请列入 calendar.roster_templates）",
     ),
     "rota.show.rotation": (
