@@ -158,9 +158,13 @@ class _PlanBuilder:
             key = next(k for k in ("tracks", "kinds", "new_units") if k in f)
             self.r.err(f[key].loc, "plan.key_not_for_type", key=key, type=btype)
         kinds = self.kinds(f.get("kinds"))
+        before = len(self.r.problems)
         days = block_days(self.r, f.get("days"), where)
+        days_read = len(self.r.problems) == before
         per_week = block_per_week(self.r, f.get("per_week"), where, btype)
-        if btype == "habit" and track is not None:
+        # A misspelt weekday is the error to show; the weekly count it would make too large
+        # is not a second one.
+        if btype == "habit" and track is not None and days_read:
             at = f["per_week"].loc if "per_week" in f else node.loc
             self.habits_seen.append(HabitSeen(track, per_week, days, at))
         return Block(
