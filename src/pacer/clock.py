@@ -128,6 +128,12 @@ def wall_zone() -> tzinfo:
     return local_zone() or machine_zone()
 
 
+def wall_zone_name() -> str | None:
+    """The IANA name of the person's wall clock's zone, when it has one."""
+    key = getattr(wall_zone(), "key", None)
+    return key if isinstance(key, str) and "/" in key else None
+
+
 def wall_date() -> date:
     """The calendar date on the person's wall clock, for what needs a date but has no plan
     (the span of a blank plan, the name of a plan's dated copy)."""
@@ -146,6 +152,13 @@ def machine_zone() -> tzinfo:
         except (ValueError, KeyError, OSError):
             pass  # a POSIX rule string ("CET-1CEST") rather than a zone name
     else:
+        # /etc/localtime is usually a link into the zone database: its name is the zone's.
+        target = os.path.realpath("/etc/localtime")
+        if "/zoneinfo/" in target:
+            try:
+                return ZoneInfo(target.split("/zoneinfo/", 1)[1])
+            except (ValueError, KeyError, OSError):
+                pass
         try:
             with open("/etc/localtime", "rb") as fh:
                 return ZoneInfo.from_file(fh, key="localtime")

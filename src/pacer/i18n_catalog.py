@@ -25,8 +25,8 @@ CATALOG: dict[str, tuple[str, str]] = {
         "重复的键 '{key}'（第一次出现在第 {line} 行）",
     ),
     "yaml.unquoted_time": (
-        'unquoted time {raw} reads as a number; write it quoted: "{raw}"',
-        '未加引号的时间 {raw} 会被读成数字；请写成 "{raw}"',
+        'unquoted time {raw} reads as a number; write it quoted: "{quoted}"',
+        '未加引号的时间 {raw} 会被读成数字；请写成 "{quoted}"',
     ),
     "yaml.bad_scalar": ("cannot read value '{raw}'", "无法读取值 '{raw}'"),
     # -- validating the plan ---------------------------------------------------------------

@@ -93,11 +93,11 @@ def resolve_plan_path(explicit: Path | None) -> tuple[Path, bool]:
     return builtin_plan_path(), True
 
 
-def read_plan_file(path: Path) -> bytes:
+def read_plan_file(path: Path, given_as: str = "--plan") -> bytes:
     from pacer.plan.problems import read_plan_bytes
 
     try:
-        return read_plan_bytes(path)
+        return read_plan_bytes(path, given_as)
     except FileNotFoundError:
         raise PacerError(Message("plan.not_found", path=path)) from None
     except IsADirectoryError:

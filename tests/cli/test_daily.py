@@ -412,3 +412,12 @@ def test_another_days_log_is_not_called_today(pacer: Pacer, other_plan: Path, wh
     assert "Logged today" not in week and "  Logged:" in week
     zh = pacer("today", "--date", "2026-03-08", *args, lang="zh").out
     assert "  已记录：" in zh and "今日" not in zh
+
+
+@pytest.mark.parametrize("raw", ["1h90", "2h60"])
+def test_minutes_after_hours_stay_under_an_hour(pacer: Callable[..., Run], raw: str) -> None:
+    run = pacer("log", raw, "english")
+    assert run.code == 2 and run.out == ""
+    assert run.err == f"pacer: '{raw}' is not a duration; write minutes like 45, 45m, 1h or 1h30\n"
+    assert len(run.err.splitlines()) == 1
+    assert pacer("log", "1h59", "english").out == "logged 119 min for english on 2026-03-09\n"

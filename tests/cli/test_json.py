@@ -108,6 +108,16 @@ PLAN_SHOW = {
     ),
     "periods": [{"from": DAY, "to": DAY, "shape": "str", "reason": "str"}],
     "roster_templates": ["str"],
+    "day_starts": "str",
+    "absences": [
+        {
+            "kind": "str",
+            "title": "str",
+            "shape": ("str", "null"),
+            "template": ("str", "null"),
+            "banner": "str",
+        }
+    ],
     "phases": [{"id": "str", "title": "str", "start": "str", "end": "str", "deliverable": "str"}],
     "months": [
         {

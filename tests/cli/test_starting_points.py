@@ -50,6 +50,7 @@ def test_blank_spans_a_year_from_this_week(pacer: Callable[..., Run], tmp_path: 
     assert run.code == 0, run.err
     plan = load_plan_text(target.read_bytes(), str(target))
     assert (plan.start, plan.end) == (date(2026, 11, 30), date(2027, 11, 28))
+    assert plan.timezone == "Asia/Shanghai"  # the person's (PACER_TZ), not the file's London
     today = pacer("--plan", str(target), "today", env={"PACER_NOW": "2026-12-02T09:00+08:00"})
     assert today.code == 0, today.err
     assert today.out.startswith("2026-12-02 Wednesday · Workday")
@@ -126,6 +127,11 @@ def test_plan_use_refuses_an_invalid_plan_and_changes_nothing(
     assert re.match(rf"{re.escape(str(bad))}:\d+:\d+: ", run.err)
     assert (home / "plan.yaml").read_bytes() == good.read_bytes()
     assert sorted(p.name for p in home.glob("plan*.yaml")) == ["plan.yaml"]
+    folder = pacer("plan", "use", str(tmp_path))
+    assert folder.code != 0 and folder.err == (
+        f"pacer: pacer plan use {tmp_path} is a folder, not a regular file;"
+        " give the path of a file\n"
+    )
     missing = pacer("plan", "use", str(tmp_path / "nope.yaml"))
     assert missing.code != 0 and "Traceback" not in missing.err
     assert len(missing.err.splitlines()) == 1
@@ -136,3 +142,14 @@ def test_docs_english_example_is_the_example_starting_point() -> None:
     section = doc.split("\n## An English example\n", 1)[1]
     block = re.findall(r"```yaml\n(.*?)```", section, re.S)[0]
     assert block == starting_point_path("example").read_text(encoding="utf-8")
+
+
+def test_blank_takes_the_machines_zone_without_pacer_tz(
+    pacer: Callable[..., Run], tmp_path: Path
+) -> None:
+    target = tmp_path / "mine.yaml"
+    run = pacer(
+        "init", "--template", "blank", str(target), env={"PACER_TZ": "", "TZ": "Asia/Tokyo"}
+    )
+    assert run.code == 0, run.err
+    assert load_plan_text(target.read_bytes(), str(target)).timezone == "Asia/Tokyo"

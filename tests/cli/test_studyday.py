@@ -169,3 +169,31 @@ def test_week_status_and_forecast_stand_on_the_study_day(
     assert ok(run(home, NIGHTS, now, "week")).out.splitlines()[0] == f"Week {week}"
     assert ok(run(home, NIGHTS, now, "status", "--json")).json()["date"] == day
     assert ok(run(home, NIGHTS, now, "forecast", "--json")).json()["date"] == day
+
+
+def test_a_block_after_midnight_is_exported_on_the_next_calendar_date(
+    home: Path, tmp_path: Path
+) -> None:
+    """A night template starting at 02:00 with day_starts 04:00: its blocks run in the small
+    hours after the study day's date, and the calendar gets them there."""
+    import icalendar
+
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        NIGHTS.read_text(encoding="utf-8").replace('start: "22:00"', 'start: "02:00"'),
+        encoding="utf-8",
+    )
+    out = tmp_path / "nights.ics"
+    ok(run(home, plan, "2026-03-09T12:00:00+01:00", "export", "ics", "--days", "3", "-o", str(out)))
+    starts = sorted(
+        (str(e["SUMMARY"]), e.decoded("DTSTART"))
+        for e in icalendar.Calendar.from_ical(out.read_bytes()).walk("VEVENT")
+        if hasattr(e.decoded("DTSTART"), "hour") and e.decoded("DTSTART").hour < 4
+    )
+    assert starts, "the night template's blocks"
+    # Study days 9, 10 and 11 March: their 02:00 blocks are on the 10th, 11th and 12th.
+    assert sorted({s.date().isoformat() for _, s in starts}) == [
+        "2026-03-10",
+        "2026-03-11",
+        "2026-03-12",
+    ]

@@ -206,3 +206,23 @@ def test_the_dashboards_today_page_is_the_night_shift(browser: Any, served: str)
     assert "Short study" in text and "Run" not in text
     _shot(page, "today-three-shifts-night.png")
     page.close()
+
+
+def test_plan_show_says_the_absences_and_when_the_day_starts(home: Path) -> None:
+    shown = ok(run(home, "plan", "show")).out.splitlines()
+    start = shown.index("Absences (trip add --kind KIND, pacer sick)")
+    assert shown[start + 1 : start + 5] == [
+        "  conference  at a congress: week shape congress — read the papers of the talks you heard",
+        "  vacation  on vacation: template rest every day — nothing planned - enjoy it",
+        "  travel  trip: week shape travel",
+        "  sick  sick: nothing planned",
+    ]
+    assert "The study day begins at 04:00: before it, it is still the day before" in shown
+    data = ok(run(home, "plan", "show", "--json")).json()
+    assert data["day_starts"] == "04:00"
+    assert [(a["kind"], a["shape"], a["template"]) for a in data["absences"]] == [
+        ("conference", "congress", None),
+        ("vacation", None, "rest"),
+        ("travel", "travel", None),
+        ("sick", None, None),
+    ]

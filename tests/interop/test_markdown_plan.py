@@ -209,3 +209,36 @@ def test_any_month_with_any_items_loads(track: str, items: list[str]) -> None:
     bullets = "".join(f"- {item}\n" for item in items)
     markdown = f"## 2026.05｜主题\n\n### {track}\n\n{bullets}\n## May 2026\n\n{bullets}"
     imported_text(markdown)  # raises if the draft does not load
+
+
+def test_a_phase_past_the_last_month_heading_keeps_the_plan_going() -> None:
+    """Month headings for January to March, phases to December: the plan runs to December
+    (its work is not cut off at the last heading), and begins with the first heading."""
+    markdown = (
+        "## January 2027 — Start\n\n### UX\n\n- Module 1\n\n"
+        "## March 2027 — Wireframes\n\n### UX\n\n- Module 3\n\n"
+        "## Phases\n\n| Phase | Months | Goal |\n| --- | --- | --- |\n"
+        "| Foundations | Jan–Feb | basics |\n| Portfolio | Mar–May | projects |\n"
+        "| Job ready | Jun–Dec | applications |\n"
+    )
+    plan, _ = imported_text(markdown)
+    assert (plan.start, plan.end) == (date(2027, 1, 1), date(2027, 12, 31))
+    assert [(p.title, str(p.start), str(p.end)) for p in plan.phases][-1] == (
+        "Job ready",
+        "2027-06",
+        "2027-12",
+    )
+
+
+def test_a_daily_course_is_work_and_a_daily_practice_a_habit() -> None:
+    markdown = (
+        "## Weekly routine\n\n### Weekdays\n\n- 30 min: French listening\n- 45 min: UX course\n\n"
+        "## January 2027 — Start\n\n### UX\n\n- Module 1\n\n### French\n\n- Podcast episodes\n"
+    )
+    plan, _ = imported_text(markdown)
+    blocks = {b.title: b for t in plan.day_templates for b in t.blocks}
+    assert (blocks["French listening"].type, blocks["French listening"].track) == (
+        "habit",
+        "french",
+    )
+    assert (blocks["UX course"].type, blocks["UX course"].tracks) == ("work", ("ux",))

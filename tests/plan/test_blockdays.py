@@ -157,3 +157,21 @@ def test_the_mistakes_read_in_chinese() -> None:
     assert problems_of(text)[0].endswith(
         "per_week: 3 超过了此块每周可出现的 2 天（mon, sat）；请调低 per_week 或增加 days"
     )
+
+
+def test_misspelt_weekdays_are_the_error_not_the_weekly_count_they_shrink() -> None:
+    """Two of four days misspelt leave two: `per_week: 3` is not reported as too many on
+    top of the two lines that say what to write."""
+    text = WEEKLY.read_text(encoding="utf-8").replace(
+        "days: [mon, wed, fri, sat]}", "days: [mon, wedn, frid, sat]}"
+    )
+    hint = "(write mon, tue, wed, thu, fri, sat, sun)"
+    found = [(p.split(": ", 1)[1]) for p in problems_of(text)]
+    assert (
+        found
+        == [
+            f"'wedn' is not a weekday; did you mean 'wed'? {hint}",
+            f"'frid' is not a weekday; did you mean 'fri'? {hint}",
+        ]
+        * 2
+    )

@@ -394,6 +394,17 @@ def test_unquoted_time(variant: Variant) -> None:
     ]
 
 
+def test_unquoted_short_time_is_told_the_form_that_loads(variant: Variant) -> None:
+    """`start: 6:30` is told to write "06:30", the form the plan accepts, not "6:30"."""
+    text = variant(('start: "21:00"', "start: 6:30"))
+    assert problems_of(text) == [
+        f"p.yaml:{loc(text, '6:30')}: unquoted time 6:30 reads as a number;"
+        ' write it quoted: "06:30"'
+    ]
+    loaded = load_plan_text(variant(('start: "21:00"', 'start: "06:30"')), "p.yaml")
+    assert loaded.day_templates[0].start == "06:30"
+
+
 def test_duplicate_yaml_key(variant: Variant) -> None:
     text = variant(("  min_chunk: 20\n", "  min_chunk: 20\n  min_chunk: 30\n"))
     assert problems_of(text) == [

@@ -23,6 +23,7 @@ from pacer.service import (
     timeline,
     use_plan,
 )
+from pacer.service.absence import absence_title
 from pacer.workspace import resolve_plan_path
 
 # typing costs a few ms at start-up and is only needed by the type checker.
@@ -216,6 +217,18 @@ def plan_json(plan: Plan, source: str) -> dict[str, Any]:
             for o in plan.calendar.overrides
         ],
         **patterns_json(plan),
+        "day_starts": plan.day_starts,
+        "absences": [
+            {
+                "kind": a.kind,
+                "title": absence_title(plan, a.kind),
+                "shape": a.shape or None,
+                "template": a.template if plan.template_or_none(a.template) else None,
+                "banner": a.banner,
+            }
+            for a in (plan.absence(kind) for kind in plan.absence_kinds())
+            if a is not None
+        ],
         "phases": [
             {
                 "id": ph.id,
@@ -373,6 +386,22 @@ def _templates(plan: Plan) -> list[str]:
             lines.append(
                 f"  {p.start} → {p.end}  {p.shape}" + (f"  {p.reason}" if p.reason else "")
             )
+    lines += ["", t("show.absences")]
+    for a in (plan.absence(kind) for kind in plan.absence_kinds()):
+        if a is None:
+            continue
+        follows = (
+            t("show.absence_shape", shape=a.shape)
+            if a.shape
+            else t("show.absence_nothing")
+            if not plan.template_or_none(a.template)
+            else t("show.absence_template", template=a.template)
+        )
+        banner = f" — {a.banner}" if a.banner else ""
+        title = absence_title(plan, a.kind)
+        lines.append("  " + t("show.absence", kind=a.kind, title=title, follows=follows) + banner)
+    if plan.day_starts != "00:00":
+        lines += ["", t("show.day_starts", time=plan.day_starts)]
     return lines
 
 

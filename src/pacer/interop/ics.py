@@ -58,9 +58,15 @@ class TimedBlock:
 
 def block_times(plan: Plan, day: DayPlan, zone: tzinfo) -> list[TimedBlock]:
     """The day's blocks back to back from the template's start, each as long as its minutes
-    (a work block as long as it offers that day: its max under a catch-up stretch)."""
+    (a work block as long as it offers that day: its max under a catch-up stretch).
+
+    A start before the plan's `day_starts` is after midnight, in the small hours that still
+    belong to this study day: on the next calendar date (a night shift's 02:00 block)."""
     begin = template_start(plan, day.template, day.info.day)
-    moment = datetime.combine(day.info.day, begin, tzinfo=zone)
+    on = day.info.day
+    if begin.strftime("%H:%M") < plan.day_starts:
+        on += timedelta(days=1)
+    moment = datetime.combine(on, begin, tzinfo=zone)
     out = []
     for bp in day.blocks:
         minutes = bp.block.minutes

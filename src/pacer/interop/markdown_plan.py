@@ -288,15 +288,16 @@ def _span(
     weekly: list[DraftCurriculum],
     today: date,
 ) -> tuple[Month, Month]:
-    """The plan's months: those of its month headings, else its phases, else its tables."""
-    for found in (
-        [m.month for m in months],
-        [x for p in phases for x in (p.start, p.end)],
-        [x for c in weekly for x in (c.start, c.end)],
-    ):
-        if found:
-            key = lambda m: (m.year, m.month)  # noqa: E731
-            return min(found, key=key), max(found, key=key)
+    """The plan's months: from its first month heading (else its first phase or table) to
+    the last month anything names — a phase or a table of weeks running past the last month
+    heading keeps the plan going, so that its work is not cut off."""
+    key = lambda m: (m.year, m.month)  # noqa: E731
+    headings = [m.month for m in months]
+    others = [x for p in phases for x in (p.start, p.end)]
+    others += [x for c in weekly for x in (c.start, c.end)]
+    if headings or others:
+        first = min(headings or others, key=key)
+        return first, max([*headings, *others], key=key)
     first = Month.of(today)
     last = first
     for _ in range(11):
@@ -521,13 +522,14 @@ def _read_item(
 
 
 def _block(r: _Reading, title: str, amount: tuple[int, int], daily: bool) -> DraftBlock:
-    """A ritual when its title says review; a habit when it is on (nearly) every day and names
-    one track; otherwise work, for the tracks its title names."""
+    """A ritual when its title says review; a habit when it is on (nearly) every day, names
+    one track and is not a course's time (a course is worked through unit by unit);
+    otherwise work, for the tracks its title names."""
     minutes, most = amount
     if words.names_any(title, words.RITUAL_WORDS):
         return DraftBlock("review", "ritual", title, minutes, most, why=guess("block_ritual"))
     tracks = r.track_in(title)
-    if len(tracks) == 1 and daily:
+    if len(tracks) == 1 and daily and not words.names_any(title, words.COURSE_WORDS):
         why = guess("block_habit")
         return DraftBlock(tracks[0], "habit", title, minutes, most, track=tracks[0], why=why)
     why = guess("block_work_tracks") if tracks else guess("block_work")

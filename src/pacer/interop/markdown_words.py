@@ -155,6 +155,8 @@ TEMPLATE_WORDS = (
     "week plan",
     "typical week",
 )
+# A daily block for a course is work through its units, not a habit of practice.
+COURSE_WORDS = ("course", "class", "lecture", "module", "lesson", "课程", "课", "讲")
 RITUAL_WORDS = ("复盘", "回顾", "review", "retrospective", "reflection")
 KEYWORD_LABELS = ("关键词", "关键字", "主题", "keywords", "keyword", "focus", "theme")
 PHASE_HEADERS = ("阶段", "phase", "stage")

@@ -58,4 +58,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "病假第一天 YYYY-MM-DD（默认：今天）",
     ),
     "help.sick.days": ("how many days (default: 1)", "共几天（默认：1）"),
+    "show.absences": (
+        "Absences (trip add --kind KIND, pacer sick)",
+        "缺勤（trip add --kind 类型、pacer sick）",
+    ),
+    "show.absence": ("{kind}  {title}: {follows}", "{kind}  {title}：{follows}"),
+    "show.absence_shape": ("week shape {shape}", "周模板 {shape}"),
+    "show.absence_template": ("template {template} every day", "每天用日模板 {template}"),
+    "show.absence_nothing": ("nothing planned", "不安排任何内容"),
+    "show.day_starts": (
+        "The study day begins at {time}: before it, it is still the day before",
+        "学习日从 {time} 开始：在此之前仍算前一天",
+    ),
 }

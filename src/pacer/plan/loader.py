@@ -11,6 +11,7 @@ from pacer.bounds import MAX_SPAN_YEARS, range_text, span_too_long
 from pacer.i18n import Message
 from pacer.plan.absences import read_absences
 from pacer.plan.blockdays import HabitSeen, block_days, block_per_week, check_habits
+from pacer.plan.graph import find_cycle
 from pacer.plan.model import (
     UNIT_KINDS,
     WEEKDAYS,
@@ -157,9 +158,13 @@ class _PlanBuilder:
             key = next(k for k in ("tracks", "kinds", "new_units") if k in f)
             self.r.err(f[key].loc, "plan.key_not_for_type", key=key, type=btype)
         kinds = self.kinds(f.get("kinds"))
+        before = len(self.r.problems)
         days = block_days(self.r, f.get("days"), where)
+        days_read = len(self.r.problems) == before
         per_week = block_per_week(self.r, f.get("per_week"), where, btype)
-        if btype == "habit" and track is not None:
+        # A misspelt weekday is the error to show; the weekly count it would make too large
+        # is not a second one.
+        if btype == "habit" and track is not None and days_read:
             at = f["per_week"].loc if "per_week" in f else node.loc
             self.habits_seen.append(HabitSeen(track, per_week, days, at))
         return Block(
@@ -717,37 +722,10 @@ def _check_references(plan: Plan, b: _PlanBuilder, r: Reader) -> None:
     graph: dict[str, tuple[str, ...]] = {}
     for u, _, _ in b.unit_nodes:
         graph.setdefault(u.id, u.after)
-    cycle = _find_cycle(graph)
+    cycle = find_cycle(graph)
     if cycle:
         loc = next(loc for u, loc, _ in b.unit_nodes if u.id == cycle[0])
         r.err(loc, "plan.cycle", path=" -> ".join(cycle))
-
-
-def _find_cycle(graph: dict[str, tuple[str, ...]]) -> list[str]:
-    """One prerequisite cycle as a path (first id repeated at the end), or []."""
-    state: dict[str, int] = {}
-    for root in graph:
-        if state.get(root):
-            continue
-        stack: list[tuple[str, int]] = [(root, 0)]
-        path: list[str] = []
-        while stack:
-            node, i = stack.pop()
-            if i == 0:
-                state[node] = 1
-                path.append(node)
-            edges = [e for e in graph.get(node, ()) if e in graph]
-            if i < len(edges):
-                stack.append((node, i + 1))
-                nxt = edges[i]
-                if state.get(nxt) == 1:
-                    return [*path[path.index(nxt) :], nxt]
-                if not state.get(nxt):
-                    stack.append((nxt, 0))
-            else:
-                state[node] = 2
-                path.pop()
-    return []
 
 
 def _check_span(plan: Plan, b: _PlanBuilder, r: Reader) -> None:

@@ -372,6 +372,12 @@ class Plan:
             return (absence.template,) * 7
         return self.shape(absence.shape).days
 
+    def template_or_none(self, template_id: str) -> DayTemplate | None:
+        for t in self.day_templates:
+            if t.id == template_id:
+                return t
+        return None
+
     def shape(self, shape_id: str) -> WeekShape:
         for s in self.week_shapes:
             if s.id == shape_id:

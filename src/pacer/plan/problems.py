@@ -35,12 +35,13 @@ class PlanInvalid(Exception):
         return [f"{self.path}:{p.loc.line}:{p.loc.col}: {p.message}" for p in self.raw]
 
 
-def read_plan_bytes(path: Path) -> bytes:
+def read_plan_bytes(path: Path, given_as: str = "--plan") -> bytes:
     """The plan file's bytes, refusing a file too large to be a plan before reading it, and
-    a folder, FIFO or device before opening it (a FIFO would block, a device never ends)."""
+    a folder, FIFO or device before opening it (a FIFO would block, a device never ends).
+    `given_as`: how the person named the path (an option, or the command it was given to)."""
     from pacer.bounds import refuse_special_file
 
-    refuse_special_file(path, "--plan")
+    refuse_special_file(path, given_as)
     size = path.stat().st_size
     if size > MAX_BYTES:
         too_big = Message("yaml.too_big", size=size, limit=MAX_BYTES)

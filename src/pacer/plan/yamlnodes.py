@@ -122,7 +122,9 @@ class _Converter:
                 value = _SCALARS.construct_yaml_int(node)
                 if ":" in raw:
                     # YAML 1.1 reads 21:00 as 1260 (base 60): almost surely a clock time.
-                    self.problems.append(Problem(loc, Message("yaml.unquoted_time", raw=raw)))
+                    self.problems.append(
+                        Problem(loc, Message("yaml.unquoted_time", raw=raw, quoted=_hhmm(raw)))
+                    )
             elif tag == "float":
                 value = _SCALARS.construct_yaml_float(node)
             elif tag == "bool":
@@ -195,3 +197,9 @@ def read_located(text: str | bytes, problems: list[Problem]) -> Located | None:
 
 def is_date(value: Any) -> bool:
     return isinstance(value, date) and not isinstance(value, datetime)
+
+
+def _hhmm(raw: str) -> str:
+    """An unquoted time as the plan must write it: "2:30" -> "02:30" (two digits each)."""
+    parts = raw.strip().split(":")
+    return ":".join(p.zfill(2) for p in parts)

@@ -24,7 +24,7 @@ DAY_MINUTES = 24 * 60
 def init_plan(target: Path | None, template: str | None = None) -> Path:
     """Write an editable starting point (the built-in plan unless `template` names another),
     never over an existing file."""
-    from pacer.clock import wall_date
+    from pacer.clock import wall_date, wall_zone_name
     from pacer.plan.builtin import DEFAULT_STARTING_POINT, STARTING_POINTS, starting_point_text
     from pacer.workspace import PLAN_FILE, write_file_atomic
 
@@ -36,7 +36,7 @@ def init_plan(target: Path | None, template: str | None = None) -> Path:
     path = target if target is not None else data_dir() / PLAN_FILE
     if path.is_dir():
         path = path / PLAN_FILE
-    write_file_atomic(path, starting_point_text(name, wall_date()))
+    write_file_atomic(path, starting_point_text(name, wall_date(), wall_zone_name()))
     return path
 
 
@@ -57,7 +57,7 @@ def use_plan(source: Path) -> PlanAdopted:
     from pacer.plan.loader import load_plan_text
     from pacer.workspace import PLAN_FILE, make_folder, read_plan_file, write_file_atomic
 
-    data = read_plan_file(source)
+    data = read_plan_file(source, "pacer plan use")
     plan = load_plan_text(data, str(source))
     folder = data_dir()
     make_folder(folder)

@@ -197,6 +197,9 @@ def parse_minutes(text: str) -> int:
     if not raw or not match or not (match.group(1) or match.group(2)):
         raise InputError(Message("input.bad_minutes", raw=shown(text)))
     hours, mins = match.group(1) or "0", match.group(2) or "0"
+    if match.group(1) and match.group(2) and int(mins) >= 60:
+        # 1h90 is a slip for 1h30 or 2h30: after hours, minutes are those of the next hour.
+        raise InputError(Message("input.bad_minutes", raw=shown(text)))
     if max(len(hours.partition(".")[0]), len(mins)) > _DURATION_DIGITS:
         raise InputError(Message("input.minutes_range", raw=shown(text), limit=DAY_MINUTES))
     minutes = round(float(hours) * 60) + int(mins)

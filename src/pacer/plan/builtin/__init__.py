@@ -15,6 +15,7 @@ DEFAULT_STARTING_POINT = "seed-2026"  # what runs when there is no plan file: in
 
 # The blank plan is written for a year from the week `pacer init` runs in; these are the
 # exact texts of its span in blank.yaml (a test keeps them in step with the file).
+_BLANK_ZONE = "timezone: Europe/London"
 _BLANK_SPAN = ("start: 2027-01-04", "end: 2027-12-31", "from: 2027-01", "to: 2027-12")
 
 
@@ -28,9 +29,10 @@ def starting_point_path(name: str) -> Path:
     return Path(__file__).with_name(STARTING_POINTS[name])
 
 
-def starting_point_text(name: str, today: date) -> bytes:
+def starting_point_text(name: str, today: date, zone: str | None = None) -> bytes:
     """A starting point's text as `pacer init` writes it: the blank plan spans the 52 weeks
-    from the Monday of `today`'s week; the others are dated plans and stay as written."""
+    from the Monday of `today`'s week, in `zone` (the person's, when known); the others are
+    dated plans and stay as written."""
     data = starting_point_path(name).read_bytes()
     if name != "blank":
         return data
@@ -49,4 +51,7 @@ def starting_point_text(name: str, today: date) -> bytes:
     ):
         assert text.count(old) == 1, old  # the file and _BLANK_SPAN must agree
         text = text.replace(old, new)
+    if zone is not None:
+        assert text.count(_BLANK_ZONE) == 1
+        text = text.replace(_BLANK_ZONE, f"timezone: {zone}")
     return text.encode("utf-8")
