@@ -112,7 +112,7 @@ PLAN_SHOW = {
     "absences": [
         {
             "kind": "str",
-            "title": "str",
+            "title": ("str", "null"),
             "shape": ("str", "null"),
             "template": ("str", "null"),
             "banner": "str",

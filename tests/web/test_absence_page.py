@@ -33,3 +33,26 @@ def test_the_builtin_plans_trip_banner_on_the_page(web_home: Path) -> None:
     with _client(web_home, None) as client:
         zh = client.get("/?date=2026-03-11&lang=zh").text
     assert "✈ 出差：第 2/3 天（2026-03-10 → 2026-03-12） — 出差模板，不写代码，不做新任务</p>" in zh
+
+
+def test_the_trips_page_adds_a_vacation_of_the_plans_kinds(web_home: Path) -> None:
+    """The form offers the plan's kinds by their titles; a vacation previewed and saved is a
+    vacation (its days get the plan's empty template), not a trip."""
+    from tests.web.conftest import csrf_of, post
+
+    with _client(web_home, ABSENCE_PLAN) as client:
+        page = client.get("/trips?lang=en").text
+        for kind, title in (("travel", "away"), ("vacation", "on vacation"), ("sick", "off sick")):
+            assert f'<option value="{kind}">{title}</option>' in page
+        token = csrf_of(client, "/trips")
+        form = {"csrf": token, "start": "2026-04-13", "end": "2026-04-17", "note": "Ostsee"}
+        preview = post(client, "/trips/preview", {**form, "kind": "vacation"})
+        assert preview.status_code == 200
+        assert "2026-04-13 → 2026-04-17 (on vacation) would move" in preview.text
+        assert '<input type="hidden" name="kind" value="vacation">' in preview.text
+        assert post(client, "/trips/add", {**form, "kind": "vacation"}).status_code == 303
+        assert post(client, "/trips/preview", {**form, "kind": "holiday"}).status_code == 400
+        listed = client.get("/trips?lang=en").text
+    with Session(ABSENCE_PLAN) as s:
+        assert [(t.kind, t.note) for t in service.list_trips(s)] == [("vacation", "Ostsee")]
+    assert "<td>on vacation</td><td>Ostsee</td>" in listed

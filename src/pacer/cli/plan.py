@@ -221,7 +221,7 @@ def plan_json(plan: Plan, source: str) -> dict[str, Any]:
         "absences": [
             {
                 "kind": a.kind,
-                "title": absence_title(plan, a.kind),
+                "title": a.title or None,  # the plan's words; the same in every language
                 "shape": a.shape or None,
                 "template": a.template if plan.template_or_none(a.template) else None,
                 "banner": a.banner,

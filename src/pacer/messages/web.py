@@ -133,9 +133,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web.trips.start": ("From", "从"),
     "web.trips.end": ("To", "到"),
     "web.trips.preview": ("Show the effect", "查看影响"),
-    "web.trips.effect": ("A trip {start} → {end} would move", "出差 {start} → {end} 会推迟"),
+    "web.trips.effect": (
+        "{start} → {end} ({title}) would move",
+        "{start} → {end}（{title}）会推迟",
+    ),
+    "web.trips.kind": ("Kind", "类型"),
     "web.trips.no_effect": ("No milestone moves.", "没有里程碑会推迟。"),
-    "web.trips.save": ("Save this trip", "保存这次出差"),
+    "web.trips.save": ("Save it", "保存"),
     "web.review_target": ("weekly review", "周复盘"),
     "web.notice.review_due": ("The weekly review for {week} is due.", "{week} 的周复盘该做了。"),
     "web.notice.review_due_week": (

@@ -19,6 +19,9 @@ if TYPE_CHECKING:
     from pacer.service.absence import (
         add_sick as add_sick,
     )
+    from pacer.service.absence import (
+        check_kind as check_kind,
+    )
     from pacer.service.backup import (
         Imported as Imported,
     )
@@ -397,6 +400,7 @@ _EXPORTS: dict[str, str] = {
     "TripImport": "ics",
     "absence_banner": "absence",
     "absence_title": "absence",
+    "check_kind": "absence",
     "add_sick": "absence",
     "add_metric_value": "metrics",
     "add_note": "blog",

@@ -78,9 +78,12 @@ def check_trip_span(start: date, end: date) -> None:
 
 
 def preview_trip(
-    session: Session, start: date, end: date, note: str, today: date
+    session: Session, start: date, end: date, note: str, today: date, kind: str = "travel"
 ) -> list[tuple[str, int]]:
-    """What a trip not yet saved would do to the milestones (checked as `add_trip` checks)."""
+    """What an absence not yet saved would do to the milestones (checked as `add_trip`
+    checks): a vacation with nothing planned moves them more than a trip that keeps reading."""
+    from pacer.service.absence import check_kind
+
     check_trip_span(start, end)
-    trip = Trip(0, start, end, note)
+    trip = Trip(0, start, end, note, check_kind(session.plan, kind))
     return trip_delays(session, trip, (*session.calendar().trips, trip), today)

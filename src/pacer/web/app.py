@@ -543,27 +543,29 @@ class Dashboard:
         self.begin(request)
         with self.session(request) as s:
             trips = service.list_trips(s)
-        return self.render(request, "trips.html", trips=trips, **extra)
+            # The plan's kinds of absence, as `trip add --kind` takes them, by their titles.
+            kinds = {k: service.absence_title(s.plan, k) for k in s.plan.absence_kinds()}
+        return self.render(request, "trips.html", trips=trips, kinds=kinds, **extra)
 
-    def _trip_form(self, request: Request, plan: Plan) -> tuple[date, date, str]:
+    def _trip_form(self, request: Request, plan: Plan) -> tuple[date, date, str, str]:
         start = service.parse_day(self.form(request, "start"), plan)
         end = service.parse_day(self.form(request, "end"), plan)
-        return start, end, self.form(request, "note")
+        kind = service.check_kind(plan, self.form(request, "kind") or "travel")
+        return start, end, self.form(request, "note"), kind
 
     def preview_trip(self, request: Request) -> Response:
         self.begin(request)
         with self.session(request) as s:
-            start, end, note = self._trip_form(request, s.plan)
-            moved = service.preview_trip(s, start, end, note, clock.today(s.plan))
-        return self.trips(
-            request, preview={"start": start, "end": end, "note": note, "moved": moved}
-        )
+            start, end, note, kind = self._trip_form(request, s.plan)
+            moved = service.preview_trip(s, start, end, note, clock.today(s.plan), kind)
+        preview = {"start": start, "end": end, "note": note, "kind": kind, "moved": moved}
+        return self.trips(request, preview=preview)
 
     def add_trip(self, request: Request) -> Response:
         self.begin(request)
         with self.session(request) as s:
-            start, end, note = self._trip_form(request, s.plan)
-            service.add_trip(s, start, end, note)
+            start, end, note, kind = self._trip_form(request, s.plan)
+            service.add_trip(s, start, end, note, kind)
         return RedirectResponse("/trips", status_code=303)
 
     def remove_trip(self, request: Request) -> Response:
