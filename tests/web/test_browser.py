@@ -192,7 +192,10 @@ def test_every_page_fits_a_phone_screen_in_chinese(
         assert wide <= 390, f"{path} is {wide} px wide on a 390 px phone"
         _shot(page, f"{path.strip('/') or 'today'}-zh-page.png")
     page.goto(base + "/progress")
+    # On a busy machine the charts may still be drawing: the page says so and reloads itself
+    # every 3 s (as a person would see it) until they are there.
     images = page.locator("img")
+    images.first.wait_for(timeout=90_000)
     assert images.count() >= 2
     for i in range(images.count()):
         assert page.evaluate("(img) => img.naturalWidth", images.nth(i).element_handle()) > 0
