@@ -199,3 +199,78 @@ def test_undo_in_chinese_says_what_it_undid(pacer: Pacer, plan: Plan) -> None:
     assert pacer(*p, "undo", lang="zh").out == (
         f"已撤销：记录 1 的删除；2026-03-05 {ids['habit']} 30 分钟 已恢复\n"
     )
+
+
+ENTRY = {
+    "id": "int",
+    "date": "str",
+    "target": "str",
+    "kind": "str",
+    "minutes": "int",
+    "done": "bool",
+    "note": "str",
+    "logged_at": "str",
+    "title": "str",
+}
+
+
+def test_log_list_json_exactly(pacer: Pacer, plan: Plan) -> None:
+    from tests.cli.test_json import conforms
+
+    p, ids = plan
+    assert pacer(*p, "log", "30", ids["habit"], "--date", "2026-03-05", "-m", "Bach").code == 0
+    assert pacer(*p, "log", "20", ids["unit"], "--date", "2026-03-04").code == 0
+    assert pacer(*p, "done", ids["unit"], "--date", "2026-03-06").code == 0
+    shown = pacer(*p, "log", "list", "--json").json()
+    conforms(shown, {"from": "str", "to": "str", "target": ("str", "null"), "entries": [ENTRY]})
+    stamp = "2026-03-09T04:00:00+00:00"
+    titles = {e["target"]: e["title"] for e in shown["entries"]}
+    assert shown == {
+        "from": "2026-02-10",
+        "to": "2026-03-09",
+        "target": None,
+        "entries": [
+            {
+                "id": 2,
+                "date": "2026-03-04",
+                "target": ids["unit"],
+                "kind": "unit",
+                "minutes": 20,
+                "done": False,
+                "note": "",
+                "logged_at": stamp,
+                "title": titles[ids["unit"]],
+            },
+            {
+                "id": 1,
+                "date": "2026-03-05",
+                "target": ids["habit"],
+                "kind": "habit",
+                "minutes": 30,
+                "done": False,
+                "note": "Bach",
+                "logged_at": stamp,
+                "title": titles[ids["habit"]],
+            },
+            {
+                "id": 3,
+                "date": "2026-03-06",
+                "target": ids["unit"],
+                "kind": "unit",
+                "minutes": 0,
+                "done": True,
+                "note": "",
+                "logged_at": stamp,
+                "title": titles[ids["unit"]],
+            },
+        ],
+    }
+    assert titles[ids["unit"]] != ids["unit"]  # the plan's title
+    only = pacer(*p, "log", "list", "--to", "2026-03-05", "--target", ids["unit"], "--json")
+    assert [(e["id"], e["date"]) for e in only.json()["entries"]] == [(2, "2026-03-04")]
+    assert only.json()["from"] == "2026-02-06"
+    assert only.json()["target"] == ids["unit"]
+    # The same JSON in every language but for the titles (the plan's own words).
+    assert pacer(*p, "log", "list", "--json", lang="zh").json() == shown
+    bad = pacer(*p, "log", "list", "--from", "2026-03-09", "--to", "2026-03-01")
+    assert bad.code == 1 and "--from 2026-03-09 is after --to 2026-03-01" in bad.err
