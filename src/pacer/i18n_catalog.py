@@ -242,15 +242,6 @@ CATALOG.update(
             "已记录 {day} {target} {minutes} 分钟",
         ),
         "log.done": ("{target} is done ({day})", "{target} 已完成（{day}）"),
-        "log.undone": (
-            "removed: {minutes} min for {target} on {day}",
-            "已撤销：{day} {target} {minutes} 分钟",
-        ),
-        "log.undone_done": (
-            "removed: {target} marked done on {day}",
-            "已撤销：{day} 标记 {target} 完成",
-        ),
-        "log.nothing_to_undo": ("the log is empty: nothing to undo", "日志为空：没有可撤销的记录"),
         "log.day_full": (
             "{day} already has {total} min logged; {minutes} more would pass {limit} min (24 h)",
             "{day} 已记录 {total} 分钟；再加 {minutes} 分钟会超过 {limit} 分钟（24 小时）",
@@ -499,6 +490,7 @@ def _merge() -> None:
         help,
         inputs,
         interop,
+        logfix,
         mdimport,
         milestones,
         regions,
@@ -527,6 +519,7 @@ def _merge() -> None:
         mdimport,
         rota,
         absence,
+        logfix,
     )
     for module in modules:
         for key, texts in module.MESSAGES.items():

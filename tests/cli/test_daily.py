@@ -175,7 +175,7 @@ def test_log_done_and_undo(pacer: Pacer, example: Path) -> None:
     undone = pacer(*p, "undo")
     assert undone.code == 0 and "calc-2 marked done" in undone.out
     undone = pacer(*p, "undo")
-    assert "removed: 60 min for calc-2 on 2026-03-10" in undone.out
+    assert "undid: removed 60 min for calc-2 on 2026-03-10" in undone.out
 
 
 TRAVEL = {"kind": "travel", "tz": None}  # a trip added without --kind or --tz
@@ -207,7 +207,7 @@ def test_trip_list_json_and_rm(pacer: Pacer) -> None:
         (("trip", "rm", "7"), "no trip 7"),
         (("trip", "rm", "x"), "'x' is not a trip id"),
         (("--plan", "/nonexistent/plan.yaml", "today"), "no plan file at /nonexistent/plan.yaml"),
-        (("undo",), "the log is empty"),
+        (("undo",), "nothing to undo: no recorded change is left"),
         (("done", "english"), "only units can be marked done"),
     ],
 )

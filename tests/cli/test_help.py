@@ -46,6 +46,8 @@ options:
   -m NOTE, --note NOTE  what you did
   --date DATE           YYYY-MM-DD, today, yesterday or tomorrow (default:
                         today)
+
+also: pacer log list, pacer log edit ID, pacer log rm ID (each has --help)
 """
 
 

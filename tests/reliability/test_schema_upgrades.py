@@ -100,6 +100,17 @@ SAMPLES: dict[str, list[dict[str, object]]] = {
             "logged_at": "2026-03-02T12:00:00+00:00",
         }
     ],
+    "audit": [  # migration 7
+        {
+            "table_name": "metric_values",
+            "row_id": 1,
+            "action": "edit",
+            "before_json": '{"id": 1, "value": 14.5}',
+            "after_json": '{"id": 1, "value": 41.5}',
+            "undoes": None,
+            "changed_at": "2026-03-02T12:05:00+00:00",
+        }
+    ],
     "notes": [
         {
             "post": "blog1",

@@ -49,3 +49,36 @@ def show(
         print_json(as_json())
     else:
         print("\n".join(as_text()))
+
+
+def default_subcommand(
+    parser: argparse.ArgumentParser, default: str, named: frozenset[str], valued: frozenset[str]
+) -> None:
+    """Let `parser`'s subcommands be named or not: `pacer log 45 english` is `pacer log add 45
+    english`, `pacer log list` lists. The first word that is not an option (nor the value of
+    one in `valued`) picks a subcommand when it names one; else `default` goes in front (also
+    for --help: `pacer log --help` is the help of `pacer log add`, under the name `pacer log`)."""
+    original = parser.parse_known_args
+
+    def parse_known_args(
+        args: Any = None, namespace: Any = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        words = list(sys.argv[1:] if args is None else args)
+        skip = False
+        for word in words:
+            if skip:
+                skip = False
+            elif word.split("=", 1)[0] in valued:
+                skip = "=" not in word
+            elif word == "--" or not word.startswith("-") or _is_number(word):
+                if word in named:
+                    return original(words, namespace)
+                break
+        return original([default, *words], namespace)
+
+    parser.parse_known_args = parse_known_args  # type: ignore[method-assign,assignment]
+
+
+def _is_number(word: str) -> bool:
+    """`-5` is a (bad) number of minutes, not an option."""
+    return word[1:].replace(".", "", 1).isdigit()

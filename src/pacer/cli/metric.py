@@ -27,7 +27,9 @@ if TYPE_CHECKING:
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("metric", parents=[common], help=t("help.metric"))
-    msub = p.add_subparsers(dest="metric_command", metavar="add|list|show", parser_class=type(p))
+    msub = p.add_subparsers(
+        dest="metric_command", metavar="add|list|show|edit|rm", parser_class=type(p)
+    )
     a = msub.add_parser("add", parents=[common], help=t("help.metric.add"))
     a.add_argument("id", help=t("help.metric.add.id"))
     a.add_argument("value", help=t("help.metric.add.value"))
@@ -43,6 +45,14 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     add_date(sh)
     add_json(sh)
     sh.set_defaults(handler=run_show)
+    ed = msub.add_parser("edit", parents=[common], help=t("help.metric.edit"))
+    ed.add_argument("id", help=t("help.metric.value_id"))
+    ed.add_argument("--value", help=t("help.metric.edit.value"))
+    ed.add_argument("--date", help=t("help.metric.edit.date"))
+    ed.set_defaults(handler=run_edit)
+    rm = msub.add_parser("rm", parents=[common], help=t("help.metric.rm"))
+    rm.add_argument("id", help=t("help.metric.value_id"))
+    rm.set_defaults(handler=run_rm)
     p.set_defaults(handler=run_list_default)
 
 
@@ -150,13 +160,40 @@ def render_show(view: MetricView) -> list[str]:
     lines += ["", "  " + t("metric.values")]
     if not view.values:
         lines.append("    " + t("metric.no_values"))
+    width = max((len(str(r.id)) for r in view.values), default=1)
     for r in view.values:
         expected = road_value(view.road, r.day) or 0.0
+        # The value's id first: what `metric edit ID` and `metric rm ID` take.
         lines.append(
-            f"    {r.day}  {amount(m, r.value):>8}  "
+            f"    {r.id:>{width}}  {r.day}  {amount(m, r.value):>8}  "
             + pad(t("metric.road_at", value=amount(m, expected)), 16)
             + f"{amount(m, margin_of(m, r.value, expected), signed=True):>8}"
             + (f"  {r.note}" if r.note else "")
         )
     lines += ["", "  " + verdict(view), "  " + next_target(view)]
     return lines
+
+
+def run_edit(args: argparse.Namespace) -> int:
+    from pacer.bounds import parse_id
+    from pacer.service import edit_metric_value, value_text
+
+    value_id = parse_id(args.id, "logfix.bad_value_id")
+    with session_from(args) as session:
+        day = parse_day(args.date, session.plan) if args.date is not None else None
+        _, after = edit_metric_value(session, value_id, args.value, day)
+        flush_notices(session)
+        print(t("logfix.metric.edited", id=after.id, what=value_text(session, after)))
+    return 0
+
+
+def run_rm(args: argparse.Namespace) -> int:
+    from pacer.bounds import parse_id
+    from pacer.service import remove_metric_value, value_text
+
+    value_id = parse_id(args.id, "logfix.bad_value_id")
+    with session_from(args) as session:
+        removed = remove_metric_value(session, value_id)
+        flush_notices(session)
+        print(t("logfix.metric.removed", id=removed.id, what=value_text(session, removed)))
+    return 0

@@ -42,7 +42,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.done": ("mark a unit finished", "把单元标记为完成"),
     "help.done.unit": ("unit id", "单元 id"),
     "help.done.minutes": ("minutes spent in this last session", "最后这一次用了多少分钟"),
-    "help.undo": ("remove the newest log entry", "删除最新的一条记录"),
+    "help.undo": (
+        "undo the last change: an entry, a metric value or a note, added, edited or removed",
+        "撤销最近一次改动：记录、指标数值或素材的添加、修改或删除",
+    ),
     # -- trip -----------------------------------------------------------------------------------
     "help.trip": ("business trips", "出差"),
     "help.trip.add": ("add a trip (dates inclusive)", "添加出差（包含起止两天）"),

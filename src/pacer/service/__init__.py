@@ -113,9 +113,6 @@ if TYPE_CHECKING:
         trip_json as trip_json,
     )
     from pacer.service.days import (
-        undo as undo,
-    )
-    from pacer.service.days import (
         week as week,
     )
     from pacer.service.entries import (
@@ -156,6 +153,51 @@ if TYPE_CHECKING:
     )
     from pacer.service.ics import (
         import_trips as import_trips,
+    )
+    from pacer.service.logfix import (
+        Undone as Undone,
+    )
+    from pacer.service.logfix import (
+        edit_entry as edit_entry,
+    )
+    from pacer.service.logfix import (
+        edit_metric_value as edit_metric_value,
+    )
+    from pacer.service.logfix import (
+        edit_note as edit_note,
+    )
+    from pacer.service.logfix import (
+        entry_text as entry_text,
+    )
+    from pacer.service.logfix import (
+        get_entry as get_entry,
+    )
+    from pacer.service.logfix import (
+        list_entries as list_entries,
+    )
+    from pacer.service.logfix import (
+        list_span as list_span,
+    )
+    from pacer.service.logfix import (
+        log_list_json as log_list_json,
+    )
+    from pacer.service.logfix import (
+        note_text as note_text,
+    )
+    from pacer.service.logfix import (
+        remove_entry as remove_entry,
+    )
+    from pacer.service.logfix import (
+        remove_metric_value as remove_metric_value,
+    )
+    from pacer.service.logfix import (
+        remove_note as remove_note,
+    )
+    from pacer.service.logfix import (
+        undo as undo,
+    )
+    from pacer.service.logfix import (
+        value_text as value_text,
     )
     from pacer.service.metrics import (
         MetricView as MetricView,
@@ -503,7 +545,21 @@ _EXPORTS: dict[str, str] = {
     "trip_effect": "trips",
     "trip_json": "days",
     "uncheck_criterion": "milestones",
-    "undo": "days",
+    "Undone": "logfix",
+    "edit_entry": "logfix",
+    "edit_metric_value": "logfix",
+    "edit_note": "logfix",
+    "entry_text": "logfix",
+    "get_entry": "logfix",
+    "list_entries": "logfix",
+    "list_span": "logfix",
+    "log_list_json": "logfix",
+    "note_text": "logfix",
+    "remove_entry": "logfix",
+    "remove_metric_value": "logfix",
+    "remove_note": "logfix",
+    "value_text": "logfix",
+    "undo": "logfix",
     "week": "days",
 }
 

@@ -202,7 +202,7 @@ def _fits(column: str, value: object) -> bool:
         return True
     if isinstance(value, bool):
         return False
-    if column in ("id", "minutes", "done"):
+    if column in _WHOLE_RANGES:
         # What SQLite can hold as a row id (and the commands would write): never an
         # OverflowError half-way through the import.
         low, high = _WHOLE_RANGES[column]
@@ -226,7 +226,13 @@ def _fits(column: str, value: object) -> bool:
 
 # Ids as SQLite's row ids; other whole numbers as SQLite's integers (their own rules, such as
 # minutes in 0..1440, are the commands' rules, checked in importcheck with their words).
-_WHOLE_RANGES = {"id": (1, 2**63 - 1), "minutes": (-(2**63), 2**63 - 1), "done": (0, 1)}
+_WHOLE_RANGES = {
+    "id": (1, 2**63 - 1),
+    "minutes": (-(2**63), 2**63 - 1),
+    "done": (0, 1),
+    "row_id": (1, 2**63 - 1),  # the audit's: the id of the row a change was made to
+    "undoes": (1, 2**63 - 1),
+}
 
 
 # -- backup ------------------------------------------------------------------------------------

@@ -230,15 +230,6 @@ def mark_done(session: Session, unit_id: str, day: date, minutes: int, note: str
     return add_entry(session.store, day, "unit", unit_id, minutes, note, done=True)
 
 
-def undo(session: Session) -> LogEntry:
-    from pacer.store.log import remove_newest
-
-    removed = remove_newest(session.store)
-    if removed is None:
-        raise PacerError(Message("log.nothing_to_undo"))
-    return removed
-
-
 # -- trips --------------------------------------------------------------------------------------
 def add_trip(
     session: Session,

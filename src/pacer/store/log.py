@@ -8,6 +8,7 @@ from pacer.clock import now_utc
 from pacer.errors import AlreadyDone, PacerError
 from pacer.i18n import Message
 from pacer.schedule.progress import LogEntry
+from pacer.store.audit import COLUMNS, delete_row, insert_row, read_row, update_row
 from pacer.store.db import Store
 
 TYPE_CHECKING = False
@@ -61,15 +62,81 @@ def add_entry(
             "SELECT coalesce(sum(minutes), 0) FROM log WHERE local_date = ?", (day.isoformat(),)
         ).fetchone()
         check_day_total(day, int(total), minutes)
-        tx.execute(
-            "INSERT INTO log (local_date, logged_at, target_kind, target, minutes, done, note)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (day.isoformat(), logged_at, kind, target, minutes, int(done), note),
+        row = insert_row(
+            tx,
+            "log",
+            {
+                "local_date": day.isoformat(),
+                "logged_at": logged_at,
+                "target_kind": kind,
+                "target": target,
+                "minutes": minutes,
+                "done": int(done),
+                "note": note,
+            },
         )
-        row = tx.execute(
-            f"SELECT {_COLUMNS} FROM log WHERE id = ?", (tx.last_insert_rowid(),)
+    return entry_of(row)
+
+
+def entry_of(row: dict[str, object]) -> LogEntry:
+    return _entry(tuple(row[c] for c in COLUMNS["log"]))
+
+
+def get_entry(store: Store, entry_id: int) -> LogEntry | None:
+    row = store.conn.execute(f"SELECT {_COLUMNS} FROM log WHERE id = ?", (entry_id,)).fetchone()
+    return None if row is None else _entry(row)
+
+
+def edit_entry(
+    store: Store,
+    entry_id: int,
+    day: date,
+    kind: TargetKind,
+    target: str,
+    minutes: int,
+    note: str,
+) -> tuple[LogEntry, LogEntry]:
+    """Change an entry (recorded in the audit); (before, after). The same rules as a new
+    entry, in the writing transaction: 24 hours a day at most, one `done` per target."""
+    with store.write() as tx:
+        found = read_row(tx, "log", entry_id)
+        if found is None:
+            raise PacerError(Message("logfix.no_entry", id=entry_id))
+        was = entry_of(found)
+        if was.done and target != was.target:
+            first = tx.execute(
+                "SELECT local_date FROM log WHERE target = ? AND target_kind = ? AND done = 1"
+                " AND id != ? ORDER BY local_date, id LIMIT 1",
+                (target, kind, entry_id),
+            ).fetchone()
+            if first is not None:
+                raise AlreadyDone(Message("log.already_done", target=target, day=first[0]))
+        (total,) = tx.execute(
+            "SELECT coalesce(sum(minutes), 0) FROM log WHERE local_date = ? AND id != ?",
+            (day.isoformat(), entry_id),
         ).fetchone()
-    return _entry(row)
+        check_day_total(day, int(total), minutes)
+        before, after = update_row(
+            tx,
+            "log",
+            entry_id,
+            {
+                "local_date": day.isoformat(),
+                "target_kind": kind,
+                "target": target,
+                "minutes": minutes,
+                "note": note,
+            },
+        )
+    return entry_of(before), entry_of(after)
+
+
+def remove_entry(store: Store, entry_id: int) -> LogEntry:
+    """Remove an entry; the audit keeps it (`undo` brings it back)."""
+    with store.write() as tx:
+        if read_row(tx, "log", entry_id) is None:
+            raise PacerError(Message("logfix.no_entry", id=entry_id))
+        return entry_of(delete_row(tx, "log", entry_id))
 
 
 def has_entries(store: Store) -> bool:
@@ -87,13 +154,3 @@ def entries_between(store: Store, first: date, last: date) -> list[LogEntry]:
         (first.isoformat(), last.isoformat()),
     ).fetchall()
     return [_entry(r) for r in rows]
-
-
-def remove_newest(store: Store) -> LogEntry | None:
-    """Delete the most recently written entry and return it (None when the log is empty)."""
-    with store.write() as tx:
-        row = tx.execute(f"SELECT {_COLUMNS} FROM log ORDER BY id DESC LIMIT 1").fetchone()
-        if row is None:
-            return None
-        tx.execute("DELETE FROM log WHERE id = ?", (row[0],))
-    return _entry(row)

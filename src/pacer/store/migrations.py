@@ -149,6 +149,28 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         ALTER TABLE trips ADD COLUMN tz TEXT
         """,
     ),
+    (
+        7,
+        "audit",
+        # Every change to a log entry, a metric value or a note: one row written in the
+        # change's own transaction, with the row as JSON before (NULL: it was added) and after
+        # (NULL: it was removed). `undoes`: the change an undo reverted (NULL: no undo).
+        """
+        CREATE TABLE audit (
+            id INTEGER PRIMARY KEY,
+            table_name TEXT NOT NULL CHECK (table_name IN ('log', 'metric_values', 'notes')),
+            row_id INTEGER NOT NULL,
+            action TEXT NOT NULL CHECK (action IN ('add', 'edit', 'remove', 'undo')),
+            before_json TEXT,
+            after_json TEXT,
+            undoes INTEGER REFERENCES audit (id),
+            changed_at TEXT NOT NULL,
+            CHECK (before_json IS NOT NULL OR after_json IS NOT NULL)
+        );
+        CREATE INDEX audit_by_row ON audit (table_name, row_id);
+        CREATE INDEX audit_undoes ON audit (undoes)
+        """,
+    ),
 )
 
 LATEST = MIGRATIONS[-1][0]

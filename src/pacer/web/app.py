@@ -434,9 +434,9 @@ class Dashboard:
     def undo(self, request: Request) -> Response:
         self.begin(request)
         with self.session(request) as s:
-            removed = service.undo(s)
+            undone = service.undo(s)
             today = clock.today(s.plan)
-        return self._back(removed.day, today)
+        return self._back(undone.day, today)
 
     # -- Week and Plan --------------------------------------------------------------------------
     def week(self, request: Request) -> Response:
