@@ -1,0 +1,136 @@
+"""Plan versions: each distinct plan content, compressed, and which one was in force when."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from pacer.store.db import Store
+
+
+@dataclass(frozen=True, slots=True)
+class PlanVersion:
+    """One stored plan content (without its bytes; see version_content)."""
+
+    number: int  # what people type: 1 for the first plan pacer ran with
+    digest: str  # BLAKE2b-256 of the plan file's bytes, hex
+    plan_id: str
+    first_seen: datetime  # UTC
+    day: date  # the study day it was first seen on
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class InForce:
+    """From `day` (and `since`, UTC) on, version `number` was the plan in force."""
+
+    number: int
+    since: datetime
+    day: date
+
+
+_COLUMNS = "id, digest, plan_id, first_seen, day, reason"
+
+
+def _version(row: tuple[int, str, str, str, str, str]) -> PlanVersion:
+    number, digest, plan_id, seen, day, reason = row
+    return PlanVersion(
+        int(number),
+        digest,
+        plan_id,
+        datetime.fromisoformat(seen),
+        date.fromisoformat(day),
+        reason,
+    )
+
+
+def current_digest(store: Store) -> str | None:
+    """The digest of the plan last recorded in force (None: none yet). The one query on the
+    `today` path: the newest row by primary key, joined by primary key."""
+    row = store.conn.execute(
+        "SELECT v.digest FROM plan_in_force f JOIN plan_versions v ON v.id = f.version"
+        " ORDER BY f.id DESC LIMIT 1"
+    ).fetchone()
+    return None if row is None else str(row[0])
+
+
+def record_in_force(
+    store: Store,
+    digest: str,
+    content: bytes,
+    plan_id: str,
+    now: datetime,
+    day: date,
+    reason: str = "",
+) -> tuple[PlanVersion, bool]:
+    """Record that the plan with these bytes is in force from `now` on (`day`). A content
+    seen before keeps its number; a reason given is kept when the version has none yet (or
+    replaces it: the newest word on why wins). Returns the version and whether anything was
+    written."""
+    import zlib
+
+    stamp = now.isoformat(timespec="seconds")
+    with store.write() as tx:
+        row = tx.execute("SELECT id, reason FROM plan_versions WHERE digest = ?", (digest,))
+        found = row.fetchone()
+        wrote = False
+        if found is None:
+            tx.execute(
+                "INSERT INTO plan_versions (digest, content, plan_id, first_seen, day, reason)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (digest, zlib.compress(content, 9), plan_id, stamp, day.isoformat(), reason),
+            )
+            number = tx.last_insert_rowid()
+            wrote = True
+        else:
+            number = int(found[0])
+            if reason and reason != found[1]:
+                tx.execute("UPDATE plan_versions SET reason = ? WHERE id = ?", (reason, number))
+                wrote = True
+        latest = tx.execute("SELECT version FROM plan_in_force ORDER BY id DESC LIMIT 1").fetchone()
+        if latest is None or int(latest[0]) != number:
+            tx.execute(
+                "INSERT INTO plan_in_force (version, since, day) VALUES (?, ?, ?)",
+                (number, stamp, day.isoformat()),
+            )
+            wrote = True
+        got = tx.execute(f"SELECT {_COLUMNS} FROM plan_versions WHERE id = ?", (number,))
+        return _version(got.fetchone()), wrote
+
+
+def set_reason(store: Store, number: int, reason: str) -> bool:
+    """Give version `number` its reason; False when there is no such version."""
+    with store.write() as tx:
+        tx.execute("UPDATE plan_versions SET reason = ? WHERE id = ?", (reason, number))
+        return tx.changes() > 0
+
+
+def list_versions(store: Store) -> list[PlanVersion]:
+    rows = store.conn.execute(f"SELECT {_COLUMNS} FROM plan_versions ORDER BY id").fetchall()
+    return [_version(r) for r in rows]
+
+
+def find_version(store: Store, number: int) -> PlanVersion | None:
+    row = store.conn.execute(
+        f"SELECT {_COLUMNS} FROM plan_versions WHERE id = ?", (number,)
+    ).fetchone()
+    return None if row is None else _version(row)
+
+
+def version_content(store: Store, number: int) -> bytes | None:
+    """The plan file's bytes of version `number`, as they were."""
+    import zlib
+
+    row = store.conn.execute("SELECT content FROM plan_versions WHERE id = ?", (number,)).fetchone()
+    return None if row is None else zlib.decompress(bytes(row[0]))
+
+
+def in_force_history(store: Store) -> list[InForce]:
+    """Every change of the plan in force, oldest first."""
+    rows = store.conn.execute(
+        "SELECT version, since, day FROM plan_in_force ORDER BY id"
+    ).fetchall()
+    return [
+        InForce(int(n), datetime.fromisoformat(since), date.fromisoformat(day))
+        for n, since, day in rows
+    ]
