@@ -506,6 +506,7 @@ def _merge() -> None:
         review,
         rota,
         studyday,
+        versions,
         web,
     )
 
@@ -527,6 +528,7 @@ def _merge() -> None:
         mdimport,
         rota,
         absence,
+        versions,
     )
     for module in modules:
         for key, texts in module.MESSAGES.items():

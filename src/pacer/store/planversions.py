@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from pacer.store.db import Store
+from pacer.store.inforce import current_digest as current_digest
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,16 +43,6 @@ def _version(row: tuple[int, str, str, str, str, str]) -> PlanVersion:
         date.fromisoformat(day),
         reason,
     )
-
-
-def current_digest(store: Store) -> str | None:
-    """The digest of the plan last recorded in force (None: none yet). The one query on the
-    `today` path: the newest row by primary key, joined by primary key."""
-    row = store.conn.execute(
-        "SELECT v.digest FROM plan_in_force f JOIN plan_versions v ON v.id = f.version"
-        " ORDER BY f.id DESC LIMIT 1"
-    ).fetchone()
-    return None if row is None else str(row[0])
 
 
 def record_in_force(
