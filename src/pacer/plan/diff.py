@@ -24,7 +24,7 @@ KINDS = (
     "block_added",  # id: "template/block"
     "block_removed",
     "block_minutes",  # a block's minutes (its usual length)
-    "block_max",  # a block's most minutes (how far it may stretch)
+    "block_max",  # a block's most minutes (how far it may stretch), when not just its minutes
     "week_shape",  # id: the shape; before/after: its templates, Monday first, joined by " "
 )
 
@@ -160,7 +160,8 @@ def _templates(old: Plan, new: Plan) -> list[Change]:
             x, y = a[bid], b[bid]
             if x.minutes != y.minutes:
                 out.append(Change("block_minutes", f"{tid}/{bid}", x.minutes, y.minutes))
-            if x.max_minutes != y.max_minutes:
+            follows = x.max_minutes == x.minutes and y.max_minutes == y.minutes
+            if x.max_minutes != y.max_minutes and not follows:  # not a max that is the minutes
                 out.append(Change("block_max", f"{tid}/{bid}", x.max_minutes, y.max_minutes))
     return out
 
