@@ -230,3 +230,21 @@ def test_history_in_chinese(pacer: Pacer, home: Path, tmp_path: Path) -> None:
     assert out[3].startswith("版本2  2026-04-06  ") and out[3].endswith("（当前）")
     assert out[4] == "    原因：（未填写；pacer plan why 2 原因）"
     assert out[5] == "    里程碑：exam 2026-04-11 → 2026-04-09（-2 天）"
+
+
+@pytest.mark.parametrize("name", sorted(PLANS))
+def test_editing_block_minutes_leaves_last_months_week_as_it_was(
+    pacer: Pacer, home: Path, tmp_path: Path, name: str
+) -> None:
+    first = tmp_path / "first.yaml"
+    shutil.copyfile(PLANS[name], first)
+    assert pacer("plan", "use", str(first), env=at(FIRST_DAY)).code == 0
+    last_month = ("week", "--json", "--date", "2026-03-16")
+    this_week = ("week", "--json", "--date", "2026-04-06")
+    before = pacer(*last_month, env=at(EDIT_DAY)).json()
+    current_before = pacer(*this_week, env=at(EDIT_DAY)).json()
+    (home / "plan.yaml").write_text(doubled_templates(first.read_text("utf-8")), "utf-8")
+    assert pacer("today", env=at(EDIT_DAY)).code == 0  # records version 2
+    assert pacer(*last_month, env=at(EDIT_DAY)).json() == before
+    # The days from the edit on go by the edited plan.
+    assert pacer(*this_week, env=at(EDIT_DAY)).json() != current_before

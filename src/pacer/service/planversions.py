@@ -9,7 +9,7 @@ it at once, with the reason given. A read-only database records nothing.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from pacer import clock
@@ -210,3 +210,33 @@ def plan_diff(session: Session, raw1: str, raw2: str | None) -> tuple[int, int, 
             raise PacerError(Message("versions.unreadable", detail=why_not))
         new_plan = new.plan
     return first.number, second_number, diff_plans(old.plan, new_plan)
+
+
+def plans_in_force(session: Session, first: date, last: date) -> list[tuple[Session, date, date]]:
+    """The days from `first` to `last` cut where the plan in force changed: each piece with a
+    session over the plan that was in force then (the session itself for the plan in force
+    now). Days before the first recorded version go by that first version; with no version
+    recorded, everything goes by the plan in force."""
+    switches = [s for s in in_force_history(session.store) if s.day <= last]
+    if not switches:
+        return [(session, first, last)]
+    current = session.compiled.content
+    pieces: list[tuple[int, date, date]] = []
+    for i, switch in enumerate(switches):
+        start = first if i == 0 else max(first, switch.day)
+        end = last if i + 1 == len(switches) else min(last, switches[i + 1].day - timedelta(1))
+        if start <= end:
+            if pieces and pieces[-1][0] == switch.number:
+                pieces[-1] = (switch.number, pieces[-1][1], end)
+            else:
+                pieces.append((switch.number, start, end))
+    out: list[tuple[Session, date, date]] = []
+    opened: dict[int, Session] = {}
+    for number, start, end in pieces:
+        if number not in opened:
+            found = find_version(session.store, number)
+            same = found is not None and found.digest == current
+            this = session if same else _readable(session, number)[0]
+            opened[number] = this if this is not None else session
+        out.append((opened[number], start, end))
+    return out
