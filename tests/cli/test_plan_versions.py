@@ -248,3 +248,23 @@ def test_editing_block_minutes_leaves_last_months_week_as_it_was(
     assert pacer(*last_month, env=at(EDIT_DAY)).json() == before
     # The days from the edit on go by the edited plan.
     assert pacer(*this_week, env=at(EDIT_DAY)).json() != current_before
+
+
+@pytest.mark.parametrize("name", sorted(PLANS))
+def test_editing_block_minutes_leaves_the_forecasts_adherence_as_it_was(
+    pacer: Pacer, home: Path, tmp_path: Path, name: str
+) -> None:
+    first = tmp_path / "first.yaml"
+    shutil.copyfile(PLANS[name], first)
+    assert pacer("plan", "use", str(first), env=at(FIRST_DAY)).code == 0
+    for day in ("2026-03-09", "2026-03-10", "2026-03-11", "2026-03-12"):
+        shown = pacer("today", "--json", "--date", day, env=at(FIRST_DAY)).json()
+        unit = next(i["unit"] for b in shown["blocks"] if b["type"] == "work" for i in b["items"])
+        logged = pacer("log", "20", unit, "--date", day, env=at("2026-03-13T12:00:00+08:00"))
+        assert logged.code == 0, logged.err
+    before = pacer("forecast", "--json", "--runs", "50", env=at(EDIT_DAY)).json()["history"]
+    assert before["days"] > 0
+    (home / "plan.yaml").write_text(doubled_templates(first.read_text("utf-8")), "utf-8")
+    assert pacer("today", env=at(EDIT_DAY)).code == 0  # records version 2
+    after = pacer("forecast", "--json", "--runs", "50", env=at(EDIT_DAY)).json()["history"]
+    assert after == before
