@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from datetime import UTC, date, datetime
+
+import pytest
 
 from pacer.store.db import Store
 from pacer.store.planversions import (
     InForce,
     current_digest,
+    dump_versions,
     find_version,
     in_force_history,
     list_versions,
+    load_versions,
     record_in_force,
     set_reason,
     version_content,
 )
+from pacer.workspace import content_digest
 
 T1 = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
 T2 = datetime(2026, 5, 4, 8, 30, tzinfo=UTC)
@@ -63,3 +70,32 @@ def test_a_reason_can_be_given_later(store: Store) -> None:
     found = find_version(store, 1)
     assert found is not None and found.reason == "first plan"
     assert find_version(store, 9) is None and version_content(store, 9) is None
+
+
+def test_versions_dump_and_load_into_a_fresh_database_with_their_numbers(
+    store: Store, open_db: Callable[..., Store]
+) -> None:
+    old_digest = content_digest(OLD)
+    record_in_force(store, old_digest, OLD, "p", T1, date(2026, 3, 10), "first")
+    record_in_force(store, content_digest(NEW), NEW, "p", T2, date(2026, 5, 4), "second")
+    dumped = dump_versions(store)
+    json.dumps(dumped)  # JSON-ready
+    fresh = open_db("fresh.db")
+    record_in_force(fresh, content_digest(NEW), NEW, "p", T3, date(2026, 6, 1))  # on its own
+    assert load_versions(fresh, dumped) == 2
+    assert list_versions(fresh) == list_versions(store)
+    assert in_force_history(fresh) == in_force_history(store)
+    assert version_content(fresh, 1) == OLD
+
+
+def test_a_content_that_does_not_match_its_digest_is_refused_and_nothing_changes(
+    store: Store, open_db: Callable[..., Store]
+) -> None:
+    record_in_force(store, content_digest(OLD), OLD, "p", T1, date(2026, 3, 10))
+    dumped = dump_versions(store)
+    dumped["plan_versions"][0]["digest"] = "0" * 64
+    fresh = open_db("fresh.db")
+    record_in_force(fresh, content_digest(NEW), NEW, "p", T3, date(2026, 6, 1))
+    with pytest.raises(ValueError, match="does not match"):
+        load_versions(fresh, dumped)
+    assert [v.digest for v in list_versions(fresh)] == [content_digest(NEW)]

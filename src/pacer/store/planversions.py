@@ -125,3 +125,67 @@ def in_force_history(store: Store) -> list[InForce]:
         InForce(int(n), datetime.fromisoformat(since), date.fromisoformat(day))
         for n, since, day in rows
     ]
+
+
+# -- export and import (the seam for `export json` / `import json`, issue 14 item 5) ----------
+def dump_versions(store: Store) -> dict[str, list[dict[str, object]]]:
+    """Both tables as JSON-ready rows; a version's content is its zlib bytes in base64."""
+    import base64
+
+    versions = [
+        {
+            "id": int(r[0]),
+            "digest": r[1],
+            "content": base64.b64encode(bytes(r[2])).decode("ascii"),
+            "plan_id": r[3],
+            "first_seen": r[4],
+            "day": r[5],
+            "reason": r[6],
+        }
+        for r in store.conn.execute(
+            "SELECT id, digest, content, plan_id, first_seen, day, reason"
+            " FROM plan_versions ORDER BY id"
+        ).fetchall()
+    ]
+    in_force = [
+        {"id": int(r[0]), "version": int(r[1]), "since": r[2], "day": r[3]}
+        for r in store.conn.execute(
+            "SELECT id, version, since, day FROM plan_in_force ORDER BY id"
+        ).fetchall()
+    ]
+    return {"plan_versions": versions, "plan_in_force": in_force}
+
+
+def load_versions(store: Store, dumped: dict[str, list[dict[str, object]]]) -> int:
+    """Replace the plan versions with `dumped` (as dump_versions gives them), numbers kept, in
+    one transaction. What a fresh database had recorded on its own (the plan it was opened
+    with) is dropped: the next command records it again if it is not among them. Each content
+    must decompress to bytes of its digest (ValueError otherwise, and nothing changes)."""
+    import base64
+    import zlib
+
+    from pacer.workspace import content_digest
+
+    rows = []
+    for v in dumped.get("plan_versions", []):
+        packed = base64.b64decode(str(v["content"]), validate=True)
+        if content_digest(zlib.decompress(packed)) != v["digest"]:
+            raise ValueError(f"plan version {v['id']}: content does not match its digest")
+        rows.append(
+            (v["id"], v["digest"], packed, v["plan_id"], v["first_seen"], v["day"], v["reason"])
+        )
+    with store.write() as tx:
+        tx.execute("DELETE FROM plan_in_force")
+        tx.execute("DELETE FROM plan_versions")
+        for row in rows:
+            tx.execute(
+                "INSERT INTO plan_versions (id, digest, content, plan_id, first_seen, day, reason)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                row,
+            )
+        for f in dumped.get("plan_in_force", []):
+            tx.execute(
+                "INSERT INTO plan_in_force (id, version, since, day) VALUES (?, ?, ?, ?)",
+                (f["id"], f["version"], f["since"], f["day"]),
+            )
+    return len(rows)
