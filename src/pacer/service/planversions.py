@@ -240,3 +240,10 @@ def plans_in_force(session: Session, first: date, last: date) -> list[tuple[Sess
             opened[number] = this if this is not None else session
         out.append((opened[number], start, end))
     return out
+
+
+def changes_between(session: Session, first: date, last: date) -> list[HistoryEntry]:
+    """The plan versions first seen from `first` to `last` (a week, a year), each with its
+    changes, reason and milestone effects: what the weekly review and the year summary list
+    as the period's plan changes."""
+    return [e for e in plan_history(session) if first <= e.version.day <= last]
