@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from pacer.cli.common import add_json, flush_notices, print_json, session_from, show
 from pacer.i18n import days_text, joined, minutes_text, t
@@ -45,6 +46,10 @@ def record_now(args: argparse.Namespace, reason: str, use: bool = False) -> int:
 
     plan = None if use else getattr(args, "plan", None)
     with Session(plan, getattr(args, "db", None)) as session:
+        if use and session.store.read_only:
+            # The plan is in use already; only its history line cannot be written.
+            print(f"pacer: {Message('versions.read_only')}", file=sys.stderr)
+            return 0
         version = record_plan(session, reason)
         if version is None:
             raise PacerError(Message("versions.changed_meanwhile", path=plan_path(session)))
