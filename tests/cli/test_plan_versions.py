@@ -50,7 +50,7 @@ def one_edit(pacer: Pacer, home: Path, tmp_path: Path, name: str) -> tuple[Path,
     used = pacer("plan", "use", str(first), "--reason", "the plan I start with", env=at(FIRST_DAY))
     assert used.code == 0, used.err
     assert used.out.splitlines()[-1] == (
-        "plan version 1 recorded (2026-03-09): the plan I start with"
+        "plan version 1 (first seen 2026-03-09) is in force: the plan I start with"
     )
     second = tmp_path / "second.yaml"
     second.write_text(doubled_templates(first.read_text(encoding="utf-8")), encoding="utf-8")
@@ -170,7 +170,7 @@ def test_going_back_to_the_first_plan_keeps_its_number(
         env=at("2026-05-04T12:00:00+08:00"),
     )
     assert back.out.splitlines()[-1] == (
-        "plan version 1 recorded (2026-03-09): the rota was cancelled"
+        "plan version 1 (first seen 2026-03-09) is in force: the rota was cancelled"
     )
     data = pacer("plan", "history", "--json").json()
     assert data["current"] == 1
@@ -187,13 +187,16 @@ def test_reload_records_the_plan_file_as_it_is_now_with_its_reason(
     plan = tmp_path / "plan.yaml"
     shutil.copyfile(OTHER_PLAN, plan)
     assert pacer("plan", "use", str(plan)).out.splitlines()[-1] == (
-        "plan version 1 recorded (2026-03-09)"
+        "plan version 1 (first seen 2026-03-09) is in force"
     )
     (home / "plan.yaml").write_text(doubled_templates(plan.read_text("utf-8")), "utf-8")
     done = pacer("plan", "reload", "--reason", "  longer   evenings ", env=at(EDIT_DAY))
-    assert (done.code, done.out) == (0, "plan version 2 recorded (2026-04-06): longer evenings\n")
+    assert (done.code, done.out) == (
+        0,
+        "plan version 2 (first seen 2026-04-06) is in force: longer evenings\n",
+    )
     again = pacer("plan", "reload", "--reason", "said twice", env=at(EDIT_DAY))
-    assert again.out == "plan version 2 recorded (2026-04-06): said twice\n"
+    assert again.out == "plan version 2 (first seen 2026-04-06) is in force: said twice\n"
     assert len(pacer("plan", "history", "--json").json()["versions"]) == 2
 
 

@@ -43,8 +43,8 @@ def test_days_go_by_the_plan_in_force_then(here: Path, tmp_path: Path, name: str
         ]
     at("2026-04-06T12:00:00+08:00")
     with Session(second) as s:
-        version = record_plan(s, "longer evenings")
-        assert version is not None and version.number == 2
+        recorded = record_plan(s, "longer evenings")
+        assert recorded is not None and recorded[0].number == 2 and recorded[1]
         pieces = plans_in_force(s, date(2026, 3, 30), date(2026, 4, 8))
         assert [(a, b) for _, a, b in pieces] == [
             (date(2026, 3, 30), date(2026, 4, 5)),

@@ -45,15 +45,19 @@ def record_now(args: argparse.Namespace, reason: str, use: bool = False) -> int:
     from pacer.service.planversions import plan_path, record_plan
 
     plan = None if use else getattr(args, "plan", None)
-    with Session(plan, getattr(args, "db", None)) as session:
+    # Not recorded on opening: this command records it, and says so when it wrote.
+    with Session(plan, getattr(args, "db", None), record_plan=False) as session:
         if use and session.store.read_only:
             # The plan is in use already; only its history line cannot be written.
             print(f"pacer: {Message('versions.read_only')}", file=sys.stderr)
             return 0
-        version = record_plan(session, reason)
-        if version is None:
+        recorded = record_plan(session, reason)
+        if recorded is None:
             raise PacerError(Message("versions.changed_meanwhile", path=plan_path(session)))
         flush_notices(session)
+        version, wrote = recorded
+        if use and not wrote:
+            return 0  # the plan in force again, nothing new to say
         day = version.day.isoformat()
         if version.reason:
             print(t("versions.recorded", version=version.number, day=day, reason=version.reason))

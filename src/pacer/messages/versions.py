@@ -37,12 +37,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # -- answers ----------------------------------------------------------------------------------
     "versions.recorded": (
-        "plan version {version} recorded ({day}): {reason}",
-        "已记录计划版本 {version}（{day}）：{reason}",
+        "plan version {version} (first seen {day}) is in force: {reason}",
+        "计划版本 {version}（首次出现于 {day}）现为当前计划：{reason}",
     ),
     "versions.recorded_no_reason": (
-        "plan version {version} recorded ({day})",
-        "已记录计划版本 {version}（{day}）",
+        "plan version {version} (first seen {day}) is in force",
+        "计划版本 {version}（首次出现于 {day}）现为当前计划",
     ),
     "versions.reason_set": (
         "plan version {version}: {reason}",

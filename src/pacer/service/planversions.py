@@ -54,9 +54,10 @@ class HistoryEntry:
     unreadable: str = ""  # why this pacer cannot read the version any more
 
 
-def record_plan(session: Session, reason: str) -> PlanVersion | None:
+def record_plan(session: Session, reason: str) -> tuple[PlanVersion, bool] | None:
     """Record the session's plan as the plan in force from now on, with `reason` (empty:
-    none). None when the file changed since it was read (the next command records it)."""
+    none): the version and whether anything was written. None when the file changed since
+    it was read (the next command records it)."""
     from pacer.plan.builtin import builtin_plan_path
     from pacer.workspace import BUILTIN, content_digest, read_plan_file
 
@@ -69,10 +70,9 @@ def record_plan(session: Session, reason: str) -> PlanVersion | None:
     if content_digest(data) != compiled.content:
         return None
     now = clock.now_utc()
-    version, _ = record_in_force(
+    return record_in_force(
         store, compiled.content, data, compiled.plan.id, now, clock.today(compiled.plan), reason
     )
-    return version
 
 
 def plan_path(session: Session) -> Path:
