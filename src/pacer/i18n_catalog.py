@@ -498,6 +498,7 @@ def _merge() -> None:
         review,
         rota,
         studyday,
+        versions,
         web,
     )
 
@@ -520,6 +521,7 @@ def _merge() -> None:
         rota,
         absence,
         logfix,
+        versions,
     )
     for module in modules:
         for key, texts in module.MESSAGES.items():

@@ -77,7 +77,8 @@ class CompiledPlan:
     holidays: HolidayTable
     stream: Stream  # the plan's work in planned order (see schedule/stream.py)
     source: str  # the plan's path, or BUILTIN
-    digest: str
+    digest: str  # of the bytes and pacer's version: the cache key
+    content: str = ""  # BLAKE2b-256 of the plan file's bytes alone: the plan version's key
 
 
 def resolve_plan_path(explicit: Path | None) -> tuple[Path, bool]:
@@ -127,28 +128,38 @@ def _compiled_shape() -> str:
 def compile_plan(path: Path, builtin: bool) -> CompiledPlan:
     """Load the plan through the cache: the YAML and the holiday library are only touched when
     the plan's bytes (or pacer's version) change."""
-    data = read_plan_file(path)
+    return compile_plan_data(read_plan_file(path), str(path), BUILTIN if builtin else str(path))
+
+
+def content_digest(data: bytes) -> str:
+    """The key a plan version is stored under: BLAKE2b-256 of the file's bytes, hex."""
+    return _blake2b(data, digest_size=32).hexdigest()
+
+
+def compile_plan_data(data: bytes, path: str, source: str) -> CompiledPlan:
+    """compile_plan for a plan's bytes (a stored plan version's too); `path` names the file
+    in error messages."""
     salt = f"{__version__}/{COMPILED_FORMAT}/{_compiled_shape()}".encode()
     digest = _blake2b(data + salt, digest_size=16).hexdigest()
-    source = BUILTIN if builtin else str(path)
+    content = content_digest(data)
     loaded = _LOADED.get(digest)
     if loaded is not None:  # a long-lived process (the web server) reads the plan once
-        return CompiledPlan(loaded.plan, loaded.holidays, loaded.stream, source, digest)
+        return CompiledPlan(loaded.plan, loaded.holidays, loaded.stream, source, digest, content)
     cached = cache_dir() / f"plan-{digest}.pickle"
     key = _cache_key()
     hit = _read_cache(cached, key, digest) if key is not None else None
     if hit is not None:
-        return _remember(CompiledPlan(hit.plan, hit.holidays, hit.stream, source, digest))
+        return _remember(CompiledPlan(hit.plan, hit.holidays, hit.stream, source, digest, content))
     from pacer.calendar.days import Calendar
     from pacer.calendar.source import load_holiday_table
     from pacer.plan.loader import load_plan_text
     from pacer.schedule.stream import build_stream
 
-    plan = load_plan_text(data, str(path))
+    plan = load_plan_text(data, path)
     years = range(plan.start.year, plan.end.year + 2)
     holidays = load_holiday_table(plan.calendar.country, years, plan.calendar.subdivision)
     stream = build_stream(plan, Calendar(plan, holidays, (), "en"))
-    compiled = CompiledPlan(plan, holidays, stream, source, digest)
+    compiled = CompiledPlan(plan, holidays, stream, source, digest, content)
     if key is not None:
         _write_cache(cached, compiled, key)
     return _remember(compiled)

@@ -88,7 +88,10 @@ def test_plan_use_adopts_a_plan_and_keeps_the_old_one(
     assert pacer("init", "--template", "example", str(mine)).code == 0
     first = pacer("plan", "use", str(mine))
     assert first.code == 0, first.err
-    assert first.out == f"now using Japanese to N3 ({home / 'plan.yaml'}, copied from {mine})\n"
+    assert first.out == (
+        f"now using Japanese to N3 ({home / 'plan.yaml'}, copied from {mine})\n"
+        "plan version 1 (first seen 2026-03-09) is in force\n"
+    )
     assert (home / "plan.yaml").read_bytes() == mine.read_bytes()
     # From now on every command runs the adopted plan, with no --plan.
     show = pacer("plan", "show", "--json")

@@ -119,6 +119,19 @@ SAMPLES: dict[str, list[dict[str, object]]] = {
             "logged_at": "2026-03-01T12:00:00+00:00",
         }
     ],
+    "plan_versions": [  # migration 8
+        {
+            "digest": "ab" * 32,
+            "content": b"x\x9c+\xc8I\xcc\x03\x00\x048\x01\xac",  # zlib of b"plan"
+            "plan_id": "berlin-icu",
+            "first_seen": "2026-03-01T12:00:00+00:00",
+            "day": "2026-03-01",
+            "reason": "Fewer night-shift minutes",
+        }
+    ],
+    "plan_in_force": [  # migration 8
+        {"version": 1, "since": "2026-03-01T12:00:00+00:00", "day": "2026-03-01"}
+    ],
 }
 
 

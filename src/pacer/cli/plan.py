@@ -44,7 +44,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=run_init)
     p = sub.add_parser("plan", parents=[common], help=t("help.plan"))
     psub = p.add_subparsers(
-        dest="plan_command", metavar="check|show|use|import|timeline", parser_class=type(p)
+        dest="plan_command",
+        metavar="check|show|use|import|timeline|history|diff|why|reload",
+        parser_class=type(p),
     )
     c = psub.add_parser("check", parents=[common], help=t("help.plan.check"))
     c.add_argument("path", nargs="?", type=Path, help=t("help.plan.check.path"))
@@ -52,6 +54,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     c.set_defaults(handler=run_check)
     u = psub.add_parser("use", parents=[common], help=t("help.plan.use"))
     u.add_argument("path", type=Path, help=t("help.plan.use.path"))
+    u.add_argument("--reason", metavar="TEXT", help=t("help.plan.reason"))
     u.set_defaults(handler=run_use)
     s = psub.add_parser("show", parents=[common], help=t("help.plan.show"))
     add_json(s)
@@ -65,6 +68,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     im.add_argument("-o", "--output", type=Path, metavar="FILE", help=t("help.plan.import.output"))
     im.add_argument("--force", action="store_true", help=t("help.output.force"))
     im.set_defaults(handler=run_import)
+    from pacer.cli import planversions
+
+    planversions.register(psub, common)
     p.set_defaults(handler=run_show, json=False)
 
 
@@ -75,11 +81,15 @@ def run_init(args: argparse.Namespace) -> int:
 
 
 def run_use(args: argparse.Namespace) -> int:
+    from pacer.cli.planversions import record_now
+    from pacer.service.planversions import check_reason
+
+    reason = check_reason(args.reason) if args.reason is not None else ""  # before any write
     adopted = use_plan(args.path)
     print(t("plan.used", path=adopted.path, title=adopted.plan.title, source=args.path))
     if adopted.previous is not None:
         print(t("plan.used_previous", path=adopted.previous))
-    return 0
+    return record_now(args, reason, use=True)
 
 
 def run_check(args: argparse.Namespace) -> int:

@@ -56,6 +56,14 @@ from pacer.schedule.projection import Adjustments, Projection, project
 from pacer.schedule.status import finished_on
 from pacer.schedule.stream import Stream
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    # The plan in force on a past day, with its calendar, stream and adjustments; None: the
+    # plan the forecast is made with.
+    PlanOn = Callable[[date], tuple[Plan, Calendar, Stream, Adjustments] | None]
+
 Floats = npt.NDArray[np.float64]
 Ints = npt.NDArray[np.int64]
 
@@ -101,10 +109,12 @@ def placed_by_day(
     entries: Sequence[LogEntry],
     first: date,
     day: date,
+    plan_on: PlanOn | None = None,
 ) -> dict[date, int]:
     """Per day from `first` to the day before `day`: the unit minutes the projection placed
     in its work blocks that morning (standing on it, with the log before it) — the work
-    that day asked for. A block that admitted nothing at hand asked for nothing."""
+    that day asked for. A block that admitted nothing at hand asked for nothing. With
+    `plan_on`, each morning is projected with the plan that was in force that day."""
     out: dict[date, int] = {}
     # The log before each morning, grown a day at a time (progress_of over the whole log for
     # every day of a year of history would read it hundreds of times).
@@ -122,7 +132,11 @@ def placed_by_day(
                 done.add(e.target)
             k += 1
         state = Progress(dict(logged), frozenset(done))
-        morning = project(plan, calendar, stream, state, d, until=d, adjustments=adjustments)
+        then = plan_on(d) if plan_on is not None else None
+        if then is None:
+            morning = project(plan, calendar, stream, state, d, until=d, adjustments=adjustments)
+        else:
+            morning = project(*then[:3], state, d, until=d, adjustments=then[3])
         planned = morning.day(d)
         out[d] = planned.placed if planned is not None else 0
         d += timedelta(days=1)
@@ -140,6 +154,7 @@ def day_ratios(
     adjustments: Adjustments,
     entries: Iterable[LogEntry],
     day: date,
+    plan_on: PlanOn | None = None,
 ) -> tuple[date | None, int, dict[str, list[float]]]:
     """The history before `day`: its first day (the first day anything was logged, not
     before the plan's start), its length in days, and per day template the adherence of
@@ -157,12 +172,17 @@ def day_ratios(
     for e in before:
         if e.kind == "unit" and e.day >= first:
             done[e.day] = done.get(e.day, 0) + e.minutes
-    placed = placed_by_day(plan, calendar, stream, adjustments, entries, first, day)
-    timeline = Timeline(plan, calendar, first, adjustments.stretches)
+    placed = placed_by_day(plan, calendar, stream, adjustments, entries, first, day, plan_on)
+    timelines: dict[int, Timeline] = {}  # by the id of the plan in force (few distinct)
     ratios: dict[str, list[float]] = {}
     for d, asked in placed.items():
         if asked > 0:
             ratio = min(1.0, done.get(d, 0) / asked)
+            then = plan_on(d) if plan_on is not None else None
+            p, c, a = (plan, calendar, adjustments) if then is None else (then[0], then[1], then[3])
+            timeline = timelines.get(id(p))
+            if timeline is None:
+                timeline = timelines[id(p)] = Timeline(p, c, first, a.stretches)
             ratios.setdefault(timeline.day(d).template.id, []).append(ratio)
     return first, (day - first).days, ratios
 
@@ -250,10 +270,12 @@ def evidence(
     adjustments: Adjustments,
     entries: Sequence[LogEntry],
     day: date,
+    plan_on: PlanOn | None = None,
 ) -> Evidence:
-    """What the log up to `day` says: adherence from the days before it, velocity from the
-    units finished by it."""
-    first, days, ratios = day_ratios(plan, calendar, stream, adjustments, entries, day)
+    """What the log up to `day` says: adherence from the days before it (each judged by the
+    plan `plan_on` says was in force that day, when given), velocity from the units finished
+    by it."""
+    first, days, ratios = day_ratios(plan, calendar, stream, adjustments, entries, day, plan_on)
     adherence, day_sd = adherence_figures(ratios, [t.id for t in plan.day_templates])
     logs = unit_log_ratios(plan, entries, day)
     velocity, unit_sd = velocity_figures(logs, [t.id for t in plan.tracks])

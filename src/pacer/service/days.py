@@ -79,17 +79,22 @@ def day_views(session: Session, first: date, count: int, today: date) -> list[Da
     plans: list[DayPlan] = []
     past_end = min(last, today - timedelta(days=1))
     if first <= past_end:
-        begin = min(first, plan.start)
-        planned = project(
-            plan,
-            calendar,
-            stream,
-            progress_of(plan, ()),
-            begin,
-            until=past_end,
-            adjustments=adjustments,
-        )
-        plans += [dp for dp in planned.days if dp.info.day >= first]
+        from pacer.service.planversions import plans_in_force
+
+        # Each past day by the plan that was in force on it (issue 14): an edited plan
+        # does not rewrite what the days before the edit asked for.
+        for then, start, end in plans_in_force(session, first, past_end):
+            old = then is not session
+            planned = project(
+                then.plan,
+                then.calendar() if old else calendar,
+                then.compiled.stream,
+                progress_of(then.plan, ()),
+                min(start, then.plan.start),
+                until=end,
+                adjustments=then.adjustments() if old else adjustments,
+            )
+            plans += [dp for dp in planned.days if start <= dp.info.day <= end]
     ahead_start = max(first, today)
     if ahead_start <= last:
         state = progress_of(plan, entries, before=today)

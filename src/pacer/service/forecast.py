@@ -18,9 +18,12 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-    from pacer.schedule.forecast import Evidence, MilestoneForecast, OrderOfWork
+    from pacer.calendar.days import Calendar
+    from pacer.plan.model import Plan
+    from pacer.schedule.forecast import Evidence, MilestoneForecast, OrderOfWork, PlanOn
     from pacer.schedule.progress import LogEntry
-    from pacer.schedule.projection import Projection
+    from pacer.schedule.projection import Adjustments, Projection
+    from pacer.schedule.stream import Stream
 
 DEFAULT_RUNS = 2000
 DEFAULT_SEED = 0
@@ -114,8 +117,34 @@ def prepare(
     horizon = max(plan.end, day) + timedelta(days=OVERFLOW_DAYS)
     timeline = Timeline(plan, calendar, day, adjustments.stretches)
     work = order_of_work(plan, projection, timeline, horizon, spent)
-    found = evidence(plan, calendar, stream, adjustments, entries, day)
+    found = evidence(plan, calendar, stream, adjustments, entries, day, _plan_on(session, day))
     return work, found, projection
+
+
+def _plan_on(session: Session, day: date) -> PlanOn | None:
+    """Which plan each day before `day` had (issue 14): None when it was the current one
+    throughout (or nothing was logged), else a lookup by day."""
+    from pacer.service.planversions import plans_in_force
+
+    plan = session.plan
+    if day <= plan.start:
+        return None
+    pieces = plans_in_force(session, plan.start, day - timedelta(days=1))
+    if all(then is session for then, _, _ in pieces):
+        return None
+    found = {
+        id(then): (then.plan, then.calendar(), then.compiled.stream, then.adjustments())
+        for then, _, _ in pieces
+        if then is not session
+    }
+
+    def plan_on(d: date) -> tuple[Plan, Calendar, Stream, Adjustments] | None:
+        for then, start, end in pieces:
+            if start <= d <= end:
+                return None if then is session else found[id(then)]
+        return None
+
+    return plan_on
 
 
 def chance(probability: float) -> str:

@@ -44,8 +44,10 @@ class Session:
         self,
         plan_path: Path | None = None,
         db_path: Path | None = None,
-        kept: KeptStore | None = None,
+        kept: KeptStore | _Lent | None = None,
+        record_plan: bool = True,
     ) -> None:
+        self._records_plan = record_plan
         self._plan_path = plan_path
         self._db_path = db_path
         self._compiled: CompiledPlan | None = None
@@ -93,7 +95,32 @@ class Session:
                 with suppress(OSError):  # open_store says what is wrong with the folder
                     private_dir(path.parent)  # the data folder is the person's alone: 0700
                 self._store = open_store(path)
+            if self._records_plan:
+                self._note_plan_in_force(self._store)
         return self._store
+
+    def _note_plan_in_force(self, store: Store) -> None:
+        """Store the plan in force as a plan version when it is new (see
+        service/planversions.py): one indexed read when it is not. A database that cannot
+        be written records nothing; a failure to record only loses that history line."""
+        if store.read_only:
+            return
+        from pacer.store.inforce import current_digest
+
+        compiled = self.compiled
+        with suppress(PacerError):
+            if current_digest(store) != compiled.content:
+                from pacer.service.planversions import record_plan
+
+                record_plan(self, "")
+
+    @classmethod
+    def lent(cls, compiled: CompiledPlan, store: Store) -> Session:
+        """A session over another plan (a stored version) and this session's store, which it
+        neither records into nor closes."""
+        session = cls(kept=_Lent(store), record_plan=False)
+        session._compiled = compiled
+        return session
 
     def data_version(self) -> tuple[int, int]:
         """Changes whenever anything in the database changes (for caches of drawn charts)."""
@@ -161,6 +188,21 @@ class KeptStore:
         if self._store is not None:
             self._store.close()
             self._store = None
+
+
+class _Lent:
+    """A store lent by another session: used, never closed."""
+
+    __slots__ = ("_store",)
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def store(self) -> Store:
+        return self._store
+
+    def close(self) -> None:
+        pass
 
 
 # -- input parsing shared by CLI and web -----------------------------------------------------

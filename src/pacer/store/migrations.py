@@ -171,6 +171,32 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         CREATE INDEX audit_undoes ON audit (undoes)
         """,
     ),
+    (
+        8,
+        "plan_versions",
+        # Every distinct plan content pacer ran with, content-addressed (BLAKE2b-256 of the
+        # file's bytes) and zlib-compressed; `id` is the version number people type. A row of
+        # plan_in_force each time the plan in force changes (also back to an older version),
+        # so that a past day can be judged by the plan it had.
+        """
+        CREATE TABLE plan_versions (
+            id INTEGER PRIMARY KEY,
+            digest TEXT NOT NULL UNIQUE,
+            content BLOB NOT NULL,
+            plan_id TEXT NOT NULL DEFAULT '',
+            first_seen TEXT NOT NULL,
+            day TEXT NOT NULL,
+            reason TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE plan_in_force (
+            id INTEGER PRIMARY KEY,
+            version INTEGER NOT NULL REFERENCES plan_versions (id),
+            since TEXT NOT NULL,
+            day TEXT NOT NULL
+        );
+        CREATE INDEX plan_in_force_by_day ON plan_in_force (day)
+        """,
+    ),
 )
 
 LATEST = MIGRATIONS[-1][0]

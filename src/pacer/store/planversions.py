@@ -1,0 +1,191 @@
+"""Plan versions: each distinct plan content, compressed, and which one was in force when."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from pacer.store.db import Store
+from pacer.store.inforce import current_digest as current_digest
+
+
+@dataclass(frozen=True, slots=True)
+class PlanVersion:
+    """One stored plan content (without its bytes; see version_content)."""
+
+    number: int  # what people type: 1 for the first plan pacer ran with
+    digest: str  # BLAKE2b-256 of the plan file's bytes, hex
+    plan_id: str
+    first_seen: datetime  # UTC
+    day: date  # the study day it was first seen on
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class InForce:
+    """From `day` (and `since`, UTC) on, version `number` was the plan in force."""
+
+    number: int
+    since: datetime
+    day: date
+
+
+_COLUMNS = "id, digest, plan_id, first_seen, day, reason"
+
+
+def _version(row: tuple[int, str, str, str, str, str]) -> PlanVersion:
+    number, digest, plan_id, seen, day, reason = row
+    return PlanVersion(
+        int(number),
+        digest,
+        plan_id,
+        datetime.fromisoformat(seen),
+        date.fromisoformat(day),
+        reason,
+    )
+
+
+def record_in_force(
+    store: Store,
+    digest: str,
+    content: bytes,
+    plan_id: str,
+    now: datetime,
+    day: date,
+    reason: str = "",
+) -> tuple[PlanVersion, bool]:
+    """Record that the plan with these bytes is in force from `now` on (`day`). A content
+    seen before keeps its number; a reason given is kept when the version has none yet (or
+    replaces it: the newest word on why wins). Returns the version and whether anything was
+    written."""
+    import zlib
+
+    stamp = now.isoformat(timespec="seconds")
+    with store.write() as tx:
+        row = tx.execute("SELECT id, reason FROM plan_versions WHERE digest = ?", (digest,))
+        found = row.fetchone()
+        wrote = False
+        if found is None:
+            tx.execute(
+                "INSERT INTO plan_versions (digest, content, plan_id, first_seen, day, reason)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (digest, zlib.compress(content, 9), plan_id, stamp, day.isoformat(), reason),
+            )
+            number = tx.last_insert_rowid()
+            wrote = True
+        else:
+            number = int(found[0])
+            if reason and reason != found[1]:
+                tx.execute("UPDATE plan_versions SET reason = ? WHERE id = ?", (reason, number))
+                wrote = True
+        latest = tx.execute("SELECT version FROM plan_in_force ORDER BY id DESC LIMIT 1").fetchone()
+        if latest is None or int(latest[0]) != number:
+            tx.execute(
+                "INSERT INTO plan_in_force (version, since, day) VALUES (?, ?, ?)",
+                (number, stamp, day.isoformat()),
+            )
+            wrote = True
+        got = tx.execute(f"SELECT {_COLUMNS} FROM plan_versions WHERE id = ?", (number,))
+        return _version(got.fetchone()), wrote
+
+
+def set_reason(store: Store, number: int, reason: str) -> bool:
+    """Give version `number` its reason; False when there is no such version."""
+    with store.write() as tx:
+        tx.execute("UPDATE plan_versions SET reason = ? WHERE id = ?", (reason, number))
+        return tx.changes() > 0
+
+
+def list_versions(store: Store) -> list[PlanVersion]:
+    rows = store.conn.execute(f"SELECT {_COLUMNS} FROM plan_versions ORDER BY id").fetchall()
+    return [_version(r) for r in rows]
+
+
+def find_version(store: Store, number: int) -> PlanVersion | None:
+    row = store.conn.execute(
+        f"SELECT {_COLUMNS} FROM plan_versions WHERE id = ?", (number,)
+    ).fetchone()
+    return None if row is None else _version(row)
+
+
+def version_content(store: Store, number: int) -> bytes | None:
+    """The plan file's bytes of version `number`, as they were."""
+    import zlib
+
+    row = store.conn.execute("SELECT content FROM plan_versions WHERE id = ?", (number,)).fetchone()
+    return None if row is None else zlib.decompress(bytes(row[0]))
+
+
+def in_force_history(store: Store) -> list[InForce]:
+    """Every change of the plan in force, oldest first."""
+    rows = store.conn.execute(
+        "SELECT version, since, day FROM plan_in_force ORDER BY id"
+    ).fetchall()
+    return [
+        InForce(int(n), datetime.fromisoformat(since), date.fromisoformat(day))
+        for n, since, day in rows
+    ]
+
+
+# -- export and import (the seam for `export json` / `import json`, issue 14 item 5) ----------
+def dump_versions(store: Store) -> dict[str, list[dict[str, object]]]:
+    """Both tables as JSON-ready rows; a version's content is its zlib bytes in base64."""
+    import base64
+
+    versions = [
+        {
+            "id": int(r[0]),
+            "digest": r[1],
+            "content": base64.b64encode(bytes(r[2])).decode("ascii"),
+            "plan_id": r[3],
+            "first_seen": r[4],
+            "day": r[5],
+            "reason": r[6],
+        }
+        for r in store.conn.execute(
+            "SELECT id, digest, content, plan_id, first_seen, day, reason"
+            " FROM plan_versions ORDER BY id"
+        ).fetchall()
+    ]
+    in_force = [
+        {"id": int(r[0]), "version": int(r[1]), "since": r[2], "day": r[3]}
+        for r in store.conn.execute(
+            "SELECT id, version, since, day FROM plan_in_force ORDER BY id"
+        ).fetchall()
+    ]
+    return {"plan_versions": versions, "plan_in_force": in_force}
+
+
+def load_versions(store: Store, dumped: dict[str, list[dict[str, object]]]) -> int:
+    """Replace the plan versions with `dumped` (as dump_versions gives them), numbers kept, in
+    one transaction. What a fresh database had recorded on its own (the plan it was opened
+    with) is dropped: the next command records it again if it is not among them. Each content
+    must decompress to bytes of its digest (ValueError otherwise, and nothing changes)."""
+    import base64
+    import zlib
+
+    from pacer.workspace import content_digest
+
+    rows = []
+    for v in dumped.get("plan_versions", []):
+        packed = base64.b64decode(str(v["content"]), validate=True)
+        if content_digest(zlib.decompress(packed)) != v["digest"]:
+            raise ValueError(f"plan version {v['id']}: content does not match its digest")
+        rows.append(
+            (v["id"], v["digest"], packed, v["plan_id"], v["first_seen"], v["day"], v["reason"])
+        )
+    with store.write() as tx:
+        tx.execute("DELETE FROM plan_in_force")
+        tx.execute("DELETE FROM plan_versions")
+        for row in rows:
+            tx.execute(
+                "INSERT INTO plan_versions (id, digest, content, plan_id, first_seen, day, reason)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                row,
+            )
+        for f in dumped.get("plan_in_force", []):
+            tx.execute(
+                "INSERT INTO plan_in_force (id, version, since, day) VALUES (?, ?, ?, ?)",
+                (f["id"], f["version"], f["since"], f["day"]),
+            )
+    return len(rows)

@@ -1,0 +1,273 @@
+"""Plan versions from the command line: recorded when the plan changes, with reasons, and
+what each change did to the milestones (`plan history`, `plan diff`, `plan why`)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Callable
+from hashlib import blake2b
+from pathlib import Path
+
+import pytest
+
+from pacer.plan.builtin import builtin_plan_path
+from tests.conftest import OTHER_PLAN
+from tests.helpers import Run
+
+FIRST_DAY = "2026-03-09T12:00:00+08:00"
+EDIT_DAY = "2026-04-06T12:00:00+08:00"
+PLANS = {"builtin": builtin_plan_path(), "berlin": OTHER_PLAN}
+
+Pacer = Callable[..., Run]
+
+
+def doubled_templates(text: str) -> str:
+    """The plan with every day template's minutes (and their bounds) doubled."""
+    out, inside = [], False
+    for line in text.splitlines(keepends=True):
+        if line[:1].strip():
+            inside = line.startswith("day_templates:")
+        if inside:
+            line = re.sub(r"\b(minutes|max|min): (\d+)", lambda m: f"{m[1]}: {int(m[2]) * 2}", line)
+        out.append(line)
+    return "".join(out)
+
+
+def digest(path: Path) -> str:
+    return blake2b(path.read_bytes(), digest_size=32).hexdigest()
+
+
+def at(day: str) -> dict[str, str]:
+    return {"PACER_NOW": day}
+
+
+def one_edit(pacer: Pacer, home: Path, tmp_path: Path, name: str) -> tuple[Path, Path]:
+    """`plan use` with a reason, then the plan file edited in place and `today` run a month
+    later (which records the new version, without a reason). Returns both files' copies."""
+    first = tmp_path / "first.yaml"
+    shutil.copyfile(PLANS[name], first)
+    used = pacer("plan", "use", str(first), "--reason", "the plan I start with", env=at(FIRST_DAY))
+    assert used.code == 0, used.err
+    assert used.out.splitlines()[-1] == (
+        "plan version 1 (first seen 2026-03-09) is in force: the plan I start with"
+    )
+    second = tmp_path / "second.yaml"
+    second.write_text(doubled_templates(first.read_text(encoding="utf-8")), encoding="utf-8")
+    shutil.copyfile(second, home / "plan.yaml")
+    today = pacer("today", env=at(EDIT_DAY))
+    assert today.code == 0, today.err
+    return first, second
+
+
+@pytest.mark.parametrize("name", sorted(PLANS))
+def test_history_shows_two_versions_with_reasons_and_milestone_effects(
+    pacer: Pacer, home: Path, tmp_path: Path, name: str
+) -> None:
+    first, second = one_edit(pacer, home, tmp_path, name)
+    why = pacer("plan", "why", "2", "More time after the new rota", env=at(EDIT_DAY))
+    assert (why.code, why.out) == (0, "plan version 2: More time after the new rota\n")
+
+    data = pacer("plan", "history", "--json", env=at(EDIT_DAY)).json()
+    assert data["current"] == 2
+    v1, v2 = data["versions"]
+    assert (v1["version"], v1["digest"], v1["day"], v1["in_force"]) == (
+        1,
+        digest(first),
+        "2026-03-09",
+        ["2026-03-09"],
+    )
+    assert (v1["reason"], v1["changes"], v1["milestones"]) == ("the plan I start with", None, None)
+    assert v1["first_seen"] == "2026-03-09T04:00:00+00:00"
+    assert (v2["version"], v2["digest"], v2["day"]) == (2, digest(second), "2026-04-06")
+    assert v2["reason"] == "More time after the new rota"
+    kinds = {c["kind"] for c in v2["changes"]}
+    assert kinds and kinds <= {"block_minutes", "block_max"}
+    assert all(c["after"] == 2 * c["before"] for c in v2["changes"])
+    # Twice the minutes every day: no milestone later, at least one earlier.
+    moved = [m for m in v2["milestones"] if m["days"] is not None]
+    assert moved and all(m["days"] <= 0 for m in moved)
+    assert any(m["days"] < 0 for m in moved)
+
+    text = pacer("plan", "history", env=at(EDIT_DAY))
+    lines = text.out.splitlines()
+    assert lines[:3] == [
+        "Plan versions",
+        "v1  2026-03-09  the first plan",
+        "    why: the plan I start with",
+    ]
+    assert lines[3].startswith(f"v2  2026-04-06  {len(v2['changes'])} changes: block ")
+    assert lines[3].endswith("(in force)")
+    assert lines[4] == "    why: More time after the new rota"
+    assert lines[5].startswith("    milestones: ") and "(-" in lines[5]
+
+
+def test_history_and_diff_json_exactly_on_the_berlin_plan(
+    pacer: Pacer, home: Path, tmp_path: Path
+) -> None:
+    first, second = one_edit(pacer, home, tmp_path, "berlin")
+    assert pacer("plan", "history", "--json", env=at(EDIT_DAY)).json() == {
+        "current": 2,
+        "versions": [
+            {
+                "version": 1,
+                "digest": digest(first),
+                "plan_id": "nurse-2026",
+                "first_seen": "2026-03-09T04:00:00+00:00",
+                "day": "2026-03-09",
+                "in_force": ["2026-03-09"],
+                "reason": "the plan I start with",
+                "readable": True,
+                "changes": None,
+                "milestones": None,
+            },
+            {
+                "version": 2,
+                "digest": digest(second),
+                "plan_id": "nurse-2026",
+                "first_seen": "2026-04-06T04:00:00+00:00",
+                "day": "2026-04-06",
+                "in_force": ["2026-04-06"],
+                "reason": None,
+                "readable": True,
+                "changes": DIFF,
+                "milestones": [
+                    {"id": "exam", "before": "2026-04-11", "after": "2026-04-09", "days": -2}
+                ],
+            },
+        ],
+    }
+    assert pacer("plan", "diff", "1", "2", "--json").json() == {"from": 1, "to": 2, "changes": DIFF}
+    text = pacer("plan", "diff", "v1").out.splitlines()
+    assert text[:3] == [
+        "from v1 to v2",
+        "  block away/keys 10 min → 20 min",
+        "  block away/read 30 min → 60 min",
+    ]
+
+
+DIFF = [
+    {"kind": "block_minutes", "id": "away/keys", "before": 10, "after": 20},
+    {"kind": "block_minutes", "id": "away/read", "before": 30, "after": 60},
+    {"kind": "block_minutes", "id": "free/deep", "before": 120, "after": 240},
+    {"kind": "block_minutes", "id": "free/retro", "before": 20, "after": 40},
+    {"kind": "block_minutes", "id": "shift/keys", "before": 20, "after": 40},
+    {"kind": "block_minutes", "id": "shift/study", "before": 45, "after": 90},
+    {"kind": "block_max", "id": "free/deep", "before": 150, "after": 300},
+]
+
+
+def test_going_back_to_the_first_plan_keeps_its_number(
+    pacer: Pacer, home: Path, tmp_path: Path
+) -> None:
+    first, _ = one_edit(pacer, home, tmp_path, "berlin")
+    back = pacer(
+        "plan",
+        "use",
+        str(first),
+        "--reason",
+        "the rota was cancelled",
+        env=at("2026-05-04T12:00:00+08:00"),
+    )
+    assert back.out.splitlines()[-1] == (
+        "plan version 1 (first seen 2026-03-09) is in force: the rota was cancelled"
+    )
+    data = pacer("plan", "history", "--json").json()
+    assert data["current"] == 1
+    assert [v["in_force"] for v in data["versions"]] == [
+        ["2026-03-09", "2026-05-04"],
+        ["2026-04-06"],
+    ]
+    assert "in force again: 2026-05-04" in pacer("plan", "history").out
+
+
+def test_reload_records_the_plan_file_as_it_is_now_with_its_reason(
+    pacer: Pacer, home: Path, tmp_path: Path
+) -> None:
+    plan = tmp_path / "plan.yaml"
+    shutil.copyfile(OTHER_PLAN, plan)
+    assert pacer("plan", "use", str(plan)).out.splitlines()[-1] == (
+        "plan version 1 (first seen 2026-03-09) is in force"
+    )
+    (home / "plan.yaml").write_text(doubled_templates(plan.read_text("utf-8")), "utf-8")
+    done = pacer("plan", "reload", "--reason", "  longer   evenings ", env=at(EDIT_DAY))
+    assert (done.code, done.out) == (
+        0,
+        "plan version 2 (first seen 2026-04-06) is in force: longer evenings\n",
+    )
+    again = pacer("plan", "reload", "--reason", "said twice", env=at(EDIT_DAY))
+    assert again.out == "plan version 2 (first seen 2026-04-06) is in force: said twice\n"
+    assert len(pacer("plan", "history", "--json").json()["versions"]) == 2
+
+
+def test_bad_input_is_one_line_and_writes_nothing(pacer: Pacer, home: Path, tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    shutil.copyfile(OTHER_PLAN, plan)
+    empty = pacer("plan", "use", str(plan), "--reason", "  ")
+    assert (empty.code, empty.err) == (
+        2,
+        "pacer: the reason is empty; say in a few words why the plan changed\n",
+    )
+    assert not (home / "plan.yaml").exists()  # refused before anything was written
+    assert pacer("plan", "use", str(plan)).code == 0
+    unknown = pacer("plan", "why", "7", "x")
+    assert (unknown.code, unknown.err) == (
+        2,
+        "pacer: no plan version 7; the versions are 1 to 1 (see: pacer plan history)\n",
+    )
+    word = pacer("plan", "diff", "latest")
+    assert word.code == 2
+    assert word.err == (
+        "pacer: latest is not a plan version; give its number, e.g. 2 (see: pacer plan history)\n"
+    )
+
+
+def test_history_in_chinese(pacer: Pacer, home: Path, tmp_path: Path) -> None:
+    one_edit(pacer, home, tmp_path, "berlin")
+    out = pacer("plan", "history", lang="zh", env=at(EDIT_DAY)).out.splitlines()
+    assert out[:3] == [
+        "计划版本",
+        "版本1  2026-03-09  第一个计划",
+        "    原因：the plan I start with",
+    ]
+    assert out[3].startswith("版本2  2026-04-06  ") and out[3].endswith("（当前）")
+    assert out[4] == "    原因：（未填写；pacer plan why 2 原因）"
+    assert out[5] == "    里程碑：exam 2026-04-11 → 2026-04-09（-2 天）"
+
+
+@pytest.mark.parametrize("name", sorted(PLANS))
+def test_editing_block_minutes_leaves_last_months_week_as_it_was(
+    pacer: Pacer, home: Path, tmp_path: Path, name: str
+) -> None:
+    first = tmp_path / "first.yaml"
+    shutil.copyfile(PLANS[name], first)
+    assert pacer("plan", "use", str(first), env=at(FIRST_DAY)).code == 0
+    last_month = ("week", "--json", "--date", "2026-03-16")
+    this_week = ("week", "--json", "--date", "2026-04-06")
+    before = pacer(*last_month, env=at(EDIT_DAY)).json()
+    current_before = pacer(*this_week, env=at(EDIT_DAY)).json()
+    (home / "plan.yaml").write_text(doubled_templates(first.read_text("utf-8")), "utf-8")
+    assert pacer("today", env=at(EDIT_DAY)).code == 0  # records version 2
+    assert pacer(*last_month, env=at(EDIT_DAY)).json() == before
+    # The days from the edit on go by the edited plan.
+    assert pacer(*this_week, env=at(EDIT_DAY)).json() != current_before
+
+
+@pytest.mark.parametrize("name", sorted(PLANS))
+def test_editing_block_minutes_leaves_the_forecasts_adherence_as_it_was(
+    pacer: Pacer, home: Path, tmp_path: Path, name: str
+) -> None:
+    first = tmp_path / "first.yaml"
+    shutil.copyfile(PLANS[name], first)
+    assert pacer("plan", "use", str(first), env=at(FIRST_DAY)).code == 0
+    for day in ("2026-03-09", "2026-03-10", "2026-03-11", "2026-03-12"):
+        shown = pacer("today", "--json", "--date", day, env=at(FIRST_DAY)).json()
+        unit = next(i["unit"] for b in shown["blocks"] if b["type"] == "work" for i in b["items"])
+        logged = pacer("log", "20", unit, "--date", day, env=at("2026-03-13T12:00:00+08:00"))
+        assert logged.code == 0, logged.err
+    before = pacer("forecast", "--json", "--runs", "50", env=at(EDIT_DAY)).json()["history"]
+    assert before["days"] > 0
+    (home / "plan.yaml").write_text(doubled_templates(first.read_text("utf-8")), "utf-8")
+    assert pacer("today", env=at(EDIT_DAY)).code == 0  # records version 2
+    after = pacer("forecast", "--json", "--runs", "50", env=at(EDIT_DAY)).json()["history"]
+    assert after == before
