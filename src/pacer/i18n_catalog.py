@@ -502,6 +502,7 @@ def _merge() -> None:
         mdimport,
         milestones,
         regions,
+        renames,
         report,
         review,
         rota,
@@ -527,6 +528,7 @@ def _merge() -> None:
         mdimport,
         rota,
         absence,
+        renames,
     )
     for module in modules:
         for key, texts in module.MESSAGES.items():

@@ -120,7 +120,7 @@ def strays(session: Session) -> list[Stray]:
     from pacer.schedule.blog import posts
     from pacer.schedule.catchup import stale_ids
     from pacer.schedule.progress import not_in_plan_entries
-    from pacer.store.log import all_entries
+    from pacer.service.session import _entries
     from pacer.store.metrics import list_values
     from pacer.store.milestones import list_checks
     from pacer.store.notes import list_notes
@@ -130,7 +130,7 @@ def strays(session: Session) -> list[Stray]:
     store = session.store
     out: list[Stray] = []
     # The rule `pacer status` counts apart by: the two always name the same entries.
-    for e in not_in_plan_entries(plan, all_entries(store)):
+    for e in not_in_plan_entries(plan, _entries(session)):
         out.append(Stray("log", e.id, e.day.isoformat(), e.kind, e.target, e.minutes))
     criteria = _criteria(plan)
     for c in list_checks(store):
