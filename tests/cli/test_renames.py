@@ -103,3 +103,80 @@ def test_a_renamed_habit_track_keeps_its_habit_log(
     after = {t["id"]: t for t in status(pacer, plan)["tracks"]}
     assert after[old + "-v2"] == {**before[old], "id": old + "-v2"}
     assert after[old + "-v2"]["habit_done"] == 20
+
+
+@pytest.mark.parametrize("which", ["builtin", "berlin"])
+def test_doctor_proposes_the_was_line_and_fails_until_explained_or_accepted(
+    pacer: Pacer, home: Path, other_plan: Path, which: str
+) -> None:
+    plan = plan_copy(pacer, which, other_plan, home)
+    old = a_unit(plan)
+    assert pacer("--plan", str(plan), "log", "45", old, "--date", DAY).code == 0
+    new = "ex-" + old
+    rename_id(plan, old, new)
+    line = next(
+        n for n, text in enumerate(plan.read_text("utf-8").splitlines(), 1) if f"id: {new}" in text
+    )
+
+    run = pacer("--plan", str(plan), "doctor")
+    assert run.code == 1, run.out
+    assert (
+        f"  unit {old} (45 min): add `was: [{old}]` to unit {new} (plan.yaml line {line})"
+    ) in run.out.splitlines()
+    zh = pacer("--plan", str(plan), "doctor", lang="zh")
+    assert f"给单元 {new} 加上 `was: [{old}]`（plan.yaml 第 {line} 行）" in zh.out
+    report = pacer("--plan", str(plan), "doctor", "--json")
+    assert report.code == 1
+    assert report.json()["orphans"] == [
+        {
+            "kind": "unit",
+            "target": old,
+            "entries": 1,
+            "minutes": 45,
+            "accepted": False,
+            "suggestion": {
+                "kind": "unit",
+                "id": new,
+                "was": [old],
+                "line_text": f"was: [{old}]",
+                "by": "closest",
+                "file": "plan.yaml",
+                "line": line,
+            },
+        }
+    ]
+
+    # Doing what it says explains the orphan: doctor is content, status counts the minutes.
+    explained = plan.read_text("utf-8")
+    add_was(plan, new, old)
+    assert pacer("--plan", str(plan), "doctor").code == 0
+    assert status(pacer, plan)["not_in_plan"]["minutes"] == 0
+    plan.write_text(explained, encoding="utf-8")
+
+    # Or accepting it: recorded once, doctor exits 0 for it, a new orphan still counts.
+    accepted = pacer("--plan", str(plan), "doctor", "--accept-orphans")
+    assert accepted.code == 0, accepted.out
+    assert accepted.out.startswith(f"accepted 1 orphan id as intended: {old}\n")
+    assert pacer("--plan", str(plan), "doctor", "--json").json()["orphans"][0]["accepted"]
+    again = pacer("--plan", str(plan), "doctor", "--accept-orphans")
+    assert again.out.startswith("no orphan ids left to accept\n")
+    other = next(u for u in load_plan_file(plan).units() if u.id not in (new, old))
+    assert pacer("--plan", str(plan), "log", "30", other.id, "--date", DAY).code == 0
+    rename_id(plan, other.id, "zz-gone")
+    later = pacer("--plan", str(plan), "doctor", "--json")
+    assert later.code == 1
+    assert [(o["target"], o["accepted"]) for o in later.json()["orphans"]] == [
+        (old, True),
+        (other.id, False),
+    ]
+
+
+def test_a_was_id_that_names_a_current_unit_is_one_clear_line(
+    pacer: Pacer, home: Path, other_plan: Path
+) -> None:
+    plan = plan_copy(pacer, "berlin", other_plan, home)
+    add_was(plan, "sedation", "abx-basics")
+    run = pacer("--plan", str(plan), "status")
+    assert run.code == 2 and "Traceback" not in run.err
+    assert run.err.count("\n") == 1
+    assert "was: 'abx-basics' is the id of a unit the plan has now" in run.err
