@@ -44,7 +44,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     i.set_defaults(handler=usage)
 
     d = sub.add_parser("doctor", parents=[common], help=t("help.doctor"))
-    d.add_argument("--accept-orphans", action="store_true", help=t("renames.help.accept"))
+    d.add_argument("--accept-orphans", action="store_true", help=t("help.doctor.accept_orphans"))
     add_json(d)
     d.set_defaults(handler=run_doctor)
 

@@ -22,7 +22,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
 MESSAGES.update(
     {
         # -- pacer doctor -------------------------------------------------------------------
-        "renames.help.accept": (
+        "help.doctor.accept_orphans": (
             "record that the log's ids the plan no longer has are meant to be so (doctor"
             " then stops counting them)",
             "记下计划中已没有的记录 id 是有意为之（之后 doctor 不再把它们算作问题）",
