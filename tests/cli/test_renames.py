@@ -124,7 +124,7 @@ def test_doctor_proposes_the_was_line_and_fails_until_explained_or_accepted(
         f"  unit {old} (45 min): add `was: [{old}]` to unit {new} (plan.yaml line {line})"
     ) in run.out.splitlines()
     zh = pacer("--plan", str(plan), "doctor", lang="zh")
-    assert f"给单元 {new} 加上 `was: [{old}]`（plan.yaml 第 {line} 行）" in zh.out
+    assert f"给单元 {new} 加上 'was: [{old}]'（plan.yaml 第 {line} 行）" in zh.out
     report = pacer("--plan", str(plan), "doctor", "--json")
     assert report.code == 1
     assert report.json()["orphans"] == [

@@ -30,7 +30,7 @@ MESSAGES.update(
         "renames.doctor.orphans": (
             "{n:plural(id|ids)} in the log the plan no longer has; if renamed, add the `was:`"
             " line below to the plan, else 'pacer doctor --accept-orphans'",
-            "记录中有 {n} 个计划已没有的 id；若是改名，请把下面的 `was:` 行加入计划，"
+            "记录中有 {n} 个计划已没有的 id；若是改名，请把下面的 'was:' 行加入计划，"
             "否则运行 'pacer doctor --accept-orphans'",
         ),
         "renames.doctor.accepted": (
@@ -39,15 +39,15 @@ MESSAGES.update(
         ),
         "renames.heading": (
             "Likely renames (the history of an old id counts once its new id says `was:`):",
-            "可能的改名（新 id 写上 `was:` 后，旧 id 的记录即归入新 id）：",
+            "可能的改名（新 id 写上 'was:' 后，旧 id 的记录即归入新 id）：",
         ),
         "renames.closest": (
             "add `{was}` to {kind} {id} ({where})",
-            "给{kind} {id} 加上 `{was}`（{where}）",
+            "给{kind} {id} 加上 '{was}'（{where}）",
         ),
         "renames.same_title": (
             "add `{was}` to {kind} {id}, which has its title ({where})",
-            "给{kind} {id}（标题相同）加上 `{was}`（{where}）",
+            "给{kind} {id}（标题相同）加上 '{was}'（{where}）",
         ),
         "renames.where": ("{file} line {line}", "{file} 第 {line} 行"),
         "renames.where_builtin": (
