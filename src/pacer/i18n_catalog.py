@@ -494,6 +494,7 @@ def _merge() -> None:
         mdimport,
         milestones,
         regions,
+        renames,
         report,
         review,
         rota,
@@ -522,6 +523,7 @@ def _merge() -> None:
         absence,
         logfix,
         versions,
+        renames,
     )
     for module in modules:
         for key, texts in module.MESSAGES.items():

@@ -542,6 +542,7 @@ def test_doctor_on_a_sound_database(pacer: Pacer, home: Path) -> None:
         "network_filesystem": report["network_filesystem"],
         "sqlite": apsw.sqlite_lib_version(),
         "not_in_plan": [],
+        "orphans": [],
         "findings": report["findings"],
     }
     assert all(f["level"] == "info" for f in report["findings"])
@@ -619,6 +620,7 @@ def test_doctor_reports_what_the_edited_plan_no_longer_names_and_status_counts_i
     ]  # english is a habit of both plans and listening a metric of both: not listed
     assert [(f["level"], f["code"]) for f in report["findings"]] == [
         ("info", "doctor.stray_log"),
+        ("warning", "renames.doctor.orphans"),
         ("info", "doctor.stray_other"),
         ("warning", "doctor.stale_choice"),
         ("warning", "doctor.stale_choice"),
@@ -628,7 +630,7 @@ def test_doctor_reports_what_the_edited_plan_no_longer_names_and_status_counts_i
         " and still counted",
         "not in the plan: 4 other rows naming something it does not have (kept)",
     ]
-    assert [f["text"] for f in report["findings"] if f["level"] == "warning"] == [
+    assert [f["text"] for f in report["findings"] if f["code"] == "doctor.stale_choice"] == [
         f"catch-up choice {n} names milestone phase-a, which the plan no longer has; that"
         f" part of it is ignored — clear it with 'pacer catchup --drop {n}' (and choose again"
         " with 'pacer catchup')"
@@ -637,7 +639,7 @@ def test_doctor_reports_what_the_edited_plan_no_longer_names_and_status_counts_i
     text = pacer("--plan", str(plan), "doctor")
     assert text.code == 1
     assert "Not in the plan (kept, never deleted):" in text.out
-    assert text.out.endswith("\nproblems: 0, warnings: 2\n")
+    assert text.out.endswith("\nproblems: 0, warnings: 3\n")
     assert "  log                    #2  2026-03-10  unit m1801-improper-1  50 min" in text.out
     assert (
         "  catch-up choices       #1  2026-04-15  milestone phase-a  → pacer catchup --drop 1"
@@ -645,6 +647,8 @@ def test_doctor_reports_what_the_edited_plan_no_longer_names_and_status_counts_i
     )
     for n in (1, 2):
         assert pacer("--plan", str(plan), "catchup", "--drop", str(n)).code == 0
+    assert pacer("--plan", str(plan), "doctor").code == 1  # the log's orphan, unexplained
+    assert pacer("--plan", str(plan), "doctor", "--accept-orphans").code == 0
     kept = pacer("--plan", str(plan), "doctor")
     assert kept.code == 0  # what is left is the person's record: reported, not wrong
     assert kept.out.endswith("\nnothing is wrong (the rows listed are kept on purpose)\n")

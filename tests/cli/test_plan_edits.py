@@ -178,6 +178,9 @@ def test_every_kind_of_stale_row_is_ignored_listed_and_never_crashes(
     }
     for n in (1, 2, 3):
         assert pacer("--plan", str(plan), "catchup", "--drop", str(n)).code == 0
+    # The log's orphan ids fail doctor until explained (`was:`) or accepted.
+    assert pacer("--plan", str(plan), "doctor").code == 1
+    assert pacer("--plan", str(plan), "doctor", "--accept-orphans").code == 0
     # What is left is the person's record: listed, kept, and not a failure.
     run = pacer("--plan", str(plan), "doctor")
     assert run.code == 0, run.out

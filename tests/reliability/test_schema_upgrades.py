@@ -111,6 +111,9 @@ SAMPLES: dict[str, list[dict[str, object]]] = {
             "changed_at": "2026-03-02T12:05:00+00:00",
         }
     ],
+    "accepted_orphans": [  # migration 9
+        {"kind": "unit", "target": "calc-0", "accepted_at": "2026-03-09T12:00:00+00:00"}
+    ],
     "notes": [
         {
             "post": "blog1",

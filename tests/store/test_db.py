@@ -33,6 +33,7 @@ def test_migrations_are_recorded_by_version_and_name(store: Store) -> None:
         (6, "trip_kind_and_zone", "2026-03-10T12:00:00+00:00"),
         (7, "audit", "2026-03-10T12:00:00+00:00"),
         (8, "plan_versions", "2026-03-10T12:00:00+00:00"),
+        (9, "accepted_orphans", "2026-03-10T12:00:00+00:00"),
     ]
     assert [(v, n) for v, n, _ in MIGRATIONS] == [
         (1, "log_and_trips"),
@@ -43,8 +44,9 @@ def test_migrations_are_recorded_by_version_and_name(store: Store) -> None:
         (6, "trip_kind_and_zone"),
         (7, "audit"),
         (8, "plan_versions"),
+        (9, "accepted_orphans"),
     ]
-    assert schema_version(store) == LATEST == 8
+    assert schema_version(store) == LATEST == 9
 
 
 def test_a_version_1_database_upgrades_with_nothing_lost(tmp_path: Path) -> None:
@@ -100,6 +102,7 @@ def test_reopening_applies_nothing_twice(open_db: OpenDb) -> None:
         (6, "trip_kind_and_zone", "2026-03-10T12:00:00+00:00"),
         (7, "audit", "2026-03-10T12:00:00+00:00"),
         (8, "plan_versions", "2026-03-10T12:00:00+00:00"),
+        (9, "accepted_orphans", "2026-03-10T12:00:00+00:00"),
     ]
     assert rows(again, "SELECT target, minutes FROM log") == [("calc-1", 30)]
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from pacer.cli.common import add_json, flush_notices, print_json, session_from, show
 from pacer.cli.text import pad
 from pacer.i18n import Message, minutes_text, notice_json, rows_text, t, table_label
-from pacer.service import backup_database, doctor, doctor_json, import_json
+from pacer.service import accept_orphans, backup_database, doctor, doctor_json, import_json
 from pacer.workspace import BUILTIN
 
 # typing costs a few ms at start-up and is only needed by the type checker.
@@ -44,6 +44,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     i.set_defaults(handler=usage)
 
     d = sub.add_parser("doctor", parents=[common], help=t("help.doctor"))
+    d.add_argument("--accept-orphans", action="store_true", help=t("help.doctor.accept_orphans"))
     add_json(d)
     d.set_defaults(handler=run_doctor)
 
@@ -86,8 +87,13 @@ def run_import_json(args: argparse.Namespace) -> int:
 
 def run_doctor(args: argparse.Namespace) -> int:
     with session_from(args) as session:
+        accepted = accept_orphans(session) if args.accept_orphans else None
         report = doctor(session)
         flush_notices(session)
+        if accepted is not None and not args.json:
+            ids = ", ".join(o.target for o in accepted)
+            key = "renames.accepted" if accepted else "renames.accepted_none"
+            print(t(key, n=len(accepted), ids=ids))
         show(args, lambda: doctor_json(report), lambda: render_doctor(report))
     return 0 if report.ok else 1
 
@@ -124,6 +130,7 @@ def render_doctor(report: DoctorReport) -> list[str]:
                 f"  {pad(table_label(s.table), 18)} {ident:>6}  {s.day:<10}  "
                 f"{t('doctor.kind.' + s.kind)} {s.target}{minutes}{clear}"
             )
+    lines += render_orphans(report)
     errors = sum(f.level == "error" for f in report.findings)
     warnings = sum(f.level == "warning" for f in report.findings)
     lines.append("")
@@ -131,4 +138,27 @@ def render_doctor(report: DoctorReport) -> list[str]:
         lines.append(t("doctor.ok_with_notes" if report.findings else "doctor.all_ok"))
     else:
         lines.append(t("doctor.summary", errors=errors, warnings=warnings))
+    return lines
+
+
+def render_orphans(report: DoctorReport) -> list[str]:
+    """Each orphan not accepted, with the `was:` line that would give its history back."""
+    shown = [o for o in report.orphans if not o.accepted]
+    if not shown:
+        return []
+    lines = ["", t("renames.heading")]
+    for o in shown:
+        head = f"  {t('doctor.kind.' + o.kind)} {o.target} ({minutes_text(o.minutes)}): "
+        s = o.suggestion
+        if s is None:
+            lines.append(head + t("renames.no_guess"))
+            continue
+        kind = Message(f"ref.{s.kind}")
+        if s.file is not None and s.line is not None:
+            where = t("renames.where", file=s.file, line=s.line)
+        else:
+            where = t("renames.where_builtin")
+        key = "renames.same_title" if s.by == "title" else "renames.closest"
+        lines.append(head + t(key, was=s.was_line, kind=kind, id=s.id, where=where))
+    lines.append("  " + t("renames.or_accept"))
     return lines

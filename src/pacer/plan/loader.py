@@ -39,6 +39,7 @@ from pacer.plan.model import (
 from pacer.plan.problems import Loc, PlanInvalid, Problem, read_plan_bytes
 from pacer.plan.reader import ID_PATTERN, Reader, Ref
 from pacer.plan.regions import REGION_KEYS, read_region
+from pacer.plan.renames import RENAMED_KINDS, WasSeen, check_was, read_was
 from pacer.plan.rotation import (
     CALENDAR_KEYS,
     read_override,
@@ -73,6 +74,7 @@ class _PlanBuilder:
         self.day_locs: list[tuple[date, Loc]] = []  # curriculum windows written to the day
         self.month_entries: list[tuple[Month, Loc]] = []
         self.habits_seen: list[HabitSeen] = []
+        self.was_seen: list[WasSeen] = []
 
     def declare(self, kind: str, value: str, loc: Loc) -> None:
         seen = self.ids[kind]
@@ -89,13 +91,16 @@ class _PlanBuilder:
 
     # -- sections -------------------------------------------------------------------------
     def track(self, node: Located) -> Track | None:
-        f = self.r.mapping(node, "tracks[]", ("id", "title"), ("description",))
+        f = self.r.mapping(node, "tracks[]", ("id", "title"), ("description", "was"))
         if f is None:
             return None
         tid = self.r.ident(f.get("id"), "track id")
         self.declare("track", tid, (f.get("id") or node).loc)
         return Track(
-            tid, self.r.text(f.get("title"), "title"), self.r.text(f.get("description"), "")
+            tid,
+            self.r.text(f.get("title"), "title"),
+            self.r.text(f.get("description"), ""),
+            read_was(self.r, f.get("was"), "track", tid, self.was_seen),
         )
 
     def baseline(self, node: Located) -> Baseline | None:
@@ -414,7 +419,7 @@ class _PlanBuilder:
             node,
             "units[]",
             ("id", "title", "minutes"),
-            ("kind", "due", "after", "optional", "prompts", "maps_to", "label", "notes"),
+            ("kind", "due", "after", "optional", "prompts", "maps_to", "label", "notes", "was"),
         )
         if f is None:
             return None
@@ -448,6 +453,7 @@ class _PlanBuilder:
             maps_to=self.r.text(f.get("maps_to"), ""),
             label=self.r.text(f.get("label"), ""),
             notes=self.r.text(f.get("notes"), ""),
+            was=read_was(self.r, f.get("was"), "unit", uid, self.was_seen),
         )
         self.unit_nodes.append((unit, node.loc, f.get("after")))
         return unit
@@ -690,6 +696,7 @@ def _check_references(plan: Plan, b: _PlanBuilder, r: Reader) -> None:
     known: dict[str, set[str]] = {kind: set(ids) for kind, ids in b.ids.items()}
     known["work"] = known["unit"] | known["curriculum"]
     known["evidence"] = known["metric"] | known["milestone"] | known["track"]
+    check_was(b.was_seen, {kind: known[kind] for kind in RENAMED_KINDS}, r)
     for ref in r.refs:
         pool = known.get(ref.kind, set())
         if ref.id not in pool:

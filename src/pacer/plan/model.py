@@ -50,6 +50,7 @@ class Track:
     id: str
     title: str
     description: str = ""
+    was: tuple[str, ...] = ()  # the ids it had before a rename (its log counts for it)
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,6 +230,7 @@ class Unit:
     maps_to: str = ""
     label: str = ""
     notes: str = ""
+    was: tuple[str, ...] = ()  # the ids it had before a rename (its log counts for it)
 
 
 @dataclass(frozen=True, slots=True)

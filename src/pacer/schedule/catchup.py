@@ -80,6 +80,17 @@ def adjustments_of(
     return Adjustments(tuple(stretches), frozenset(deferred), tuple(focus)), moves
 
 
+def as_planned_choice(plan: Plan, choice: CatchupChoice) -> CatchupChoice:
+    """The choice as the plan in force names its units: one renamed with `was:` is named
+    by its current id (the store keeps what was written)."""
+    from pacer.plan.renames import Renames
+
+    renames = Renames.of(plan)
+    if not renames.units or not any(uid in renames.units for uid in choice.units):
+        return choice
+    return replace(choice, units=tuple(renames.unit(uid) for uid in choice.units))
+
+
 def stale_ids(plan: Plan, choice: CatchupChoice) -> list[tuple[str, str]]:
     """The ids a recorded choice names that the plan lacks, as (kind, id): its milestone,
     then the units it defers."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from pacer.plan.model import REVIEW_TARGET, Plan
@@ -65,6 +65,25 @@ class LogTargets:
         if entry.kind == "ritual" and entry.target == REVIEW_TARGET:
             return Place("ritual", None)  # every plan has its weekly review
         return None
+
+
+def as_planned(plan: Plan, entries: Iterable[LogEntry]) -> list[LogEntry]:
+    """The log as the plan in force names things: an entry for an id a unit or habit track
+    had before a rename (the plan's `was:`) counts for its current id. The one place where
+    stored entries meet the plan; every reader of the log gets them through it."""
+    from pacer.plan.renames import Renames
+
+    renames = Renames.of(plan)
+    if not renames:
+        return list(entries)
+    out: list[LogEntry] = []
+    for e in entries:
+        if e.kind == "unit" and e.target in renames.units:
+            e = replace(e, target=renames.units[e.target])
+        elif e.kind == "habit" and e.target in renames.tracks:
+            e = replace(e, target=renames.tracks[e.target])
+        out.append(e)
+    return out
 
 
 def not_in_plan_entries(plan: Plan, entries: Iterable[LogEntry]) -> list[LogEntry]:

@@ -253,6 +253,9 @@ if TYPE_CHECKING:
     from pacer.service.milestones import (
         uncheck_criterion as uncheck_criterion,
     )
+    from pacer.service.orphans import (
+        accept_orphans as accept_orphans,
+    )
     from pacer.service.plan import (
         PlanAdopted as PlanAdopted,
     )
@@ -473,6 +476,7 @@ _EXPORTS: dict[str, str] = {
     "check_metric_value": "entries",
     "entry_refusal": "entries",
     "doctor": "health",
+    "accept_orphans": "orphans",
     "doctor_json": "health",
     "drop_catchup": "progress",
     "entry_json": "days",

@@ -13,7 +13,7 @@ from pacer.i18n import Message, notice_json, t
 from pacer.plan.model import REVIEW_TARGET, Plan
 from pacer.schedule.progress import LogEntry, progress_of
 from pacer.schedule.projection import BlockPlan, DayPlan, project
-from pacer.service.session import Session, resolve_target
+from pacer.service.session import Session, _entries, resolve_target
 
 # typing costs a few ms at start-up and is only needed by the type checker.
 TYPE_CHECKING = False
@@ -69,9 +69,8 @@ def day_views(session: Session, first: date, count: int, today: date) -> list[Da
     logged), beside what was logged.
     """
     from pacer.schedule.review import with_review
-    from pacer.store.log import all_entries
 
-    entries = all_entries(session.store)
+    entries = _entries(session)
     calendar = session.calendar()
     adjustments = session.adjustments()
     plan, stream = session.plan, session.compiled.stream
@@ -191,9 +190,8 @@ def done_units(session: Session) -> dict[str, date]:
     """Each unit finished, and the day: marked done, or its logged minutes reached its
     estimate (as status counts it; a later `done` would add nothing)."""
     from pacer.schedule.status import finished_on
-    from pacer.store.log import all_entries
 
-    return finished_on(session.plan, all_entries(session.store), date.max)
+    return finished_on(session.plan, _entries(session), date.max)
 
 
 def week(session: Session, day: date) -> list[DayView]:
@@ -226,9 +224,8 @@ def mark_done(session: Session, unit_id: str, day: date, minutes: int, note: str
     # A unit whose minutes already finished it is done as status counts it: marking it
     # would write a row that changes nothing. (Two `done`s at once: store/log.py decides.)
     from pacer.schedule.status import finished_on
-    from pacer.store.log import all_entries
 
-    own = [e for e in all_entries(session.store) if e.kind == "unit" and e.target == unit_id]
+    own = [e for e in _entries(session) if e.kind == "unit" and e.target == unit_id]
     finished = finished_on(session.plan, own, date.max).get(unit_id)
     if finished is not None and not any(e.done for e in own):
         raise AlreadyDone(Message("log.already_finished", target=unit_id, day=finished))

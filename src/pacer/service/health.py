@@ -16,6 +16,8 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, Literal
 
+    from pacer.service.orphans import Orphan
+
     Level = Literal["error", "warning", "info"]
 
 # Filesystem types (as /proc/self/mountinfo names them) where SQLite's WAL is unsafe: its
@@ -120,7 +122,7 @@ def strays(session: Session) -> list[Stray]:
     from pacer.schedule.blog import posts
     from pacer.schedule.catchup import stale_ids
     from pacer.schedule.progress import not_in_plan_entries
-    from pacer.store.log import all_entries
+    from pacer.service.session import _entries
     from pacer.store.metrics import list_values
     from pacer.store.milestones import list_checks
     from pacer.store.notes import list_notes
@@ -130,7 +132,7 @@ def strays(session: Session) -> list[Stray]:
     store = session.store
     out: list[Stray] = []
     # The rule `pacer status` counts apart by: the two always name the same entries.
-    for e in not_in_plan_entries(plan, all_entries(store)):
+    for e in not_in_plan_entries(plan, _entries(session)):
         out.append(Stray("log", e.id, e.day.isoformat(), e.kind, e.target, e.minutes))
     criteria = _criteria(plan)
     for c in list_checks(store):
@@ -185,6 +187,7 @@ class DoctorReport:
     sqlite: str  # the version of the SQLite pacer runs on
     strays: list[Stray]
     findings: list[Finding] = field(default_factory=list)
+    orphans: list[Orphan] = field(default_factory=list)  # log targets, with likely renames
 
     @property
     def ok(self) -> bool:
@@ -195,6 +198,7 @@ class DoctorReport:
 
 
 def doctor(session: Session, mountinfo: str | None = None) -> DoctorReport:
+    from pacer.service.orphans import orphans_of
     from pacer.service.progress import stale_catchup
     from pacer.store.care import foreign_key_problems, integrity_problems
     from pacer.store.db import SAFE_SQLITE, sqlite_version, version_is_safe
@@ -224,6 +228,15 @@ def doctor(session: Session, mountinfo: str | None = None) -> DoctorReport:
     if log:
         minutes = sum(s.minutes or 0 for s in log)
         findings.append(Finding("info", Message("doctor.stray_log", n=len(log), minutes=minutes)))
+    orphans = orphans_of(session, found)
+    # An orphan nobody explained is a warning (a rename that lost its history, most
+    # likely); one the person accepted is only noted.
+    open_ = [o for o in orphans if not o.accepted]
+    if open_:
+        findings.append(Finding("warning", Message("renames.doctor.orphans", n=len(open_))))
+    if len(open_) < len(orphans):
+        n = len(orphans) - len(open_)
+        findings.append(Finding("info", Message("renames.doctor.accepted", n=n)))
     choices = [s for s in found if s.table == "catchup"]
     others = len(found) - len(log) - len(choices)
     if others:
@@ -245,6 +258,7 @@ def doctor(session: Session, mountinfo: str | None = None) -> DoctorReport:
         sqlite,
         found,
         findings,
+        orphans,
     )
 
 
@@ -261,6 +275,8 @@ def stray_json(s: Stray) -> dict[str, Any]:
 
 
 def doctor_json(report: DoctorReport) -> dict[str, Any]:
+    from pacer.service.orphans import orphan_json
+
     return {
         "ok": report.ok,
         "database": str(report.database),
@@ -271,6 +287,7 @@ def doctor_json(report: DoctorReport) -> dict[str, Any]:
         "network_filesystem": report.filesystem,
         "sqlite": report.sqlite,
         "not_in_plan": [stray_json(s) for s in report.strays],
+        "orphans": [orphan_json(o) for o in report.orphans],
         "findings": [
             {"level": f.level, "code": f.message.key, "text": str(f.message)}
             for f in report.findings

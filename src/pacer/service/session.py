@@ -142,6 +142,10 @@ class Session:
 
         if self._choices is None:
             self._choices = list_choices(self.store)
+            if self._choices:
+                from pacer.schedule.catchup import as_planned_choice
+
+                self._choices = [as_planned_choice(self.plan, c) for c in self._choices]
         return self._choices
 
     def adjustments(self) -> Adjustments:
@@ -274,9 +278,11 @@ def resolve_target(plan: Plan, target: str) -> TargetKind:
 
 
 def _entries(session: Session) -> list[LogEntry]:
+    """Every log entry, as the plan in force names its targets (renames mapped)."""
+    from pacer.schedule.progress import as_planned
     from pacer.store.log import all_entries
 
-    return all_entries(session.store)
+    return as_planned(session.plan, all_entries(session.store))
 
 
 def projection_at(

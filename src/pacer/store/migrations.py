@@ -197,6 +197,20 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         CREATE INDEX plan_in_force_by_day ON plan_in_force (day)
         """,
     ),
+    (
+        9,
+        "accepted_orphans",
+        # Ids the log names that the plan no longer has, which the person said are meant to
+        # be so (`pacer doctor --accept-orphans`): doctor stops counting them as problems.
+        """
+        CREATE TABLE accepted_orphans (
+            kind TEXT NOT NULL,
+            target TEXT NOT NULL,
+            accepted_at TEXT NOT NULL,
+            PRIMARY KEY (kind, target)
+        )
+        """,
+    ),
 )
 
 LATEST = MIGRATIONS[-1][0]

@@ -1,0 +1,182 @@
+"""Renames keep history: a unit or track renamed with `was:` keeps what was logged under its
+old id, and `pacer doctor` proposes the `was:` line for what a rename left behind."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pacer.plan.loader import load_plan_file
+from tests.helpers import Run, rename_id
+
+Pacer = Callable[..., Run]
+DAY = "2026-03-09"  # the tests' today (conftest's PACER_NOW)
+
+
+def plan_copy(pacer: Pacer, which: str, other_plan: Path, folder: Path) -> Path:
+    path = folder / "plan.yaml"
+    if which == "builtin":
+        assert pacer("init", str(path)).code == 0
+    else:
+        path.write_bytes(other_plan.read_bytes())
+    return path
+
+
+def a_unit(plan: Path) -> str:
+    """A unit of the plan that its baseline does not cover (its minutes count as progress)."""
+    loaded = load_plan_file(plan)
+    covered = loaded.covered_units()
+    return next(u.id for u in loaded.units() if u.id not in covered)
+
+
+def a_habit_track(plan: Path) -> str:
+    loaded = load_plan_file(plan)
+    return next(t.id for t in loaded.tracks if t.id in loaded.habit_tracks())
+
+
+def add_was(plan: Path, new: str, old: str) -> None:
+    """Give `new` (a unit or track of the plan copy) the line `was: [old]`."""
+    text = plan.read_text(encoding="utf-8")
+    flow = re.compile(rf"\{{id: {re.escape(new)},")
+    block = re.compile(rf"^(\s*)- id: {re.escape(new)}\n", re.M)
+    found = block.search(text)  # the tracks are written as blocks, the units in one line
+    if found is not None:
+        indent = found.group(1) + "  "
+        text = block.sub(lambda m: f"{m.group(0)}{indent}was: [{old}]\n", text, count=1)
+    else:
+        assert flow.search(text), new
+        text = flow.sub(f"{{id: {new}, was: [{old}],", text, count=1)
+    plan.write_text(text, encoding="utf-8")
+
+
+def status(pacer: Pacer, plan: Path) -> dict[str, Any]:
+    run = pacer("--plan", str(plan), "status", "--json")
+    assert run.code == 0, run.err
+    data: dict[str, Any] = run.json()
+    return data
+
+
+def renamed(data: Any, old: str, new: str) -> Any:
+    """`data` (status JSON) with the id `old` written `new` wherever it is a value."""
+    return json.loads(json.dumps(data).replace(f'"{old}"', f'"{new}"'))
+
+
+@pytest.mark.parametrize("which", ["builtin", "berlin"])
+def test_a_logged_unit_renamed_with_was_keeps_its_minutes(
+    pacer: Pacer, home: Path, other_plan: Path, which: str
+) -> None:
+    plan = plan_copy(pacer, which, other_plan, home)
+    old = a_unit(plan)
+    logged = pacer("--plan", str(plan), "log", "45", old, "--date", DAY)
+    assert logged.code == 0, logged.err
+    before = status(pacer, plan)
+
+    rename_id(plan, old, old + "-v2")
+    lost = status(pacer, plan)
+    assert lost["not_in_plan"]["minutes"] == 45  # without `was:` the minutes are orphans
+
+    add_was(plan, old + "-v2", old)
+    after = status(pacer, plan)
+    # The same minutes, remaining, projected dates and milestones, the unit by its new id.
+    assert after == renamed(before, old, old + "-v2")
+    assert after["not_in_plan"] == {"entries": 0, "minutes": 0, "targets": []}
+    doctor = pacer("--plan", str(plan), "doctor")
+    assert doctor.code == 0, doctor.out
+
+
+@pytest.mark.parametrize("which", ["builtin", "berlin"])
+def test_a_renamed_habit_track_keeps_its_habit_log(
+    pacer: Pacer, home: Path, other_plan: Path, which: str
+) -> None:
+    plan = plan_copy(pacer, which, other_plan, home)
+    old = a_habit_track(plan)
+    assert pacer("--plan", str(plan), "log", "20", old, "--date", DAY).code == 0
+    before = {t["id"]: t for t in status(pacer, plan)["tracks"]}
+
+    rename_id(plan, old, old + "-v2")
+    add_was(plan, old + "-v2", old)
+    after = {t["id"]: t for t in status(pacer, plan)["tracks"]}
+    assert after[old + "-v2"] == {**before[old], "id": old + "-v2"}
+    assert after[old + "-v2"]["habit_done"] == 20
+
+
+@pytest.mark.parametrize("which", ["builtin", "berlin"])
+def test_doctor_proposes_the_was_line_and_fails_until_explained_or_accepted(
+    pacer: Pacer, home: Path, other_plan: Path, which: str
+) -> None:
+    plan = plan_copy(pacer, which, other_plan, home)
+    old = a_unit(plan)
+    assert pacer("--plan", str(plan), "log", "45", old, "--date", DAY).code == 0
+    new = "ex-" + old
+    rename_id(plan, old, new)
+    line = next(
+        n for n, text in enumerate(plan.read_text("utf-8").splitlines(), 1) if f"id: {new}" in text
+    )
+
+    run = pacer("--plan", str(plan), "doctor")
+    assert run.code == 1, run.out
+    assert (
+        f"  unit {old} (45 min): add `was: [{old}]` to unit {new} (plan.yaml line {line})"
+    ) in run.out.splitlines()
+    zh = pacer("--plan", str(plan), "doctor", lang="zh")
+    assert f"给单元 {new} 加上 'was: [{old}]'（plan.yaml 第 {line} 行）" in zh.out
+    report = pacer("--plan", str(plan), "doctor", "--json")
+    assert report.code == 1
+    assert report.json()["orphans"] == [
+        {
+            "kind": "unit",
+            "target": old,
+            "entries": 1,
+            "minutes": 45,
+            "accepted": False,
+            "suggestion": {
+                "kind": "unit",
+                "id": new,
+                "was": [old],
+                "line_text": f"was: [{old}]",
+                "by": "closest",
+                "file": "plan.yaml",
+                "line": line,
+            },
+        }
+    ]
+
+    # Doing what it says explains the orphan: doctor is content, status counts the minutes.
+    explained = plan.read_text("utf-8")
+    add_was(plan, new, old)
+    assert pacer("--plan", str(plan), "doctor").code == 0
+    assert status(pacer, plan)["not_in_plan"]["minutes"] == 0
+    plan.write_text(explained, encoding="utf-8")
+
+    # Or accepting it: recorded once, doctor exits 0 for it, a new orphan still counts.
+    accepted = pacer("--plan", str(plan), "doctor", "--accept-orphans")
+    assert accepted.code == 0, accepted.out
+    assert accepted.out.startswith(f"accepted 1 orphan id as intended: {old}\n")
+    assert pacer("--plan", str(plan), "doctor", "--json").json()["orphans"][0]["accepted"]
+    again = pacer("--plan", str(plan), "doctor", "--accept-orphans")
+    assert again.out.startswith("no orphan ids left to accept\n")
+    other = next(u for u in load_plan_file(plan).units() if u.id not in (new, old))
+    assert pacer("--plan", str(plan), "log", "30", other.id, "--date", DAY).code == 0
+    rename_id(plan, other.id, "zz-gone")
+    later = pacer("--plan", str(plan), "doctor", "--json")
+    assert later.code == 1
+    assert [(o["target"], o["accepted"]) for o in later.json()["orphans"]] == [
+        (old, True),
+        (other.id, False),
+    ]
+
+
+def test_a_was_id_that_names_a_current_unit_is_one_clear_line(
+    pacer: Pacer, home: Path, other_plan: Path
+) -> None:
+    plan = plan_copy(pacer, "berlin", other_plan, home)
+    add_was(plan, "sedation", "abx-basics")
+    run = pacer("--plan", str(plan), "status")
+    assert run.code == 2 and "Traceback" not in run.err
+    assert run.err.count("\n") == 1
+    assert "was: 'abx-basics' is the id of a unit the plan has now" in run.err
