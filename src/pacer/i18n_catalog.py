@@ -491,6 +491,7 @@ def _merge() -> None:
     """Each feature keeps its messages in pacer/messages/; a key is defined once."""
     from pacer.messages import (
         absence,
+        binding,
         care,
         charts,
         forecast,
@@ -527,6 +528,7 @@ def _merge() -> None:
         mdimport,
         rota,
         absence,
+        binding,
     )
     for module in modules:
         for key, texts in module.MESSAGES.items():

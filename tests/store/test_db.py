@@ -31,6 +31,7 @@ def test_migrations_are_recorded_by_version_and_name(store: Store) -> None:
         (4, "catchup_focus", "2026-03-10T12:00:00+00:00"),
         (5, "roster", "2026-03-10T12:00:00+00:00"),
         (6, "trip_kind_and_zone", "2026-03-10T12:00:00+00:00"),
+        (10, "plan_binding", "2026-03-10T12:00:00+00:00"),
     ]
     assert [(v, n) for v, n, _ in MIGRATIONS] == [
         (1, "log_and_trips"),
@@ -39,8 +40,9 @@ def test_migrations_are_recorded_by_version_and_name(store: Store) -> None:
         (4, "catchup_focus"),
         (5, "roster"),
         (6, "trip_kind_and_zone"),
+        (10, "plan_binding"),
     ]
-    assert schema_version(store) == LATEST == 6
+    assert schema_version(store) == LATEST == 10
 
 
 def test_a_version_1_database_upgrades_with_nothing_lost(tmp_path: Path) -> None:
@@ -94,6 +96,7 @@ def test_reopening_applies_nothing_twice(open_db: OpenDb) -> None:
         (4, "catchup_focus", "2026-03-10T12:00:00+00:00"),
         (5, "roster", "2026-03-10T12:00:00+00:00"),
         (6, "trip_kind_and_zone", "2026-03-10T12:00:00+00:00"),
+        (10, "plan_binding", "2026-03-10T12:00:00+00:00"),
     ]
     assert rows(again, "SELECT target, minutes FROM log") == [("calc-1", 30)]
 

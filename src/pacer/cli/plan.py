@@ -75,7 +75,7 @@ def run_init(args: argparse.Namespace) -> int:
 
 
 def run_use(args: argparse.Namespace) -> int:
-    adopted = use_plan(args.path)
+    adopted = use_plan(args.path, getattr(args, "db", None))
     print(t("plan.used", path=adopted.path, title=adopted.plan.title, source=args.path))
     if adopted.previous is not None:
         print(t("plan.used_previous", path=adopted.previous))

@@ -9,8 +9,9 @@ from pacer.errors import PacerError
 from pacer.i18n import Message, rows_text
 from pacer.store.db import Store
 
-# Bookkeeping, not the person's data: never exported, never imported.
-_INTERNAL = ("schema_migrations",)
+# Bookkeeping, not the person's data: never exported, never imported as a table (the plan
+# binding travels as the export's "plan" object).
+_INTERNAL = ("schema_migrations", "plan_binding")
 
 Row = dict[str, object]
 

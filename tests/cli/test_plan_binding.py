@@ -1,0 +1,110 @@
+"""Data bound to its plan (issue 14, item 5): the database records the id of the plan it was
+written with; another plan in force says so in one line and refuses to write until
+`pacer plan use PATH`; export, backup and import carry the plan file."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import OTHER_PLAN
+from tests.helpers import Run
+
+Pacer = Callable[..., Run]
+
+# (plan file, a unit of it, a habit of it, its id, its title)
+PLANS = {
+    "berlin": (OTHER_PLAN, "abx-basics", "piano", "nurse-2026", "Nurse's study year"),
+}
+BUILTIN_ID = "plan-2026"
+
+
+def _year_of_entries(pacer: Pacer, home: Path, which: str) -> None:
+    """The plan copied into the data folder and entries across its span."""
+    source, unit, habit, _, _ = PLANS[which]
+    assert pacer("plan", "use", str(source)).code == 0
+    for day, target, minutes in (
+        ("2026-03-03", unit, "45"),
+        ("2026-03-04", habit, "20"),
+        ("2026-03-05", unit, "30"),
+    ):
+        run = pacer("log", minutes, target, "--date", day)
+        assert run.code == 0, run.err
+    assert (home / "plan.yaml").exists()
+
+
+@pytest.mark.parametrize("which", sorted(PLANS))
+def test_a_missing_plan_file_is_named_and_writes_are_refused(
+    pacer: Pacer, home: Path, which: str
+) -> None:
+    _, _, habit, plan_id, title = PLANS[which]
+    _year_of_entries(pacer, home, which)
+    before = pacer("status", "--json")
+    assert before.code == 0, before.err
+    (home / "plan.yaml").unlink()
+
+    # Reading still works and says, in one line, which plan the data belongs to.
+    status = pacer("status")
+    assert status.code == 0, status.err
+    lines = [ln for ln in status.err.splitlines() if plan_id in ln]
+    assert len(lines) == 1, status.err
+    assert BUILTIN_ID in lines[0] and title in lines[0]
+    assert "pacer plan use" in lines[0]
+
+    # Writing is refused, in that one line, and nothing is written.
+    refused = pacer("log", "30", "english", "--date", "2026-03-06")
+    assert refused.code != 0
+    assert plan_id in refused.err and "pacer plan use" in refused.err
+    assert "Traceback" not in refused.err
+    assert len(refused.err.strip().splitlines()) <= 2
+
+    # A deliberate switch back binds again, and writing works.
+    assert pacer("plan", "use", str(PLANS[which][0])).code == 0
+    ok = pacer("log", "20", habit, "--date", "2026-03-06")
+    assert ok.code == 0, ok.err
+    assert plan_id not in ok.err
+
+
+def test_a_wrong_plan_option_is_refused_and_plan_use_switches_on_purpose(
+    pacer: Pacer, home: Path
+) -> None:
+    """Data written with the built-in plan; `--plan` names another plan."""
+    assert pacer("log", "30", "english", "--date", "2026-03-03").code == 0
+    other = ("--plan", str(OTHER_PLAN))
+    _, _, habit, plan_id, title = PLANS["berlin"]
+
+    shown = pacer("today", *other)
+    assert shown.code == 0, shown.err
+    assert BUILTIN_ID in shown.err and plan_id in shown.err and title in shown.err
+
+    refused = pacer("log", "20", habit, "--date", "2026-03-04", *other)
+    assert refused.code != 0
+    assert refused.err.count("\n") == 1 and BUILTIN_ID in refused.err, refused.err
+    for write in (
+        ("trip", "add", "2026-04-01", "2026-04-03", *other),
+        ("metric", "add", "mock-score", "50", *other),
+    ):
+        run = pacer(*write)
+        assert run.code != 0 and BUILTIN_ID in run.err, (write, run.err)
+
+    # `pacer plan use` is the deliberate switch: the data now belongs to the Berlin plan.
+    assert pacer("plan", "use", str(OTHER_PLAN)).code == 0
+    ok = pacer("log", "20", habit, "--date", "2026-03-04")
+    assert ok.code == 0, ok.err
+    assert BUILTIN_ID not in ok.err
+
+    # And the built-in plan is now the other plan.
+    shutil.move(home / "plan.yaml", home / "elsewhere.yaml")
+    again = pacer("log", "30", "english", "--date", "2026-03-05")
+    assert again.code != 0 and plan_id in again.err and BUILTIN_ID in again.err
+
+
+def test_messages_read_right_in_chinese(pacer: Pacer, home: Path) -> None:
+    assert pacer("log", "30", "english", "--date", "2026-03-03").code == 0
+    run = pacer("log", "20", "piano", "--plan", str(OTHER_PLAN), lang="zh")
+    assert run.code != 0
+    assert "计划" in run.err and "pacer plan use <计划文件>" in run.err, run.err
+    assert "plan in force" not in run.err
