@@ -16,16 +16,19 @@ from tests.helpers import Run
 Pacer = Callable[..., Run]
 
 # (plan file, a unit of it, a habit of it, its id, its title)
-PLANS = {
+BUILTIN_ID = "plan-2026"
+PLANS: dict[str, tuple[Path | None, str, str, str, str]] = {
+    "builtin": (None, "m1801-improper-1", "english", BUILTIN_ID, "2026执行方案"),
     "berlin": (OTHER_PLAN, "abx-basics", "piano", "nurse-2026", "Nurse's study year"),
 }
-BUILTIN_ID = "plan-2026"
 
 
 def _year_of_entries(pacer: Pacer, home: Path, which: str) -> None:
-    """The plan copied into the data folder and entries across its span."""
+    """The plan copied into the data folder (the built-in plan: none) and entries across its
+    span."""
     source, unit, habit, _, _ = PLANS[which]
-    assert pacer("plan", "use", str(source)).code == 0
+    if source is not None:
+        assert pacer("plan", "use", str(source)).code == 0
     for day, target, minutes in (
         ("2026-03-03", unit, "45"),
         ("2026-03-04", habit, "20"),
@@ -33,10 +36,10 @@ def _year_of_entries(pacer: Pacer, home: Path, which: str) -> None:
     ):
         run = pacer("log", minutes, target, "--date", day)
         assert run.code == 0, run.err
-    assert (home / "plan.yaml").exists()
+    assert (home / "plan.yaml").exists() == (source is not None)
 
 
-@pytest.mark.parametrize("which", sorted(PLANS))
+@pytest.mark.parametrize("which", ["berlin"])  # the built-in plan: the next test
 def test_a_missing_plan_file_is_named_and_writes_are_refused(
     pacer: Pacer, home: Path, which: str
 ) -> None:
@@ -62,7 +65,7 @@ def test_a_missing_plan_file_is_named_and_writes_are_refused(
     assert len(refused.err.strip().splitlines()) <= 2
 
     # A deliberate switch back binds again, and writing works.
-    assert pacer("plan", "use", str(PLANS[which][0])).code == 0
+    assert pacer("plan", "use", str(OTHER_PLAN)).code == 0
     ok = pacer("log", "20", habit, "--date", "2026-03-06")
     assert ok.code == 0, ok.err
     assert plan_id not in ok.err
@@ -108,3 +111,52 @@ def test_messages_read_right_in_chinese(pacer: Pacer, home: Path) -> None:
     assert run.code != 0
     assert "计划" in run.err and "pacer plan use <计划文件>" in run.err, run.err
     assert "plan in force" not in run.err
+
+
+@pytest.mark.parametrize("which", sorted(PLANS))
+def test_an_export_alone_restores_everything_into_a_fresh_folder(
+    pacer: Pacer, home: Path, tmp_path: Path, which: str
+) -> None:
+    """The issue's done-when: a backup restored into a fresh data folder with no plan.yaml
+    shows the same `status --json` as the original."""
+    _year_of_entries(pacer, home, which)
+    original = pacer("status", "--json")
+    assert original.code == 0, original.err
+    export = tmp_path / "backup.json"
+    assert pacer("export", "json", "-o", str(export)).code == 0
+
+    fresh = tmp_path / "fresh"
+    fresh.mkdir()
+    env = {"PACER_HOME": str(fresh)}
+    done = pacer("import", "json", str(export), env=env)
+    assert done.code == 0, done.err
+    if PLANS[which][0] is None:  # the built-in plan is in force there too: nothing to restore
+        assert not (fresh / "plan.yaml").exists()
+    else:
+        assert (fresh / "plan.yaml").read_bytes() == (home / "plan.yaml").read_bytes()
+        assert str(fresh / "plan.yaml") in done.out
+    restored = pacer("status", "--json", env=env)
+    assert restored.code == 0, restored.err
+    assert restored.json() == original.json()
+    assert "pacer plan use" not in restored.err, restored.err
+    # Writing works there: the data belongs to the plan now in force.
+    assert pacer("log", "20", PLANS[which][2], env=env).code == 0
+
+
+def test_an_export_carries_the_plan_file(pacer: Pacer, home: Path, tmp_path: Path) -> None:
+    import hashlib
+    import json
+
+    _year_of_entries(pacer, home, "berlin")
+    document = json.loads(pacer("export", "json").out)
+    plan = document["plan"]
+    data = (home / "plan.yaml").read_bytes()
+    assert plan == {
+        "source": str(home / "plan.yaml"),
+        "sha256": hashlib.sha256(data).hexdigest(),
+        "id": "nurse-2026",
+        "title": "Nurse's study year",
+        "text": data.decode("utf-8"),
+        "versions": [],
+    }
+    assert "plan_binding" not in document["tables"]

@@ -73,12 +73,17 @@ def run_import_json(args: argparse.Namespace) -> int:
                     "database": str(session.store.path),
                     "rows": dict(done.rows),
                     "plan_matches": done.plan_matches,
+                    "plan_restored": None
+                    if done.plan_restored is None
+                    else str(done.plan_restored),
                     "notices": [notice_json(m) for m in differs],
                 }
             )
             return 0
         detail = rows_text(done.rows)
         print(t("import.done", path=done.path, rows=sum(done.rows.values()), detail=detail))
+        if done.plan_restored is not None:
+            print(t("binding.plan_restored", path=done.plan_restored))
         if not done.plan_matches:
             sys.stderr.write(f"pacer: {t('import.plan_differs')}\n")
     return 0

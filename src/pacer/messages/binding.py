@@ -17,4 +17,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "未写入：这些数据属于计划 {bound_id}（{bound_title}），但当前使用的是计划 {plan_id}"
         "（{title}）；请先输入 pacer plan use {path}",
     ),
+    "binding.plan_restored": (
+        "restored the plan file {path} from the export (there was none)",
+        "已从导出文件恢复计划文件 {path}（原先没有）",
+    ),
 }

@@ -77,6 +77,11 @@ class Session:
         return has_entries(self.store)
 
     @property
+    def plan_given(self) -> bool:
+        """Whether the plan in force was named (--plan) rather than found."""
+        return self._plan_path is not None
+
+    @property
     def plan(self) -> Plan:
         return self.compiled.plan
 

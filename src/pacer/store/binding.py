@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pacer.clock import now_utc
-from pacer.store.db import Store
+from pacer.store.db import Connection, Store
 
 # Every table that holds the person's data (the bookkeeping tables aside): a database with a
 # row in one of them has been written to. Tables other helpers add are found by name.
@@ -37,21 +37,26 @@ def read_binding(store: Store) -> PlanCopy | None:
 def bind(store: Store, plan: PlanCopy) -> None:
     """Record (or replace) the plan the database belongs to, in one transaction."""
     with store.write() as tx:
-        tx.execute(
-            "INSERT INTO plan_binding (id, plan_id, title, source, sha256, plan_text, bound_at)"
-            " VALUES (1, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
-            " plan_id = excluded.plan_id, title = excluded.title, source = excluded.source,"
-            " sha256 = excluded.sha256, plan_text = excluded.plan_text,"
-            " bound_at = excluded.bound_at",
-            (
-                plan.plan_id,
-                plan.title,
-                plan.source,
-                plan.sha256,
-                plan.text,
-                now_utc().isoformat(timespec="seconds"),
-            ),
-        )
+        write_binding(tx, plan)
+
+
+def write_binding(tx: Connection, plan: PlanCopy) -> None:
+    """The binding's row, inside the caller's transaction (an import writes it with the rows)."""
+    tx.execute(
+        "INSERT INTO plan_binding (id, plan_id, title, source, sha256, plan_text, bound_at)"
+        " VALUES (1, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+        " plan_id = excluded.plan_id, title = excluded.title, source = excluded.source,"
+        " sha256 = excluded.sha256, plan_text = excluded.plan_text,"
+        " bound_at = excluded.bound_at",
+        (
+            plan.plan_id,
+            plan.title,
+            plan.source,
+            plan.sha256,
+            plan.text,
+            now_utc().isoformat(timespec="seconds"),
+        ),
+    )
 
 
 def holds_data(store: Store) -> bool:

@@ -15,6 +15,10 @@ _INTERNAL = ("schema_migrations", "plan_binding")
 
 Row = dict[str, object]
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pacer.store.binding import PlanCopy
+
 
 def _quoted(name: str) -> str:
     """An identifier for SQL (names come from sqlite_master, or were checked against it)."""
@@ -79,9 +83,14 @@ def row_counts(store: Store) -> dict[str, int]:
     }
 
 
-def load_tables(store: Store, tables: Mapping[str, Sequence[Mapping[str, object]]]) -> int:
-    """Insert the rows into an empty database in one transaction (all or nothing). Refuses a
-    database that holds any data. Returns the number of rows written."""
+def load_tables(
+    store: Store,
+    tables: Mapping[str, Sequence[Mapping[str, object]]],
+    binding: PlanCopy | None = None,
+) -> int:
+    """Insert the rows into an empty database in one transaction (all or nothing), with the
+    plan they belong to when known. Refuses a database that holds any data. Returns the
+    number of rows written."""
     known = data_tables(store)
     for name, rows in tables.items():
         for index, row in enumerate(rows):
@@ -115,4 +124,8 @@ def load_tables(store: Store, tables: Mapping[str, Sequence[Mapping[str, object]
                         Message("import.row_refused", table=name, index=index, detail=detail)
                     ) from None
                 written += 1
+        if binding is not None:
+            from pacer.store.binding import write_binding
+
+            write_binding(tx, binding)
     return written
