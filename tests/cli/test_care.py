@@ -539,6 +539,11 @@ def test_doctor_on_a_sound_database(pacer: Pacer, home: Path) -> None:
         "network_filesystem": report["network_filesystem"],
         "sqlite": apsw.sqlite_lib_version(),
         "not_in_plan": [],
+        "binding": {
+            "database": None,
+            "in_force": {"id": "plan-2026", "title": "2026执行方案"},
+            "matches": True,
+        },
         "findings": report["findings"],
     }
     assert all(f["level"] == "info" for f in report["findings"])

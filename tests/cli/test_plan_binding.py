@@ -160,3 +160,74 @@ def test_an_export_carries_the_plan_file(pacer: Pacer, home: Path, tmp_path: Pat
         "versions": [],
     }
     assert "plan_binding" not in document["tables"]
+
+
+@pytest.mark.parametrize("which", sorted(PLANS))
+def test_doctor_reports_the_binding(pacer: Pacer, home: Path, which: str) -> None:
+    import hashlib
+
+    source, _, _, plan_id, title = PLANS[which]
+    _year_of_entries(pacer, home, which)
+    run = pacer("doctor")
+    assert run.code == 0, run.out
+    assert f"Data of   {plan_id} ({title})" in run.out.splitlines()
+    report = pacer("doctor", "--json").json()
+    plan_file = home / "plan.yaml" if source is not None else None
+    data = plan_file.read_bytes() if plan_file else None
+    expected_source = str(plan_file) if plan_file else "<built-in 2026 plan>"
+    assert report["binding"]["database"]["source"] == expected_source
+    if data is not None:
+        assert report["binding"]["database"]["sha256"] == hashlib.sha256(data).hexdigest()
+    assert report["binding"] == {
+        "database": {
+            "id": plan_id,
+            "title": title,
+            "source": expected_source,
+            "sha256": report["binding"]["database"]["sha256"],
+        },
+        "in_force": {"id": plan_id, "title": title},
+        "matches": True,
+    }
+
+    # Under another plan: a warning naming both, and a non-zero exit.
+    other = ("--plan", str(OTHER_PLAN)) if source is None else ()
+    if source is not None:
+        (home / "plan.yaml").unlink()
+    in_force = (
+        ("nurse-2026", "Nurse's study year") if source is None else (BUILTIN_ID, "2026执行方案")
+    )
+    run = pacer("doctor", *other)
+    assert run.code == 1
+    warned = [ln for ln in run.out.splitlines() if ln.startswith("  ! ")]
+    assert len(warned) == 1 and plan_id in warned[0] and in_force[0] in warned[0], run.out
+    report = pacer("doctor", "--json", *other).json()
+    assert report["ok"] is False
+    assert report["binding"]["in_force"] == {"id": in_force[0], "title": in_force[1]}
+    assert report["binding"]["matches"] is False
+    assert [f["code"] for f in report["findings"] if f["level"] == "warning"] == [
+        "binding.other_plan"
+    ]
+
+
+def test_doctor_before_the_first_write(pacer: Pacer) -> None:
+    run = pacer("doctor", "--plan", str(OTHER_PLAN))
+    assert "Data of   no plan yet (the first write records the plan in force)" in run.out
+    assert pacer("doctor", "--json", "--plan", str(OTHER_PLAN)).json()["binding"] == {
+        "database": None,
+        "in_force": {"id": "nurse-2026", "title": "Nurse's study year"},
+        "matches": True,
+    }
+
+
+def test_a_backup_holds_the_plan_in_force(pacer: Pacer, home: Path, tmp_path: Path) -> None:
+    import sqlite3
+
+    _year_of_entries(pacer, home, "berlin")
+    plan = home / "plan.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    target = tmp_path / "copy.db"
+    assert pacer("backup", str(target)).code == 0
+    with sqlite3.connect(target) as conn:
+        row = conn.execute("SELECT plan_id, source, plan_text FROM plan_binding").fetchall()
+    conn.close()
+    assert row == [("nurse-2026", str(plan), plan.read_bytes())]

@@ -103,6 +103,9 @@ def render_doctor(report: DoctorReport) -> list[str]:
         t("doctor.schema", version=report.schema_version, latest=report.schema_latest),
         t("doctor.plan", plan=t("doctor.builtin_plan") if report.plan == BUILTIN else report.plan),
         t("doctor.sqlite", version=report.sqlite),
+        t("binding.doctor_none")
+        if report.bound is None
+        else t("binding.doctor", plan_id=report.bound.plan_id, title=report.bound.title),
         "",
     ]
     by_key: dict[str, list[str]] = {}

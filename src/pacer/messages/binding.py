@@ -21,4 +21,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "restored the plan file {path} from the export (there was none)",
         "已从导出文件恢复计划文件 {path}（原先没有）",
     ),
+    # `pacer doctor`: a heading line like "Plan      …" (ten columns, then the value)
+    "binding.doctor": ("Data of   {plan_id} ({title})", "数据属于  {plan_id}（{title}）"),
+    "binding.doctor_none": (
+        "Data of   no plan yet (the first write records the plan in force)",
+        "数据属于  尚无计划（第一次写入时记下当前计划）",
+    ),
 }

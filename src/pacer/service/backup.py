@@ -325,6 +325,7 @@ def backup_database(session: Session, target: str | None, force: bool = False) -
     )
 
     store = session.store
+    _keep_plan_current(session)
     folder: Path | None = None
     if target is None:
         folder = data_dir() / "backups"
@@ -352,6 +353,22 @@ def backup_database(session: Session, target: str | None, force: bool = False) -
     with atomic_target(path, overwrite=force) as tmp:
         backup_into(store, tmp)
     return path
+
+
+def _keep_plan_current(session: Session) -> None:
+    """A backup holds the bytes of the plan in force (the binding's copy, refreshed when the
+    plan file was edited since), so that the backup alone restores everything."""
+    from pacer.store.binding import bind, read_binding
+
+    store = session.store
+    if store.read_only or session.bound_elsewhere is not None:
+        return  # a read-only copy keeps what it has; another plan's data keeps its own plan
+    bound = read_binding(store)
+    if bound is None:
+        return  # nothing written yet: nothing to restore
+    copy = session.plan_copy()
+    if bound.sha256 != copy.sha256 or bound.source != copy.source:
+        bind(store, copy)
 
 
 _NAME_ATTEMPTS = 100  # backups racing for the names of one second, each taking the next
