@@ -540,7 +540,12 @@ def test_doctor_on_a_sound_database(pacer: Pacer, home: Path) -> None:
         "sqlite": apsw.sqlite_lib_version(),
         "not_in_plan": [],
         "binding": {
-            "database": None,
+            "database": {
+                "id": "plan-2026",
+                "title": "2026执行方案",
+                "source": "<built-in 2026 plan>",
+                "sha256": report["binding"]["database"]["sha256"],
+            },
             "in_force": {"id": "plan-2026", "title": "2026执行方案"},
             "matches": True,
         },
