@@ -692,8 +692,8 @@ def test_doctor_finds_a_damaged_database_and_exits_non_zero(pacer: Pacer, home: 
     run = pacer("doctor")
     assert run.code == 1
     lines = run.out.splitlines()
-    assert lines[5].startswith("  ✗ integrity check: "), lines
-    assert lines[6:8] == ["  ✓ foreign key check: ok", "  ✓ not on a network filesystem"]
+    assert lines[6].startswith("  ✗ integrity check: "), lines
+    assert lines[7:9] == ["  ✓ foreign key check: ok", "  ✓ not on a network filesystem"]
     assert lines[-1] == "problems: 1, warnings: 0"
     report = pacer("doctor", "--json")
     assert report.code == 1

@@ -205,6 +205,7 @@ IMPORT = {
         )
     },
     "plan_matches": "bool",
+    "plan_restored": ("str", "null"),
     "notices": [NOTICE],
 }
 
@@ -570,6 +571,7 @@ def test_import_json(pacer: Pacer, other_plan: Path, tmp_path: Path) -> None:
         "database": str(tmp_path / "a.db"),
         "rows": rows,
         "plan_matches": True,
+        "plan_restored": None,
         "notices": [],
     }
     other = pacer(
