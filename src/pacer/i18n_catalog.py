@@ -482,6 +482,7 @@ def _merge() -> None:
     """Each feature keeps its messages in pacer/messages/; a key is defined once."""
     from pacer.messages import (
         absence,
+        binding,
         care,
         charts,
         forecast,
@@ -524,6 +525,7 @@ def _merge() -> None:
         logfix,
         versions,
         renames,
+        binding,
     )
     for module in modules:
         for key, texts in module.MESSAGES.items():

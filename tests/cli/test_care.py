@@ -97,7 +97,7 @@ def test_export_import_export_round_trips_everything(pacer: Pacer, home: Path) -
     document = json.loads(out.read_text(encoding="utf-8"))
     assert set(document) == TOP_KEYS
     assert document["format"] == "pacer-export"
-    assert (document["format_version"], document["schema_version"]) == (1, LATEST)
+    assert (document["format_version"], document["schema_version"]) == (2, LATEST)
     assert document["plan"]["source"] == "<built-in 2026 plan>"
     assert len(document["plan"]["sha256"]) == 64
     tables = document["tables"]
@@ -183,8 +183,8 @@ def _edit(document: dict[str, Any], change: Callable[[dict[str, Any]], object]) 
     ("change", "message"),
     [
         (
-            lambda d: d.update(format_version=2),
-            "is export format 2, newer than this pacer reads (1); upgrade pacer to import it",
+            lambda d: d.update(format_version=3),
+            "is export format 3, newer than this pacer reads (2); upgrade pacer to import it",
         ),
         (
             lambda d: d.update(schema_version=99),
@@ -543,6 +543,16 @@ def test_doctor_on_a_sound_database(pacer: Pacer, home: Path) -> None:
         "sqlite": apsw.sqlite_lib_version(),
         "not_in_plan": [],
         "orphans": [],
+        "binding": {
+            "database": {
+                "id": "plan-2026",
+                "title": "2026执行方案",
+                "source": "<built-in 2026 plan>",
+                "sha256": report["binding"]["database"]["sha256"],
+            },
+            "in_force": {"id": "plan-2026", "title": "2026执行方案"},
+            "matches": True,
+        },
         "findings": report["findings"],
     }
     assert all(f["level"] == "info" for f in report["findings"])
@@ -689,8 +699,8 @@ def test_doctor_finds_a_damaged_database_and_exits_non_zero(pacer: Pacer, home: 
     run = pacer("doctor")
     assert run.code == 1
     lines = run.out.splitlines()
-    assert lines[5].startswith("  ✗ integrity check: "), lines
-    assert lines[6:8] == ["  ✓ foreign key check: ok", "  ✓ not on a network filesystem"]
+    assert lines[6].startswith("  ✗ integrity check: "), lines
+    assert lines[7:9] == ["  ✓ foreign key check: ok", "  ✓ not on a network filesystem"]
     assert lines[-1] == "problems: 1, warnings: 0"
     report = pacer("doctor", "--json")
     assert report.code == 1

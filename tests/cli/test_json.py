@@ -206,6 +206,7 @@ IMPORT = {
         )
     },
     "plan_matches": "bool",
+    "plan_restored": ("str", "null"),
     "notices": [NOTICE],
 }
 
@@ -571,6 +572,7 @@ def test_import_json(pacer: Pacer, other_plan: Path, tmp_path: Path) -> None:
         "database": str(tmp_path / "a.db"),
         "rows": rows,
         "plan_matches": True,
+        "plan_restored": None,
         "notices": [],
     }
     other = pacer(

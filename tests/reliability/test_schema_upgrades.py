@@ -114,6 +114,16 @@ SAMPLES: dict[str, list[dict[str, object]]] = {
     "accepted_orphans": [  # migration 9
         {"kind": "unit", "target": "calc-0", "accepted_at": "2026-03-09T12:00:00+00:00"}
     ],
+    "plan_binding": [  # migration 10
+        {
+            "plan_id": "nurse-2026",
+            "title": "Nurse's study year",
+            "source": "/home/me/.local/share/pacer/plan.yaml",
+            "sha256": "0" * 64,
+            "plan_text": b"pacer: 1\nplan:\n  id: nurse-2026\n",
+            "bound_at": "2026-03-01T12:00:00+00:00",
+        }
+    ],
     "notes": [
         {
             "post": "blog1",

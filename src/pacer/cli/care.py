@@ -74,12 +74,17 @@ def run_import_json(args: argparse.Namespace) -> int:
                     "database": str(session.store.path),
                     "rows": dict(done.rows),
                     "plan_matches": done.plan_matches,
+                    "plan_restored": None
+                    if done.plan_restored is None
+                    else str(done.plan_restored),
                     "notices": [notice_json(m) for m in differs],
                 }
             )
             return 0
         detail = rows_text(done.rows)
         print(t("import.done", path=done.path, rows=sum(done.rows.values()), detail=detail))
+        if done.plan_restored is not None:
+            print(t("binding.plan_restored", path=done.plan_restored))
         if not done.plan_matches:
             sys.stderr.write(f"pacer: {t('import.plan_differs')}\n")
     return 0
@@ -104,6 +109,9 @@ def render_doctor(report: DoctorReport) -> list[str]:
         t("doctor.schema", version=report.schema_version, latest=report.schema_latest),
         t("doctor.plan", plan=t("doctor.builtin_plan") if report.plan == BUILTIN else report.plan),
         t("doctor.sqlite", version=report.sqlite),
+        t("binding.doctor_none")
+        if report.bound is None
+        else t("binding.doctor", plan_id=report.bound.plan_id, title=report.bound.title),
         "",
     ]
     by_key: dict[str, list[str]] = {}

@@ -85,7 +85,7 @@ def run_use(args: argparse.Namespace) -> int:
     from pacer.service.planversions import check_reason
 
     reason = check_reason(args.reason) if args.reason is not None else ""  # before any write
-    adopted = use_plan(args.path)
+    adopted = use_plan(args.path, getattr(args, "db", None))
     print(t("plan.used", path=adopted.path, title=adopted.plan.title, source=args.path))
     if adopted.previous is not None:
         print(t("plan.used_previous", path=adopted.previous))

@@ -20,10 +20,13 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
+    from pacer.store.binding import PlanCopy
+
 FORMAT = "pacer-export"
 # Bump when what an export holds changes in a way an older pacer would misread or lose
 # (a new table or column counts: an older pacer would drop it). Never reuse a number.
-FORMAT_VERSION = 1
+# 2: the plan file itself ("plan": id, title, text) and the database's plan binding.
+FORMAT_VERSION = 2
 IMPORT_LIMIT = 256 * 1024 * 1024  # bytes; a year of logs is well under 1 MB
 
 # Columns that hold JSON text in the database: exported as the JSON they hold.
@@ -63,9 +66,38 @@ def export_document(session: Session) -> dict[str, Any]:
         "schema_version": schema_version(session.store),
         "pacer_version": __version__,
         "exported_at": clock.now_utc().isoformat(timespec="seconds"),
-        "plan": {"source": session.compiled.source, "sha256": plan_sha256(session)},
+        "plan": plan_document(session),
         "tables": tables,
     }
+
+
+def plan_document(session: Session) -> dict[str, Any]:
+    """The plan in force, whole: where it was read from, its id and title, the SHA-256 of
+    its bytes and the bytes as text (a plan file is UTF-8), so that an export alone
+    restores everything; `versions`, the stored plan versions (see export_plan_versions)."""
+    copy = session.plan_copy()
+    return {
+        "source": copy.source,
+        "sha256": copy.sha256,
+        "id": copy.plan_id,
+        "title": copy.title,
+        "text": copy.text.decode("utf-8"),
+        "versions": export_plan_versions(session),
+    }
+
+
+def export_plan_versions(session: Session) -> list[dict[str, Any]]:
+    """The seam for the stored plan versions (issue 14, items 3-4: the `plan_versions`
+    table): each as a JSON object (its text, not its compressed bytes), oldest first, for
+    import_plan_versions to write back. Empty until that table exists."""
+    return []
+
+
+def import_plan_versions(session: Session, path: Path, listed: object) -> None:
+    """The seam's other half: write the exported plan versions back (nothing to do until
+    the `plan_versions` table exists; a non-list is refused as the export's other fields)."""
+    if listed is not None and not isinstance(listed, list):
+        raise PacerError(Message("import.bad_field", path=path, field="plan.versions"))
 
 
 def _embedded(value: object) -> object:
@@ -106,6 +138,7 @@ class Imported:
     path: Path
     rows: dict[str, int]  # rows written per table
     plan_matches: bool  # the export was made against the plan in force
+    plan_restored: Path | None = None  # the plan file written into the data folder
 
 
 def import_json(session: Session, path: Path) -> Imported:
@@ -142,10 +175,50 @@ def import_json(session: Session, path: Path) -> Imported:
             raise PacerError(Message("import.bad_field", path=path, field=f"tables.{name}"))
         rows[name] = [_checked_row(path, name, i, row, known[name]) for i, row in enumerate(listed)]
     check_rows(path, rows)  # the rules the commands keep when they write such rows
-    load_tables(session.store, rows)
     plan = document.get("plan")
+    copy = _exported_plan(path, plan)
+    if isinstance(plan, dict):
+        import_plan_versions(session, path, plan.get("versions"))
+    # The rows belong to the plan they were exported with (written in the same transaction).
+    load_tables(session.store, rows, copy)
     sha = plan.get("sha256") if isinstance(plan, dict) else None
-    return Imported(path, {name: len(r) for name, r in rows.items()}, sha == plan_sha256(session))
+    counts = {name: len(r) for name, r in rows.items()}
+    same = sha == plan_sha256(session)
+    restored = _restore_plan_file(copy) if copy is not None and not same else None
+    # A restored plan file is the plan in force from now on, unless --plan names another.
+    matches = same or (restored is not None and not session.plan_given)
+    return Imported(path, counts, matches, restored)
+
+
+def _exported_plan(path: Path, plan: object) -> PlanCopy | None:
+    """The plan file an export carries (format 2 on), checked as `pacer plan use` checks a
+    plan: None for an older export, which carries only its hash."""
+    import hashlib
+
+    from pacer.plan.loader import load_plan_text
+    from pacer.store.binding import PlanCopy
+
+    if not isinstance(plan, dict) or "text" not in plan:
+        return None
+    text, source = plan.get("text"), plan.get("source")
+    if not isinstance(text, str) or not isinstance(source, str):
+        raise PacerError(Message("import.bad_field", path=path, field="plan.text"))
+    data = text.encode("utf-8")
+    loaded = load_plan_text(data, f"{path}: plan.text")  # PlanInvalid: file:line:col
+    return PlanCopy(loaded.id, loaded.title, source, hashlib.sha256(data).hexdigest(), data)
+
+
+def _restore_plan_file(copy: PlanCopy) -> Path | None:
+    """The exported plan written into the data folder as plan.yaml, when none is there
+    (a restore on a new machine); an existing plan file is never replaced."""
+    from pacer.workspace import PLAN_FILE, data_dir, make_folder, write_file_atomic
+
+    target = data_dir() / PLAN_FILE
+    if target.exists():
+        return None
+    make_folder(target.parent)
+    write_file_atomic(target, copy.text)
+    return target
 
 
 def _read_document(path: Path) -> dict[str, Any]:
@@ -258,6 +331,7 @@ def backup_database(session: Session, target: str | None, force: bool = False) -
     )
 
     store = session.store
+    _keep_plan_current(session)
     folder: Path | None = None
     if target is None:
         folder = data_dir() / "backups"
@@ -285,6 +359,22 @@ def backup_database(session: Session, target: str | None, force: bool = False) -
     with atomic_target(path, overwrite=force) as tmp:
         backup_into(store, tmp)
     return path
+
+
+def _keep_plan_current(session: Session) -> None:
+    """A backup holds the bytes of the plan in force (the binding's copy, refreshed when the
+    plan file was edited since), so that the backup alone restores everything."""
+    from pacer.store.binding import bind, read_binding
+
+    store = session.store
+    if store.read_only or session.bound_elsewhere is not None:
+        return  # a read-only copy keeps what it has; another plan's data keeps its own plan
+    bound = read_binding(store)
+    if bound is None:
+        return  # nothing written yet: nothing to restore
+    copy = session.plan_copy()
+    if bound.sha256 != copy.sha256 or bound.source != copy.source:
+        bind(store, copy)
 
 
 _NAME_ATTEMPTS = 100  # backups racing for the names of one second, each taking the next

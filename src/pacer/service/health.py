@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from typing import Any, Literal
 
     from pacer.service.orphans import Orphan
+    from pacer.store.binding import PlanCopy
 
     Level = Literal["error", "warning", "info"]
 
@@ -188,6 +189,8 @@ class DoctorReport:
     strays: list[Stray]
     findings: list[Finding] = field(default_factory=list)
     orphans: list[Orphan] = field(default_factory=list)  # log targets, with likely renames
+    bound: PlanCopy | None = None  # the plan the data belongs to (None: nothing written yet)
+    in_force: tuple[str, str] = ("", "")  # the plan in force: id, title
 
     @property
     def ok(self) -> bool:
@@ -247,6 +250,12 @@ def doctor(session: Session, mountinfo: str | None = None) -> DoctorReport:
             findings.append(
                 Finding("warning", Message("doctor.stale_choice", id=choice.id, what=what))
             )
+    from pacer.store.binding import read_binding
+
+    bound = read_binding(store)
+    if session.bound_elsewhere is not None:
+        other = next(n for n in session.notices if n.key == "binding.other_plan")
+        findings.append(Finding("warning", other))
     return DoctorReport(
         store.path,
         session.compiled.source,
@@ -259,6 +268,8 @@ def doctor(session: Session, mountinfo: str | None = None) -> DoctorReport:
         found,
         findings,
         orphans,
+        bound,
+        (session.plan.id, session.plan.title),
     )
 
 
@@ -288,8 +299,27 @@ def doctor_json(report: DoctorReport) -> dict[str, Any]:
         "sqlite": report.sqlite,
         "not_in_plan": [stray_json(s) for s in report.strays],
         "orphans": [orphan_json(o) for o in report.orphans],
+        "binding": binding_json(report),
         "findings": [
             {"level": f.level, "code": f.message.key, "text": str(f.message)}
             for f in report.findings
         ],
+    }
+
+
+def binding_json(report: DoctorReport) -> dict[str, Any]:
+    """The plan the data belongs to beside the plan in force (see store/binding.py)."""
+    bound = report.bound
+    plan_id, title = report.in_force
+    return {
+        "database": None
+        if bound is None
+        else {
+            "id": bound.plan_id,
+            "title": bound.title,
+            "source": bound.source,
+            "sha256": bound.sha256,
+        },
+        "in_force": {"id": plan_id, "title": title},
+        "matches": bound is None or bound.plan_id == plan_id,
     }

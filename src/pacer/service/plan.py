@@ -47,10 +47,42 @@ class PlanAdopted:
     previous: Path | None  # where the plan it replaces was kept
 
 
-def use_plan(source: Path) -> PlanAdopted:
+def use_plan(source: Path, db_path: Path | None = None) -> PlanAdopted:
     """Make a plan file the one in the data folder, once it passes the check (PlanInvalid
     otherwise, and nothing changes). The plan it replaces is kept beside it as a dated copy,
-    plan-YYYY-MM-DD.yaml (-2, -3… when that day already has one)."""
+    plan-YYYY-MM-DD.yaml (-2, -3… when that day already has one). The database (when there
+    is one) now belongs to this plan: a deliberate switch (see store/binding.py)."""
+    adopted = _adopt_file(source)
+    _rebind(adopted, db_path)
+    return adopted
+
+
+def _rebind(adopted: PlanAdopted, db_path: Path | None) -> None:
+    import hashlib
+
+    from pacer.store.binding import PlanCopy, bind
+    from pacer.store.db import open_store
+    from pacer.workspace import DB_FILE, read_plan_file
+
+    path = db_path or data_dir() / DB_FILE
+    if not path.exists():
+        return  # no data yet: the first write binds it
+    data = read_plan_file(adopted.path)
+    copy = PlanCopy(
+        adopted.plan.id,
+        adopted.plan.title,
+        str(adopted.path),
+        hashlib.sha256(data).hexdigest(),
+        data,
+    )
+    store = open_store(path)
+    try:
+        bind(store, copy)
+    finally:
+        store.close()
+
+
+def _adopt_file(source: Path) -> PlanAdopted:
     import os
 
     from pacer.clock import wall_date

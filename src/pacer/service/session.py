@@ -29,6 +29,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from pacer.schedule.catchup import CatchupChoice
     from pacer.schedule.progress import TargetKind
+    from pacer.store.binding import PlanCopy
 
 
 DAY_MINUTES = 24 * 60
@@ -55,6 +56,9 @@ class Session:
         self._store: Store | None = None
         self._choices: list[CatchupChoice] | None = None
         self.notices: list[Message] = []
+        # The plan the database belongs to when it is not the plan in force (else None).
+        self.bound_elsewhere: PlanCopy | None = None
+        self._writes_at_open = 0
 
     @property
     def compiled(self) -> CompiledPlan:
@@ -73,6 +77,11 @@ class Session:
         if self._store is None and self._kept is None and not self.db_path.exists():
             return False  # no database yet: nothing logged, and none made just to ask
         return has_entries(self.store)
+
+    @property
+    def plan_given(self) -> bool:
+        """Whether the plan in force was named (--plan) rather than found."""
+        return self._plan_path is not None
 
     @property
     def plan(self) -> Plan:
@@ -95,9 +104,74 @@ class Session:
                 with suppress(OSError):  # open_store says what is wrong with the folder
                     private_dir(path.parent)  # the data folder is the person's alone: 0700
                 self._store = open_store(path)
+            if not isinstance(self._kept, _Lent):  # a stored version's session judges nothing
+                self._check_binding(self._store)
             if self._records_plan:
                 self._note_plan_in_force(self._store)
+                # Recording a plan version is not the person's first write: it binds nothing.
+                self._writes_at_open = self._store.writes
         return self._store
+
+    def plan_copy(self) -> PlanCopy:
+        """The plan in force as the database keeps it: id, title, path, SHA-256, bytes."""
+        import hashlib
+
+        from pacer.plan.builtin import builtin_plan_path
+        from pacer.store.binding import PlanCopy
+        from pacer.workspace import BUILTIN, read_plan_file
+
+        source = self.compiled.source
+        data = read_plan_file(builtin_plan_path() if source == BUILTIN else Path(source))
+        digest = hashlib.sha256(data).hexdigest()
+        return PlanCopy(self.plan.id, self.plan.title, source, digest, data)
+
+    def _check_binding(self, store: Store) -> None:
+        """Data belongs to the plan it was written with: under another plan, reading works
+        (with a notice naming both) and every write is refused — store.write() is the one
+        door, and a store that refuses says why — until `pacer plan use PATH`."""
+        from pacer.i18n import t
+        from pacer.store.binding import holds_data, read_binding
+
+        bound = read_binding(store)
+        self._writes_at_open = store.writes
+        if store.refusal is not None and store.refusal.key == "binding.refused":
+            # A kept connection (the web server) lent to an earlier session under another plan.
+            store.read_only, store.refusal = False, None
+        if bound is None:
+            if not store.read_only and holds_data(store):
+                # Data written before pacer recorded bindings: it belongs to the plan in force.
+                from pacer.store.binding import bind
+
+                bind(store, self.plan_copy())
+            return
+        if bound.plan_id == self.plan.id:
+            return
+        self.bound_elsewhere = bound
+        args = {
+            "bound_id": bound.plan_id,
+            "bound_title": bound.title,
+            "plan_id": self.plan.id,
+            "title": self.plan.title,
+            # What to type: the plan file it was bound with when that is still there.
+            "path": t("binding.path_known", path=bound.source)
+            if Path(bound.source).is_file()
+            else t("binding.path"),
+        }
+        self.notices.append(Message("binding.other_plan", **args))
+        if not store.read_only:
+            store.read_only, store.refusal = True, Message("binding.refused", **args)
+
+    def _bind_after_first_write(self) -> None:
+        """The first write binds the database to the plan in force (right after it, in
+        the same session)."""
+        store = self._store
+        if store is None or store.read_only or store.writes == self._writes_at_open:
+            return
+        from pacer.store.binding import bind, read_binding
+
+        if read_binding(store) is None:
+            bind(store, self.plan_copy())
+
 
     def _note_plan_in_force(self, store: Store) -> None:
         """Store the plan in force as a plan version when it is new (see
@@ -127,6 +201,9 @@ class Session:
         return self.store.data_version()
 
     def close(self) -> None:
+        # Not binding now is no loss: the next open binds a database that holds data.
+        with suppress(PacerError):
+            self._bind_after_first_write()
         if self._store is not None and self._kept is None:
             self._store.close()
         self._store = None

@@ -9,18 +9,21 @@ from pacer.errors import PacerError
 from pacer.i18n import Message, rows_text
 from pacer.store.db import Store
 
-# Bookkeeping, not the person's data: never exported, never imported.
+# Bookkeeping, not the person's data: never exported, never imported as a table (the plan
+# binding travels as the export's "plan" object).
 # accepted_orphans is doctor's memory of what the person said, not their record: left out of
-# export/import (a restore only makes doctor ask again) until the lead settles the backup
-# format with the plan versions (issue 14, items 2 and 5).
-_INTERNAL = ("schema_migrations", "accepted_orphans")
+# export/import (a restore only makes doctor ask again).
+_INTERNAL = ("schema_migrations", "plan_binding", "accepted_orphans")
 # Plan versions (migration 8) hold compressed bytes, which the JSON export refuses, and every
-# command records the plan in force (so a fresh database is never empty of them): they are
-# kept out of the tables dumped and loaded here until export/import carry them on their own
-# terms (issue 14 item 5). A backup (a copy of the database file) has them already.
+# command records the plan in force (so a fresh database is never empty of them): they travel
+# as the export's "plan" object's "versions", not as tables.
 _APART = ("plan_versions", "plan_in_force")
 
 Row = dict[str, object]
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pacer.store.binding import PlanCopy
 
 
 def _quoted(name: str) -> str:
@@ -86,9 +89,14 @@ def row_counts(store: Store) -> dict[str, int]:
     }
 
 
-def load_tables(store: Store, tables: Mapping[str, Sequence[Mapping[str, object]]]) -> int:
-    """Insert the rows into an empty database in one transaction (all or nothing). Refuses a
-    database that holds any data. Returns the number of rows written."""
+def load_tables(
+    store: Store,
+    tables: Mapping[str, Sequence[Mapping[str, object]]],
+    binding: PlanCopy | None = None,
+) -> int:
+    """Insert the rows into an empty database in one transaction (all or nothing), with the
+    plan they belong to when known. Refuses a database that holds any data. Returns the
+    number of rows written."""
     known = data_tables(store)
     for name, rows in tables.items():
         for index, row in enumerate(rows):
@@ -122,4 +130,8 @@ def load_tables(store: Store, tables: Mapping[str, Sequence[Mapping[str, object]
                         Message("import.row_refused", table=name, index=index, detail=detail)
                     ) from None
                 written += 1
+        if binding is not None:
+            from pacer.store.binding import write_binding
+
+            write_binding(tx, binding)
     return written

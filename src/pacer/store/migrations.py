@@ -208,6 +208,23 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
             target TEXT NOT NULL,
             accepted_at TEXT NOT NULL,
             PRIMARY KEY (kind, target)
+        """,
+    ),
+    (
+        10,
+        "plan_binding",
+        # The plan the data belongs to (issue 14): its id, recorded on the first write and
+        # changed only by `pacer plan use`; with a copy of that plan's bytes, so that a
+        # backup of the database alone holds the plan too. One row (id = 1).
+        """
+        CREATE TABLE plan_binding (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            plan_id TEXT NOT NULL,
+            title TEXT NOT NULL,
+            source TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            plan_text BLOB NOT NULL,
+            bound_at TEXT NOT NULL
         )
         """,
     ),
