@@ -172,7 +172,6 @@ class Session:
         if read_binding(store) is None:
             bind(store, self.plan_copy())
 
-
     def _note_plan_in_force(self, store: Store) -> None:
         """Store the plan in force as a plan version when it is new (see
         service/planversions.py): one indexed read when it is not. A database that cannot
