@@ -231,7 +231,8 @@ def doctor(session: Session, mountinfo: str | None = None) -> DoctorReport:
     if log:
         minutes = sum(s.minutes or 0 for s in log)
         findings.append(Finding("info", Message("doctor.stray_log", n=len(log), minutes=minutes)))
-    orphans = orphans_of(session, found)
+    # Under another plan every id looks orphaned: the binding's warning says what is wrong.
+    orphans = [] if session.bound_elsewhere is not None else orphans_of(session, found)
     # An orphan nobody explained is a warning (a rename that lost its history, most
     # likely); one the person accepted is only noted.
     open_ = [o for o in orphans if not o.accepted]
