@@ -21,7 +21,7 @@ from tests.language import PROPER, foreign_words, plan_words
 from tests.web.conftest import CHART_WAIT, FEED, TOKEN
 
 PAGES = ["/", "/?date=2026-03-14", "/?date=2026-03-20", "/week", "/plan", "/progress"]
-PAGES += ["/review", "/trips"]
+PAGES += ["/review", "/trips", "/log"]
 
 
 class _Text(HTMLParser):

@@ -307,16 +307,16 @@ def test_calendar_feed_with_the_feed_token(client: TestClient) -> None:
 def test_chinese_by_accept_language_and_the_lang_override(client: TestClient) -> None:
     zh = client.get("/", headers={"accept-language": "zh-CN,zh;q=0.9,en;q=0.5"})
     assert '<html lang="zh-CN">' in zh.text
-    assert "今天" in zh.text and "撤销最后一条" in zh.text
+    assert "今天" in zh.text and "撤销最近一次改动" in zh.text
     assert "30–45 分钟" in zh.text and "5–10 分钟" in zh.text
     assert not re.search(r"\d min\b", zh.text)  # minutes in Chinese, everywhere on the page
     en = client.get("/", headers={"accept-language": "en-US,en;q=0.9"})
-    assert '<html lang="en">' in en.text and "Undo the last entry" in en.text
+    assert '<html lang="en">' in en.text and "Undo the last change" in en.text
     chosen = client.get("/week?lang=zh", headers={"accept-language": "en"})
     assert "计划分钟" in chosen.text
     assert client.cookies.get("pacer_lang") == "zh"
     kept = client.get("/", headers={"accept-language": "en"})
-    assert "撤销最后一条" in kept.text
+    assert "撤销最近一次改动" in kept.text
 
 
 def test_static_htmx_is_served_and_the_version_is_noted(client: TestClient) -> None:

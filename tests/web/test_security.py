@@ -34,6 +34,8 @@ def _signed_in(make_client: MakeClient) -> TestClient:
 
 
 POST_ROUTES = ["/log", "/done", "/undo", "/review", "/trips/preview", "/trips/add", "/trips/remove"]
+POST_ROUTES += ["/log/edit", "/log/remove", "/log/value/edit", "/log/value/remove"]
+POST_ROUTES += ["/log/note/edit", "/log/note/remove"]
 
 
 @pytest.mark.parametrize("path", POST_ROUTES)
@@ -111,7 +113,7 @@ def test_the_host_part_of_a_host_header(header: str, name: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "path", ["/log", "/done", "/undo", "/logout", "/trips/preview", "/trips/add", "/trips/remove"]
+    "path", [p for p in [*POST_ROUTES, "/logout"] if p not in ("/log", "/review", "/trips")]
 )
 def test_get_on_a_post_route_is_405(client: TestClient, path: str) -> None:
     assert client.get(path).status_code == 405
@@ -119,7 +121,7 @@ def test_get_on_a_post_route_is_405(client: TestClient, path: str) -> None:
 
 def test_a_non_loopback_app_sends_every_page_to_sign_in(make_client: MakeClient) -> None:
     client = make_client("0.0.0.0", extra=(LAN,))
-    for path in ("/", "/week", "/plan", "/progress", "/review", "/trips"):
+    for path in ("/", "/week", "/plan", "/progress", "/review", "/trips", "/log"):
         response = client.get(path, follow_redirects=False)
         assert response.status_code == 303, path
         assert response.headers["location"] == "/login"

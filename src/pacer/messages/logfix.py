@@ -162,5 +162,36 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web.logpage.remove": ("Remove", "删除"),
     "web.logpage.edit": ("edit", "修改"),
     "web.logpage.undo": ("Undo the last change", "撤销最近一次改动"),
-    "web.logpage.earlier": ("earlier", "更早"),
+    "web.logpage.earlier": ("← earlier", "← 更早"),
+    "web.logpage.latest": ("latest →", "最新 →"),
+    "web.logpage.entries": ("Entries", "学习记录"),
+    "web.logpage.values": ("Metric values", "指标数值"),
+    "web.logpage.notes": ("Notes", "素材"),
+    "web.logpage.none": ("Nothing from {first} to {last}.", "{first} 至 {last} 没有内容。"),
+    "web.logpage.date": ("Date", "日期"),
+    "web.logpage.target": ("Unit, habit or review", "单元、习惯或复盘"),
+    "web.logpage.value": ("Value", "数值"),
+    "web.logpage.text": ("Text", "文字"),
+    "web.logpage.unchanged": ("nothing changed: {what}", "没有改动：{what}"),
+    "web.logpage.removed": (
+        "removed entry {id}: {what} (Undo brings it back)",
+        "已删除记录 {id}：{what}（可用“撤销”恢复）",
+    ),
+    "web.logpage.value_removed": (
+        "removed metric value {id}: {what} (Undo brings it back)",
+        "已删除指标数值 {id}：{what}（可用“撤销”恢复）",
+    ),
+    "web.logpage.note_removed": (
+        "removed {what} (Undo brings it back)",
+        "已删除{what}（可用“撤销”恢复）",
+    ),
+    "web.logpage.value_id": ("metric value {id}", "指标数值 {id}"),
+    "web.logpage.bad_id": (
+        "'{raw}' is not an id of this page; reload the Log page",
+        "'{raw}' 不是本页上的 id；请重新打开记录页",
+    ),
+    "web.logpage.gone": (
+        "{id} is no longer there (changed elsewhere?); reload the Log page",
+        "{id} 已不存在（在别处改过？）；请重新打开记录页",
+    ),
 }

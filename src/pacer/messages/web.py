@@ -94,7 +94,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web.today.log": ("Log", "记录"),
     "web.today.logged": ("Logged", "已记录"),
     "web.today.nothing": ("Nothing logged yet.", "还没有记录。"),
-    "web.today.undo": ("Undo the last entry", "撤销最后一条"),
+    "web.today.undo": (
+        "Undo the last change (an entry, a metric value or a note)",
+        "撤销最近一次改动（记录、指标数值或素材）",
+    ),
     "web.week.day": ("Day", "日期"),
     "web.week.kind": ("Kind", "类型"),
     "web.week.planned": ("Planned min", "计划分钟"),

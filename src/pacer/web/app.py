@@ -61,6 +61,7 @@ SECURITY_HEADERS = [
 Handler = Callable[[Request], Response | Awaitable[Response]]
 RETRY_AFTER_SECONDS = 2
 MAX_PLAN_PROBLEMS = 10  # lines of a broken plan's problems shown on a page
+KEPT_SAID = 64  # sessions whose last action's result waits for their next page
 CHART_WAIT_SECONDS = 2.0
 
 
@@ -166,6 +167,9 @@ class Dashboard:
         self.writer = Lane("writer", db_path)
         self.charts = ChartCache(cache or data_dir() / "cache" / "web-charts", chart_wait)
         self.throttle = SignInThrottle()
+        # What an action did, said once on the page it redirects to (by session id): the
+        # answer to a POST is a 303, so its result line waits here for the next page.
+        self.said: dict[str, Message] = {}
         # Waits between wrong tokens count real seconds, whatever PACER_NOW says; tests
         # replace this to move time on.
         self.ticks: Callable[[], float] = time.monotonic
@@ -183,6 +187,13 @@ class Dashboard:
         """The request's Session, on the connection its lane keeps."""
         return Session(self.plan_path, self.db_path, kept=request.state.lane.kept)
 
+    def say(self, request: Request, message: Message) -> None:
+        """Show `message` (in the reader's language) on this session's next page."""
+        self.said.pop(request.state.sid, None)
+        while len(self.said) >= KEPT_SAID:  # a session that never came back
+            self.said.pop(next(iter(self.said)))
+        self.said[request.state.sid] = message
+
     def close(self) -> None:
         for lane in (self.reader, self.writer):
             lane.close()
@@ -191,6 +202,8 @@ class Dashboard:
     # -- the guard, around every handler -----------------------------------------------------
     def page(self, handler: Handler, *, feed: bool = False, open_: bool = False) -> Handler:
         async def guarded(request: Request) -> Response:
+            request.state.open_ = open_  # signing in and out touch no data: never refused
+            request.state.bound = None
             guard = self.guard
             now = clock.now_utc().timestamp()
             found = guard.read_session(request.cookies.get(SESSION_COOKIE), now)
@@ -249,6 +262,13 @@ class Dashboard:
         lane = self.writer if request.method == "POST" else self.reader
         request.state.lane = lane
         try:
+            if not request.state.open_:
+                request.state.bound = await lane.run(self._bound_elsewhere, request)
+            if request.method == "POST" and request.state.bound is not None:
+                # Data of another plan: every action is refused before it runs (nothing
+                # written, nothing half done), with the line that names both plans.
+                refused = Message("binding.refused", **request.state.bound.args)
+                return self.error(request, str(refused), 409)
             if inspect.iscoroutinefunction(handler):
                 answer: Response = await handler(request)
             else:
@@ -272,15 +292,26 @@ class Dashboard:
 
             return self.error(request, str(clipped(_on_the_page(exc.message))), 400)
 
+    def _bound_elsewhere(self, request: Request) -> Message | None:
+        """The line naming both plans when the database belongs to another plan than the
+        one this server runs with (service/session.py decides; see store/binding.py)."""
+        with self.session(request) as s:
+            _ = s.store  # opening the store judges the binding
+            return next((n for n in s.notices if n.key == "binding.other_plan"), None)
+
     # -- rendering ----------------------------------------------------------------------------
     def render(self, request: Request, name: str, status: int = 200, **context: Any) -> Response:
         set_lang(request.state.lang)
+        bound = getattr(request.state, "bound", None)
+        said = self.said.pop(request.state.sid, None) if status == 200 else None
         html = self.env.get_template(name).render(
             request=request,
             lang=request.state.lang,
             csrf=self.guard.csrf_token(request.state.sid),
             signed_in=request.state.signed_in,
             can_sign_out=request.state.signed_in and self.guard.needs_sign_in,
+            bound=None if bound is None else str(bound),
+            said=None if said is None else str(said),
             **context,
         )
         return HTMLResponse(html, status_code=status)
@@ -346,7 +377,8 @@ class Dashboard:
             titles = {m.id: m.title for m in s.plan.milestones}
             today = clock.today(s.plan)
             moved = [(m, titles.get(m, m), n) for m, n in service.trip_effect(s, day, today)]
-            footnotes = [str(n) for n in s.notices]
+            # The line naming both plans of bound data is on every page (base.html).
+            footnotes = [str(n) for n in s.notices if n.key != "binding.other_plan"]
             names = service.target_titles(s, [e.target for e in view.logged])
             # The service decides which days take entries (the CLI refuses the same ones):
             # a day that has not come, or one outside the plan, shows no log buttons.
@@ -380,6 +412,7 @@ class Dashboard:
             notices=notices,
             footnotes=footnotes,
             logged=logged,
+            entries=view.logged,
             finished=finished,
             names=names,
             around=self._days_around(day, today),
@@ -436,6 +469,10 @@ class Dashboard:
         with self.session(request) as s:
             undone = service.undo(s)
             today = clock.today(s.plan)
+        # Exactly what was undone, on the page it goes back to: any change, not only entries.
+        self.say(request, undone.message)
+        if self.form(request, "back") == "log":
+            return RedirectResponse("/log", status_code=303)
         return self._back(undone.day, today)
 
     # -- Week and Plan --------------------------------------------------------------------------
@@ -597,7 +634,10 @@ def create_app(
     cache: Path | None = None,
     chart_wait: float = CHART_WAIT_SECONDS,
 ) -> Starlette:
+    from pacer.web.logpage import LogPage
+
     d = Dashboard(guard, db_path, plan_path, cache, chart_wait)
+    lp = LogPage(d)
     get, post = ["GET"], ["POST"]
     routes = [
         Route("/login", d.page(d.login_page, open_=True), methods=get),
@@ -607,6 +647,13 @@ def create_app(
         Route("/log", d.page(d.log), methods=post),
         Route("/done", d.page(d.done), methods=post),
         Route("/undo", d.page(d.undo), methods=post),
+        Route("/log", d.page(lp.page), methods=get),
+        Route("/log/edit", d.page(lp.edit_entry), methods=post),
+        Route("/log/remove", d.page(lp.remove_entry), methods=post),
+        Route("/log/value/edit", d.page(lp.edit_value), methods=post),
+        Route("/log/value/remove", d.page(lp.remove_value), methods=post),
+        Route("/log/note/edit", d.page(lp.edit_note), methods=post),
+        Route("/log/note/remove", d.page(lp.remove_note), methods=post),
         Route("/week", d.page(d.week), methods=get),
         Route("/plan", d.page(d.plan), methods=get),
         Route("/progress", d.page(d.progress), methods=get),
