@@ -203,9 +203,12 @@ def week(session: Session, day: date) -> list[DayView]:
 def log_minutes(session: Session, minutes: int, target: str, note: str, day: date) -> LogEntry:
     """Record minutes for a target on a day of the plan that has come (service/entries.py
     says why another day takes none)."""
+    from pacer.plan.renames import current_id
     from pacer.service.entries import check_entry_day
     from pacer.store.log import add_entry
 
+    # An old id (`was:` in the plan) is written as the id it counts for now.
+    target = current_id(session.plan, target)
     kind = resolve_target(session.plan, target)
     check_entry_day(session.plan, day, clock.today(session.plan))
     check_text(note, t("input.what.note"))
@@ -214,9 +217,11 @@ def log_minutes(session: Session, minutes: int, target: str, note: str, day: dat
 
 def mark_done(session: Session, unit_id: str, day: date, minutes: int, note: str) -> LogEntry:
     """Mark a unit done, once: a unit already done raises AlreadyDone and writes nothing."""
+    from pacer.plan.renames import current_id, old_ids
     from pacer.service.entries import check_entry_day
     from pacer.store.log import add_entry
 
+    unit_id = current_id(session.plan, unit_id)
     if resolve_target(session.plan, unit_id) != "unit":
         raise PacerError(Message("log.done_needs_unit", target=unit_id))
     check_entry_day(session.plan, day, clock.today(session.plan))
@@ -229,7 +234,9 @@ def mark_done(session: Session, unit_id: str, day: date, minutes: int, note: str
     finished = finished_on(session.plan, own, date.max).get(unit_id)
     if finished is not None and not any(e.done for e in own):
         raise AlreadyDone(Message("log.already_finished", target=unit_id, day=finished))
-    return add_entry(session.store, day, "unit", unit_id, minutes, note, done=True)
+    # Marked done under an old id is done: the store looks under every id it had.
+    aliases = old_ids(session.plan, "unit", unit_id)
+    return add_entry(session.store, day, "unit", unit_id, minutes, note, True, aliases)
 
 
 # -- trips --------------------------------------------------------------------------------------
