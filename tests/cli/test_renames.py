@@ -264,6 +264,9 @@ def test_done_by_an_old_id_and_done_already_under_it(
     zh = pacer("--plan", str(plan), "done", old, "--date", DAY, lang="zh")
     assert zh.err.splitlines() == [f"pacer: {new} 已在 2026-03-08 标记完成；没有写入"]
     assert log_targets(pacer, plan) == [old]  # the store keeps what was written
+    # ... and `log list` calls it by the title of what it counts for now.
+    listed = pacer("--plan", str(plan), "log", "list", "--json").json()["entries"]
+    assert listed[0]["title"] == load_plan_file(plan).unit(new).title
 
     # A unit not done yet is marked done by its old id, under its new one.
     other = next(u.id for u in load_plan_file(plan).units() if u.id not in (new, old))

@@ -403,16 +403,23 @@ def logged_by_target(view: DayView) -> tuple[dict[str, int], frozenset[str]]:
 
 def target_titles(session: Session, targets: Iterable[str]) -> dict[str, str]:
     """What each log target is called in the plan: a unit's or a track's title; the weekly
-    review's block title; a target the plan no longer has keeps its id."""
+    review's block title; an old id (`was:`) the title of what it counts for now; a target
+    the plan no longer has keeps its id."""
+    from pacer.plan.renames import Renames
+
     plan = session.plan
     units = {u.id: u.title for u in plan.units()}
     tracks = {t.id: t.title for t in plan.tracks}
+    renames = Renames.of(plan)
     out: dict[str, str] = {}
     for target in targets:
         if target == REVIEW_TARGET:
             out[target] = str(Message("web.review_target"))
+        elif target in units or target in tracks:
+            out[target] = units[target] if target in units else tracks[target]
         else:
-            out[target] = units.get(target) or tracks.get(target) or target
+            now = renames.units.get(target) or renames.tracks.get(target) or target
+            out[target] = units.get(now) or tracks.get(now) or target
     return out
 
 
