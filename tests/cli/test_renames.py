@@ -279,3 +279,43 @@ def test_done_by_an_old_id_and_done_already_under_it(
         f"{other}-v2 is done ({DAY})",
     ]
     assert log_targets(pacer, plan) == [old, other + "-v2"]
+
+
+@pytest.mark.parametrize("which", ["builtin", "berlin"])
+def test_a_catch_up_choice_naming_a_renamed_unit_still_holds(
+    pacer: Pacer, home: Path, other_plan: Path, which: str
+) -> None:
+    from datetime import date
+
+    from pacer.schedule.catchup import CatchupChoice
+    from pacer.store.catchup import add_choice
+    from pacer.store.db import open_store
+
+    plan = plan_copy(pacer, which, other_plan, home)
+    loaded = load_plan_file(plan)
+    # A focus on a unit late in its curriculum: it moves the projection, so it shows.
+    old = [u.id for u in loaded.units() if u.id not in loaded.covered_units()][-1]
+    new = old + "-v2"
+    assert pacer("--plan", str(plan), "log", "30", a_unit(plan), "--date", DAY).code == 0
+    store = open_store(home / "pacer.db")
+    try:
+        focus = CatchupChoice(
+            "focus", loaded.milestones[0].id, date(2026, 3, 9), date(2026, 4, 5), units=(old,)
+        )
+        add_choice(store, focus)
+    finally:
+        store.close()
+    before = status(pacer, plan)
+
+    rename_id(plan, old, new)
+    lost = pacer("--plan", str(plan), "catchup", "--list", "--json").json()["choices"]
+    assert lost[0]["stale"] == [{"kind": "unit", "id": old}]
+    assert pacer("--plan", str(plan), "doctor").code == 1
+
+    add_was(plan, new, old)
+    (choice,) = pacer("--plan", str(plan), "catchup", "--list", "--json").json()["choices"]
+    assert (choice["units"], choice["stale"]) == ([new], [])
+    assert status(pacer, plan) == renamed(before, old, new)
+    doctor = pacer("--plan", str(plan), "doctor", "--json")
+    assert doctor.code == 0, doctor.out
+    assert doctor.json()["not_in_plan"] == []
