@@ -319,3 +319,31 @@ def test_a_catch_up_choice_naming_a_renamed_unit_still_holds(
     doctor = pacer("--plan", str(plan), "doctor", "--json")
     assert doctor.code == 0, doctor.out
     assert doctor.json()["not_in_plan"] == []
+
+
+@pytest.mark.parametrize("which", ["builtin", "berlin"])
+def test_past_days_of_an_older_plan_version_name_renamed_ids_as_the_plan_does_now(
+    pacer: Pacer, home: Path, other_plan: Path, which: str
+) -> None:
+    plan = plan_copy(pacer, which, other_plan, home)
+    habit = a_habit_track(plan)
+    # The plan is first used on 2 March: the week of 2 March keeps that version's days.
+    early = {"PACER_NOW": "2026-03-02T12:00:00+08:00"}
+    assert pacer("--plan", str(plan), "log", "20", habit, env=early).code == 0
+    before = pacer("--plan", str(plan), "week", "--date", "2026-03-02", "--json").json()
+    placed = [i["unit"] for d in before["days"] for b in d["blocks"] for i in b.get("items", [])]
+    unit = placed[0]  # a unit the old version placed on a past day
+    for old in (habit, unit):
+        rename_id(plan, old, old + "-v2")
+        add_was(plan, old + "-v2", old)
+    week = pacer("--plan", str(plan), "week", "--date", "2026-03-02")
+    assert week.code == 0, week.err
+    after = pacer("--plan", str(plan), "week", "--date", "2026-03-02", "--json").json()
+    monday = after["days"][0]
+    # The habit's block beside the log, both by its new id.
+    assert habit + "-v2" in [b["track"] for b in monday["blocks"] if b["type"] == "habit"]
+    assert [e["target"] for e in monday["logged"]] == [habit + "-v2"]
+    assert unit + "-v2" in [
+        i["unit"] for d in after["days"] for b in d["blocks"] for i in b.get("items", [])
+    ]
+    assert unit not in json.dumps(after).replace(unit + "-v2", "")

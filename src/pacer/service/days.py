@@ -93,7 +93,8 @@ def day_views(session: Session, first: date, count: int, today: date) -> list[Da
                 until=end,
                 adjustments=then.adjustments() if old else adjustments,
             )
-            plans += [dp for dp in planned.days if start <= dp.info.day <= end]
+            kept = [dp for dp in planned.days if start <= dp.info.day <= end]
+            plans += [_as_planned_day(plan, dp) for dp in kept] if old else kept
     ahead_start = max(first, today)
     if ahead_start <= last:
         state = progress_of(plan, entries, before=today)
@@ -107,6 +108,26 @@ def day_views(session: Session, first: date, count: int, today: date) -> list[Da
         notices = tuple(_day_notices(session, dp.info, calendar))
         views.append(DayView(dp, logged, notices, weekly))
     return views
+
+
+def _as_planned_day(plan: Plan, dp: DayPlan) -> DayPlan:
+    """A past day an older plan version planned, its units and habit tracks named as the
+    plan in force names them (`was:`): the log it is shown beside is named so too."""
+    from dataclasses import replace
+
+    from pacer.plan.renames import Renames
+
+    renames = Renames.of(plan)
+    if not renames:
+        return dp
+    blocks = []
+    for bp in dp.blocks:
+        b = bp.block
+        track = renames.track(b.track) if b.track else b.track
+        tracks = tuple(renames.track(t) for t in b.tracks)
+        items = tuple(replace(p, unit=renames.unit(p.unit)) for p in bp.items)
+        blocks.append(replace(bp, block=replace(b, track=track, tracks=tracks), items=items))
+    return replace(dp, blocks=tuple(blocks))
 
 
 def _flexible_habits(
