@@ -224,6 +224,13 @@ def test_logging_an_old_id_logs_its_new_one_and_says_so(
     for target in (old, new):
         listed = pacer("--plan", str(plan), "log", "list", "--target", target, "--json")
         assert [e["minutes"] for e in listed.json()["entries"]] == [30, 15, 10]
+    # `log edit --target` takes the old id as well.
+    habit = a_habit_track(plan)
+    assert pacer("--plan", str(plan), "log", "5", habit, "--date", DAY).code == 0
+    entries = pacer("--plan", str(plan), "log", "list", "--json").json()["entries"]
+    edit = pacer("--plan", str(plan), "log", "edit", str(entries[-1]["id"]), "--target", old)
+    assert edit.code == 0, edit.err
+    assert log_targets(pacer, plan) == [new] * 4
 
 
 @pytest.mark.parametrize("which", ["builtin", "berlin"])
