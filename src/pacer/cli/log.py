@@ -73,6 +73,7 @@ def run_log(args: argparse.Namespace) -> int:
     minutes = parse_minutes(args.minutes)
     with session_from(args) as session:
         day = parse_day(args.date, session.plan)
+        _say_renamed(session, args.target)
         entry = log_minutes(session, minutes, args.target, args.note, day)
         flush_notices(session)
         print(t("log.logged", minutes=entry.minutes, target=entry.target, day=entry.day))
@@ -83,10 +84,21 @@ def run_done(args: argparse.Namespace) -> int:
     minutes = parse_minutes(args.minutes) if args.minutes else 0
     with session_from(args) as session:
         day = parse_day(args.date, session.plan)
+        _say_renamed(session, args.unit)
         entry = mark_done(session, args.unit, day, minutes, args.note)
         flush_notices(session)
         print(t("log.done", target=entry.target, day=entry.day))
     return 0
+
+
+def _say_renamed(session: Session, typed: str) -> None:
+    """An old id (`was:` in the plan) is logged as its current id: said first, so that what
+    follows (the logged line, or why nothing was written) reads under the id it names."""
+    from pacer.plan.renames import current_id
+
+    now = current_id(session.plan, typed)
+    if now != typed:
+        print(t("renames.log.now", old=typed, new=now))
 
 
 def run_undo(args: argparse.Namespace) -> int:

@@ -14,6 +14,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "was：'{id}' 是计划中现有{kind}的 id；旧 id 不能与现有 id 相同（从 'was' 中删去，"
         "或给那个{kind}改名）",
     ),
+    # -- logging by an old id ---------------------------------------------------------------
+    "renames.log.now": (
+        "{old} is now {new} (was: in the plan)",
+        "{old} 已改名为 {new}（见计划中的 was:）",
+    ),
     "renames.plan.was_twice": (
         "was: '{id}' is already given on line {line}; an old id can count for only one new id",
         "was：'{id}' 已在第 {line} 行给出；一个旧 id 只能归入一个新 id",

@@ -83,6 +83,37 @@ class Renames:
     def track(self, tid: str) -> str:
         return self.tracks.get(tid, tid)
 
+    def target(self, kind: str, target: str) -> str:
+        """The id a log entry of `kind` (unit, habit, ritual) counts for now."""
+        if kind == "unit":
+            return self.unit(target)
+        if kind == "habit":
+            return self.track(target)
+        return target
+
+
+def current_id(plan: Plan, typed: str) -> str:
+    """What an id the person types names now: an old id a unit or track lists under `was:`
+    gives its current id; an id the plan has (or none it knows) is itself. A current id
+    always wins over an old one (a unit's old id may be another kind's current id)."""
+    from pacer.plan.model import REVIEW_TARGET
+
+    if typed == REVIEW_TARGET or any(t.id == typed for t in plan.tracks):
+        return typed
+    if any(u.id == typed for u in plan.units()):
+        return typed
+    renames = Renames.of(plan)
+    return renames.units.get(typed) or renames.tracks.get(typed) or typed
+
+
+def old_ids(plan: Plan, kind: str, current: str) -> tuple[str, ...]:
+    """The ids a log target of `kind` (unit, habit) had before: its `was:` list."""
+    if kind == "unit":
+        return next((u.was for u in plan.units() if u.id == current), ())
+    if kind == "habit":
+        return next((t.was for t in plan.tracks if t.id == current), ())
+    return ()
+
 
 def definition_lines(text: str | bytes) -> dict[tuple[str, str], int]:
     """(unit|track, id) -> the line of the plan text where that unit or track is written,

@@ -93,7 +93,8 @@ def day_views(session: Session, first: date, count: int, today: date) -> list[Da
                 until=end,
                 adjustments=then.adjustments() if old else adjustments,
             )
-            plans += [dp for dp in planned.days if start <= dp.info.day <= end]
+            kept = [dp for dp in planned.days if start <= dp.info.day <= end]
+            plans += [_as_planned_day(plan, dp) for dp in kept] if old else kept
     ahead_start = max(first, today)
     if ahead_start <= last:
         state = progress_of(plan, entries, before=today)
@@ -107,6 +108,26 @@ def day_views(session: Session, first: date, count: int, today: date) -> list[Da
         notices = tuple(_day_notices(session, dp.info, calendar))
         views.append(DayView(dp, logged, notices, weekly))
     return views
+
+
+def _as_planned_day(plan: Plan, dp: DayPlan) -> DayPlan:
+    """A past day an older plan version planned, its units and habit tracks named as the
+    plan in force names them (`was:`): the log it is shown beside is named so too."""
+    from dataclasses import replace
+
+    from pacer.plan.renames import Renames
+
+    renames = Renames.of(plan)
+    if not renames:
+        return dp
+    blocks = []
+    for bp in dp.blocks:
+        b = bp.block
+        track = renames.track(b.track) if b.track else b.track
+        tracks = tuple(renames.track(t) for t in b.tracks)
+        items = tuple(replace(p, unit=renames.unit(p.unit)) for p in bp.items)
+        blocks.append(replace(bp, block=replace(b, track=track, tracks=tracks), items=items))
+    return replace(dp, blocks=tuple(blocks))
 
 
 def _flexible_habits(
@@ -203,9 +224,12 @@ def week(session: Session, day: date) -> list[DayView]:
 def log_minutes(session: Session, minutes: int, target: str, note: str, day: date) -> LogEntry:
     """Record minutes for a target on a day of the plan that has come (service/entries.py
     says why another day takes none)."""
+    from pacer.plan.renames import current_id
     from pacer.service.entries import check_entry_day
     from pacer.store.log import add_entry
 
+    # An old id (`was:` in the plan) is written as the id it counts for now.
+    target = current_id(session.plan, target)
     kind = resolve_target(session.plan, target)
     check_entry_day(session.plan, day, clock.today(session.plan))
     check_text(note, t("input.what.note"))
@@ -214,9 +238,11 @@ def log_minutes(session: Session, minutes: int, target: str, note: str, day: dat
 
 def mark_done(session: Session, unit_id: str, day: date, minutes: int, note: str) -> LogEntry:
     """Mark a unit done, once: a unit already done raises AlreadyDone and writes nothing."""
+    from pacer.plan.renames import current_id, old_ids
     from pacer.service.entries import check_entry_day
     from pacer.store.log import add_entry
 
+    unit_id = current_id(session.plan, unit_id)
     if resolve_target(session.plan, unit_id) != "unit":
         raise PacerError(Message("log.done_needs_unit", target=unit_id))
     check_entry_day(session.plan, day, clock.today(session.plan))
@@ -229,7 +255,9 @@ def mark_done(session: Session, unit_id: str, day: date, minutes: int, note: str
     finished = finished_on(session.plan, own, date.max).get(unit_id)
     if finished is not None and not any(e.done for e in own):
         raise AlreadyDone(Message("log.already_finished", target=unit_id, day=finished))
-    return add_entry(session.store, day, "unit", unit_id, minutes, note, done=True)
+    # Marked done under an old id is done: the store looks under every id it had.
+    aliases = old_ids(session.plan, "unit", unit_id)
+    return add_entry(session.store, day, "unit", unit_id, minutes, note, True, aliases)
 
 
 # -- trips --------------------------------------------------------------------------------------
@@ -396,16 +424,23 @@ def logged_by_target(view: DayView) -> tuple[dict[str, int], frozenset[str]]:
 
 def target_titles(session: Session, targets: Iterable[str]) -> dict[str, str]:
     """What each log target is called in the plan: a unit's or a track's title; the weekly
-    review's block title; a target the plan no longer has keeps its id."""
+    review's block title; an old id (`was:`) the title of what it counts for now; a target
+    the plan no longer has keeps its id."""
+    from pacer.plan.renames import Renames
+
     plan = session.plan
     units = {u.id: u.title for u in plan.units()}
     tracks = {t.id: t.title for t in plan.tracks}
+    renames = Renames.of(plan)
     out: dict[str, str] = {}
     for target in targets:
         if target == REVIEW_TARGET:
             out[target] = str(Message("web.review_target"))
+        elif target in units or target in tracks:
+            out[target] = units[target] if target in units else tracks[target]
         else:
-            out[target] = units.get(target) or tracks.get(target) or target
+            now = renames.units.get(target) or renames.tracks.get(target) or target
+            out[target] = units.get(now) or tracks.get(now) or target
     return out
 
 

@@ -38,11 +38,18 @@ def list_span(session: Session, first: date | None, last: date | None) -> tuple[
 def list_entries(
     session: Session, first: date, last: date, target: str | None = None
 ) -> list[LogEntry]:
-    """Entries from `first` to `last` (by date, then as written), of one target when given."""
+    """Entries from `first` to `last` (by date, then as written), of one target when given:
+    those that count for it, written under its id or an old one (`was:` in the plan)."""
     from pacer.store.log import entries_between
 
     found = entries_between(session.store, first, last)
-    return [e for e in found if target is None or e.target == target]
+    if target is None:
+        return found
+    from pacer.plan.renames import Renames, current_id
+
+    renames = Renames.of(session.plan)
+    wanted = current_id(session.plan, target)
+    return [e for e in found if e.target == target or renames.target(e.kind, e.target) == wanted]
 
 
 def get_entry(session: Session, entry_id: int) -> LogEntry:
@@ -64,6 +71,7 @@ def edit_entry(
 ) -> tuple[LogEntry, LogEntry]:
     """Change what is given of an entry, by the rules a new entry keeps (a day that has come
     and is in the plan, a target the plan has, 24 hours a day); (before, after)."""
+    from pacer.plan.renames import current_id, old_ids
     from pacer.service.entries import check_entry_day
     from pacer.service.session import resolve_target
     from pacer.store.log import edit_entry as store_edit
@@ -74,6 +82,8 @@ def edit_entry(
         )
     was = get_entry(session, entry_id)
     kind = was.kind
+    if target is not None:
+        target = current_id(session.plan, target)  # an old id: the one it counts for now
     if target is not None and target != was.target:
         kind = resolve_target(session.plan, target)
         if was.done and kind != "unit":
@@ -90,6 +100,7 @@ def edit_entry(
         was.target if target is None else target,
         was.minutes if minutes is None else minutes,
         was.note if note is None else note,
+        old_ids(session.plan, kind, was.target if target is None else target),
     )
 
 

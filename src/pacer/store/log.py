@@ -42,18 +42,27 @@ def check_day_total(day: date, total: int, minutes: int) -> None:
 
 
 def add_entry(
-    store: Store, day: date, kind: TargetKind, target: str, minutes: int, note: str, done: bool
+    store: Store,
+    day: date,
+    kind: TargetKind,
+    target: str,
+    minutes: int,
+    note: str,
+    done: bool,
+    aliases: tuple[str, ...] = (),
 ) -> LogEntry:
     """Record minutes for a target; a day never holds more than 24 hours of entries, and a
-    target is marked done once (AlreadyDone, nothing written)."""
+    target is marked done once (AlreadyDone, nothing written), under its id or any of its
+    `aliases` (the ids it had before a rename)."""
     logged_at = now_utc().isoformat(timespec="seconds")
     with store.write() as tx:
         if done:
             # In the writing transaction: two `done`s at once still write one.
+            ids = (target, *aliases)
             first = tx.execute(
-                f"SELECT {_COLUMNS} FROM log WHERE target = ? AND target_kind = ? AND done = 1"
-                " ORDER BY local_date, id LIMIT 1",
-                (target, kind),
+                f"SELECT {_COLUMNS} FROM log WHERE target IN ({', '.join('?' * len(ids))})"
+                " AND target_kind = ? AND done = 1 ORDER BY local_date, id LIMIT 1",
+                (*ids, kind),
             ).fetchone()
             if first is not None:
                 was = _entry(first)
@@ -95,19 +104,22 @@ def edit_entry(
     target: str,
     minutes: int,
     note: str,
+    aliases: tuple[str, ...] = (),
 ) -> tuple[LogEntry, LogEntry]:
     """Change an entry (recorded in the audit); (before, after). The same rules as a new
-    entry, in the writing transaction: 24 hours a day at most, one `done` per target."""
+    entry, in the writing transaction: 24 hours a day at most, one `done` per target (under
+    its id or its `aliases`, as add_entry)."""
     with store.write() as tx:
         found = read_row(tx, "log", entry_id)
         if found is None:
             raise PacerError(Message("logfix.no_entry", id=entry_id))
         was = entry_of(found)
         if was.done and target != was.target:
+            ids = (target, *aliases)
             first = tx.execute(
-                "SELECT local_date FROM log WHERE target = ? AND target_kind = ? AND done = 1"
-                " AND id != ? ORDER BY local_date, id LIMIT 1",
-                (target, kind, entry_id),
+                f"SELECT local_date FROM log WHERE target IN ({', '.join('?' * len(ids))})"
+                " AND target_kind = ? AND done = 1 AND id != ? ORDER BY local_date, id LIMIT 1",
+                (*ids, kind, entry_id),
             ).fetchone()
             if first is not None:
                 raise AlreadyDone(Message("log.already_done", target=target, day=first[0]))
