@@ -208,6 +208,7 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
             target TEXT NOT NULL,
             accepted_at TEXT NOT NULL,
             PRIMARY KEY (kind, target)
+        )
         """,
     ),
     (
