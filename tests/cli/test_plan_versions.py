@@ -13,7 +13,7 @@ import pytest
 
 from pacer.plan.builtin import builtin_plan_path
 from tests.conftest import OTHER_PLAN
-from tests.helpers import Run
+from tests.helpers import Run, rename_id
 
 FIRST_DAY = "2026-03-09T12:00:00+08:00"
 EDIT_DAY = "2026-04-06T12:00:00+08:00"
@@ -271,3 +271,52 @@ def test_editing_block_minutes_leaves_the_forecasts_adherence_as_it_was(
     assert pacer("today", env=at(EDIT_DAY)).code == 0  # records version 2
     after = pacer("forecast", "--json", "--runs", "50", env=at(EDIT_DAY)).json()["history"]
     assert after == before
+
+
+@pytest.mark.parametrize("name", sorted(PLANS))
+def test_diff_and_history_show_renames_declared_with_was(
+    pacer: Pacer, home: Path, tmp_path: Path, name: str
+) -> None:
+    from tests.cli.test_renames import a_habit_track, a_unit, add_was
+
+    plan = tmp_path / "plan.yaml"
+    shutil.copyfile(PLANS[name], plan)
+    assert pacer("plan", "use", str(plan), env=at(FIRST_DAY)).code == 0
+    copy = home / "plan.yaml"
+    unit, track = a_unit(copy), a_habit_track(copy)
+    rename_id(copy, unit, "renamed-unit")
+    rename_id(copy, track, "renamed-track")
+    add_was(copy, "renamed-unit", unit)
+    add_was(copy, "renamed-track", track)
+    # A new title too: only `was:` says it is the same unit.
+    text = copy.read_text("utf-8")
+    retitled = re.sub(r"(\{id: renamed-unit, [^\n]*? title: \"?)", r"\1New ", text, count=1)
+    assert retitled != text
+    copy.write_text(retitled, "utf-8")
+    done = pacer("plan", "reload", "--reason", "clearer names", env=at(EDIT_DAY))
+    assert done.code == 0, done.err
+
+    changes = [
+        {"kind": "track_renamed", "id": "renamed-track", "before": track, "after": None},
+        {"kind": "unit_renamed", "id": "renamed-unit", "before": unit, "after": None},
+    ]
+    assert pacer("plan", "diff", "1", "2", "--json").json() == {
+        "from": 1,
+        "to": 2,
+        "changes": changes,
+    }
+    assert pacer("plan", "diff", "1").out.splitlines() == [
+        "from v1 to v2",
+        f"  track {track} renamed renamed-track",
+        f"  unit {unit} renamed renamed-unit",
+    ]
+    assert pacer("plan", "diff", "1", lang="zh").out.splitlines()[1:] == [
+        f"  方向 {track} 改名为 renamed-track",
+        f"  单元 {unit} 改名为 renamed-unit",
+    ]
+    history = pacer("plan", "history", env=at(EDIT_DAY)).out.splitlines()
+    assert history[3] == (
+        f"v2  2026-04-06  2 changes: track {track} renamed renamed-track, "
+        f"unit {unit} renamed renamed-unit  (in force)"
+    )
+    assert history[4] == "    why: clearer names"
