@@ -8,6 +8,7 @@ import shutil
 from collections.abc import Callable
 from hashlib import blake2b
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -245,7 +246,8 @@ def test_editing_block_minutes_leaves_last_months_week_as_it_was(
     last_month = ("week", "--json", "--date", "2026-03-16")
     this_week = ("week", "--json", "--date", "2026-04-06")
     before = pacer(*last_month, env=at(EDIT_DAY)).json()
-    current_before = pacer(*this_week, env=at(EDIT_DAY)).json()
+    later = at("2026-04-09T12:00:00+08:00")  # some days of the week the edit is made in
+    current_before = pacer(*this_week, env=later).json()
     (home / "plan.yaml").write_text(doubled_templates(first.read_text("utf-8")), "utf-8")
     assert pacer("today", env=at(EDIT_DAY)).code == 0  # records version 2
     assert pacer(*last_month, env=at(EDIT_DAY)).json() == before
@@ -320,3 +322,59 @@ def test_diff_and_history_show_renames_declared_with_was(
         f"unit {unit} renamed renamed-unit  (in force)"
     )
     assert history[4] == "    why: clearer names"
+
+
+def log_last_month(pacer: Pacer) -> None:
+    """Some unit work and a habit on days of March (the weeks the tests look back on)."""
+    for d in ("2026-03-16", "2026-03-17", "2026-03-18"):
+        shown = pacer("today", "--json", "--date", d, env=at(FIRST_DAY)).json()
+        blocks = shown["blocks"]
+        unit = next(i["unit"] for b in blocks if b["type"] == "work" for i in b["items"])
+        habit = next(b["track"] for b in blocks if b["type"] == "habit")
+        for target in (unit, habit):
+            done = pacer("log", "20", target, "--date", d, env=at("2026-03-20T12:00:00+08:00"))
+            assert done.code == 0, done.err
+
+
+def reviewed(pacer: Pacer, week: str, *edit: str) -> Any:
+    """The facts a review of `week` written (or, with --edit, rewritten) on EDIT_DAY keeps."""
+    wrote = pacer("review", "--week", week, "--answers", "-", *edit, stdin="{}", env=at(EDIT_DAY))
+    assert wrote.code == 0, wrote.err
+    shown = pacer("review", "--show", "--week", week, "--json", env=at(EDIT_DAY))
+    return shown.json()["facts"]
+
+
+@pytest.mark.parametrize("name", sorted(PLANS))
+def test_editing_block_minutes_leaves_last_months_review_and_report_as_they_were(
+    pacer: Pacer, home: Path, tmp_path: Path, name: str
+) -> None:
+    first = tmp_path / "first.yaml"
+    shutil.copyfile(PLANS[name], first)
+    assert pacer("plan", "use", str(first), env=at(FIRST_DAY)).code == 0
+    log_last_month(pacer)
+    reports = {
+        "week": ("report", "week", "--json", "--date", "2026-03-22"),
+        "month": ("report", "month", "--json", "--date", "2026-03-31"),
+    }
+    before = {k: pacer(*look, env=at(EDIT_DAY)).json() for k, look in reports.items()}
+    review = reviewed(pacer, "2026-W12")
+    this_week = ("report", "week", "--json", "--date", "2026-04-12")
+    later = at("2026-04-09T12:00:00+08:00")  # some days of the week the edit is made in
+    current_before = pacer(*this_week, env=later).json()
+    # Figures the edit would change if the past were judged by the edited plan.
+    assert any(tr["planned"] for tr in before["month"]["tracks"])
+    assert any(tr["habit_planned"] for tr in before["week"]["tracks"])
+    assert any(h["planned"] for h in review["habits"])
+    (home / "plan.yaml").write_text(doubled_templates(first.read_text("utf-8")), "utf-8")
+    assert pacer("today", env=at(EDIT_DAY)).code == 0  # records version 2
+    for k, look in reports.items():
+        # Milestones are projections: they go by the current plan.
+        now = pacer(*look, env=at(EDIT_DAY)).json()
+        assert {**now, "milestones": None} == {**before[k], "milestones": None}, k
+    # The review written again (its facts gathered anew) says what it said.
+    assert reviewed(pacer, "2026-W12", "--edit") == review
+    # The days from the edit on go by the edited plan.
+    current = pacer(*this_week, env=later).json()
+    assert [tr["habit_planned"] for tr in current["tracks"]] != [
+        tr["habit_planned"] for tr in current_before["tracks"]
+    ]

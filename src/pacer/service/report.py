@@ -136,10 +136,13 @@ def report_data(session: Session, period: str, day: date, today: date | None = N
     """The facts of the period holding `day`, standing at the end of `day` (or of the period,
     when it is over), never after `today` (the clock's day; None: `day` is today)."""
     from pacer.schedule.status import finished_on, milestone_status
+    from pacer.service.planned import habit_tallies, planned_unit_minutes
     from pacer.service.trips import trip_delays
 
     first, last = period_bounds(period, day)
-    today = min(day, last, today if today is not None else day)
+    # Days before the clock's today go by the plan in force on each (issue 14).
+    now = today if today is not None else day
+    today = min(day, last, now)
     plan = session.plan
     counted = counted_range(first, last, plan, today)
     entries = _entries(session)
@@ -152,14 +155,8 @@ def report_data(session: Session, period: str, day: date, today: date | None = N
     calendar = session.calendar()
     trip_days = frozenset(d for d in days if calendar.trip_on(d) is not None)
 
-    planned = planned_projection(session, until=last)
+    planned_by_day = planned_unit_minutes(session, first, last, now)
     unit_track = {u.id: u.track for u in plan.units()}
-    planned_by_day: dict[tuple[str, date], int] = {}
-    for dp in planned.days:
-        for bp in dp.blocks:
-            for p in bp.items:
-                key = (unit_track[p.unit], dp.info.day)
-                planned_by_day[key] = planned_by_day.get(key, 0) + p.minutes
     done_by_day: dict[tuple[str, date], int] = {}
     habit_days: dict[str, set[date]] = {}
     for e in kept:
@@ -168,9 +165,7 @@ def report_data(session: Session, period: str, day: date, today: date | None = N
             done_by_day[key] = done_by_day.get(key, 0) + e.minutes
         elif e.kind == "habit":
             habit_days.setdefault(e.target, set()).add(e.day)
-    from pacer.schedule.habits import tally
-
-    habits = tally(plan, calendar, entries, first, today)
+    habits = habit_tallies(session, entries, first, today, now)
     tracks = []
     for track in plan.tracks:
         p_total = d_total = 0

@@ -21,7 +21,7 @@ from pacer.schedule.review import (
 )
 from pacer.schedule.weeks import IsoWeek, streak
 from pacer.service.reviewdue import review_day_of, review_due_week
-from pacer.service.session import Session, _entries, planned_projection, projection_at
+from pacer.service.session import Session, _entries, projection_at
 
 # typing costs a few ms at start-up and is only needed by the type checker.
 TYPE_CHECKING = False
@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from typing import Any
 
     from pacer.plan.problems import Problem
+    from pacer.schedule.progress import LogEntry
+    from pacer.schedule.projection import Projection
 
 
 # -- which week -------------------------------------------------------------------------------
@@ -75,23 +77,48 @@ def check_week(session: Session, week: IsoWeek, today: date) -> None:
 
 # -- the facts -------------------------------------------------------------------------------
 def review_facts(session: Session, week: IsoWeek, today: date | None = None) -> WeekFacts:
-    """Planned (the plan poured from its start, with the trips) vs logged minutes, habits
-    and the review itself (their days up to `today`), finished units, milestones moved
-    between the end of the previous week and this one."""
+    """Planned (the plan poured from its start, with the trips; each day before today by the
+    plan in force on it) vs logged minutes, habits and the review itself (their days up to
+    `today`), finished units, milestones moved between the end of the previous week and
+    this one."""
     from dataclasses import replace
 
+    from pacer import clock
     from pacer.schedule.review import week_facts
+    from pacer.service.planned import habit_tallies, planned_unit_minutes
 
     entries = _entries(session)
-    planned = planned_projection(session, until=week.sunday)
-    before = projection_at(session, week.monday - timedelta(days=1), entries)
-    after = projection_at(session, week.sunday, entries)
+    # Each day by the plan in force on it (issue 14); from the clock's today on, the current.
+    now = today if today is not None else clock.today(session.plan)
+    first, last = week.monday, week.sunday
+    planned: dict[str, int] = {}
+    for (track, _), minutes in planned_unit_minutes(session, first, last, now).items():
+        planned[track] = planned.get(track, 0) + minutes
+    counted = habit_tallies(
+        session, entries, first, last if today is None else min(last, today), now
+    )
+    before = _projected_then(session, first - timedelta(days=1), entries, now)
+    after = _projected_then(session, last, entries, now)
     facts = week_facts(
-        session.plan, session.calendar(), week, entries, planned, before, after, today
+        session.plan, session.calendar(), week, entries, planned, counted, before, after
     )
     if facts.ritual is not None and not facts.ritual.title:  # no ritual block: the review
         facts = replace(facts, ritual=replace(facts.ritual, title=t("status.review")))
     return facts
+
+
+def _projected_then(
+    session: Session, day: date, entries: list[LogEntry], today: date
+) -> Projection:
+    """The projection at the end of `day` as pacer made it then: a day before `today` by
+    the plan in force on it (what `status` said that evening), else by the current plan."""
+    from pacer.service.planversions import plans_in_force
+
+    if day < today:
+        then = plans_in_force(session, day, day)[0][0]
+        if then is not session:
+            return projection_at(then, day, _entries(then))
+    return projection_at(session, day, entries)
 
 
 # -- answers ---------------------------------------------------------------------------------
