@@ -378,3 +378,68 @@ def test_editing_block_minutes_leaves_last_months_review_and_report_as_they_were
     assert [tr["habit_planned"] for tr in current["tracks"]] != [
         tr["habit_planned"] for tr in current_before["tracks"]
     ]
+
+
+LATER = "2026-04-13T12:00:00+08:00"  # the Monday after the week of the edit
+
+
+@pytest.mark.parametrize("name", sorted(PLANS))
+def test_the_weeks_review_and_the_year_list_the_plan_changes_with_reasons(
+    pacer: Pacer, home: Path, tmp_path: Path, name: str
+) -> None:
+    one_edit(pacer, home, tmp_path, name)
+    why = pacer("plan", "why", "2", "More time after the new rota", env=at(LATER))
+    assert why.code == 0, why.err
+    history = pacer("plan", "history", "--json", env=at(LATER)).json()["versions"][1]
+    moved = [m for m in history["milestones"] if m["before"] != m["after"]]
+    titles = {m["id"]: m["title"] for m in pacer("status", "--json").json()["milestones"]}
+    change = {
+        "version": 2,
+        "day": "2026-04-06",
+        "reason": "More time after the new rota",
+        "changes": history["changes"],
+        "milestones": [{**m, "title": titles[m["id"]]} for m in moved],
+    }
+    if name == "berlin":  # exactly, as docs/json.md shows it
+        assert change == {
+            "version": 2,
+            "day": "2026-04-06",
+            "reason": "More time after the new rota",
+            "changes": DIFF,
+            "milestones": [
+                {
+                    "id": "exam",
+                    "title": "Pharmacology exam",
+                    "before": "2026-04-11",
+                    "after": "2026-04-09",
+                    "days": -2,
+                }
+            ],
+        }
+    assert moved
+    wrote = pacer("review", "--week", "2026-W15", "--answers", "-", stdin="{}", env=at(LATER))
+    assert wrote.code == 0, wrote.err
+    lines = wrote.out.splitlines()
+    at_section = lines.index("  Plan changes:")
+    assert lines[at_section + 1].startswith(f"      v2  2026-04-06  {len(change['changes'])} ")
+    assert lines[at_section + 2] == "          why: More time after the new rota"
+    assert lines[at_section + 3].startswith("          milestones: ")
+    shown = pacer("review", "--show", "--week", "2026-W15", "--json", env=at(LATER)).json()
+    assert shown["facts"]["plan_changes"] == [change]
+    markdown = pacer("review", "--show", "--week", "2026-W15", "--format", "md", env=at(LATER))
+    assert "## Plan changes\n\n- v2  2026-04-06  " in markdown.out
+    assert "\n  - why: More time after the new rota\n" in markdown.out
+    # The week before has none; the year has the edit (the first plan is not a change).
+    before = pacer("review", "--week", "2026-W14", "--answers", "-", stdin="{}", env=at(LATER))
+    assert "  Plan changes: none" in before.out.splitlines()
+    year = pacer("report", "year", "--json", env=at(LATER)).json()
+    assert year["plan_changes"] == [change]
+    march = pacer("report", "month", "--date", "2026-03-31", "--json", env=at(LATER)).json()
+    assert march["plan_changes"] == []
+    text = pacer("report", "year", env=at(LATER)).out.splitlines()
+    assert text[text.index("Plan changes") + 2] == "      why: More time after the new rota"
+    zh = pacer("report", "year", lang="zh", env=at(LATER)).out.splitlines()
+    heading = zh.index("计划修改")
+    assert zh[heading + 1].startswith("  版本2  2026-04-06  ")
+    assert zh[heading + 2] == "      原因：More time after the new rota"
+    assert zh[heading + 3].startswith("      里程碑：")

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from pacer.calendar.days import Calendar, DayInfo, Trip
+from pacer.plan.diff import Change
 from pacer.plan.model import WEEKDAYS, Block, Plan
 from pacer.schedule.progress import LogEntry, LogTargets
 from pacer.schedule.projection import BlockPlan, DayPlan, Projection
@@ -133,6 +134,18 @@ class MilestoneMove:
 
 
 @dataclass(frozen=True, slots=True)
+class PlanChange:
+    """A plan version first seen in a period (a week, a year): what changed from the one
+    before it, why, and the milestones whose projected date it moved."""
+
+    version: int
+    day: date  # the study day it was first seen
+    reason: str  # "" when none was given
+    changes: tuple[Change, ...] | None  # None: a version (or the one before) pacer cannot read
+    milestones: tuple[MilestoneMove, ...] | None  # only those that moved; None as `changes`
+
+
+@dataclass(frozen=True, slots=True)
 class WeekFacts:
     week: IsoWeek
     tracks: tuple[TrackWeek, ...]
@@ -141,6 +154,7 @@ class WeekFacts:
     milestones: tuple[MilestoneMove, ...]
     trips: tuple[Trip, ...]
     ritual: HabitWeek | None = None  # the weekly review's own minutes and day
+    plan_changes: tuple[PlanChange, ...] = ()  # the plan versions first seen in the week
 
     def shown_tracks(self) -> tuple[TrackWeek, ...]:
         """The tracks a table of unit minutes shows: not a habit's own track with no unit

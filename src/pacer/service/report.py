@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from pacer.calendar.days import Trip
     from pacer.plan.model import Plan
     from pacer.schedule.progress import LogEntry
+    from pacer.schedule.review import PlanChange
     from pacer.schedule.status import MilestoneStatus
 
     Period = Literal["week", "month", "year"]
@@ -95,6 +96,7 @@ class ReportData:
     counted: DayRange | None = None  # the days that count (None: none does)
     states: tuple[DayState, ...] = ()  # per day of `days`, one of DAY_STATES
     notices: tuple[ReportNotice, ...] = ()
+    plan_changes: tuple[PlanChange, ...] = ()  # plan versions first seen in the period
 
     @property
     def logged_days(self) -> int:
@@ -136,6 +138,7 @@ def report_data(session: Session, period: str, day: date, today: date | None = N
     """The facts of the period holding `day`, standing at the end of `day` (or of the period,
     when it is over), never after `today` (the clock's day; None: `day` is today)."""
     from pacer.schedule.status import finished_on, milestone_status
+    from pacer.service.planchanges import plan_changes
     from pacer.service.planned import habit_tallies, planned_unit_minutes
     from pacer.service.trips import trip_delays
 
@@ -249,6 +252,8 @@ def report_data(session: Session, period: str, day: date, today: date | None = N
         states=tuple(_state(d, plan, today, d in logged_days) for d in days),
         notices=_notices(first, last, plan, today, entries),
         span=(plan.start, plan.end),
+        # Up to the day the report stands on, as everything it counts.
+        plan_changes=plan_changes(session, first, today),
     )
 
 
@@ -320,6 +325,7 @@ def draw_month_charts(data: ReportData, folder: Path) -> dict[str, list[Path]]:
 def report_json(data: ReportData) -> dict[str, Any]:
     """`pacer report PERIOD --json`: the facts its text, Markdown and HTML are made from."""
     from pacer.service.milestones import milestone_json
+    from pacer.service.planchanges import plan_change_json
 
     counted = data.counted
     titles = {tr.id: tr.title for tr in data.tracks}
@@ -387,4 +393,5 @@ def report_json(data: ReportData) -> dict[str, Any]:
             for d, state, m in zip(data.days, data.states, data.minutes, strict=True)
         ],
         "notices": [{"code": n.code, "text": str(n.message)} for n in data.notices],
+        "plan_changes": [plan_change_json(c) for c in data.plan_changes],
     }

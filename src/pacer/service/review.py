@@ -102,6 +102,9 @@ def review_facts(session: Session, week: IsoWeek, today: date | None = None) -> 
     facts = week_facts(
         session.plan, session.calendar(), week, entries, planned, counted, before, after
     )
+    from pacer.service.planchanges import plan_changes
+
+    facts = replace(facts, plan_changes=plan_changes(session, first, last))
     if facts.ritual is not None and not facts.ritual.title:  # no ritual block: the review
         facts = replace(facts, ritual=replace(facts.ritual, title=t("status.review")))
     return facts
@@ -248,6 +251,8 @@ def _iso(d: date | None) -> str | None:
 
 
 def facts_json(facts: WeekFacts) -> dict[str, Any]:
+    from pacer.service.planchanges import plan_change_json
+
     week = facts.week
     return {
         "week": str(week),
@@ -298,11 +303,13 @@ def facts_json(facts: WeekFacts) -> dict[str, Any]:
             {"id": tr.id, "start": tr.start.isoformat(), "end": tr.end.isoformat(), "note": tr.note}
             for tr in facts.trips
         ],
+        "plan_changes": [plan_change_json(c) for c in facts.plan_changes],
     }
 
 
 def facts_from_json(value: Mapping[str, Any]) -> WeekFacts | None:
     """The stored snapshot back as facts; None when it is missing or not this shape."""
+    from pacer.service.planchanges import plan_change_from_json
 
     def day(text: Any) -> date | None:
         return date.fromisoformat(text) if text is not None else None
@@ -333,6 +340,8 @@ def facts_from_json(value: Mapping[str, Any]) -> WeekFacts | None:
                 for tr in value["trips"]
             ),
             _habit_week(ritual, ritual["id"]) if (ritual := value.get("ritual")) else None,
+            # Snapshots stored before pacer listed the week's plan changes have none.
+            tuple(plan_change_from_json(c) for c in value.get("plan_changes", ())),
         )
     except (KeyError, TypeError, ValueError, AttributeError):
         return None
@@ -390,6 +399,16 @@ def _dash(d: date | None) -> str:
 
 def _moved(days: int | None) -> str:
     return days_text(days)
+
+
+def _plan_changes_markdown(facts: WeekFacts) -> list[str]:
+    from pacer.service.planchanges import plan_change_lines
+
+    out: list[str] = []
+    for change in facts.plan_changes:
+        head, *rest = plan_change_lines(change)
+        out += [f"- {head}", *(f"  - {line}" for line in rest)]
+    return out
 
 
 def review_markdown(plan: Plan, review: Review) -> str:
@@ -480,6 +499,8 @@ def review_markdown(plan: Plan, review: Review) -> str:
                 ),
             ),
         ]
+        if facts.plan_changes:  # most weeks have none: no empty section for them
+            sections.append((t("review.plan_changes"), _plan_changes_markdown(facts)))
         for title, body in sections:
             lines += [f"## {title}", "", *body, ""]
     lines += [f"## {t('review.answers')}", ""]
