@@ -8,12 +8,13 @@ import shutil
 from collections.abc import Callable
 from hashlib import blake2b
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from pacer.plan.builtin import builtin_plan_path
 from tests.conftest import OTHER_PLAN
-from tests.helpers import Run
+from tests.helpers import Run, rename_id
 
 FIRST_DAY = "2026-03-09T12:00:00+08:00"
 EDIT_DAY = "2026-04-06T12:00:00+08:00"
@@ -245,7 +246,8 @@ def test_editing_block_minutes_leaves_last_months_week_as_it_was(
     last_month = ("week", "--json", "--date", "2026-03-16")
     this_week = ("week", "--json", "--date", "2026-04-06")
     before = pacer(*last_month, env=at(EDIT_DAY)).json()
-    current_before = pacer(*this_week, env=at(EDIT_DAY)).json()
+    later = at("2026-04-09T12:00:00+08:00")  # some days of the week the edit is made in
+    current_before = pacer(*this_week, env=later).json()
     (home / "plan.yaml").write_text(doubled_templates(first.read_text("utf-8")), "utf-8")
     assert pacer("today", env=at(EDIT_DAY)).code == 0  # records version 2
     assert pacer(*last_month, env=at(EDIT_DAY)).json() == before
@@ -271,3 +273,173 @@ def test_editing_block_minutes_leaves_the_forecasts_adherence_as_it_was(
     assert pacer("today", env=at(EDIT_DAY)).code == 0  # records version 2
     after = pacer("forecast", "--json", "--runs", "50", env=at(EDIT_DAY)).json()["history"]
     assert after == before
+
+
+@pytest.mark.parametrize("name", sorted(PLANS))
+def test_diff_and_history_show_renames_declared_with_was(
+    pacer: Pacer, home: Path, tmp_path: Path, name: str
+) -> None:
+    from tests.cli.test_renames import a_habit_track, a_unit, add_was
+
+    plan = tmp_path / "plan.yaml"
+    shutil.copyfile(PLANS[name], plan)
+    assert pacer("plan", "use", str(plan), env=at(FIRST_DAY)).code == 0
+    copy = home / "plan.yaml"
+    unit, track = a_unit(copy), a_habit_track(copy)
+    rename_id(copy, unit, "renamed-unit")
+    rename_id(copy, track, "renamed-track")
+    add_was(copy, "renamed-unit", unit)
+    add_was(copy, "renamed-track", track)
+    # A new title too: only `was:` says it is the same unit.
+    text = copy.read_text("utf-8")
+    retitled = re.sub(r"(\{id: renamed-unit, [^\n]*? title: \"?)", r"\1New ", text, count=1)
+    assert retitled != text
+    copy.write_text(retitled, "utf-8")
+    done = pacer("plan", "reload", "--reason", "clearer names", env=at(EDIT_DAY))
+    assert done.code == 0, done.err
+
+    changes = [
+        {"kind": "track_renamed", "id": "renamed-track", "before": track, "after": None},
+        {"kind": "unit_renamed", "id": "renamed-unit", "before": unit, "after": None},
+    ]
+    assert pacer("plan", "diff", "1", "2", "--json").json() == {
+        "from": 1,
+        "to": 2,
+        "changes": changes,
+    }
+    assert pacer("plan", "diff", "1").out.splitlines() == [
+        "from v1 to v2",
+        f"  track {track} renamed renamed-track",
+        f"  unit {unit} renamed renamed-unit",
+    ]
+    assert pacer("plan", "diff", "1", lang="zh").out.splitlines()[1:] == [
+        f"  方向 {track} 改名为 renamed-track",
+        f"  单元 {unit} 改名为 renamed-unit",
+    ]
+    history = pacer("plan", "history", env=at(EDIT_DAY)).out.splitlines()
+    assert history[3] == (
+        f"v2  2026-04-06  2 changes: track {track} renamed renamed-track, "
+        f"unit {unit} renamed renamed-unit  (in force)"
+    )
+    assert history[4] == "    why: clearer names"
+
+
+def log_last_month(pacer: Pacer) -> None:
+    """Some unit work and a habit on days of March (the weeks the tests look back on)."""
+    for d in ("2026-03-16", "2026-03-17", "2026-03-18"):
+        shown = pacer("today", "--json", "--date", d, env=at(FIRST_DAY)).json()
+        blocks = shown["blocks"]
+        unit = next(i["unit"] for b in blocks if b["type"] == "work" for i in b["items"])
+        habit = next(b["track"] for b in blocks if b["type"] == "habit")
+        for target in (unit, habit):
+            done = pacer("log", "20", target, "--date", d, env=at("2026-03-20T12:00:00+08:00"))
+            assert done.code == 0, done.err
+
+
+def reviewed(pacer: Pacer, week: str, *edit: str) -> Any:
+    """The facts a review of `week` written (or, with --edit, rewritten) on EDIT_DAY keeps."""
+    wrote = pacer("review", "--week", week, "--answers", "-", *edit, stdin="{}", env=at(EDIT_DAY))
+    assert wrote.code == 0, wrote.err
+    shown = pacer("review", "--show", "--week", week, "--json", env=at(EDIT_DAY))
+    return shown.json()["facts"]
+
+
+@pytest.mark.parametrize("name", sorted(PLANS))
+def test_editing_block_minutes_leaves_last_months_review_and_report_as_they_were(
+    pacer: Pacer, home: Path, tmp_path: Path, name: str
+) -> None:
+    first = tmp_path / "first.yaml"
+    shutil.copyfile(PLANS[name], first)
+    assert pacer("plan", "use", str(first), env=at(FIRST_DAY)).code == 0
+    log_last_month(pacer)
+    reports = {
+        "week": ("report", "week", "--json", "--date", "2026-03-22"),
+        "month": ("report", "month", "--json", "--date", "2026-03-31"),
+    }
+    before = {k: pacer(*look, env=at(EDIT_DAY)).json() for k, look in reports.items()}
+    review = reviewed(pacer, "2026-W12")
+    this_week = ("report", "week", "--json", "--date", "2026-04-12")
+    later = at("2026-04-09T12:00:00+08:00")  # some days of the week the edit is made in
+    current_before = pacer(*this_week, env=later).json()
+    # Figures the edit would change if the past were judged by the edited plan.
+    assert any(tr["planned"] for tr in before["month"]["tracks"])
+    assert any(tr["habit_planned"] for tr in before["week"]["tracks"])
+    assert any(h["planned"] for h in review["habits"])
+    (home / "plan.yaml").write_text(doubled_templates(first.read_text("utf-8")), "utf-8")
+    assert pacer("today", env=at(EDIT_DAY)).code == 0  # records version 2
+    for k, look in reports.items():
+        # Milestones are projections: they go by the current plan.
+        now = pacer(*look, env=at(EDIT_DAY)).json()
+        assert {**now, "milestones": None} == {**before[k], "milestones": None}, k
+    # The review written again (its facts gathered anew) says what it said.
+    assert reviewed(pacer, "2026-W12", "--edit") == review
+    # The days from the edit on go by the edited plan.
+    current = pacer(*this_week, env=later).json()
+    assert [tr["habit_planned"] for tr in current["tracks"]] != [
+        tr["habit_planned"] for tr in current_before["tracks"]
+    ]
+
+
+LATER = "2026-04-13T12:00:00+08:00"  # the Monday after the week of the edit
+
+
+@pytest.mark.parametrize("name", sorted(PLANS))
+def test_the_weeks_review_and_the_year_list_the_plan_changes_with_reasons(
+    pacer: Pacer, home: Path, tmp_path: Path, name: str
+) -> None:
+    one_edit(pacer, home, tmp_path, name)
+    why = pacer("plan", "why", "2", "More time after the new rota", env=at(LATER))
+    assert why.code == 0, why.err
+    history = pacer("plan", "history", "--json", env=at(LATER)).json()["versions"][1]
+    moved = [m for m in history["milestones"] if m["before"] != m["after"]]
+    titles = {m["id"]: m["title"] for m in pacer("status", "--json").json()["milestones"]}
+    change = {
+        "version": 2,
+        "day": "2026-04-06",
+        "reason": "More time after the new rota",
+        "changes": history["changes"],
+        "milestones": [{**m, "title": titles[m["id"]]} for m in moved],
+    }
+    if name == "berlin":  # exactly, as docs/json.md shows it
+        assert change == {
+            "version": 2,
+            "day": "2026-04-06",
+            "reason": "More time after the new rota",
+            "changes": DIFF,
+            "milestones": [
+                {
+                    "id": "exam",
+                    "title": "Pharmacology exam",
+                    "before": "2026-04-11",
+                    "after": "2026-04-09",
+                    "days": -2,
+                }
+            ],
+        }
+    assert moved
+    wrote = pacer("review", "--week", "2026-W15", "--answers", "-", stdin="{}", env=at(LATER))
+    assert wrote.code == 0, wrote.err
+    lines = wrote.out.splitlines()
+    at_section = lines.index("  Plan changes:")
+    assert lines[at_section + 1].startswith(f"      v2  2026-04-06  {len(change['changes'])} ")
+    assert lines[at_section + 2] == "          why: More time after the new rota"
+    assert lines[at_section + 3].startswith("          milestones: ")
+    shown = pacer("review", "--show", "--week", "2026-W15", "--json", env=at(LATER)).json()
+    assert shown["facts"]["plan_changes"] == [change]
+    markdown = pacer("review", "--show", "--week", "2026-W15", "--format", "md", env=at(LATER))
+    assert "## Plan changes\n\n- v2  2026-04-06  " in markdown.out
+    assert "\n  - why: More time after the new rota\n" in markdown.out
+    # The week before has none; the year has the edit (the first plan is not a change).
+    before = pacer("review", "--week", "2026-W14", "--answers", "-", stdin="{}", env=at(LATER))
+    assert "  Plan changes: none" in before.out.splitlines()
+    year = pacer("report", "year", "--json", env=at(LATER)).json()
+    assert year["plan_changes"] == [change]
+    march = pacer("report", "month", "--date", "2026-03-31", "--json", env=at(LATER)).json()
+    assert march["plan_changes"] == []
+    text = pacer("report", "year", env=at(LATER)).out.splitlines()
+    assert text[text.index("Plan changes") + 2] == "      why: More time after the new rota"
+    zh = pacer("report", "year", lang="zh", env=at(LATER)).out.splitlines()
+    heading = zh.index("计划修改")
+    assert zh[heading + 1].startswith("  版本2  2026-04-06  ")
+    assert zh[heading + 2] == "      原因：More time after the new rota"
+    assert zh[heading + 3].startswith("      里程碑：")

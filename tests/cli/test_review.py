@@ -197,7 +197,9 @@ def test_answers_from_a_file_are_stored_with_the_facts(pacer: Pacer, tmp_path: P
         "milestones",
         "trips",
         "ritual",
+        "plan_changes",
     }
+    assert facts["plan_changes"] == []  # the plan was not changed that week
     math = next(t for t in facts["tracks"] if t["id"] == "math")
     assert math == {"id": "math", "title": "数学", "planned": 390, "done": 60}
     assert facts["finished"] == [

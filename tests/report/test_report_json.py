@@ -94,6 +94,7 @@ BERLIN_WEEK: dict[str, Any] = {
     "notices": [
         {"code": "entries_after_date", "text": "not counted: 1 entry dated after 2026-03-11"}
     ],
+    "plan_changes": [],
 }
 
 

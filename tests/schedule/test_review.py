@@ -8,8 +8,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from pacer.calendar.days import Trip
+from pacer.calendar.days import Calendar, Trip
 from pacer.plan.model import Milestone, Plan, ReviewSpec
+from pacer.schedule.habits import tally
 from pacer.schedule.progress import LogEntry, progress_of
 from pacer.schedule.projection import Projection, project
 from pacer.schedule.review import (
@@ -19,10 +20,34 @@ from pacer.schedule.review import (
     TrackWeek,
     WeekFacts,
     due_week_on,
-    week_facts,
 )
+from pacer.schedule.review import week_facts as facts_from
 from pacer.schedule.weeks import IsoWeek, streak
 from tests.schedule.handmade import calendar, curriculum, entry, habit, plan, stream_of, unit, work
+
+
+def week_facts(
+    p: Plan,
+    cal: Calendar,
+    week: IsoWeek,
+    entries: Sequence[LogEntry],
+    planned: Projection,
+    before: Projection,
+    after: Projection,
+    today: date | None = None,
+) -> WeekFacts:
+    """The facts with one plan throughout: the unit minutes `planned` placed in the week per
+    track, the habits tallied to `today` (the whole week when None)."""
+    tracks = {u.id: u.track for u in p.units()}
+    minutes: dict[str, int] = {}
+    for d in week.days():
+        dp = planned.day(d)
+        for bp in dp.blocks if dp is not None else ():
+            for item in bp.items:
+                minutes[tracks[item.unit]] = minutes.get(tracks[item.unit], 0) + item.minutes
+    last = week.sunday if today is None else min(week.sunday, today)
+    counted = tally(p, cal, entries, week.monday, last)
+    return facts_from(p, cal, week, entries, minutes, counted, before, after)
 
 
 def day(n: int) -> date:

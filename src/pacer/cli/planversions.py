@@ -6,18 +6,15 @@ import argparse
 import sys
 
 from pacer.cli.common import add_json, flush_notices, print_json, session_from, show
-from pacer.i18n import days_text, joined, minutes_text, t
+from pacer.i18n import joined, t
 from pacer.service.session import Session
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-    from pacer.plan.diff import Change, PlanDiff
+    from pacer.plan.diff import PlanDiff
     from pacer.service.planversions import HistoryEntry, MilestoneEffect
-
-# How many changes a history line names before "and N more" (plan diff shows them all).
-SHOWN_CHANGES = 4
 
 
 def register(psub: Any, common: argparse.ArgumentParser) -> None:
@@ -101,6 +98,8 @@ def run_diff(args: argparse.Namespace) -> int:
         if args.json:
             print_json({"from": v1, "to": v2, "changes": changes_json(diff)})
             return 0
+        from pacer.service.planchanges import change_text
+
         lines = [t("versions.diff_heading", v1=v1, v2=v2)]
         lines += [f"  {change_text(c)}" for c in diff.changes] or [f"  {t('versions.diff_none')}"]
         print("\n".join(lines))
@@ -108,57 +107,20 @@ def run_diff(args: argparse.Namespace) -> int:
 
 
 # -- text ---------------------------------------------------------------------------------------
-def _value(change: Change, value: str | int | None) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, int) and change.kind in (
-        "estimate",
-        "unit_added",
-        "unit_removed",
-        "block_added",
-        "block_removed",
-        "block_minutes",
-        "block_max",
-    ):
-        return minutes_text(value)
-    return str(value)
-
-
-def change_text(change: Change) -> str:
-    key = f"versions.change.{change.kind}"
-    if change.kind == "span":
-        key += f".{change.id}"
-    if change.kind == "milestone_needs":  # counts, rendered with their own plural
-        return t(key, id=change.id, before=change.before, after=change.after)
-    return t(
-        key,
-        id=change.id,
-        before=_value(change, change.before),
-        after=_value(change, change.after),
-    )
-
-
 def summary(entry: HistoryEntry) -> str:
+    from pacer.service.planchanges import changes_summary
+
     if entry.unreadable:
         return t("versions.unreadable", detail=entry.unreadable)
-    if entry.diff is None:
-        return t("versions.first")
-    if not entry.diff:
-        return t("versions.no_change")
-    changes = [change_text(c) for c in entry.diff.changes]
-    listed = changes[:SHOWN_CHANGES]
-    if len(changes) > SHOWN_CHANGES:
-        listed.append(t("versions.more", n=len(changes) - SHOWN_CHANGES))
-    return t("versions.changes", n=len(changes), list=joined(listed))
+    return changes_summary(entry.diff.changes if entry.diff is not None else None)
 
 
 def _moved(effect: MilestoneEffect) -> str:
-    return t(
-        "versions.moved",
-        id=effect.id,
-        before=effect.before.isoformat() if effect.before else "—",
-        after=effect.after.isoformat() if effect.after else "—",
-        days=days_text(effect.days),
+    from pacer.schedule.review import MilestoneMove
+    from pacer.service.planchanges import moved_text
+
+    return moved_text(
+        MilestoneMove(effect.id, effect.title, effect.before, effect.after, effect.days)
     )
 
 

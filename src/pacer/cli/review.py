@@ -227,6 +227,8 @@ def _heading(week: IsoWeek) -> str:
 
 
 def render_facts(facts: WeekFacts) -> list[str]:
+    from pacer.service.planchanges import plan_change_lines
+
     lines = [_heading(facts.week), ""]
     lines.append(
         "  "
@@ -264,6 +266,14 @@ def render_facts(facts: WeekFacts) -> list[str]:
         (
             t("review.trips"),
             [f"{tr.start} → {tr.end}" + (f"  {tr.note}" if tr.note else "") for tr in facts.trips],
+        ),
+        (
+            t("review.plan_changes"),
+            [
+                line if i == 0 else f"    {line}"
+                for change in facts.plan_changes
+                for i, line in enumerate(plan_change_lines(change))
+            ],
         ),
     ]
     for title, rows in sections:

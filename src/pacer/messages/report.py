@@ -53,6 +53,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.section.milestones": ("Milestones", "里程碑"),
     "report.section.metrics": ("Metrics", "指标"),
     "report.section.trips": ("Trips and what they cost", "出差及其影响"),
+    "report.section.plan_changes": ("Plan changes", "计划修改"),
     "report.section.streaks": ("Habit streaks (longest run of days)", "习惯连续天数（最长）"),
     "report.section.charts": ("Charts", "图表"),
     "report.section.outcome": ("Milestones met and missed", "达成与未达成的里程碑"),

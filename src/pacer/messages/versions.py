@@ -104,6 +104,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- one change each ----------------------------------------------------------------------
     "versions.change.span.start": ("first day {before} → {after}", "开始日期 {before} → {after}"),
     "versions.change.span.end": ("last day {before} → {after}", "结束日期 {before} → {after}"),
+    "versions.change.track_added": ("track {id} added", "新增方向 {id}"),
+    "versions.change.track_removed": ("track {id} removed", "删除方向 {id}"),
+    "versions.change.track_renamed": ("track {before} renamed {id}", "方向 {before} 改名为 {id}"),
     "versions.change.unit_added": ("unit {id} added ({after})", "新增单元 {id}（{after}）"),
     "versions.change.unit_removed": ("unit {id} removed ({before})", "删除单元 {id}（{before}）"),
     "versions.change.unit_renamed": ("unit {before} renamed {id}", "单元 {before} 改名为 {id}"),

@@ -9,6 +9,7 @@ from pathlib import Path
 from pacer.i18n import days_text, hours_text, joined, t
 from pacer.plan.model import Plan
 from pacer.service.milestones import state_text
+from pacer.service.planchanges import plan_change_lines
 from pacer.service.report import ReportData, TrackSeries
 
 
@@ -153,6 +154,11 @@ def text_report(data: ReportData) -> str:
         lines += ["", t("report.section.trips")]
         for span, note, cost in _trip_rows(data):
             lines.append(f"  {span} {note} — {cost}")
+    if data.plan_changes:
+        lines += ["", t("report.section.plan_changes")]
+        for change in data.plan_changes:
+            head, *rest = plan_change_lines(change)
+            lines += [f"  {head}", *(f"      {line}" for line in rest)]
     return "\n".join(lines) + "\n"
 
 
@@ -187,6 +193,12 @@ def markdown_report(
             ),
             "",
         ]
+    if data.plan_changes:
+        out += [f"## {t('report.section.plan_changes')}", ""]
+        for change in data.plan_changes:
+            head, *rest = plan_change_lines(change)
+            out += [f"- {head}", *(f"  - {line}" for line in rest)]
+        out.append("")
     if data.habit_streaks:
         out += [f"## {t('report.section.streaks')}", ""]
         titles = {tr.id: tr.title for tr in data.tracks}
@@ -278,6 +290,13 @@ def html_report(data: ReportData, plan: Plan, charts: dict[str, list[Path]]) -> 
         for name, paths in charts.items()
     )
     facts = "".join(f"<p>{esc(line)}</p>" for line in summary_lines(data)[1:])
+    changes = ""
+    if data.plan_changes:
+        items = "".join(
+            "<li>" + "<br>".join(esc(line) for line in plan_change_lines(c)) + "</li>"
+            for c in data.plan_changes
+        )
+        changes = f"<h2>{esc(t('report.section.plan_changes'))}</h2><ul>{items}</ul>"
     return (
         "<!doctype html><html><head><meta charset='utf-8'>"
         "<meta name='viewport' content='width=device-width, initial-scale=1'>"
@@ -288,5 +307,5 @@ def html_report(data: ReportData, plan: Plan, charts: dict[str, list[Path]]) -> 
         f"<h1>{esc(summary_lines(data)[0])}</h1>{facts}"
         f"<h2>{esc(t('report.section.tracks'))}</h2><table><tr>{head}</tr>{rows}</table>"
         f"<h2>{esc(t('report.section.milestones'))}</h2><table><tr>{mhead}</tr>{mrows}</table>"
-        f"{images}<p>{esc(plan.title)}</p></body></html>\n"
+        f"{changes}{images}<p>{esc(plan.title)}</p></body></html>\n"
     )

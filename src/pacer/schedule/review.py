@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from pacer.calendar.days import Calendar, DayInfo, Trip
+from pacer.plan.diff import Change
 from pacer.plan.model import WEEKDAYS, Block, Plan
 from pacer.schedule.progress import LogEntry, LogTargets
 from pacer.schedule.projection import BlockPlan, DayPlan, Projection
@@ -19,6 +20,8 @@ from pacer.schedule.weeks import IsoWeek
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
+
+    from pacer.schedule.habits import Tallies
 
 
 # -- where the week's review goes ---------------------------------------------------------------
@@ -131,6 +134,18 @@ class MilestoneMove:
 
 
 @dataclass(frozen=True, slots=True)
+class PlanChange:
+    """A plan version first seen in a period (a week, a year): what changed from the one
+    before it, why, and the milestones whose projected date it moved."""
+
+    version: int
+    day: date  # the study day it was first seen
+    reason: str  # "" when none was given
+    changes: tuple[Change, ...] | None  # None: a version (or the one before) pacer cannot read
+    milestones: tuple[MilestoneMove, ...] | None  # only those that moved; None as `changes`
+
+
+@dataclass(frozen=True, slots=True)
 class WeekFacts:
     week: IsoWeek
     tracks: tuple[TrackWeek, ...]
@@ -139,6 +154,7 @@ class WeekFacts:
     milestones: tuple[MilestoneMove, ...]
     trips: tuple[Trip, ...]
     ritual: HabitWeek | None = None  # the weekly review's own minutes and day
+    plan_changes: tuple[PlanChange, ...] = ()  # the plan versions first seen in the week
 
     def shown_tracks(self) -> tuple[TrackWeek, ...]:
         """The tracks a table of unit minutes shows: not a habit's own track with no unit
@@ -167,33 +183,23 @@ def week_facts(
     calendar: Calendar,
     week: IsoWeek,
     entries: Sequence[LogEntry],
-    planned: Projection,
+    planned: Mapping[str, int],
+    counted: Tallies,
     before: Projection,
     after: Projection,
-    today: date | None = None,
 ) -> WeekFacts:
-    """The facts of `week`, taken on `today` (None: after the week).
+    """The facts of `week`.
 
-    `planned` is the plan poured from its start (with the trips) through the week; `before`
-    and `after` are the projections at the end of the previous week and of this one. A
-    milestone's date is when its last needed unit finishes, by the log or projected (what
-    `pacer status` says on those two Sundays); it moved when the two differ. Habits and
-    the review count the days up to `today` (the whole week when None).
+    `planned` is the unit minutes per track that the plan as written (poured from its start,
+    with the trips) placed in the week; `counted` the habits' and the review's tally over the
+    week's days up to the day the facts are taken. `before` and `after` are the projections
+    at the end of the previous week and of this one. A milestone's date is when its last
+    needed unit finishes, by the log or projected (what `pacer status` says on those two
+    Sundays); it moved when the two differ.
     """
-    from pacer.schedule.habits import tally
-
     first, last = week.monday, week.sunday
     unit_track = {u.id: u.track for u in plan.units()}
-
-    planned_minutes: dict[str, int] = {}
-    for d in week.days():
-        dp = planned.day(d)
-        if dp is None:
-            continue
-        for bp in dp.blocks:
-            for p in bp.items:
-                tid = unit_track[p.unit]
-                planned_minutes[tid] = planned_minutes.get(tid, 0) + p.minutes
+    planned_minutes = planned
     done: dict[str, int] = {}
     targets = LogTargets.of(plan)
     for e in entries:
@@ -205,8 +211,6 @@ def week_facts(
         for t in plan.tracks
     )
 
-    # To the day the facts are gathered: a day still to come is not a day missed.
-    counted = tally(plan, calendar, entries, first, last if today is None else min(last, today))
     habits = tuple(
         HabitWeek(h.id, h.title, h.kept, h.days, h.planned, h.done)
         for h in counted.habits

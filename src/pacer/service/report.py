@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from pacer.calendar.days import Trip
     from pacer.plan.model import Plan
     from pacer.schedule.progress import LogEntry
+    from pacer.schedule.review import PlanChange
     from pacer.schedule.status import MilestoneStatus
 
     Period = Literal["week", "month", "year"]
@@ -95,6 +96,7 @@ class ReportData:
     counted: DayRange | None = None  # the days that count (None: none does)
     states: tuple[DayState, ...] = ()  # per day of `days`, one of DAY_STATES
     notices: tuple[ReportNotice, ...] = ()
+    plan_changes: tuple[PlanChange, ...] = ()  # plan versions first seen in the period
 
     @property
     def logged_days(self) -> int:
@@ -136,10 +138,14 @@ def report_data(session: Session, period: str, day: date, today: date | None = N
     """The facts of the period holding `day`, standing at the end of `day` (or of the period,
     when it is over), never after `today` (the clock's day; None: `day` is today)."""
     from pacer.schedule.status import finished_on, milestone_status
+    from pacer.service.planchanges import plan_changes
+    from pacer.service.planned import habit_tallies, planned_unit_minutes
     from pacer.service.trips import trip_delays
 
     first, last = period_bounds(period, day)
-    today = min(day, last, today if today is not None else day)
+    # Days before the clock's today go by the plan in force on each (issue 14).
+    now = today if today is not None else day
+    today = min(day, last, now)
     plan = session.plan
     counted = counted_range(first, last, plan, today)
     entries = _entries(session)
@@ -152,14 +158,8 @@ def report_data(session: Session, period: str, day: date, today: date | None = N
     calendar = session.calendar()
     trip_days = frozenset(d for d in days if calendar.trip_on(d) is not None)
 
-    planned = planned_projection(session, until=last)
+    planned_by_day = planned_unit_minutes(session, first, last, now)
     unit_track = {u.id: u.track for u in plan.units()}
-    planned_by_day: dict[tuple[str, date], int] = {}
-    for dp in planned.days:
-        for bp in dp.blocks:
-            for p in bp.items:
-                key = (unit_track[p.unit], dp.info.day)
-                planned_by_day[key] = planned_by_day.get(key, 0) + p.minutes
     done_by_day: dict[tuple[str, date], int] = {}
     habit_days: dict[str, set[date]] = {}
     for e in kept:
@@ -168,9 +168,7 @@ def report_data(session: Session, period: str, day: date, today: date | None = N
             done_by_day[key] = done_by_day.get(key, 0) + e.minutes
         elif e.kind == "habit":
             habit_days.setdefault(e.target, set()).add(e.day)
-    from pacer.schedule.habits import tally
-
-    habits = tally(plan, calendar, entries, first, today)
+    habits = habit_tallies(session, entries, first, today, now)
     tracks = []
     for track in plan.tracks:
         p_total = d_total = 0
@@ -254,6 +252,8 @@ def report_data(session: Session, period: str, day: date, today: date | None = N
         states=tuple(_state(d, plan, today, d in logged_days) for d in days),
         notices=_notices(first, last, plan, today, entries),
         span=(plan.start, plan.end),
+        # Up to the day the report stands on, as everything it counts.
+        plan_changes=plan_changes(session, first, today),
     )
 
 
@@ -325,6 +325,7 @@ def draw_month_charts(data: ReportData, folder: Path) -> dict[str, list[Path]]:
 def report_json(data: ReportData) -> dict[str, Any]:
     """`pacer report PERIOD --json`: the facts its text, Markdown and HTML are made from."""
     from pacer.service.milestones import milestone_json
+    from pacer.service.planchanges import plan_change_json
 
     counted = data.counted
     titles = {tr.id: tr.title for tr in data.tracks}
@@ -392,4 +393,5 @@ def report_json(data: ReportData) -> dict[str, Any]:
             for d, state, m in zip(data.days, data.states, data.minutes, strict=True)
         ],
         "notices": [{"code": n.code, "text": str(n.message)} for n in data.notices],
+        "plan_changes": [plan_change_json(c) for c in data.plan_changes],
     }

@@ -21,7 +21,7 @@ from pacer.schedule.review import (
 )
 from pacer.schedule.weeks import IsoWeek, streak
 from pacer.service.reviewdue import review_day_of, review_due_week
-from pacer.service.session import Session, _entries, planned_projection, projection_at
+from pacer.service.session import Session, _entries, projection_at
 
 # typing costs a few ms at start-up and is only needed by the type checker.
 TYPE_CHECKING = False
@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from typing import Any
 
     from pacer.plan.problems import Problem
+    from pacer.schedule.progress import LogEntry
+    from pacer.schedule.projection import Projection
 
 
 # -- which week -------------------------------------------------------------------------------
@@ -75,23 +77,51 @@ def check_week(session: Session, week: IsoWeek, today: date) -> None:
 
 # -- the facts -------------------------------------------------------------------------------
 def review_facts(session: Session, week: IsoWeek, today: date | None = None) -> WeekFacts:
-    """Planned (the plan poured from its start, with the trips) vs logged minutes, habits
-    and the review itself (their days up to `today`), finished units, milestones moved
-    between the end of the previous week and this one."""
+    """Planned (the plan poured from its start, with the trips; each day before today by the
+    plan in force on it) vs logged minutes, habits and the review itself (their days up to
+    `today`), finished units, milestones moved between the end of the previous week and
+    this one."""
     from dataclasses import replace
 
+    from pacer import clock
     from pacer.schedule.review import week_facts
+    from pacer.service.planned import habit_tallies, planned_unit_minutes
 
     entries = _entries(session)
-    planned = planned_projection(session, until=week.sunday)
-    before = projection_at(session, week.monday - timedelta(days=1), entries)
-    after = projection_at(session, week.sunday, entries)
-    facts = week_facts(
-        session.plan, session.calendar(), week, entries, planned, before, after, today
+    # Each day by the plan in force on it (issue 14); from the clock's today on, the current.
+    now = today if today is not None else clock.today(session.plan)
+    first, last = week.monday, week.sunday
+    planned: dict[str, int] = {}
+    for (track, _), minutes in planned_unit_minutes(session, first, last, now).items():
+        planned[track] = planned.get(track, 0) + minutes
+    counted = habit_tallies(
+        session, entries, first, last if today is None else min(last, today), now
     )
+    before = _projected_then(session, first - timedelta(days=1), entries, now)
+    after = _projected_then(session, last, entries, now)
+    facts = week_facts(
+        session.plan, session.calendar(), week, entries, planned, counted, before, after
+    )
+    from pacer.service.planchanges import plan_changes
+
+    facts = replace(facts, plan_changes=plan_changes(session, first, last))
     if facts.ritual is not None and not facts.ritual.title:  # no ritual block: the review
         facts = replace(facts, ritual=replace(facts.ritual, title=t("status.review")))
     return facts
+
+
+def _projected_then(
+    session: Session, day: date, entries: list[LogEntry], today: date
+) -> Projection:
+    """The projection at the end of `day` as pacer made it then: a day before `today` by
+    the plan in force on it (what `status` said that evening), else by the current plan."""
+    from pacer.service.planversions import plans_in_force
+
+    if day < today:
+        then = plans_in_force(session, day, day)[0][0]
+        if then is not session:
+            return projection_at(then, day, _entries(then))
+    return projection_at(session, day, entries)
 
 
 # -- answers ---------------------------------------------------------------------------------
@@ -221,6 +251,8 @@ def _iso(d: date | None) -> str | None:
 
 
 def facts_json(facts: WeekFacts) -> dict[str, Any]:
+    from pacer.service.planchanges import plan_change_json
+
     week = facts.week
     return {
         "week": str(week),
@@ -271,11 +303,13 @@ def facts_json(facts: WeekFacts) -> dict[str, Any]:
             {"id": tr.id, "start": tr.start.isoformat(), "end": tr.end.isoformat(), "note": tr.note}
             for tr in facts.trips
         ],
+        "plan_changes": [plan_change_json(c) for c in facts.plan_changes],
     }
 
 
 def facts_from_json(value: Mapping[str, Any]) -> WeekFacts | None:
     """The stored snapshot back as facts; None when it is missing or not this shape."""
+    from pacer.service.planchanges import plan_change_from_json
 
     def day(text: Any) -> date | None:
         return date.fromisoformat(text) if text is not None else None
@@ -306,6 +340,8 @@ def facts_from_json(value: Mapping[str, Any]) -> WeekFacts | None:
                 for tr in value["trips"]
             ),
             _habit_week(ritual, ritual["id"]) if (ritual := value.get("ritual")) else None,
+            # Snapshots stored before pacer listed the week's plan changes have none.
+            tuple(plan_change_from_json(c) for c in value.get("plan_changes", ())),
         )
     except (KeyError, TypeError, ValueError, AttributeError):
         return None
@@ -363,6 +399,16 @@ def _dash(d: date | None) -> str:
 
 def _moved(days: int | None) -> str:
     return days_text(days)
+
+
+def _plan_changes_markdown(facts: WeekFacts) -> list[str]:
+    from pacer.service.planchanges import plan_change_lines
+
+    out: list[str] = []
+    for change in facts.plan_changes:
+        head, *rest = plan_change_lines(change)
+        out += [f"- {head}", *(f"  - {line}" for line in rest)]
+    return out
 
 
 def review_markdown(plan: Plan, review: Review) -> str:
@@ -453,6 +499,8 @@ def review_markdown(plan: Plan, review: Review) -> str:
                 ),
             ),
         ]
+        if facts.plan_changes:  # most weeks have none: no empty section for them
+            sections.append((t("review.plan_changes"), _plan_changes_markdown(facts)))
         for title, body in sections:
             lines += [f"## {title}", "", *body, ""]
     lines += [f"## {t('review.answers')}", ""]

@@ -32,6 +32,7 @@ from pacer.i18n import LANGS, Message, days_text, minutes_text, set_lang, t
 from pacer.plan.model import WEEKDAYS, Plan
 from pacer.plan.problems import PlanInvalid
 from pacer.service import Session
+from pacer.service.planchanges import plan_change_lines
 from pacer.web.lanes import ChartCache, ChartKey, Lane
 from pacer.web.security import SESSION_DAYS, Guard, SignInThrottle
 
@@ -182,6 +183,7 @@ class Dashboard:
         self.env.globals["t"] = t
         self.env.globals["mins"] = minutes_text
         self.env.globals["days"] = days_text
+        self.env.globals["plan_change_lines"] = plan_change_lines
 
     def session(self, request: Request) -> Session:
         """The request's Session, on the connection its lane keeps."""
