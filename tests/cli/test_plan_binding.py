@@ -147,6 +147,8 @@ def test_an_export_carries_the_plan_file(pacer: Pacer, home: Path, tmp_path: Pat
     import hashlib
     import json
 
+    from pacer.workspace import content_digest
+
     _year_of_entries(pacer, home, "berlin")
     document = json.loads(pacer("export", "json").out)
     plan = document["plan"]
@@ -157,7 +159,24 @@ def test_an_export_carries_the_plan_file(pacer: Pacer, home: Path, tmp_path: Pat
         "id": "nurse-2026",
         "title": "Nurse's study year",
         "text": data.decode("utf-8"),
-        "versions": [],
+        "versions": [
+            {
+                "version": 1,
+                "digest": content_digest(data),
+                "plan_id": "nurse-2026",
+                "first_seen": plan["versions"][0]["first_seen"],
+                "day": plan["versions"][0]["day"],
+                "reason": "",
+                "text": data.decode("utf-8"),
+            }
+        ],
+        "in_force": [
+            {
+                "version": 1,
+                "since": plan["versions"][0]["first_seen"],
+                "day": plan["versions"][0]["day"],
+            }
+        ],
     }
     assert "plan_binding" not in document["tables"]
 
