@@ -21,6 +21,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "restored the plan file {path} from the export (there was none)",
         "已从导出文件恢复计划文件 {path}（原先没有）",
     ),
+    "binding.plan_file_restored": (
+        "restored the plan file {path} from the database, whose data belongs to {plan_id}"
+        " ({title}); there was none",
+        "已从数据库恢复计划文件 {path}：数据属于计划 {plan_id}（{title}），原先没有计划文件",
+    ),
     # `pacer import json`: the plan versions an export carries
     "import.version_digest": (
         "{path}: '{field}' is not the plan its digest names (edited by hand?);"
