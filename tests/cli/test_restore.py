@@ -269,3 +269,39 @@ def test_an_older_export_without_versions_keeps_what_the_database_recorded(
     history = ok(pacer("plan", "history", "--json", env=env)).json()
     assert history["current"] == len(history["versions"]) >= 1
     assert ok(pacer("status", "--json", env=env)).json() == shown(pacer, {})[0]
+
+
+# -- the files these commands read: bounded, and never a FIFO ---------------------------------
+@pytest.mark.parametrize(
+    ("args", "option"),
+    [(("import", "json"), "import json"), (("plan", "import"), "plan import")],
+    ids=["import-json", "plan-import"],
+)
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_fifo_is_refused_in_one_line_not_waited_on(
+    pacer: Pacer, tmp_path: Path, args: tuple[str, ...], option: str, lang: str
+) -> None:
+    import os
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    run = pacer(*args, str(fifo), "--db", str(tmp_path / "x.db"), lang=lang)  # blocked before
+    assert (run.code, run.out) == (2, "")
+    (line,) = run.err.splitlines()
+    kind = "named pipe (FIFO)" if lang == "en" else "命名管道（FIFO）"
+    assert f"{option} {fifo}" in line and kind in line, line
+    assert not (tmp_path / "x.db").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [(("import", "json"), "no file at"), (("plan", "import"), "no file at")],
+    ids=["import-json", "plan-import"],
+)
+def test_a_missing_file_is_named_in_one_line(
+    pacer: Pacer, tmp_path: Path, args: tuple[str, ...], said: str
+) -> None:
+    run = pacer(*args, str(tmp_path / "nothing.txt"))
+    assert run.code != 0
+    (line,) = run.err.splitlines()
+    assert f"{said} {tmp_path / 'nothing.txt'}" in line, line

@@ -371,20 +371,11 @@ def _restore_plan_file(copy: PlanCopy) -> Path | None:
 
 
 def _read_document(path: Path) -> dict[str, Any]:
-    from pacer.bounds import loads_json, refuse_special_file
+    from pacer.bounds import loads_json
+    from pacer.workspace import read_input_file
 
-    refuse_special_file(path, "import json")  # before opening: a FIFO would block
-    try:
-        with path.open("rb") as fh:
-            data = fh.read(IMPORT_LIMIT + 1)
-    except FileNotFoundError:
-        raise PacerError(Message("import.not_found", path=path)) from None
-    except OSError as exc:
-        raise PacerError(
-            Message("import.unreadable", path=path, detail=exc.strerror or exc)
-        ) from None
-    if len(data) > IMPORT_LIMIT:
-        raise PacerError(Message("import.too_big", path=path, limit=IMPORT_LIMIT))
+    too_big = Message("import.too_big", path=path, limit=IMPORT_LIMIT)
+    data = read_input_file(path, IMPORT_LIMIT, "import json", too_big)
     try:
         document = loads_json(data.decode("utf-8"), path)  # nesting capped
     except UnicodeDecodeError:
