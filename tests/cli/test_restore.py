@@ -129,6 +129,24 @@ def test_a_backup_alone_restores_everything_in_a_fresh_folder(
     assert "restored" not in again.err  # said once, when it was written
 
 
+def test_another_database_named_with_db_never_writes_the_data_folder_plan_file(
+    pacer: Pacer, home: Path, tmp_path: Path
+) -> None:
+    """Someone on the built-in plan (no plan.yaml) looks into a backup of a Berlin plan's data:
+    their data folder keeps running the built-in plan."""
+    a_year(pacer, home, tmp_path, "berlin")
+    copy = tmp_path / "berlin.db"
+    ok(pacer("backup", str(copy), env=at(LATER)))
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    env = {**at(LATER), "PACER_HOME": str(mine)}
+    ok(pacer("log", "30", "english", "--date", "2026-03-09", env=env))
+    run = ok(pacer("--db", str(copy), "status", env=env))
+    assert "nurse-2026" in run.err and "restored" not in run.err, run.err
+    assert not (mine / "plan.yaml").exists()
+    ok(pacer("log", "30", "english", "--date", "2026-03-10", env=env))
+
+
 # -- the export's plan versions ----------------------------------------------------------------
 def test_an_export_carries_every_plan_version_as_text(
     pacer: Pacer, home: Path, tmp_path: Path

@@ -127,17 +127,23 @@ class Session:
         """With no plan named and no plan.yaml in the data folder, a database bound to a plan
         file (a backup copied into a new data folder) gets that plan file back: written from
         the database's copy of it as plan.yaml, said in one notice, and in force. None (the
-        built-in plan stays in force) when there is no database, nothing is bound yet, or the
-        data belongs to the built-in plan."""
+        built-in plan stays in force) when there is no database, --db names a database other
+        than the data folder's, nothing is bound yet, or the data belongs to the built-in
+        plan."""
         from pacer.store.binding import read_binding
         from pacer.workspace import BUILTIN, PLAN_FILE, write_file_atomic
 
+        target = data_dir() / PLAN_FILE
+        if (
+            self._db_path is not None
+            and self._db_path.absolute() != target.with_name(DB_FILE).absolute()
+        ):
+            return None  # another database (--db): the data folder's plan.yaml is not its own
         if self._store is None and self._kept is None and not self.db_path.exists():
             return None  # no database: nothing to restore, and none made just to ask
         if self._store is None:
             self._store = self._open_store()  # kept: the checks run once the plan is known
         bound = read_binding(self._store)
-        target = data_dir() / PLAN_FILE
         if bound is None or bound.source == BUILTIN:
             return None
         try:
