@@ -109,6 +109,27 @@ def read_plan_file(path: Path, given_as: str = "--plan") -> bytes:
         ) from None
 
 
+def read_input_file(path: Path, limit: int, command: str, too_big: Message) -> bytes:
+    """The bytes of a file a command reads (an export, a Markdown plan), at most `limit`:
+    what is not a regular file is refused before it is opened (a FIFO would block, a device
+    never end), a larger file with `too_big`, and a missing or unreadable one in one line."""
+    from pacer.bounds import refuse_special_file
+
+    refuse_special_file(path, command)
+    try:
+        with path.open("rb") as fh:
+            data = fh.read(limit + 1)  # never more than that in memory
+    except FileNotFoundError:
+        raise PacerError(Message("file.not_found", path=path)) from None
+    except OSError as exc:
+        raise PacerError(
+            Message("file.unreadable", path=path, detail=exc.strerror or exc)
+        ) from None
+    if len(data) > limit:
+        raise PacerError(too_big)
+    return data
+
+
 def _compiled_shape() -> str:
     """The fields of every record a compiled plan pickles: a pacer whose records changed
     (run from a checkout, where the version stays put) never unpickles an older shape, even

@@ -97,7 +97,7 @@ def test_export_import_export_round_trips_everything(pacer: Pacer, home: Path) -
     document = json.loads(out.read_text(encoding="utf-8"))
     assert set(document) == TOP_KEYS
     assert document["format"] == "pacer-export"
-    assert (document["format_version"], document["schema_version"]) == (2, LATEST)
+    assert (document["format_version"], document["schema_version"]) == (3, LATEST)
     assert document["plan"]["source"] == "<built-in 2026 plan>"
     assert len(document["plan"]["sha256"]) == 64
     tables = document["tables"]
@@ -183,8 +183,8 @@ def _edit(document: dict[str, Any], change: Callable[[dict[str, Any]], object]) 
     ("change", "message"),
     [
         (
-            lambda d: d.update(format_version=3),
-            "is export format 3, newer than this pacer reads (2); upgrade pacer to import it",
+            lambda d: d.update(format_version=4),
+            "is export format 4, newer than this pacer reads (3); upgrade pacer to import it",
         ),
         (
             lambda d: d.update(schema_version=99),

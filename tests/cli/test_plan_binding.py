@@ -4,12 +4,12 @@ written with; another plan in force says so in one line and refuses to write unt
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from pacer.plan.builtin import builtin_plan_path
 from tests.conftest import OTHER_PLAN
 from tests.helpers import Run
 
@@ -39,36 +39,43 @@ def _year_of_entries(pacer: Pacer, home: Path, which: str) -> None:
     assert (home / "plan.yaml").exists() == (source is not None)
 
 
-@pytest.mark.parametrize("which", ["berlin"])  # the built-in plan: the next test
-def test_a_missing_plan_file_is_named_and_writes_are_refused(
+@pytest.mark.parametrize("which", ["berlin"])  # the built-in plan has no file to lose
+def test_a_missing_plan_file_is_written_back_from_the_database(
     pacer: Pacer, home: Path, which: str
 ) -> None:
+    """A data folder whose plan.yaml is gone (a backup copied to a new machine, a file deleted)
+    gets it back from the database's copy: said in one line, and everything works as before."""
     _, _, habit, plan_id, title = PLANS[which]
     _year_of_entries(pacer, home, which)
     before = pacer("status", "--json")
     assert before.code == 0, before.err
+    kept = (home / "plan.yaml").read_bytes()
     (home / "plan.yaml").unlink()
 
-    # Reading still works and says, in one line, which plan the data belongs to.
-    status = pacer("status")
+    status = pacer("status", "--json")
     assert status.code == 0, status.err
-    lines = [ln for ln in status.err.splitlines() if plan_id in ln]
-    assert len(lines) == 1, status.err
-    assert BUILTIN_ID in lines[0] and title in lines[0]
-    assert "pacer plan use" in lines[0]
-
-    # Writing is refused, in that one line, and nothing is written.
-    refused = pacer("log", "30", "english", "--date", "2026-03-06")
-    assert refused.code != 0
-    assert plan_id in refused.err and "pacer plan use" in refused.err
-    assert "Traceback" not in refused.err
-    assert len(refused.err.strip().splitlines()) <= 2
-
-    # A deliberate switch back binds again, and writing works.
-    assert pacer("plan", "use", str(OTHER_PLAN)).code == 0
+    (line,) = status.err.splitlines()
+    assert line.startswith(f"pacer: restored the plan file {home / 'plan.yaml'} from the database")
+    assert plan_id in line and title in line
+    assert status.json() == before.json()
+    assert (home / "plan.yaml").read_bytes() == kept
+    assert (home / "plan.yaml").stat().st_mode & 0o777 == 0o600
     ok = pacer("log", "20", habit, "--date", "2026-03-06")
-    assert ok.code == 0, ok.err
-    assert plan_id not in ok.err
+    assert (ok.code, ok.err) == (0, "")
+
+    # In Chinese too, in Chinese words.
+    (home / "plan.yaml").unlink()
+    zh = pacer("status", lang="zh")
+    assert zh.code == 0, zh.err
+    (line,) = zh.err.splitlines()
+    assert "已从数据库恢复计划文件" in line and "restored" not in line, line
+
+
+def test_data_of_the_built_in_plan_writes_no_plan_file(pacer: Pacer, home: Path) -> None:
+    _year_of_entries(pacer, home, "builtin")
+    run = pacer("status")
+    assert run.code == 0 and "restored" not in run.err, run.err
+    assert not (home / "plan.yaml").exists()
 
 
 def test_a_wrong_plan_option_is_refused_and_plan_use_switches_on_purpose(
@@ -100,8 +107,8 @@ def test_a_wrong_plan_option_is_refused_and_plan_use_switches_on_purpose(
     assert BUILTIN_ID not in ok.err
 
     # And the built-in plan is now the other plan.
-    shutil.move(home / "plan.yaml", home / "elsewhere.yaml")
-    again = pacer("log", "30", "english", "--date", "2026-03-05")
+    builtin = ("--plan", str(builtin_plan_path()))
+    again = pacer("log", "30", "english", "--date", "2026-03-05", *builtin)
     assert again.code != 0 and plan_id in again.err and BUILTIN_ID in again.err
 
 
@@ -147,6 +154,8 @@ def test_an_export_carries_the_plan_file(pacer: Pacer, home: Path, tmp_path: Pat
     import hashlib
     import json
 
+    from pacer.workspace import content_digest
+
     _year_of_entries(pacer, home, "berlin")
     document = json.loads(pacer("export", "json").out)
     plan = document["plan"]
@@ -157,7 +166,24 @@ def test_an_export_carries_the_plan_file(pacer: Pacer, home: Path, tmp_path: Pat
         "id": "nurse-2026",
         "title": "Nurse's study year",
         "text": data.decode("utf-8"),
-        "versions": [],
+        "versions": [
+            {
+                "version": 1,
+                "digest": content_digest(data),
+                "plan_id": "nurse-2026",
+                "first_seen": plan["versions"][0]["first_seen"],
+                "day": plan["versions"][0]["day"],
+                "reason": "",
+                "text": data.decode("utf-8"),
+            }
+        ],
+        "in_force": [
+            {
+                "version": 1,
+                "since": plan["versions"][0]["first_seen"],
+                "day": plan["versions"][0]["day"],
+            }
+        ],
     }
     assert "plan_binding" not in document["tables"]
 
@@ -190,22 +216,22 @@ def test_doctor_reports_the_binding(pacer: Pacer, home: Path, which: str) -> Non
     }
 
     # Under another plan: a warning naming both, and a non-zero exit.
-    other = ("--plan", str(OTHER_PLAN)) if source is None else ()
-    if source is not None:
-        (home / "plan.yaml").unlink()
+    other = ("--plan", str(OTHER_PLAN) if source is None else str(builtin_plan_path()))
     in_force = (
         ("nurse-2026", "Nurse's study year") if source is None else (BUILTIN_ID, "2026执行方案")
     )
     run = pacer("doctor", *other)
     assert run.code == 1
-    warned = [ln for ln in run.out.splitlines() if ln.startswith("  ! ")]
-    assert len(warned) == 1 and plan_id in warned[0] and in_force[0] in warned[0], run.out
+    # (The log's ids are orphans under the other plan: doctor warns about them too.)
+    warned = [ln for ln in run.out.splitlines() if ln.startswith("  ! ") and plan_id in ln]
+    assert len(warned) == 1 and in_force[0] in warned[0], run.out
     report = pacer("doctor", "--json", *other).json()
     assert report["ok"] is False
     assert report["binding"]["in_force"] == {"id": in_force[0], "title": in_force[1]}
     assert report["binding"]["matches"] is False
     assert [f["code"] for f in report["findings"] if f["level"] == "warning"] == [
-        "binding.other_plan"
+        "renames.doctor.orphans",
+        "binding.other_plan",
     ]
 
 

@@ -21,6 +21,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "restored the plan file {path} from the export (there was none)",
         "已从导出文件恢复计划文件 {path}（原先没有）",
     ),
+    "binding.plan_file_restored": (
+        "restored the plan file {path} from the database, whose data belongs to {plan_id}"
+        " ({title}); there was none",
+        "已从数据库恢复计划文件 {path}：数据属于计划 {plan_id}（{title}），原先没有计划文件",
+    ),
+    # `pacer import json`: the plan versions an export carries
+    "import.version_digest": (
+        "{path}: '{field}' is not the plan its digest names (edited by hand?);"
+        " nothing was imported",
+        "{path}：'{field}' 与其摘要所指的计划不符（手工改过？）；没有导入任何内容",
+    ),
+    "import.version_twice": (
+        "{path}: '{field}' is the same plan as version {other}; each plan is stored once;"
+        " nothing was imported",
+        "{path}：'{field}' 与版本 {other} 是同一份计划；每份计划只存一次；没有导入任何内容",
+    ),
+    "import.in_force_unknown": (
+        "{path}: '{field}' names version {version}, which 'plan.versions' does not hold;"
+        " nothing was imported",
+        "{path}：'{field}' 指向版本 {version}，但 'plan.versions' 中没有它；没有导入任何内容",
+    ),
     # `pacer doctor`: a heading line like "Plan      …" (ten columns, then the value)
     "binding.doctor": ("Data of   {plan_id} ({title})", "数据属于  {plan_id}（{title}）"),
     "binding.doctor_none": (

@@ -43,8 +43,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "导出时用的是另一份计划（SHA-256 与当前计划不同）；数据已全部导入——'pacer doctor'"
         " 会列出当前计划中已不存在的条目",
     ),
-    "import.not_found": ("no file at {path}", "{path} 不存在"),
-    "import.unreadable": ("cannot read {path}: {detail}", "无法读取 {path}：{detail}"),
     "import.too_big": (
         "{path} is larger than {limit} bytes; that is not a pacer export",
         "{path} 超过 {limit} 字节；这不是 pacer 导出文件",

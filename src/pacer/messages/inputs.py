@@ -34,6 +34,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{option} {path} is pacer's own database; give the file to read (pacer export json makes one)",
         "{option} {path} 是 pacer 自己的数据库；请给出要读取的文件（pacer export json 可以生成一个）",
     ),
+    # A file a command reads (workspace.read_input_file: `import json`, `plan import`).
+    "file.not_found": ("no file at {path}", "{path} 不存在"),
+    "file.unreadable": ("cannot read {path}: {detail}", "无法读取 {path}：{detail}"),
     "input.not_a_file": (
         "{option} {path} is {kind}, not a regular file; give the path of a file",
         "{option} {path} 是{kind}，不是普通文件；请给出一个文件的路径",

@@ -32,8 +32,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} is not UTF-8 text (at byte offset {offset}); save it as UTF-8 and import it again",
         "{path} 不是 UTF-8 文本（字节偏移 {offset} 处）；请另存为 UTF-8 后再导入",
     ),
-    "mdimport.not_found": ("no file at {path}", "{path} 不存在"),
-    "mdimport.unreadable": ("cannot read {path}: {detail}", "无法读取 {path}：{detail}"),
     "mdimport.too_large": (
         "{path} is over 1 MiB; a plan in Markdown is far smaller: is it the right file?",
         "{path} 超过 1 MiB；Markdown 计划远小于此：文件选对了吗？",

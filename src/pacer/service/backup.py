@@ -7,7 +7,7 @@ import json
 import os
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from pacer import __version__, clock
@@ -21,12 +21,15 @@ if TYPE_CHECKING:
     from typing import Any
 
     from pacer.store.binding import PlanCopy
+    from pacer.store.db import Connection
+    from pacer.store.planversions import InForce, PlanVersion
 
 FORMAT = "pacer-export"
 # Bump when what an export holds changes in a way an older pacer would misread or lose
 # (a new table or column counts: an older pacer would drop it). Never reuse a number.
 # 2: the plan file itself ("plan": id, title, text) and the database's plan binding.
-FORMAT_VERSION = 2
+# 3: the plan versions ("plan": "versions", "in_force"), each version's plan file as text.
+FORMAT_VERSION = 3
 IMPORT_LIMIT = 256 * 1024 * 1024  # bytes; a year of logs is well under 1 MB
 
 # Columns that hold JSON text in the database: exported as the JSON they hold.
@@ -74,30 +77,46 @@ def export_document(session: Session) -> dict[str, Any]:
 def plan_document(session: Session) -> dict[str, Any]:
     """The plan in force, whole: where it was read from, its id and title, the SHA-256 of
     its bytes and the bytes as text (a plan file is UTF-8), so that an export alone
-    restores everything; `versions`, the stored plan versions (see export_plan_versions)."""
+    restores everything; with every stored plan version and when each was in force."""
     copy = session.plan_copy()
+    versions, in_force = export_plan_versions(session)
     return {
         "source": copy.source,
         "sha256": copy.sha256,
         "id": copy.plan_id,
         "title": copy.title,
         "text": copy.text.decode("utf-8"),
-        "versions": export_plan_versions(session),
+        "versions": versions,
+        "in_force": in_force,
     }
 
 
-def export_plan_versions(session: Session) -> list[dict[str, Any]]:
-    """The seam for the stored plan versions (issue 14, items 3-4: the `plan_versions`
-    table): each as a JSON object (its text, not its compressed bytes), oldest first, for
-    import_plan_versions to write back. Empty until that table exists."""
-    return []
+def export_plan_versions(session: Session) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The stored plan versions, oldest first, each with its plan file as text (not its
+    compressed bytes: an export is read by people too), and each change of the plan in force."""
+    from pacer.store.planversions import dump_versions
 
-
-def import_plan_versions(session: Session, path: Path, listed: object) -> None:
-    """The seam's other half: write the exported plan versions back (nothing to do until
-    the `plan_versions` table exists; a non-list is refused as the export's other fields)."""
-    if listed is not None and not isinstance(listed, list):
-        raise PacerError(Message("import.bad_field", path=path, field="plan.versions"))
+    versions, in_force = dump_versions(session.store)
+    return [
+        {
+            "version": v.number,
+            "digest": v.digest,
+            "plan_id": v.plan_id,
+            "first_seen": v.first_seen.isoformat(timespec="seconds"),
+            "day": v.day.isoformat(),
+            "reason": v.reason,
+            # A version was loaded as a plan when it was recorded: its bytes are UTF-8.
+            "text": content.decode("utf-8"),
+        }
+        for v, content in versions
+    ], [
+        {
+            "version": f.number,
+            "since": f.since.isoformat(timespec="seconds"),
+            "day": f.day.isoformat(),
+        }
+        for f in in_force
+    ]
 
 
 def _embedded(value: object) -> object:
@@ -177,10 +196,10 @@ def import_json(session: Session, path: Path) -> Imported:
     check_rows(path, rows)  # the rules the commands keep when they write such rows
     plan = document.get("plan")
     copy = _exported_plan(path, plan)
-    if isinstance(plan, dict):
-        import_plan_versions(session, path, plan.get("versions"))
-    # The rows belong to the plan they were exported with (written in the same transaction).
-    load_tables(session.store, rows, copy)
+    versions = import_plan_versions(path, plan)
+    # The rows belong to the plan they were exported with, and come with its versions: all
+    # written in one transaction.
+    load_tables(session.store, rows, copy, None if versions is None else versions.write)
     sha = plan.get("sha256") if isinstance(plan, dict) else None
     counts = {name: len(r) for name, r in rows.items()}
     same = sha == plan_sha256(session)
@@ -188,6 +207,136 @@ def import_json(session: Session, path: Path) -> Imported:
     # A restored plan file is the plan in force from now on, unless --plan names another.
     matches = same or (restored is not None and not session.plan_given)
     return Imported(path, counts, matches, restored)
+
+
+_VERSION_KEYS = ("version", "digest", "plan_id", "first_seen", "day", "reason", "text")
+_IN_FORCE_KEYS = ("version", "since", "day")
+_DIGEST = re.compile(r"^[0-9a-f]{64}$", re.ASCII)
+
+
+@dataclass(frozen=True, slots=True)
+class PlanVersions:
+    """The plan versions of an export, checked, as the store writes them."""
+
+    versions: list[tuple[PlanVersion, bytes]]
+    in_force: list[InForce]
+
+    def write(self, tx: Connection) -> None:
+        from pacer.store.planversions import write_versions
+
+        write_versions(tx, self.versions, self.in_force)
+
+
+def import_plan_versions(path: Path, plan: object) -> PlanVersions | None:
+    """The plan versions an export carries, checked field by field (a one-line refusal naming
+    the field otherwise); None when it carries none (an export made before they travelled:
+    the database keeps the version it recorded on its own)."""
+    from pacer.store.planversions import InForce, PlanVersion
+    from pacer.workspace import content_digest
+
+    if not isinstance(plan, dict):
+        return None
+    listed, changes = plan.get("versions"), plan.get("in_force")
+    if listed is not None and not isinstance(listed, list):
+        raise PacerError(Message("import.bad_field", path=path, field="plan.versions"))
+    if changes is not None and not isinstance(changes, list):
+        raise PacerError(Message("import.bad_field", path=path, field="plan.in_force"))
+    if not listed and not changes:
+        return None
+    versions: list[tuple[PlanVersion, bytes]] = []
+    numbers: dict[str, int] = {}  # by digest: each plan content is stored once
+    for index, item in enumerate(listed or ()):
+        where = f"plan.versions[{index}]"
+        row = _fields(path, where, item, _VERSION_KEYS)
+        after = versions[-1][0].number if versions else 0  # numbers go up, each once
+        number = _number(path, f"{where}.version", row["version"], after + 1)
+        digest = row["digest"]
+        if not isinstance(digest, str) or not _DIGEST.match(digest):
+            raise PacerError(
+                Message("import.bad_value", path=path, field=f"{where}.digest", value=digest)
+            )
+        text = _text(path, f"{where}.text", row["text"])
+        if content_digest(text) != digest:
+            raise PacerError(Message("import.version_digest", path=path, field=f"{where}.text"))
+        if digest in numbers:
+            raise PacerError(
+                Message("import.version_twice", path=path, field=where, other=numbers[digest])
+            )
+        numbers[digest] = number
+        version = PlanVersion(
+            number,
+            digest,
+            _text(path, f"{where}.plan_id", row["plan_id"]).decode("utf-8"),
+            _moment(path, f"{where}.first_seen", row["first_seen"]),
+            _day(path, f"{where}.day", row["day"]),
+            _text(path, f"{where}.reason", row["reason"]).decode("utf-8"),
+        )
+        versions.append((version, text))
+    known = set(numbers.values())
+    in_force: list[InForce] = []
+    for index, item in enumerate(changes or ()):
+        where = f"plan.in_force[{index}]"
+        row = _fields(path, where, item, _IN_FORCE_KEYS)
+        number = _number(path, f"{where}.version", row["version"], 1)
+        if number not in known:
+            raise PacerError(
+                Message(
+                    "import.in_force_unknown", path=path, field=f"{where}.version", version=number
+                )
+            )
+        since = _moment(path, f"{where}.since", row["since"])
+        in_force.append(InForce(number, since, _day(path, f"{where}.day", row["day"])))
+    return PlanVersions(versions, in_force)
+
+
+def _fields(path: Path, where: str, item: object, keys: tuple[str, ...]) -> dict[str, object]:
+    """An object with exactly these keys (an unknown one, or one missing, is refused)."""
+    if not isinstance(item, dict):
+        raise PacerError(Message("import.bad_field", path=path, field=where))
+    for key in item:
+        if key not in keys:
+            raise PacerError(Message("import.unknown_column", path=path, field=f"{where}.{key}"))
+    for key in keys:
+        if key not in item:
+            raise PacerError(Message("import.bad_field", path=path, field=f"{where}.{key}"))
+    return item
+
+
+def _number(path: Path, field: str, value: object, least: int) -> int:
+    """A version number (a row id of SQLite), at least `least`."""
+    if isinstance(value, bool) or not isinstance(value, int) or not least <= value < 2**63:
+        raise PacerError(Message("import.bad_value", path=path, field=field, value=value))
+    return value
+
+
+def _text(path: Path, field: str, value: object) -> bytes:
+    """A string, as the UTF-8 bytes pacer stores (a lone surrogate has none)."""
+    if isinstance(value, str):
+        try:
+            return value.encode("utf-8")
+        except UnicodeEncodeError:
+            pass
+    raise PacerError(Message("import.bad_value", path=path, field=field, value=value))
+
+
+def _moment(path: Path, field: str, value: object) -> datetime:
+    """An ISO 8601 time with its UTC offset, as pacer writes them."""
+    from pacer.bounds import in_absolute_range
+
+    try:
+        moment = datetime.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        moment = None
+    if moment is None or moment.tzinfo is None or not in_absolute_range(moment.date()):
+        raise PacerError(Message("import.bad_value", path=path, field=field, value=value))
+    return moment
+
+
+def _day(path: Path, field: str, value: object) -> date:
+    """A local date, YYYY-MM-DD, as the tables' dates are checked."""
+    if not isinstance(value, str) or not _fits("local_date", value):
+        raise PacerError(Message("import.bad_value", path=path, field=field, value=value))
+    return date.fromisoformat(value)
 
 
 def _exported_plan(path: Path, plan: object) -> PlanCopy | None:
@@ -222,20 +371,11 @@ def _restore_plan_file(copy: PlanCopy) -> Path | None:
 
 
 def _read_document(path: Path) -> dict[str, Any]:
-    from pacer.bounds import loads_json, refuse_special_file
+    from pacer.bounds import loads_json
+    from pacer.workspace import read_input_file
 
-    refuse_special_file(path, "import json")  # before opening: a FIFO would block
-    try:
-        with path.open("rb") as fh:
-            data = fh.read(IMPORT_LIMIT + 1)
-    except FileNotFoundError:
-        raise PacerError(Message("import.not_found", path=path)) from None
-    except OSError as exc:
-        raise PacerError(
-            Message("import.unreadable", path=path, detail=exc.strerror or exc)
-        ) from None
-    if len(data) > IMPORT_LIMIT:
-        raise PacerError(Message("import.too_big", path=path, limit=IMPORT_LIMIT))
+    too_big = Message("import.too_big", path=path, limit=IMPORT_LIMIT)
+    data = read_input_file(path, IMPORT_LIMIT, "import json", too_big)
     try:
         document = loads_json(data.decode("utf-8"), path)  # nesting capped
     except UnicodeDecodeError:

@@ -65,17 +65,10 @@ def import_markdown_plan(path: Path, output: Path | None, force: bool, today: da
 
 
 def _read_text(path: Path) -> str:
-    try:
-        with path.open("rb") as fh:
-            data = fh.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise PacerError(Message("mdimport.not_found", path=path)) from None
-    except OSError as exc:
-        raise PacerError(
-            Message("mdimport.unreadable", path=path, detail=exc.strerror or exc)
-        ) from None
-    if len(data) > MAX_BYTES:
-        raise PacerError(Message("mdimport.too_large", path=path))
+    from pacer.workspace import read_input_file
+
+    too_big = Message("mdimport.too_large", path=path)
+    data = read_input_file(path, MAX_BYTES, "plan import", too_big)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

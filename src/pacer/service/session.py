@@ -59,11 +59,16 @@ class Session:
         # The plan the database belongs to when it is not the plan in force (else None).
         self.bound_elsewhere: PlanCopy | None = None
         self._writes_at_open = 0
+        self._store_checked = False  # the binding checked, the plan in force recorded
 
     @property
     def compiled(self) -> CompiledPlan:
         if self._compiled is None:
             path, builtin = resolve_plan_path(self._plan_path)
+            if builtin:  # only then is the database asked: `today` with a plan.yaml never is
+                restored = self._restore_bound_plan()
+                if restored is not None:
+                    path, builtin = restored, False
             self._compiled = compile_plan(path, builtin)
             if builtin and not self._has_logged():
                 self.notices.append(Message("notice.builtin_plan"))
@@ -93,24 +98,66 @@ class Session:
 
     @property
     def store(self) -> Store:
-        if self._store is None:
+        if self._store is None or not self._store_checked:
             # A broken plan stops us before any database file is created. Compiling may
-            # open the store itself (the built-in plan's first-steps check): never twice.
+            # open the store itself (the built-in plan's first-steps check, the bound plan's
+            # restore): never twice, and checked once.
             _ = self.compiled
-            if self._store is None and self._kept is not None:
-                self._store = self._kept.store()
-            elif self._store is None:
-                path = self.db_path
-                with suppress(OSError):  # open_store says what is wrong with the folder
-                    private_dir(path.parent)  # the data folder is the person's alone: 0700
-                self._store = open_store(path)
-            if not isinstance(self._kept, _Lent):  # a stored version's session judges nothing
-                self._check_binding(self._store)
-            if self._records_plan:
-                self._note_plan_in_force(self._store)
-                # Recording a plan version is not the person's first write: it binds nothing.
-                self._writes_at_open = self._store.writes
+            if self._store is None:
+                self._store = self._open_store()
+            if not self._store_checked:
+                self._store_checked = True
+                if not isinstance(self._kept, _Lent):  # a stored version's session judges nothing
+                    self._check_binding(self._store)
+                if self._records_plan:
+                    self._note_plan_in_force(self._store)
+                    # Recording a plan version is not the person's first write: it binds nothing.
+                    self._writes_at_open = self._store.writes
         return self._store
+
+    def _open_store(self) -> Store:
+        if self._kept is not None:
+            return self._kept.store()
+        path = self.db_path
+        with suppress(OSError):  # open_store says what is wrong with the folder
+            private_dir(path.parent)  # the data folder is the person's alone: 0700
+        return open_store(path)
+
+    def _restore_bound_plan(self) -> Path | None:
+        """With no plan named and no plan.yaml in the data folder, a database bound to a plan
+        file (a backup copied into a new data folder) gets that plan file back: written from
+        the database's copy of it as plan.yaml, said in one notice, and in force. None (the
+        built-in plan stays in force) when there is no database, --db names a database other
+        than the data folder's, nothing is bound yet, or the data belongs to the built-in
+        plan."""
+        from pacer.store.binding import read_binding
+        from pacer.workspace import BUILTIN, PLAN_FILE, write_file_atomic
+
+        target = data_dir() / PLAN_FILE
+        if (
+            self._db_path is not None
+            and self._db_path.absolute() != target.with_name(DB_FILE).absolute()
+        ):
+            return None  # another database (--db): the data folder's plan.yaml is not its own
+        if self._store is None and self._kept is None and not self.db_path.exists():
+            return None  # no database: nothing to restore, and none made just to ask
+        if self._store is None:
+            self._store = self._open_store()  # kept: the checks run once the plan is known
+        bound = read_binding(self._store)
+        if bound is None or bound.source == BUILTIN:
+            return None
+        try:
+            write_file_atomic(target, bound.text)  # 0600, whole or not at all, never over one
+        except PacerError:
+            # Another pacer wrote it meanwhile (then it is in force), or the folder cannot be
+            # written: the built-in plan, and the binding's line saying what to type.
+            return target if target.is_file() else None
+        self.notices.append(
+            Message(
+                "binding.plan_file_restored", path=target, plan_id=bound.plan_id, title=bound.title
+            )
+        )
+        return target
 
     def plan_copy(self) -> PlanCopy:
         """The plan in force as the database keeps it: id, title, path, SHA-256, bytes."""

@@ -3,11 +3,11 @@ back into an empty database in one transaction."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from pacer.errors import PacerError
 from pacer.i18n import Message, rows_text
-from pacer.store.db import Store
+from pacer.store.db import Connection, Store
 
 # Bookkeeping, not the person's data: never exported, never imported as a table (the plan
 # binding travels as the export's "plan" object).
@@ -93,10 +93,11 @@ def load_tables(
     store: Store,
     tables: Mapping[str, Sequence[Mapping[str, object]]],
     binding: PlanCopy | None = None,
+    also: Callable[[Connection], None] | None = None,
 ) -> int:
     """Insert the rows into an empty database in one transaction (all or nothing), with the
-    plan they belong to when known. Refuses a database that holds any data. Returns the
-    number of rows written."""
+    plan they belong to when known, and what `also` writes (the plan versions) in that same
+    transaction. Refuses a database that holds any data. Returns the number of rows written."""
     known = data_tables(store)
     for name, rows in tables.items():
         for index, row in enumerate(rows):
@@ -134,4 +135,6 @@ def load_tables(
             from pacer.store.binding import write_binding
 
             write_binding(tx, binding)
+        if also is not None:
+            also(tx)
     return written

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from pacer.store.db import Store
+from pacer.store.db import Connection, Store
 from pacer.store.inforce import current_digest as current_digest
 
 
@@ -127,65 +128,63 @@ def in_force_history(store: Store) -> list[InForce]:
     ]
 
 
-# -- export and import (the seam for `export json` / `import json`, issue 14 item 5) ----------
-def dump_versions(store: Store) -> dict[str, list[dict[str, object]]]:
-    """Both tables as JSON-ready rows; a version's content is its zlib bytes in base64."""
-    import base64
-
-    versions = [
-        {
-            "id": int(r[0]),
-            "digest": r[1],
-            "content": base64.b64encode(bytes(r[2])).decode("ascii"),
-            "plan_id": r[3],
-            "first_seen": r[4],
-            "day": r[5],
-            "reason": r[6],
-        }
-        for r in store.conn.execute(
-            "SELECT id, digest, content, plan_id, first_seen, day, reason"
-            " FROM plan_versions ORDER BY id"
-        ).fetchall()
-    ]
-    in_force = [
-        {"id": int(r[0]), "version": int(r[1]), "since": r[2], "day": r[3]}
-        for r in store.conn.execute(
-            "SELECT id, version, since, day FROM plan_in_force ORDER BY id"
-        ).fetchall()
-    ]
-    return {"plan_versions": versions, "plan_in_force": in_force}
-
-
-def load_versions(store: Store, dumped: dict[str, list[dict[str, object]]]) -> int:
-    """Replace the plan versions with `dumped` (as dump_versions gives them), numbers kept, in
-    one transaction. What a fresh database had recorded on its own (the plan it was opened
-    with) is dropped: the next command records it again if it is not among them. Each content
-    must decompress to bytes of its digest (ValueError otherwise, and nothing changes)."""
-    import base64
+# -- export and import (`export json` / `import json` carry the versions, issue 14 item 5) ----
+def dump_versions(store: Store) -> tuple[list[tuple[PlanVersion, bytes]], list[InForce]]:
+    """Every version with its plan file's bytes (decompressed), and every change of the plan
+    in force, oldest first, read in one transaction (a consistent snapshot)."""
     import zlib
 
-    from pacer.workspace import content_digest
+    conn = store.conn
+    conn.execute("BEGIN")
+    try:
+        rows = conn.execute(f"SELECT {_COLUMNS}, content FROM plan_versions ORDER BY id").fetchall()
+        changes = in_force_history(store)
+    finally:
+        conn.execute("COMMIT")
+    versions = [(_version(r[:6]), zlib.decompress(bytes(r[6]))) for r in rows]
+    return versions, changes
 
-    rows = []
-    for v in dumped.get("plan_versions", []):
-        packed = base64.b64decode(str(v["content"]), validate=True)
-        if content_digest(zlib.decompress(packed)) != v["digest"]:
-            raise ValueError(f"plan version {v['id']}: content does not match its digest")
-        rows.append(
-            (v["id"], v["digest"], packed, v["plan_id"], v["first_seen"], v["day"], v["reason"])
+
+def write_versions(
+    tx: Connection,
+    versions: Sequence[tuple[PlanVersion, bytes]],
+    in_force: Sequence[InForce],
+) -> None:
+    """Replace the plan versions, numbers kept, inside the caller's transaction (an import
+    writes them with its rows). What a fresh database had recorded on its own (the plan it was
+    opened with) is dropped: the next command records it again if it is not among them. The
+    caller has checked the rows (digests of the bytes, numbers that exist)."""
+    import zlib
+
+    tx.execute("DELETE FROM plan_in_force")
+    tx.execute("DELETE FROM plan_versions")
+    for v, content in versions:
+        tx.execute(
+            "INSERT INTO plan_versions (id, digest, content, plan_id, first_seen, day, reason)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                v.number,
+                v.digest,
+                zlib.compress(content, 9),
+                v.plan_id,
+                v.first_seen.isoformat(timespec="seconds"),
+                v.day.isoformat(),
+                v.reason,
+            ),
         )
+    for f in in_force:
+        tx.execute(
+            "INSERT INTO plan_in_force (version, since, day) VALUES (?, ?, ?)",
+            (f.number, f.since.isoformat(timespec="seconds"), f.day.isoformat()),
+        )
+
+
+def load_versions(
+    store: Store,
+    versions: Sequence[tuple[PlanVersion, bytes]],
+    in_force: Sequence[InForce],
+) -> int:
+    """write_versions in a transaction of its own; returns the number of versions."""
     with store.write() as tx:
-        tx.execute("DELETE FROM plan_in_force")
-        tx.execute("DELETE FROM plan_versions")
-        for row in rows:
-            tx.execute(
-                "INSERT INTO plan_versions (id, digest, content, plan_id, first_seen, day, reason)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                row,
-            )
-        for f in dumped.get("plan_in_force", []):
-            tx.execute(
-                "INSERT INTO plan_in_force (id, version, since, day) VALUES (?, ?, ?, ?)",
-                (f["id"], f["version"], f["since"], f["day"]),
-            )
-    return len(rows)
+        write_versions(tx, versions, in_force)
+    return len(versions)
