@@ -354,3 +354,28 @@ def test_past_days_of_an_older_plan_version_name_renamed_ids_as_the_plan_does_no
         i["unit"] for d in after["days"] for b in d["blocks"] for i in b.get("items", [])
     ]
     assert unit not in json.dumps(after).replace(unit + "-v2", "")
+
+
+@pytest.mark.parametrize("which", ["builtin", "berlin"])
+def test_a_unit_gone_from_the_plan_keeps_its_place_on_the_past_days_that_had_it(
+    pacer: Pacer, home: Path, other_plan: Path, which: str
+) -> None:
+    plan = plan_copy(pacer, which, other_plan, home)
+    early = {"PACER_NOW": "2026-03-02T12:00:00+08:00"}
+    assert pacer("--plan", str(plan), "log", "20", a_habit_track(plan), env=early).code == 0
+    before = pacer("--plan", str(plan), "week", "--date", "2026-03-02", "--json").json()
+    items = [i for d in before["days"] for b in d["blocks"] for i in b.get("items", [])]
+    unit, title = items[0]["unit"], items[0]["title"]
+    rename_id(plan, unit, unit + "-v2")  # renamed without `was:`: the old id is gone
+    for args in (("week", "--date", "2026-03-02"), ("today", "--date", "2026-03-02")):
+        run = pacer("--plan", str(plan), *args)
+        assert run.code == 0, run.err
+    assert title in pacer("--plan", str(plan), "week", "--date", "2026-03-02").out
+    after = pacer("--plan", str(plan), "week", "--date", "2026-03-02", "--json").json()
+    placed = [
+        (i["unit"], i["title"])
+        for d in after["days"]
+        for b in d["blocks"]
+        for i in b.get("items", [])
+    ]
+    assert (unit, title) in placed  # as the version in force then named it

@@ -126,7 +126,7 @@ def render_day(session: Session, view: DayView, compact: bool = False) -> list[s
         lines.append(f"  [{tag}] {b.title}  {mins}{mark}")
         if compact:
             for p in bp.items:
-                lines.append(f"      · {plan.unit(p.unit).title}  {minutes_text(p.minutes)}")
+                lines.append(f"      · {view.unit(plan, p.unit).title}  {minutes_text(p.minutes)}")
             continue
         for s in b.steps:
             detail = f" — {s.detail}" if s.detail else ""
@@ -137,14 +137,14 @@ def render_day(session: Session, view: DayView, compact: bool = False) -> list[s
         if empty is not None:
             lines.append(f"      · {empty}")
         for p in bp.items:
-            unit = plan.unit(p.unit)
+            unit = view.unit(plan, p.unit)
             left = (
                 t("today.unit_logged", n=logged_by_target[unit.id])
                 if unit.id in logged_by_target
                 else ""
             )
             lines.append(f"      · {unit.title}  {minutes_text(p.minutes)}  [{unit.id}]{left}")
-            curriculum = plan.curriculum(unit.curriculum)
+            curriculum = view.curriculum(plan, unit.curriculum)
             lines.append(f"        {curriculum.title} · {t('kind.' + unit.kind)}")
             for q in unit.prompts:
                 lines.append(f"        ? {q}")

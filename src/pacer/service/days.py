@@ -10,7 +10,7 @@ from pacer.bounds import check_text
 from pacer.calendar.days import Calendar, DayInfo, Trip
 from pacer.errors import AlreadyDone, PacerError
 from pacer.i18n import Message, notice_json, t
-from pacer.plan.model import REVIEW_TARGET, Plan
+from pacer.plan.model import REVIEW_TARGET, Curriculum, Plan, Unit
 from pacer.schedule.progress import LogEntry, progress_of
 from pacer.schedule.projection import BlockPlan, DayPlan, project
 from pacer.service.session import Session, _entries, resolve_target
@@ -38,6 +38,28 @@ class DayView:
     # Each flexible habit the day shows: (track, days of its week logged up to the day,
     # per_week) — "2 of 3 this week".
     weekly: tuple[tuple[str, int, int], ...] = field(default=())
+
+    # The older plan version that planned a past day (None: the plan in force): a unit it
+    # placed there may be gone from the plan since, and is then named as that version named it.
+    planned_by: Plan | None = None
+
+    def unit(self, plan: Plan, unit_id: str) -> Unit:
+        """A unit placed on the day: the plan in force's, else the older version's."""
+        try:
+            return plan.unit(unit_id)
+        except KeyError:
+            if self.planned_by is None:
+                raise
+            return self.planned_by.unit(unit_id)
+
+    def curriculum(self, plan: Plan, curriculum_id: str) -> Curriculum:
+        """A placed unit's curriculum: the plan in force's, else the older version's."""
+        try:
+            return plan.curriculum(curriculum_id)
+        except KeyError:
+            if self.planned_by is None:
+                raise
+            return self.planned_by.curriculum(curriculum_id)
 
     def week_count(self, track: str | None) -> tuple[int, int] | None:
         """(days logged this week, per_week) of a flexible habit's track shown that day."""
@@ -76,6 +98,7 @@ def day_views(session: Session, first: date, count: int, today: date) -> list[Da
     plan, stream = session.plan, session.compiled.stream
     last = first + timedelta(days=count - 1)
     plans: list[DayPlan] = []
+    older: dict[date, Plan] = {}  # past days an older plan version planned
     past_end = min(last, today - timedelta(days=1))
     if first <= past_end:
         from pacer.service.planversions import plans_in_force
@@ -95,6 +118,8 @@ def day_views(session: Session, first: date, count: int, today: date) -> list[Da
             )
             kept = [dp for dp in planned.days if start <= dp.info.day <= end]
             plans += [_as_planned_day(plan, dp) for dp in kept] if old else kept
+            if old:
+                older.update((dp.info.day, then.plan) for dp in kept)
     ahead_start = max(first, today)
     if ahead_start <= last:
         state = progress_of(plan, entries, before=today)
@@ -106,7 +131,7 @@ def day_views(session: Session, first: date, count: int, today: date) -> list[Da
         logged = tuple(e for e in entries if e.day == dp.info.day)
         dp, weekly = _flexible_habits(plan, dp, entries)
         notices = tuple(_day_notices(session, dp.info, calendar))
-        views.append(DayView(dp, logged, notices, weekly))
+        views.append(DayView(dp, logged, notices, weekly, older.get(dp.info.day)))
     return views
 
 
@@ -362,7 +387,7 @@ def day_json(session: Session, view: DayView) -> dict[str, Any]:
             empty = [] if bp.items else [Message("today.nothing_eligible")]
             block["notices"] = [notice_json(m) for m in empty]
             for p in bp.items:
-                unit = plan.unit(p.unit)
+                unit = view.unit(plan, p.unit)
                 block["items"].append(
                     {
                         "unit": unit.id,
