@@ -15,6 +15,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from pacer import service
+from pacer.plan.builtin import builtin_plan_path
 from pacer.service import Session
 from pacer.web.app import create_app
 from pacer.web.security import Guard, load_secret
@@ -79,7 +80,12 @@ def mismatch(
     request: pytest.FixtureRequest, web_home: Path, other_plan: Path
 ) -> Iterator[tuple[TestClient, dict[str, str], str, str]]:
     """A server on one plan over data written under the other; (client, form, ids of both)."""
-    written, served = (None, other_plan) if request.param == "builtin-data" else (other_plan, None)
+    # The built-in plan served by its file: with no plan file at all, a data folder whose
+    # data belongs to another plan gets that plan's file back from the database.
+    builtin = builtin_plan_path()
+    written, served = (
+        (None, other_plan) if request.param == "builtin-data" else (other_plan, builtin)
+    )
     form = _write(written)
     with Session(written) as s:
         bound_id = s.plan.id
