@@ -344,6 +344,12 @@ def reviewed(pacer: Pacer, week: str, *edit: str) -> Any:
     return shown.json()["facts"]
 
 
+def planned_to_date(status: dict[str, Any]) -> list[tuple[str, int, int]]:
+    return [
+        (tr["id"], tr["planned_to_date"], tr["habit_planned_to_date"]) for tr in status["tracks"]
+    ]
+
+
 @pytest.mark.parametrize("name", sorted(PLANS))
 def test_editing_block_minutes_leaves_last_months_review_and_report_as_they_were(
     pacer: Pacer, home: Path, tmp_path: Path, name: str
@@ -357,6 +363,9 @@ def test_editing_block_minutes_leaves_last_months_review_and_report_as_they_were
         "month": ("report", "month", "--json", "--date", "2026-03-31"),
     }
     before = {k: pacer(*look, env=at(EDIT_DAY)).json() for k, look in reports.items()}
+    status = ("status", "--json", "--date", "2026-03-31")
+    status_before = planned_to_date(pacer(*status, env=at(EDIT_DAY)).json())
+    assert any(planned for _, planned, _ in status_before)
     review = reviewed(pacer, "2026-W12")
     this_week = ("report", "week", "--json", "--date", "2026-04-12")
     later = at("2026-04-09T12:00:00+08:00")  # some days of the week the edit is made in
@@ -371,6 +380,8 @@ def test_editing_block_minutes_leaves_last_months_review_and_report_as_they_were
         # Milestones are projections: they go by the current plan.
         now = pacer(*look, env=at(EDIT_DAY)).json()
         assert {**now, "milestones": None} == {**before[k], "milestones": None}, k
+    # status: what the past asked for, per track, is what it asked then.
+    assert planned_to_date(pacer(*status, env=at(EDIT_DAY)).json()) == status_before
     # The review written again (its facts gathered anew) says what it said.
     assert reviewed(pacer, "2026-W12", "--edit") == review
     # The days from the edit on go by the edited plan.

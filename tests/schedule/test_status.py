@@ -15,6 +15,7 @@ from pacer.schedule.status import (
     finish_date,
     finished_on,
     milestone_status,
+    planned_by_track,
     track_status,
 )
 from tests.schedule.handmade import (
@@ -293,7 +294,9 @@ def test_track_status_planned_to_date_against_done() -> None:
     assert remaining == {"a1": 0, "a2": 60, "b1": 30, "b2": 60}
     projection = run(p, entries, start=THU)  # b1 30 + a2 30 Thu, a2 30 + b2 30 Fri, b2 Sat
     habits = tally(p, calendar(p), entries, date.min, WED)
-    a, b = track_status(p, planned, projection, remaining, entries, WED, habits)
+    a, b = track_status(
+        p, planned_by_track(p, planned, WED), projection, remaining, entries, WED, habits
+    )
     assert (a.id, a.title, b.id, b.title) == ("a", "A", "b", "B")
     assert (a.planned_to_date, a.done, a.remaining, a.projected_finish) == (120, 60, 60, FRI)
     # b's projected finish is its last required unit: b1; optional b2 goes on to Saturday.
@@ -312,7 +315,7 @@ def test_track_status_counts_the_planned_day_itself() -> None:
     planned = run(p)
     remaining = remaining_minutes(p, progress_of(p, []))
     habits = tally(p, calendar(p), [], date.min, MON)
-    a, b = track_status(p, planned, planned, remaining, [], MON, habits)
+    a, b = track_status(p, planned_by_track(p, planned, MON), planned, remaining, [], MON, habits)
     assert (a.planned_to_date, b.planned_to_date) == (60, 0)
     assert (a.habit_planned_to_date, b.habit_planned_to_date) == (0, 20)
     assert habits.ritual.planned == 30
@@ -329,6 +332,12 @@ def test_a_track_with_only_optional_units_has_no_projected_finish() -> None:
     planned = run(p)
     remaining = remaining_minutes(p, progress_of(p, []))
     a, b = track_status(
-        p, planned, planned, remaining, [], MON, tally(p, calendar(p), [], MON, MON)
+        p,
+        planned_by_track(p, planned, MON),
+        planned,
+        remaining,
+        [],
+        MON,
+        tally(p, calendar(p), [], MON, MON),
     )
     assert (a.projected_finish, b.projected_finish) == (MON, None)

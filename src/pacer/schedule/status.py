@@ -79,18 +79,8 @@ def finished_on(plan: Plan, entries: Iterable[LogEntry], until: date) -> dict[st
     return out
 
 
-def track_status(
-    plan: Plan,
-    planned: Projection,
-    projection: Projection,
-    remaining: Mapping[str, int],
-    entries: Iterable[LogEntry],
-    day: date,
-    habits: Tallies,
-) -> list[TrackStatus]:
-    """Per track: unit minutes the plan placed up to `day` (the planned pour) against the
-    minutes logged, what remains and when the projection finishes it; its habit beside
-    (`habits`: the habits' tally up to `day`)."""
+def planned_by_track(plan: Plan, planned: Projection, day: date) -> dict[str, int]:
+    """Per track, the unit minutes a planned pour placed up to `day`."""
     targets = LogTargets.of(plan)
     planned_minutes: dict[str, int] = {}
     for dp in planned.days:
@@ -100,6 +90,22 @@ def track_status(
             for p in bp.items:
                 tid = targets.units[p.unit]
                 planned_minutes[tid] = planned_minutes.get(tid, 0) + p.minutes
+    return planned_minutes
+
+
+def track_status(
+    plan: Plan,
+    planned_minutes: Mapping[str, int],
+    projection: Projection,
+    remaining: Mapping[str, int],
+    entries: Iterable[LogEntry],
+    day: date,
+    habits: Tallies,
+) -> list[TrackStatus]:
+    """Per track: unit minutes the plan placed up to `day` (`planned_minutes`, see
+    planned_by_track) against the minutes logged, what remains and when the projection
+    finishes it; its habit beside (`habits`: the habits' tally up to `day`)."""
+    targets = LogTargets.of(plan)
     done: dict[str, int] = {}
     for e in entries:
         place = targets.place(e)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from pacer import clock
 from pacer.bounds import check_text
 from pacer.errors import PacerError
 from pacer.i18n import Message, joined, t
@@ -52,7 +53,6 @@ class StatusView:
 def status(session: Session, day: date) -> StatusView:
     from dataclasses import replace
 
-    from pacer.schedule.habits import tally
     from pacer.schedule.progress import remaining_minutes
     from pacer.schedule.status import finished_on, milestone_status, not_in_plan, track_status
 
@@ -63,8 +63,15 @@ def status(session: Session, day: date) -> StatusView:
     remaining = remaining_minutes(plan, state)
     for uid in session.adjustments().deferred:
         remaining[uid] = 0
-    planned = planned_projection(session, until=day)
-    habits = tally(plan, session.calendar(), entries, date.min, day)
+    # Planned to date: each day before today by the plan in force on it (issue 14: an edited
+    # plan does not rewrite what the past asked for); today and after by the current plan.
+    from pacer.service.planned import habit_tallies, planned_unit_minutes
+
+    today = clock.today(plan)
+    planned: dict[str, int] = {}
+    for (track, _), minutes in planned_unit_minutes(session, plan.start, day, today).items():
+        planned[track] = planned.get(track, 0) + minutes
+    habits = habit_tallies(session, entries, date.min, day, today)
     tracks = track_status(plan, planned, projection, remaining, entries, day, habits)
     finished = finished_on(plan, entries, day)
     checks = all_checks(session)
