@@ -155,6 +155,22 @@ def test_plan_on_a_fifo_device_or_folder_is_refused(
         )
 
 
+def test_plan_use_and_plan_check_name_the_command_typed_once(pacer: Pacer, fifo: Path) -> None:
+    """The path was given to a command, not to --plan; the line says which, once."""
+    for command, lang, kind in (
+        (("plan", "use"), "en", "is a named pipe (FIFO), not a regular file"),
+        (("plan", "check"), "en", "is a named pipe (FIFO), not a regular file"),
+        (("plan", "check", "--json"), "en", "is a named pipe (FIFO), not a regular file"),
+        (("plan", "use"), "zh", "是命名管道（FIFO），不是普通文件"),
+    ):
+        run = pacer(*command, str(fifo), lang=lang)
+        assert run.code == 2, run.err
+        line = one_line(run)
+        typed = " ".join(command[:2])
+        assert line.startswith(f"pacer: {typed} {fifo} {kind}"), line
+        assert line.count("pacer") == 1 and "--plan" not in line, line
+
+
 def test_import_and_answers_on_a_fifo_are_refused(pacer: Pacer, fifo: Path) -> None:
     run = pacer("import", "json", str(fifo))
     assert run.code == 2 and "is a named pipe (FIFO)" in one_line(run)

@@ -121,10 +121,11 @@ def test_doctor_proposes_the_was_line_and_fails_until_explained_or_accepted(
     run = pacer("--plan", str(plan), "doctor")
     assert run.code == 1, run.out
     assert (
-        f"  unit {old} (45 min): add `was: [{old}]` to unit {new} (plan.yaml line {line})"
+        f"  unit {old} (45 min): add `was: [{old}]` to unit {new}, which has its title"
+        f" (plan.yaml line {line})"
     ) in run.out.splitlines()
     zh = pacer("--plan", str(plan), "doctor", lang="zh")
-    assert f"给单元 {new} 加上 'was: [{old}]'（plan.yaml 第 {line} 行）" in zh.out
+    assert f"给单元 {new}（标题相同）加上 'was: [{old}]'（plan.yaml 第 {line} 行）" in zh.out
     report = pacer("--plan", str(plan), "doctor", "--json")
     assert report.code == 1
     assert report.json()["orphans"] == [
@@ -139,7 +140,7 @@ def test_doctor_proposes_the_was_line_and_fails_until_explained_or_accepted(
                 "id": new,
                 "was": [old],
                 "line_text": f"was: [{old}]",
-                "by": "closest",
+                "by": "title",  # the version `log` ran with knew its title
                 "file": "plan.yaml",
                 "line": line,
             },

@@ -96,18 +96,19 @@ def run_check(args: argparse.Namespace) -> int:
     from pacer.plan.problems import PlanInvalid
 
     given = args.path or getattr(args, "plan", None)
+    given_as = "plan check" if args.path else "--plan"  # the path as the person typed it
     if args.json:
         # An invalid plan is an answer here, not an error: the problems, each with its place.
         path = given or resolve_plan_path(None)[0]
         try:
-            plan, _ = check_plan(given)
+            plan, _ = check_plan(given, given_as)
         except PlanInvalid as exc:
             print_json(check_json(path, None, exc))
             return 2
         warnings = plan_warnings(plan, resolve_plan_path(given)[0])
         print_json({**check_json(path, plan, None), "warnings": problems_json(warnings)})
         return 0
-    plan, resolved = check_plan(given)
+    plan, resolved = check_plan(given, given_as)
     warnings = plan_warnings(plan, resolved)
     s = plan_summary(plan)
     print(

@@ -49,12 +49,20 @@ class Orphan:
     suggestion: Suggestion | None
 
 
-def orphans_of(
-    session: Session, strays: Iterable[Stray], titles: Mapping[str, str] | None = None
-) -> list[Orphan]:
-    """The distinct log targets among `strays`, each with its likely rename. `titles`: what
-    each old unit id was called, where known (the stored plan versions can tell; without
-    them only the closest id is proposed)."""
+@dataclass(frozen=True, slots=True)
+class Known:
+    """An orphan's id as the newest stored plan version that had it knew it."""
+
+    title: str
+    track: str  # a unit's track ("" for a track)
+    then: frozenset[str]  # every id of its kind that version had: none of them is its rename
+
+
+Key = tuple[str, str]  # (unit|track, id): what can say `was:`, and the old id
+
+
+def orphans_of(session: Session, strays: Iterable[Stray]) -> list[Orphan]:
+    """The distinct log targets among `strays`, each with its likely rename."""
     from pacer.store.orphans import accepted_orphans
 
     counts: dict[tuple[str, str], list[int]] = {}
@@ -67,16 +75,16 @@ def orphans_of(
         return []
     accepted = accepted_orphans(session.store)
     plan = session.plan
-    guesses = {key: _guess(plan, *key, titles or {}) for key in counts}
+    olds = {(_WHAT[kind], target) for kind, target in counts if kind in _WHAT}
+    guesses = likely_renames(plan, olds, known_from_versions(session, olds))
     # Old ids proposed for one current id go on one `was:` line, after the ones it has.
     proposed: dict[tuple[str, str], list[str]] = {}
-    for (_, target), guess in guesses.items():
-        if guess is not None:
-            proposed.setdefault(guess[:2], []).append(target)
+    for (_, target), (what, new, _) in guesses.items():
+        proposed.setdefault((what, new), []).append(target)
     file, lines = _plan_lines(session)
     out: list[Orphan] = []
     for (kind, target), (entries, minutes) in counts.items():
-        guess = guesses[(kind, target)]
+        guess = guesses.get((_WHAT.get(kind, ""), target))
         suggestion = None
         if guess is not None:
             what, new, by = guess
@@ -87,25 +95,96 @@ def orphans_of(
     return out
 
 
-def _guess(
-    plan: Plan, kind: str, target: str, titles: Mapping[str, str]
-) -> tuple[str, str, str] | None:
-    """(unit|track, current id, title|closest) for an orphan, or None."""
-    if kind == "unit":
-        title = titles.get(target)
-        if title:
-            same = [u.id for u in plan.units() if u.title == title]
-            if len(same) == 1:
-                return ("unit", same[0], "title")
-        pool = sorted(u.id for u in plan.units())
-        what = "unit"
-    elif kind == "habit":
-        pool = sorted(plan.habit_tracks())
-        what = "track"
-    else:
-        return None  # a ritual other than the review: nothing in a plan can say `was:` for it
-    close = difflib.get_close_matches(target, pool, n=1, cutoff=CLOSE_ENOUGH)
-    return (what, close[0], "closest") if close else None
+# A log entry's target kind -> what in a plan can say `was:` for it (a ritual other than the
+# review has nothing that can).
+_WHAT = {"unit": "unit", "habit": "track"}
+
+
+def known_from_versions(session: Session, olds: Iterable[Key]) -> dict[Key, Known]:
+    """For each old id, what the newest stored plan version that had it called it and which
+    ids it had then: newest first, stopping once every old id is found. A version this pacer
+    cannot read any more is passed over."""
+    from pacer.errors import PacerError
+    from pacer.plan.loader import load_plan_text
+    from pacer.store.planversions import list_versions, version_content
+
+    wanted = set(olds)
+    found: dict[Key, Known] = {}
+    if not wanted:
+        return found
+    for version in reversed(list_versions(session.store)):
+        if version.digest == session.compiled.content:
+            continue  # the plan in force: it has none of them
+        data = version_content(session.store, version.number)
+        if data is None:
+            continue
+        try:
+            plan = load_plan_text(data, f"plan-v{version.number}.yaml")
+        except PacerError:
+            continue
+        units = {u.id: u for u in plan.units()}
+        tracks = {t.id: t for t in plan.tracks}
+        for what, old in sorted(wanted):
+            if what == "unit" and old in units:
+                u = units[old]
+                found[(what, old)] = Known(u.title, u.track, frozenset(units))
+            elif what == "track" and old in tracks:
+                found[(what, old)] = Known(tracks[old].title, "", frozenset(tracks))
+        wanted -= found.keys()
+        if not wanted:
+            break
+    return found
+
+
+def likely_renames(
+    plan: Plan, olds: Iterable[Key], known: Mapping[Key, Known]
+) -> dict[Key, tuple[str, str, str]]:
+    """(unit|track, current id, title|closest) for each old id that has a likely rename.
+
+    Only an id new since the newest version that had the old one can be its rename (with no
+    version that had it, any current id can). First a new id with the old one's title (one
+    of the same track when several have it; several old ids may share it: renamed twice).
+    Else the closest id by difflib's ratio, at least CLOSE_ENOUGH: the closest pairs first,
+    each current id proposed for one old id only, none that a title already claimed. Nothing
+    close enough: no guess."""
+    units = {u.id: u for u in plan.units()}
+    titles = {
+        "unit": {u.id: u.title for u in units.values()},
+        "track": {t.id: t.title for t in plan.tracks},
+    }
+    # A habit's log counts only for a track a habit block has.
+    pools = {"unit": sorted(units), "track": sorted(plan.habit_tracks())}
+    out: dict[Key, tuple[str, str, str]] = {}
+    open_: list[tuple[Key, list[str]]] = []
+    for key in sorted(olds):
+        what = key[0]
+        if what not in pools:
+            continue
+        seen = known.get(key)
+        pool = [i for i in pools[what] if seen is None or i not in seen.then]
+        same = [i for i in pool if seen is not None and titles[what].get(i) == seen.title]
+        if len(same) > 1 and what == "unit" and seen is not None:
+            same = [i for i in same if units[i].track == seen.track]
+        if len(same) == 1:
+            out[key] = (what, same[0], "title")
+        else:
+            open_.append((key, pool))
+    claimed = {(g[0], g[1]) for g in out.values()}
+    pairs = [
+        (difflib.SequenceMatcher(None, key[1], new).ratio(), key, new)
+        for key, pool in open_
+        for new in pool
+        if (key[0], new) not in claimed
+    ]
+    # Closest first; ties in a fixed order (the old id, then the new id).
+    for ratio, key, new in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
+        if ratio < CLOSE_ENOUGH:
+            break
+        if key in out or (key[0], new) in claimed:
+            continue
+        out[key] = (key[0], new, "closest")
+        claimed.add((key[0], new))
+    return out
 
 
 def _was_of(plan: Plan, kind: str, ident: str) -> tuple[str, ...]:

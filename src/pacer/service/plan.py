@@ -89,7 +89,7 @@ def _adopt_file(source: Path) -> PlanAdopted:
     from pacer.plan.loader import load_plan_text
     from pacer.workspace import PLAN_FILE, make_folder, read_plan_file, write_file_atomic
 
-    data = read_plan_file(source, "pacer plan use")
+    data = read_plan_file(source, "plan use")
     plan = load_plan_text(data, str(source))
     folder = data_dir()
     make_folder(folder)
@@ -113,13 +113,14 @@ def _adopt_file(source: Path) -> PlanAdopted:
     return PlanAdopted(plan, target, previous)
 
 
-def check_plan(path: Path | None) -> tuple[Plan, Path]:
-    """Validate a plan file (the plan in force when no path is given); raises PlanInvalid."""
+def check_plan(path: Path | None, given_as: str = "--plan") -> tuple[Plan, Path]:
+    """Validate a plan file (the plan in force when no path is given); raises PlanInvalid.
+    `given_as`: how the person named the path (`plan check PATH`, or --plan)."""
     from pacer.plan.loader import load_plan_text
     from pacer.workspace import read_plan_file
 
     resolved, _ = resolve_plan_path(path)
-    return load_plan_text(read_plan_file(resolved), str(path or resolved)), resolved
+    return load_plan_text(read_plan_file(resolved, given_as), str(path or resolved)), resolved
 
 
 def plan_warnings(plan: Plan, path: Path) -> list[Problem]:
