@@ -170,8 +170,10 @@ def test_going_back_to_the_first_plan_keeps_its_number(
         "the rota was cancelled",
         env=at("2026-05-04T12:00:00+08:00"),
     )
+    # A return keeps the version's own reason (issue 14 follow-up: never overwritten).
     assert back.out.splitlines()[-1] == (
-        "plan version 1 (first seen 2026-03-09) is in force: the rota was cancelled"
+        "plan version 1 (first seen 2026-03-09) is in force again: the plan I start with"
+        " (its own reason; to change it: pacer plan why 1 TEXT)"
     )
     data = pacer("plan", "history", "--json").json()
     assert data["current"] == 1
@@ -197,7 +199,10 @@ def test_reload_records_the_plan_file_as_it_is_now_with_its_reason(
         "plan version 2 (first seen 2026-04-06) is in force: longer evenings\n",
     )
     again = pacer("plan", "reload", "--reason", "said twice", env=at(EDIT_DAY))
-    assert again.out == "plan version 2 (first seen 2026-04-06) is in force: said twice\n"
+    assert again.out == (
+        "the plan in force is version 2 already (longer evenings);"
+        " to change its reason: pacer plan why 2 TEXT\n"
+    )
     assert len(pacer("plan", "history", "--json").json()["versions"]) == 2
 
 

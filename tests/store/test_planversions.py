@@ -63,6 +63,14 @@ def test_going_back_to_an_old_content_keeps_its_number_and_records_the_switch(
     assert current_digest(store) == "a" * 64
 
 
+def test_a_reason_is_kept_never_replaced_by_recording_again(store: Store) -> None:
+    record_in_force(store, "a" * 64, OLD, "p", T1, date(2026, 3, 10))
+    given, wrote = record_in_force(store, "a" * 64, OLD, "p", T1, date(2026, 3, 10), "first")
+    assert (given.reason, wrote) == ("first", True)  # it had none yet
+    again, wrote = record_in_force(store, "a" * 64, OLD, "p", T2, date(2026, 5, 4), "no change")
+    assert (again.reason, wrote) == ("first", False)
+
+
 def test_a_reason_can_be_given_later(store: Store) -> None:
     record_in_force(store, "a" * 64, OLD, "p", T1, date(2026, 3, 10))
     assert set_reason(store, 1, "first plan")

@@ -53,10 +53,20 @@ def record_now(args: argparse.Namespace, reason: str, use: bool = False) -> int:
             raise PacerError(Message("versions.changed_meanwhile", path=plan_path(session)))
         flush_notices(session)
         version, wrote = recorded
-        if use and not wrote:
-            return 0  # the plan in force again, nothing new to say
+        if not wrote:
+            if not use and reason:
+                # Never the version's reason replaced by a reload: say where to change it.
+                key = "versions.already" if version.reason else "versions.already_no_reason"
+                print(t(key, version=version.number, reason=version.reason))
+            return 0  # (after `plan use`: the plan in force again, nothing new to say)
+        from pacer.service.planversions import times_in_force
+
         day = version.day.isoformat()
-        if version.reason:
+        if times_in_force(session, version.number) > 1:
+            # A return to an older version: it keeps its own reason.
+            key = "versions.again" if version.reason else "versions.again_no_reason"
+            print(t(key, version=version.number, day=day, reason=version.reason))
+        elif version.reason:
             print(t("versions.recorded", version=version.number, day=day, reason=version.reason))
         else:
             print(t("versions.recorded_no_reason", version=version.number, day=day))

@@ -44,6 +44,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "plan version {version} (first seen {day}) is in force",
         "计划版本 {version}（首次出现于 {day}）现为当前计划",
     ),
+    "versions.already": (
+        "the plan in force is version {version} already ({reason}); to change its reason:"
+        " pacer plan why {version} TEXT",
+        "当前计划已是版本{version}（{reason}）；要改它的原因：pacer plan why {version} 原因",
+    ),
+    "versions.already_no_reason": (
+        "the plan in force is version {version} already; to give its reason:"
+        " pacer plan why {version} TEXT",
+        "当前计划已是版本{version}；要填写原因：pacer plan why {version} 原因",
+    ),
+    "versions.again": (
+        "plan version {version} (first seen {day}) is in force again: {reason}"
+        " (its own reason; to change it: pacer plan why {version} TEXT)",
+        "计划版本 {version}（首次出现于 {day}）再次成为当前计划：{reason}"
+        "（这是它原来的原因；要修改：pacer plan why {version} 原因）",
+    ),
+    "versions.again_no_reason": (
+        "plan version {version} (first seen {day}) is in force again",
+        "计划版本 {version}（首次出现于 {day}）再次成为当前计划",
+    ),
     "versions.reason_set": (
         "plan version {version}: {reason}",
         "计划版本 {version}：{reason}",
@@ -71,6 +91,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "versions.read_only": (
         "the database cannot be written, so no plan version is recorded",
         "数据库不可写入，因此无法记录计划版本",
+    ),
+    "versions.preview": (
+        "{path} is not the plan the data belongs to ({bound}), so it is only shown, never"
+        " recorded; to make it the plan: pacer plan use {path}",
+        "{path} 不是数据所属的计划（{bound}），只供预览，不会记录；要改用它：pacer plan use {path}",
     ),
     "versions.unreadable": (
         "(this pacer cannot read this version any more: {detail})",

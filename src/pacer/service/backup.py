@@ -204,6 +204,9 @@ def import_json(session: Session, path: Path) -> Imported:
     counts = {name: len(r) for name, r in rows.items()}
     same = sha == plan_sha256(session)
     restored = _restore_plan_file(copy) if copy is not None and not same else None
+    if restored is not None:
+        # Said when the session opened a fresh folder; the restored plan is in force now.
+        session.notices[:] = [n for n in session.notices if n.key != "notice.builtin_plan"]
     # A restored plan file is the plan in force from now on, unless --plan names another.
     matches = same or (restored is not None and not session.plan_given)
     return Imported(path, counts, matches, restored)
@@ -507,8 +510,10 @@ def _keep_plan_current(session: Session) -> None:
     from pacer.store.binding import bind, read_binding
 
     store = session.store
-    if store.read_only or session.bound_elsewhere is not None:
-        return  # a read-only copy keeps what it has; another plan's data keeps its own plan
+    if store.read_only or session.bound_elsewhere is not None or session.previews():
+        # A read-only copy keeps what it has; another plan's data keeps its own plan; a
+        # one-off --plan of a draft is not the plan the data belongs to.
+        return
     bound = read_binding(store)
     if bound is None:
         return  # nothing written yet: nothing to restore

@@ -65,6 +65,17 @@ def record_plan(session: Session, reason: str) -> tuple[PlanVersion, bool] | Non
     store = session.store  # (opening it may record the version without a reason first)
     if store.read_only:
         raise PacerError(Message("versions.read_only"))
+    if session.previews():
+        from pacer.store.binding import read_binding
+
+        bound = read_binding(store)
+        raise InputError(
+            Message(
+                "versions.preview",
+                path=compiled.source,
+                bound=bound.source if bound is not None else compiled.source,
+            )
+        )
     path = builtin_plan_path() if compiled.source == BUILTIN else Path(compiled.source)
     data = read_plan_file(path)
     if content_digest(data) != compiled.content:
@@ -73,6 +84,11 @@ def record_plan(session: Session, reason: str) -> tuple[PlanVersion, bool] | Non
     return record_in_force(
         store, compiled.content, data, compiled.plan.id, now, clock.today(compiled.plan), reason
     )
+
+
+def times_in_force(session: Session, number: int) -> int:
+    """How many times version `number` became the plan in force (more than once: returned to)."""
+    return sum(1 for s in in_force_history(session.store) if s.number == number)
 
 
 def plan_path(session: Session) -> Path:

@@ -59,6 +59,7 @@ class Session:
         # The plan the database belongs to when it is not the plan in force (else None).
         self.bound_elsewhere: PlanCopy | None = None
         self._writes_at_open = 0
+        self._previews: bool | None = None  # see previews()
         self._store_checked = False  # the binding checked, the plan in force recorded
 
     @property
@@ -125,8 +126,9 @@ class Session:
 
     def _restore_bound_plan(self) -> Path | None:
         """With no plan named and no plan.yaml in the data folder, a database bound to a plan
-        file (a backup copied into a new data folder) gets that plan file back: written from
-        the database's copy of it as plan.yaml, said in one notice, and in force. None (the
+        file (a backup copied into a new data folder) gets that plan file back: the version of
+        that plan last recorded in force, written as plan.yaml, said in one notice, and in
+        force (so no change of plan is recorded). None (the
         built-in plan stays in force) when there is no database, --db names a database other
         than the data folder's, nothing is bound yet, or the data belongs to the built-in
         plan."""
@@ -146,8 +148,14 @@ class Session:
         bound = read_binding(self._store)
         if bound is None or bound.source == BUILTIN:
             return None
+        from pacer.store.inforce import newest_content
+
+        # The plan in force, as recorded: the binding's copy is refreshed only by `plan use`
+        # and `backup`, so after an edit and `plan reload` it is an older version (and writing
+        # that back would put it in force again). The copy serves a database without versions.
+        text = newest_content(self._store, bound.plan_id) or bound.text
         try:
-            write_file_atomic(target, bound.text)  # 0600, whole or not at all, never over one
+            write_file_atomic(target, text)  # 0600, whole or not at all, never over one
         except PacerError:
             # Another pacer wrote it meanwhile (then it is in force), or the folder cannot be
             # written: the built-in plan, and the binding's line saying what to type.
@@ -219,17 +227,36 @@ class Session:
         if read_binding(store) is None:
             bind(store, self.plan_copy())
 
+    def previews(self) -> bool:
+        """Whether this is a one-off `--plan` of a file other than the plan the data is bound
+        to (the binding's source; after `plan use`, the data folder's plan.yaml): a draft
+        shown, which records no plan version and changes nothing in force. Someone who always
+        runs with `--plan ~/x.yaml` is bound to that path, and gets versions recorded."""
+        if self._previews is None:
+            self._previews = False
+            if self._plan_path is not None:
+                from pacer.store.binding import read_binding
+                from pacer.workspace import BUILTIN
+
+                bound = read_binding(self.store)
+                if bound is not None:
+                    self._previews = bound.source == BUILTIN or not _same_file(
+                        Path(bound.source), self._plan_path
+                    )
+        return self._previews
+
     def _note_plan_in_force(self, store: Store) -> None:
         """Store the plan in force as a plan version when it is new (see
         service/planversions.py): one indexed read when it is not. A database that cannot
-        be written records nothing; a failure to record only loses that history line."""
+        be written records nothing, nor does a preview (see previews); a failure to record
+        only loses that history line."""
         if store.read_only:
             return
         from pacer.store.inforce import current_digest
 
         compiled = self.compiled
         with suppress(PacerError):
-            if current_digest(store) != compiled.content:
+            if current_digest(store) != compiled.content and not self.previews():
                 from pacer.service.planversions import record_plan
 
                 record_plan(self, "")
@@ -291,6 +318,13 @@ class Session:
         from pacer.store.trips import list_trips
 
         return _calendar_with(self, tuple(list_trips(self.store)))
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except (OSError, RuntimeError):
+        return False
 
 
 class KeptStore:

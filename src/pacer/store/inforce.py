@@ -18,3 +18,16 @@ def current_digest(store: Store) -> str | None:
         " ORDER BY f.id DESC LIMIT 1"
     ).fetchone()
     return None if row is None else str(row[0])
+
+
+def newest_content(store: Store, plan_id: str) -> bytes | None:
+    """The plan file's bytes of the version of plan `plan_id` last recorded in force (None:
+    none recorded): what a restore of the plan file writes back."""
+    import zlib
+
+    row = store.conn.execute(
+        "SELECT v.content FROM plan_in_force f JOIN plan_versions v ON v.id = f.version"
+        " WHERE v.plan_id = ? ORDER BY f.id DESC LIMIT 1",
+        (plan_id,),
+    ).fetchone()
+    return None if row is None else zlib.decompress(bytes(row[0]))

@@ -56,9 +56,9 @@ def record_in_force(
     reason: str = "",
 ) -> tuple[PlanVersion, bool]:
     """Record that the plan with these bytes is in force from `now` on (`day`). A content
-    seen before keeps its number; a reason given is kept when the version has none yet (or
-    replaces it: the newest word on why wins). Returns the version and whether anything was
-    written."""
+    seen before keeps its number; a reason given is kept when the version has none yet, and
+    never replaces one (`plan why` does that, on purpose). Returns the version and whether
+    anything was written."""
     import zlib
 
     stamp = now.isoformat(timespec="seconds")
@@ -76,7 +76,7 @@ def record_in_force(
             wrote = True
         else:
             number = int(found[0])
-            if reason and reason != found[1]:
+            if reason and not found[1]:
                 tx.execute("UPDATE plan_versions SET reason = ? WHERE id = ?", (reason, number))
                 wrote = True
         latest = tx.execute("SELECT version FROM plan_in_force ORDER BY id DESC LIMIT 1").fetchone()
