@@ -132,8 +132,7 @@ def test_plan_use_refuses_an_invalid_plan_and_changes_nothing(
     assert sorted(p.name for p in home.glob("plan*.yaml")) == ["plan.yaml"]
     folder = pacer("plan", "use", str(tmp_path))
     assert folder.code != 0 and folder.err == (
-        f"pacer: plan use {tmp_path} is a folder, not a regular file;"
-        " give the path of a file\n"
+        f"pacer: plan use {tmp_path} is a folder, not a regular file; give the path of a file\n"
     )
     missing = pacer("plan", "use", str(tmp_path / "nope.yaml"))
     assert missing.code != 0 and "Traceback" not in missing.err
