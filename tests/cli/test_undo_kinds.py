@@ -3,6 +3,7 @@ revert (a catch-up choice, a review, a plan switch …), end to end through `pac
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -185,3 +186,70 @@ def test_undo_never_reaches_past_accepted_orphans(
     assert "piano" in accepted.out + accepted.err
     refused(pacer("undo"), "doctor --accept-orphans (piano)")
     assert len(ok(pacer("log", "list", "--json")).json()["entries"]) == 2
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "named"),
+    [
+        ("after_json", "not json", "after_json"),
+        ("after_json", "[1, 2]", "after_json"),
+        ("after_json", None, "after_json"),  # an 'add' must say what was added
+        ("before_json", '{"id": 1}', "before_json"),  # an 'add' has nothing before
+        ("table_name", "mood", "table_name"),
+        ("action", "redo", "action"),
+        ("row_id", 7, "after_json"),  # the object's id is another row's
+    ],
+)
+def test_import_refuses_an_audit_row_undo_could_not_read(
+    pacer: Pacer, plan: Plan, tmp_path: Path, field: str, value: object, named: str
+) -> None:
+    p, ids = plan
+    ok(pacer(*p, "log", "30", ids["habit"]))
+    ok(pacer(*p, "note", "x", "--for", ids["post"]))
+    out = tmp_path / "export.json"
+    ok(pacer(*p, "export", "json", "-o", str(out)))
+    document = json.loads(out.read_text(encoding="utf-8"))
+    document["tables"]["audit"][1][field] = value
+    out.write_text(json.dumps(document), encoding="utf-8")
+    fresh = tmp_path / "fresh.db"
+    run = pacer(*p, "--db", str(fresh), "import", "json", str(out))
+    assert run.code != 0
+    assert "row 1 of audit" in run.err and named in run.err, run.err
+    assert "nothing was imported" in run.err
+    assert "Traceback" not in run.err and "internal error" not in run.err
+    assert ok(pacer(*p, "--db", str(fresh), "log", "list", "--json")).json()["entries"] == []
+
+
+def test_undo_of_an_unreadable_stored_change_is_one_line(pacer: Pacer, home: Path) -> None:
+    import apsw
+
+    ok(pacer("log", "30", "english"))
+    db = apsw.Connection(str(home / "pacer.db"))
+    db.execute("UPDATE audit SET after_json = 'not json'")
+    db.close()
+    run = pacer("undo")
+    assert run.code != 0
+    assert "cannot undo: change 1 of the record is unreadable (after_json)" in run.err, run.err
+    assert "Traceback" not in run.err and "internal error" not in run.err
+    assert len(ok(pacer("log", "list", "--json")).json()["entries"]) == 1
+
+
+def test_log_list_of_an_unknown_target_says_so(pacer: Pacer, plan: Plan, tmp_path: Path) -> None:
+    p, ids = plan
+    for target in ("nope", "", "x" * 5000):
+        run = pacer(*p, "log", "list", "--target", target)
+        assert run.code != 0, target
+        assert "unknown target" in run.err, run.err
+        assert run.out == "" and len(run.err.strip().splitlines()) <= 2
+    # An id the log holds that the plan no longer has is still listed.
+    ok(pacer(*p, "log", "30", ids["habit"], "--date", "2026-03-05"))
+    if not p:
+        return  # the Berlin plan shows an old id: its track renamed in a copy
+    edited = tmp_path / "plan.yaml"
+    text = Path(p[1]).read_text(encoding="utf-8")
+    from tests.helpers import rename_id
+
+    edited.write_text(text, encoding="utf-8")
+    rename_id(edited, ids["habit"], "cello")
+    listed = ok(pacer("--plan", str(edited), "log", "list", "--target", ids["habit"], "--json"))
+    assert [e["target"] for e in listed.json()["entries"]] == [ids["habit"]]

@@ -42,13 +42,19 @@ def list_entries(
     those that count for it, written under its id or an old one (`was:` in the plan)."""
     from pacer.store.log import entries_between
 
-    found = entries_between(session.store, first, last)
     if target is None:
-        return found
+        return entries_between(session.store, first, last)
     from pacer.plan.renames import Renames, current_id
+    from pacer.service.session import resolve_target
+    from pacer.store.log import target_logged
 
-    renames = Renames.of(session.plan)
     wanted = current_id(session.plan, target)
+    if not target_logged(session.store, target):
+        # An id the log holds stays listable when the plan no longer has it; any other
+        # must be one the plan has, as for `log edit --target` (an unknown one says so).
+        resolve_target(session.plan, wanted)
+    found = entries_between(session.store, first, last)
+    renames = Renames.of(session.plan)
     return [e for e in found if e.target == target or renames.target(e.kind, e.target) == wanted]
 
 
