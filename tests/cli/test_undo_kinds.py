@@ -166,7 +166,7 @@ def test_undo_never_reaches_past_a_plan_switch(
     ok(pacer("plan", "use", str(copy)))
     ok(pacer("log", "30", "piano"))
     ok(pacer("plan", "use", str(copy)))
-    refused(pacer("undo"), "cannot undo: the newest change is 'pacer plan use ")
+    refused(pacer("undo"), "cannot undo: the newest change is the switch to the plan ")
     assert len(ok(pacer("log", "list", "--json")).json()["entries"]) == 1
 
 

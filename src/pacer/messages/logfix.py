@@ -141,7 +141,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "undid: the removal of {what}; it is back",
         "已撤销：{what}的删除；已恢复",
     ),
-    "logfix.trip": ("trip {id} ({start} → {end})", "外出 {id}（{start} → {end}）"),
+    "logfix.trip": ("trip {id} ({start} → {end})", "出差 {id}（{start} → {end}）"),
     "logfix.undid.add.trips": ("undid: removed {what}", "已撤销：删除了{what}"),
     "logfix.undid.edit.trips": (
         "undid: the edit of {what}; it is as before",
@@ -213,7 +213,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'pacer roster import FILE' brings it back",
         "'pacer roster import 文件' 可恢复",
     ),
-    "logfix.stop.what.plan_use": ("'pacer plan use {source}'", "'pacer plan use {source}'"),
+    "logfix.stop.what.plan_use": (
+        "the switch to the plan {source} ('pacer plan use')",
+        "切换到计划 {source}（'pacer plan use'）",
+    ),
     "logfix.stop.how.plan_use": (
         "'pacer plan use {previous}' goes back to the plan before",
         "'pacer plan use {previous}' 可回到之前的计划",
