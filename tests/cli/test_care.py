@@ -91,8 +91,8 @@ def test_export_import_export_round_trips_everything(pacer: Pacer, home: Path) -
     first = pacer("export", "json", "-o", str(out))
     assert first.code == 0, first.err
     assert first.out == (
-        f"wrote {out} (14 rows: log 2, trips 1, reviews 1, milestone checks 1,"
-        " metric values 1, notes 1, catch-up choices 2, roster 1, changes 4)\n"
+        f"wrote {out} (20 rows: log 2, trips 1, reviews 1, milestone checks 1,"
+        " metric values 1, notes 1, catch-up choices 2, roster 1, changes 10)\n"
     )
     document = json.loads(out.read_text(encoding="utf-8"))
     assert set(document) == TOP_KEYS
@@ -121,7 +121,7 @@ def test_export_import_export_round_trips_everything(pacer: Pacer, home: Path) -
     restored = pacer("--db", str(home / "restored.db"), "import", "json", str(out))
     assert restored.code == 0, restored.err
     assert errors(restored) == []  # the same plan: no notice
-    assert restored.out.startswith(f"imported {out}: 14 rows (log 2, trips 1, reviews 1,")
+    assert restored.out.startswith(f"imported {out}: 20 rows (log 2, trips 1, reviews 1,")
     again = pacer("--db", str(home / "restored.db"), "export", "json")
     assert again.code == 0, again.err
     assert without_stamp(json.loads(again.out)) == without_stamp(document)
@@ -442,7 +442,7 @@ def test_import_refuses_a_database_that_holds_data(pacer: Pacer, home: Path) -> 
     assert errors(run) == [
         f"pacer: {home / 'pacer.db'} already holds data (log 2, trips 1, reviews 1,"
         " milestone checks 1, metric values 1, notes 1, catch-up choices 2, roster 1,"
-        " changes 4); import only"
+        " changes 10); import only"
         " into an"
         " empty database: pacer --db NEW.db import json FILE"
     ]
@@ -462,7 +462,7 @@ def test_import_says_when_the_export_was_made_with_another_plan(
         "pacer: the export was made with another plan (its SHA-256 differs from the plan in"
         " force); everything was imported — 'pacer doctor' lists what the plan no longer names"
     ]
-    assert run.out.startswith(f"imported {path}: 14 rows")
+    assert run.out.startswith(f"imported {path}: 20 rows")
 
 
 def test_import_without_a_format_is_a_usage_hint(pacer: Pacer) -> None:

@@ -68,7 +68,7 @@ def test_dump_and_load_give_the_same_rows(tmp_path: Path) -> None:
     source.close()
     target = open_store(tmp_path / "b.db")
     try:
-        assert load_tables(target, dumped) == 4 + 3  # and the audit rows of the entries, note
+        assert load_tables(target, dumped) == 4 + 4  # and the audit rows of the entries, trip, note
         assert dump_tables(target) == dumped
     finally:
         target.close()

@@ -46,10 +46,18 @@ def test_a_database_before_migration_4_refuses_a_focus_and_takes_it_after(
         patched.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:3])
         patched.setattr(migrations, "LATEST", 3)
         old = open_store(path)
+        # The rows as that version wrote them (today's add_choice also writes the audit of
+        # migration 7, which a version-3 database does not have).
+        insert = (
+            "INSERT INTO catchup (kind, milestone, start_date, end_date, units, reason,"
+            " created_at) VALUES (?, 'ch1', ?, ?, ?, 'r', '2026-03-01T00:00:00+00:00')"
+        )
         try:
-            kept = add_choice(old, CatchupChoice("stretch", "ch1", d(2), d(6), reason="r"))
-            with pytest.raises(PacerError):
-                add_choice(old, focus)
+            with old.write() as tx:
+                tx.execute(insert, ("stretch", d(2).isoformat(), d(6).isoformat(), ""))
+            (kept,) = list_choices(old)
+            with pytest.raises(PacerError), old.write() as tx:
+                tx.execute(insert, ("focus", d(2).isoformat(), d(15).isoformat(), "ch1-draft"))
         finally:
             old.close()
     store = open_store(path)  # migrates: the table is made anew, its rows kept

@@ -239,3 +239,28 @@ def test_the_log_page_in_chinese(app: TestClient, seeded: Seeded) -> None:
     set_lang("en")
     assert "2026-03-24 至 2026-04-20 的记录" in page.text
     assert "保存" in page.text and "删除" in page.text and "撤销最近一次改动" in page.text
+
+
+def test_undo_on_the_web_stops_at_a_change_it_does_not_revert(
+    app: TestClient, seeded: Seeded
+) -> None:
+    from pacer.schedule.catchup import CatchupChoice
+    from pacer.store.catchup import add_choice
+
+    with Session(seeded.plan) as s:
+        milestone = s.plan.milestones[0].id
+        choice = add_choice(
+            s.store, CatchupChoice("stretch", milestone, date(2026, 4, 20), date(2026, 4, 26))
+        )
+    before = _entries(seeded.plan)
+    token = csrf_of(app, "/log")
+    response = post(app, "/undo", {"csrf": token, "back": "log"}, **{"accept-language": "en"})
+    assert response.status_code == 400, response.text
+    errors = [unescape(e) for e in re.findall(r'notice error">([^<]*)', response.text)]
+    assert errors == [
+        f"cannot undo: the newest change is catch-up choice {choice.id} ({milestone}), which"
+        f" undo does not revert; 'pacer catchup --drop {choice.id}' reverses it"
+    ]
+    assert _entries(seeded.plan) == before
+    with Session(seeded.plan) as s:
+        assert [n.id for n in service.list_notes(s)] == [seeded.note]

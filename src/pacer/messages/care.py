@@ -94,6 +94,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "row {index} of {table} was refused ({detail}); nothing was imported",
         "{table} 的第 {index} 行被拒绝（{detail}）；没有导入任何内容",
     ),
+    "import.bad_change": (
+        "{field} is not what undo can read (a JSON object of the table's row, its id the"
+        " row_id, or null where the action allows it; a known table_name and action)",
+        "{field} 不是 undo 能读取的内容（应为该表一行的 JSON 对象，其 id 等于 row_id，或在"
+        "该动作允许时为 null；table_name 和 action 须是已知的）",
+    ),
     "import.bad_row": (
         "{path}: row {index} of {table}: {detail}; nothing was imported",
         "{path}：{table} 的第 {index} 行：{detail}；没有导入任何内容",

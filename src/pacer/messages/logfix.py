@@ -141,6 +141,103 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "undid: the removal of {what}; it is back",
         "已撤销：{what}的删除；已恢复",
     ),
+    "logfix.trip": ("trip {id} ({start} → {end})", "出差 {id}（{start} → {end}）"),
+    "logfix.undid.add.trips": ("undid: removed {what}", "已撤销：删除了{what}"),
+    "logfix.undid.edit.trips": (
+        "undid: the edit of {what}; it is as before",
+        "已撤销：{what}的修改；已恢复原样",
+    ),
+    "logfix.undid.remove.trips": (
+        "undid: the removal of {what}; it is back",
+        "已撤销：{what}的删除；已恢复",
+    ),
+    "logfix.undid.add.milestone_checks": (
+        "undid: the check of {milestone}/{criterion} (evidence: {evidence})",
+        "已撤销：{milestone}/{criterion} 的勾选（依据：{evidence}）",
+    ),
+    "logfix.undid.edit.milestone_checks": (
+        "undid: the new evidence of {milestone}/{criterion}; it is again {evidence}",
+        "已撤销：{milestone}/{criterion} 的新依据；依据恢复为 {evidence}",
+    ),
+    "logfix.undid.remove.milestone_checks": (
+        "undid: the uncheck of {milestone}/{criterion}; checked again (evidence: {evidence})",
+        "已撤销：{milestone}/{criterion} 的取消勾选；已重新勾选（依据：{evidence}）",
+    ),
+    # A newer change undo does not revert: named, with what reverses it; nothing is written.
+    "logfix.stop": (
+        "cannot undo: the newest change is {what}, which undo does not revert; {how}",
+        "无法撤销：最近一次改动是{what}，undo 不能撤销它；{how}",
+    ),
+    "logfix.stop.what.catchup_apply": (
+        "catch-up choice {id} ({milestone})",
+        "补进度选择 {id}（{milestone}）",
+    ),
+    "logfix.stop.how.catchup_apply": (
+        "'pacer catchup --drop {id}' reverses it",
+        "'pacer catchup --drop {id}' 可撤回",
+    ),
+    "logfix.stop.what.catchup_drop": (
+        "the removal of catch-up choice {id} ({milestone})",
+        "删除补进度选择 {id}（{milestone}）",
+    ),
+    "logfix.stop.how.catchup_drop": (
+        "'pacer catchup {milestone}' shows the options to record it again",
+        "'pacer catchup {milestone}' 列出可重新记录的选项",
+    ),
+    "logfix.stop.what.review": ("the review of {week}", "{week} 的周复盘"),
+    "logfix.stop.how.review": (
+        "'pacer review --week {week} --edit' changes it",
+        "'pacer review --week {week} --edit' 可修改",
+    ),
+    "logfix.stop.what.accept_orphans": (
+        "doctor --accept-orphans ({ids})",
+        "doctor --accept-orphans（{ids}）",
+    ),
+    "logfix.stop.how.accept_orphans": (
+        "no command takes it back (doctor only stops counting those ids)",
+        "没有命令可撤回（doctor 只是不再把这些 id 算作问题）",
+    ),
+    "logfix.stop.what.roster_import": (
+        "the roster import from {file}",
+        "从 {file} 导入排班",
+    ),
+    "logfix.stop.how.roster_import": (
+        "'pacer roster rm ID' removes an entry (see 'pacer roster list')",
+        "'pacer roster rm ID' 可删除一项（见 'pacer roster list'）",
+    ),
+    "logfix.stop.what.roster_rm": (
+        "the removal of roster entry {id}",
+        "删除排班项 {id}",
+    ),
+    "logfix.stop.how.roster_rm": (
+        "'pacer roster import FILE' brings it back",
+        "'pacer roster import 文件' 可恢复",
+    ),
+    "logfix.stop.what.plan_use": (
+        "the switch to the plan {source} ('pacer plan use')",
+        "切换到计划 {source}（'pacer plan use'）",
+    ),
+    "logfix.stop.how.plan_use": (
+        "'pacer plan use {previous}' goes back to the plan before",
+        "'pacer plan use {previous}' 可回到之前的计划",
+    ),
+    "logfix.stop.how.plan_use_any": (
+        "'pacer plan use PATH' with the plan you had goes back",
+        "用之前的计划文件运行 'pacer plan use 路径' 可回到它",
+    ),
+    "logfix.stop.what.plan_why": (
+        "the reason of plan version {version}",
+        "计划版本 {version} 的原因",
+    ),
+    "logfix.stop.how.plan_why": (
+        "'pacer plan why {version} TEXT' changes it",
+        "'pacer plan why {version} 文字' 可修改",
+    ),
+    "logfix.bad_audit_row": (
+        "cannot undo: change {id} of the record is unreadable ({field}); correct the entry"
+        " with an edit instead",
+        "无法撤销：第 {id} 条改动记录无法读取（{field}）；请改用 edit 修改",
+    ),
     "logfix.nothing_to_undo": (
         "nothing to undo: no recorded change is left (see 'pacer log list' to fix an entry)",
         "没有可撤销的改动（要修改记录，请看 'pacer log list'）",

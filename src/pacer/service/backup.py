@@ -446,7 +446,7 @@ _WHOLE_RANGES = {
     "id": (1, 2**63 - 1),
     "minutes": (-(2**63), 2**63 - 1),
     "done": (0, 1),
-    "row_id": (1, 2**63 - 1),  # the audit's: the id of the row a change was made to
+    "row_id": (0, 2**63 - 1),  # the audit's: the id of the row changed (0: a row without one)
     "undoes": (1, 2**63 - 1),
 }
 

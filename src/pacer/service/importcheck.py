@@ -130,7 +130,27 @@ def _metric_value(row: Row, index: int, state: dict[str, object]) -> None:
         raise PacerError(Message("import.not_finite", value=value))
 
 
+def _audit(row: Row, index: int, state: dict[str, object]) -> None:
+    """A change `undo` could not read is refused: JSON that is not an object (or null where
+    the action allows it), an object whose id is not the row's, an unknown table or action."""
+    import json
+
+    from pacer.store.audit import problem_of
+
+    parsed = []
+    for field in ("before_json", "after_json"):
+        text = row.get(field)
+        try:
+            parsed.append(None if text is None else json.loads(str(text)))
+        except ValueError:
+            raise PacerError(Message("import.bad_change", field=field)) from None
+    problem = problem_of(row.get("table_name"), row.get("row_id"), row.get("action"), *parsed)
+    if problem is not None:
+        raise PacerError(Message("import.bad_change", field=problem))
+
+
 _CHECKS: dict[str, Callable[[Row, int, dict[str, object]], None]] = {
+    "audit": _audit,
     "log": _log,
     "trips": _trip,
     "catchup": _catchup,

@@ -42,13 +42,19 @@ def list_entries(
     those that count for it, written under its id or an old one (`was:` in the plan)."""
     from pacer.store.log import entries_between
 
-    found = entries_between(session.store, first, last)
     if target is None:
-        return found
+        return entries_between(session.store, first, last)
     from pacer.plan.renames import Renames, current_id
+    from pacer.service.session import resolve_target
+    from pacer.store.log import target_logged
 
-    renames = Renames.of(session.plan)
     wanted = current_id(session.plan, target)
+    if not target_logged(session.store, target):
+        # An id the log holds stays listable when the plan no longer has it; any other
+        # must be one the plan has, as for `log edit --target` (an unknown one says so).
+        resolve_target(session.plan, wanted)
+    found = entries_between(session.store, first, last)
+    renames = Renames.of(session.plan)
     return [e for e in found if e.target == target or renames.target(e.kind, e.target) == wanted]
 
 
@@ -192,17 +198,91 @@ class Undone:
 
 
 def undo(session: Session) -> Undone:
-    """Revert the last change of any kind (store/audit.py: each undo walks one further back)."""
+    """Revert the last change of any kind (store/audit.py: each undo walks one further back).
+    A newer write undo does not revert (a marker) is named with the command that reverses it,
+    and nothing is written; so is a stored change undo cannot read."""
     from pacer.store.audit import undo_last
 
-    change = undo_last(session.store)
-    if change is None:
+    done = undo_last(session.store, lambda change: _undone(session, change))
+    if done is None:
         raise PacerError(Message("logfix.nothing_to_undo"))
+    return done[1]
+
+
+def _undone(session: Session, change: Change) -> Undone:
+    """What undoing `change` says; refuses a marker, and a row it cannot read, in one line."""
+    from pacer.store.audit import MARKS
+
+    if change.table in MARKS:
+        raise PacerError(_stop(change))
     row = change.after if change.action == "add" else change.before
-    assert row is not None
-    what, day = _row_text(session, change.table, row)
+    try:
+        assert row is not None
+        args, day = _row_args(session, change.table, row)
+        if change.table == "milestone_checks" and change.action == "edit":
+            assert change.after is not None
+            args["now"] = change.after["evidence"]
+    except (AssertionError, KeyError, TypeError, ValueError):
+        raise PacerError(
+            Message("logfix.bad_audit_row", id=change.id, field="before_json")
+        ) from None
     key = f"logfix.undid.{change.action}.{change.table}"
-    return Undone(change, Message(key, id=change.row_id, what=what), day)
+    return Undone(change, Message(key, id=change.row_id, **args), day)
+
+
+_STOPS = frozenset(
+    {
+        "catchup_apply",
+        "catchup_drop",
+        "review",
+        "accept_orphans",
+        "roster_import",
+        "roster_rm",
+        "plan_use",
+        "plan_why",
+    }
+)
+
+
+def _stop(change: Change) -> Message:
+    """ "cannot undo: the newest change is catch-up choice 3 (M), which undo does not revert;
+    'pacer catchup --drop 3' reverses it"."""
+    what = change.after or {}
+    kind = what.get("kind")
+    if kind not in _STOPS:
+        return Message("logfix.bad_audit_row", id=change.id, field="after_json")
+    args = {k: v for k, v in what.items() if k != "kind"}
+    how = f"logfix.stop.how.{kind}"
+    if kind == "plan_use" and not args.get("previous"):
+        how = "logfix.stop.how.plan_use_any"
+    stop = Message(
+        "logfix.stop",
+        what=Message(f"logfix.stop.what.{kind}", **args),
+        how=Message(how, **args),
+    )
+    try:
+        str(stop)  # a Message is rendered when shown: a marker missing a value fails here
+    except (KeyError, IndexError, TypeError, ValueError):
+        return Message("logfix.bad_audit_row", id=change.id, field="after_json")
+    return stop
+
+
+def _row_args(session: Session, table: str, row: Row) -> tuple[dict[str, object], date]:
+    if table == "trips":
+        start, end = (
+            date.fromisoformat(str(row["start_date"])),
+            date.fromisoformat(str(row["end_date"])),
+        )
+        return {"what": Message("logfix.trip", id=row["id"], start=start, end=end)}, start
+    if table == "milestone_checks":
+        day = date.fromisoformat(str(row["local_date"]))
+        return {
+            "milestone": str(row["milestone"]),
+            "criterion": str(row["criterion"]),
+            "evidence": str(row["evidence"]),
+        }, day
+    what, day = _row_text(session, table, row)
+    return {"what": what}, day
 
 
 def _row_text(session: Session, table: str, row: Row) -> tuple[Message, date]:

@@ -77,7 +77,7 @@ def _rebind(adopted: PlanAdopted, db_path: Path | None) -> None:
     )
     store = open_store(path)
     try:
-        bind(store, copy)
+        bind(store, copy, str(adopted.previous or ""))
     finally:
         store.close()
 

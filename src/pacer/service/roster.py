@@ -99,7 +99,7 @@ def import_roster(session: Session, path: Path, maps: Sequence[str]) -> RosterIm
         template = template_for(found.summary, chosen)
         assert template is not None  # the scan kept only summaries with a key
         rows.append((found.uid, found.start, found.end, template, found.summary))
-    outcomes = store_import(session.store, rows)
+    outcomes = store_import(session.store, rows, str(path))
     by_kind: dict[str, list[RosterEntry]] = {"added": [], "updated": [], "same": []}
     for what, entry in outcomes:
         by_kind[what].append(entry)

@@ -40,10 +40,21 @@ def read_binding(store: Store) -> PlanCopy | None:
     return PlanCopy(str(row[0]), str(row[1]), str(row[2]), str(row[3]), bytes(row[4]))
 
 
-def bind(store: Store, plan: PlanCopy) -> None:
-    """Record (or replace) the plan the database belongs to, in one transaction."""
+def bind(store: Store, plan: PlanCopy, previous: str | None = None) -> None:
+    """Record (or replace) the plan the database belongs to, in one transaction. `previous`
+    (not None: a switch by `pacer plan use`, where the replaced plan was kept, "" when
+    nowhere) also marks the switch in the audit, so that `undo` stops there."""
     with store.write() as tx:
         write_binding(tx, plan)
+        if previous is not None:
+            from pacer.store.audit import mark
+
+            marked: dict[str, object] = {
+                "kind": "plan_use",
+                "source": plan.source,
+                "previous": previous,
+            }
+            mark(tx, "plan", "edit", marked)
 
 
 def write_binding(tx: Connection, plan: PlanCopy) -> None:

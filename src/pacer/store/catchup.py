@@ -7,6 +7,7 @@ from datetime import date
 from pacer.clock import now_utc
 from pacer.errors import PacerError
 from pacer.i18n import Message
+from pacer.store.audit import mark
 from pacer.store.db import Store
 
 TYPE_CHECKING = False  # the domain class is only needed once a row exists
@@ -55,6 +56,8 @@ def add_choice(store: Store, choice: CatchupChoice) -> CatchupChoice:
         row = tx.execute(
             f"SELECT {_COLUMNS} FROM catchup WHERE id = ?", (tx.last_insert_rowid(),)
         ).fetchone()
+        # undo does not revert a choice (`--drop` does): it stops here, naming it
+        mark(tx, "catchup", "add", {"kind": "catchup_apply", "id": row[0], "milestone": row[2]})
     return _choice(row)
 
 
@@ -69,4 +72,5 @@ def remove_choice(store: Store, choice_id: int) -> CatchupChoice:
         if row is None:
             raise PacerError(Message("catchup.no_such", id=choice_id))
         tx.execute("DELETE FROM catchup WHERE id = ?", (choice_id,))
+        mark(tx, "catchup", "remove", {"kind": "catchup_drop", "id": row[0], "milestone": row[2]})
     return _choice(row)

@@ -151,6 +151,12 @@ def remove_entry(store: Store, entry_id: int) -> LogEntry:
         return entry_of(delete_row(tx, "log", entry_id))
 
 
+def target_logged(store: Store, target: str) -> bool:
+    """Whether any entry (of any day) names `target`."""
+    found = store.conn.execute("SELECT 1 FROM log WHERE target = ? LIMIT 1", (target,))
+    return found.fetchone() is not None
+
+
 def has_entries(store: Store) -> bool:
     return store.conn.execute("SELECT 1 FROM log LIMIT 1").fetchone() is not None
 

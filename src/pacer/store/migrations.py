@@ -152,13 +152,17 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (
         7,
         "audit",
-        # Every change to a log entry, a metric value or a note: one row written in the
-        # change's own transaction, with the row as JSON before (NULL: it was added) and after
-        # (NULL: it was removed). `undoes`: the change an undo reverted (NULL: no undo).
+        # Every change to a log entry, a metric value, a note, a trip or a milestone check:
+        # one row written in the change's own transaction, with the row as JSON before (NULL:
+        # it was added) and after (NULL: it was removed); row_id 0 for a check (found by its
+        # milestone and criterion). `undoes`: the change an undo reverted (NULL: no undo).
+        # Every other write (catchup … plan) leaves a marker row that undo stops at.
         """
         CREATE TABLE audit (
             id INTEGER PRIMARY KEY,
-            table_name TEXT NOT NULL CHECK (table_name IN ('log', 'metric_values', 'notes')),
+            table_name TEXT NOT NULL CHECK (table_name IN ('log', 'metric_values', 'notes',
+                'trips', 'milestone_checks', 'catchup', 'reviews', 'accepted_orphans',
+                'roster', 'plan')),
             row_id INTEGER NOT NULL,
             action TEXT NOT NULL CHECK (action IN ('add', 'edit', 'remove', 'undo')),
             before_json TEXT,

@@ -6,6 +6,7 @@ from datetime import date
 
 from pacer.clock import now_utc
 from pacer.schedule.status import CriterionCheck
+from pacer.store.audit import delete_row, insert_row, update_row
 from pacer.store.db import Store
 
 _COLUMNS = "milestone, criterion, evidence, local_date, checked_at"
@@ -28,19 +29,18 @@ def set_check(
             f"SELECT {_COLUMNS} FROM milestone_checks WHERE milestone = ? AND criterion = ?",
             (milestone, criterion),
         ).fetchone()
-        tx.execute(
-            "INSERT INTO milestone_checks (milestone, criterion, evidence, local_date, checked_at)"
-            " VALUES (?, ?, ?, ?, ?)"
-            " ON CONFLICT (milestone, criterion) DO UPDATE SET evidence = excluded.evidence,"
-            " local_date = excluded.local_date, checked_at = excluded.checked_at",
-            (
-                milestone,
-                criterion,
-                evidence,
-                day.isoformat(),
-                now_utc().isoformat(timespec="seconds"),
-            ),
-        )
+        # Each recorded in the audit: `undo` unchecks, or brings back the evidence replaced.
+        values: dict[str, object] = {
+            "milestone": milestone,
+            "criterion": criterion,
+            "evidence": evidence,
+            "local_date": day.isoformat(),
+            "checked_at": now_utc().isoformat(timespec="seconds"),
+        }
+        if old is None:
+            insert_row(tx, "milestone_checks", values)
+        else:
+            update_row(tx, "milestone_checks", 0, values, values)
         row = tx.execute(
             f"SELECT {_COLUMNS} FROM milestone_checks WHERE milestone = ? AND criterion = ?",
             (milestone, criterion),
@@ -57,10 +57,7 @@ def remove_check(store: Store, milestone: str, criterion: str) -> CriterionCheck
         ).fetchone()
         if row is None:
             return None
-        tx.execute(
-            "DELETE FROM milestone_checks WHERE milestone = ? AND criterion = ?",
-            (milestone, criterion),
-        )
+        delete_row(tx, "milestone_checks", 0, {"milestone": milestone, "criterion": criterion})
     return _check(row)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from pacer.clock import now_utc
+from pacer.store.audit import mark
 from pacer.store.db import Store
 
 
@@ -18,7 +19,7 @@ def accept_orphans(store: Store, orphans: Iterable[tuple[str, str]]) -> int:
     """Record (kind, target) pairs as intended, all in one transaction; returns how many
     were new (one accepted before keeps its first time)."""
     stamp = now_utc().isoformat(timespec="seconds")
-    added = 0
+    added: list[str] = []
     with store.write() as tx:
         for kind, target in orphans:
             tx.execute(
@@ -26,5 +27,8 @@ def accept_orphans(store: Store, orphans: Iterable[tuple[str, str]]) -> int:
                 " VALUES (?, ?, ?)",
                 (kind, target, stamp),
             )
-            added += tx.changes()
-    return added
+            if tx.changes():
+                added.append(target)
+        if added:  # undo does not take an acceptance back: it stops here
+            mark(tx, "accepted_orphans", "add", {"kind": "accept_orphans", "ids": ", ".join(added)})
+    return len(added)

@@ -94,7 +94,12 @@ def set_reason(store: Store, number: int, reason: str) -> bool:
     """Give version `number` its reason; False when there is no such version."""
     with store.write() as tx:
         tx.execute("UPDATE plan_versions SET reason = ? WHERE id = ?", (reason, number))
-        return tx.changes() > 0
+        if not tx.changes():
+            return False
+        from pacer.store.audit import mark  # undo does not revert a reason: it stops here
+
+        mark(tx, "plan", "edit", {"kind": "plan_why", "version": number})
+        return True
 
 
 def list_versions(store: Store) -> list[PlanVersion]:

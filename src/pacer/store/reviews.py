@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from pacer.clock import now_utc
 from pacer.errors import PacerError
 from pacer.i18n import Message
+from pacer.store.audit import mark
 from pacer.store.db import Store
 
 TYPE_CHECKING = False  # the domain classes are only needed once a row exists
@@ -93,4 +94,6 @@ def save_review(
         saved = tx.execute(
             f"SELECT {_COLUMNS} FROM reviews WHERE week = ?", (str(week),)
         ).fetchone()
+        # undo does not revert a review (`review --edit` changes it): it stops here
+        mark(tx, "reviews", "add" if row is None else "edit", {"kind": "review", "week": str(week)})
     return _review(saved)

@@ -9,6 +9,7 @@ from pacer.calendar.days import RosterEntry
 from pacer.clock import now_utc
 from pacer.errors import PacerError
 from pacer.i18n import Message
+from pacer.store.audit import mark
 from pacer.store.db import Store
 
 
@@ -39,11 +40,12 @@ def remove_roster(store: Store, entry_id: int) -> RosterEntry:
         if row is None:
             raise PacerError(Message("rota.roster.no_such", id=entry_id))
         tx.execute("DELETE FROM roster WHERE id = ?", (entry_id,))
+        mark(tx, "roster", "remove", {"kind": "roster_rm", "id": entry_id})  # undo stops here
     return _entry(row)
 
 
 def import_roster(
-    store: Store, found: Sequence[tuple[str, date, date, str, str]]
+    store: Store, found: Sequence[tuple[str, date, date, str, str]], source: str = ""
 ) -> list[tuple[str, RosterEntry]]:
     """Put (uid, start, end, template, summary) entries in, in one transaction. Per entry:
     ("added", the new entry), ("same", the entry already there, unchanged) or ("updated",
@@ -84,4 +86,6 @@ def import_roster(
                 entry = RosterEntry(tx.last_insert_rowid(), start, end, template, summary)
                 out.append(("added", entry))
             known[uid] = entry
+        if any(how != "same" for how, _ in out):  # undo does not revert an import: stops here
+            mark(tx, "roster", "add", {"kind": "roster_import", "file": source})
     return out

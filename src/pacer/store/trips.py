@@ -10,6 +10,7 @@ from pacer.calendar.days import Trip, overlap_of
 from pacer.clock import now_utc
 from pacer.errors import PacerError
 from pacer.i18n import Message
+from pacer.store.audit import delete_row, insert_row
 from pacer.store.db import Store
 
 _COLUMNS = "id, start_date, end_date, note, kind, tz"
@@ -44,20 +45,22 @@ def add_trip(
             raise PacerError(
                 Message("trip.overlaps", id=other.id, start=other.start, end=other.end)
             )
-        tx.execute(
-            "INSERT INTO trips (start_date, end_date, note, uid, created_at, kind, tz)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (
-                start.isoformat(),
-                end.isoformat(),
-                note,
-                uid,
-                now_utc().isoformat(timespec="seconds"),
-                kind,
-                tz,
-            ),
-        )
-    return Trip(tx.last_insert_rowid(), start, end, note, kind, tz)
+        row = insert_row(tx, "trips", _values(start, end, note, uid, kind, tz))
+    return Trip(int(str(row["id"])), start, end, note, kind, tz)
+
+
+def _values(
+    start: date, end: date, note: str, uid: str | None, kind: str, tz: str | None
+) -> dict[str, object]:
+    return {
+        "start_date": start.isoformat(),
+        "end_date": end.isoformat(),
+        "note": note,
+        "uid": uid,
+        "created_at": now_utc().isoformat(timespec="seconds"),
+        "kind": kind,
+        "tz": tz,
+    }
 
 
 def list_trips(store: Store) -> list[Trip]:
@@ -70,7 +73,7 @@ def remove_trip(store: Store, trip_id: int) -> Trip:
         row = tx.execute(f"SELECT {_COLUMNS} FROM trips WHERE id = ?", (trip_id,)).fetchone()
         if row is None:
             raise PacerError(Message("trip.no_such", id=trip_id))
-        tx.execute("DELETE FROM trips WHERE id = ?", (trip_id,))
+        delete_row(tx, "trips", trip_id)  # the audit keeps it: `undo` brings it back
     return _trip(row)
 
 
@@ -95,7 +98,6 @@ def import_trips(
         # new trip could overlap is the first that ends on or after its start.
         held = [_trip(r[:6]) for r in rows]
         ends = [t.end for t in held]
-        created = now_utc().isoformat(timespec="seconds")
         for uid, start, end, note, kind in trips:
             if uid in known:
                 out.append(("known", known[uid]))
@@ -104,12 +106,8 @@ def import_trips(
             if at < len(held) and held[at].start <= end:
                 out.append(("overlaps", held[at]))
                 continue
-            tx.execute(
-                "INSERT INTO trips (start_date, end_date, note, uid, created_at, kind)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                (start.isoformat(), end.isoformat(), note, uid, created, kind),
-            )
-            trip = Trip(tx.last_insert_rowid(), start, end, note, kind)
+            added = insert_row(tx, "trips", _values(start, end, note, uid, kind, None))
+            trip = Trip(int(str(added["id"])), start, end, note, kind)
             known[uid] = trip
             held.insert(at, trip)
             ends.insert(at, end)
