@@ -16,6 +16,8 @@ from pacer.i18n import Message
 from pacer.plan.model import REVIEW_TARGET
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from pacer.plan.model import Plan
     from pacer.service import Session
     from pacer.web.app import Dashboard
@@ -125,14 +127,24 @@ class LogPage:
         return back
 
     def remove_entry(self, request: Request) -> Response:
+        def said(s: Session, row_id: int) -> Message:
+            removed = service.remove_entry(s, row_id)
+            what = service.entry_text(removed)
+            return Message("web.logpage.removed", id=removed.id, what=what)
+
+        return self._remove(request, said, "entries")
+
+    def _remove(
+        self, request: Request, remove: Callable[[Session, int], Message], anchor: str
+    ) -> Response:
+        """Remove the row the form names (`remove` says what it removed), then back to the
+        window, at `anchor`."""
         d = self.d
         d.begin(request)
-        entry_id = self._id(d.form(request, "id"))
+        row_id = self._id(d.form(request, "id"))
         with d.session(request) as s:
-            removed = self._gone(lambda: service.remove_entry(s, entry_id))
-            what = service.entry_text(removed)
-            d.say(request, Message("web.logpage.removed", id=removed.id, what=what))
-            back = self._back(request, s.plan, "entries")
+            d.say(request, self._gone(lambda: remove(s, row_id)))
+            back = self._back(request, s.plan, anchor)
         return back
 
     def edit_value(self, request: Request) -> Response:
@@ -163,15 +175,12 @@ class LogPage:
         return back
 
     def remove_value(self, request: Request) -> Response:
-        d = self.d
-        d.begin(request)
-        value_id = self._id(d.form(request, "id"))
-        with d.session(request) as s:
-            removed = self._gone(lambda: service.remove_metric_value(s, value_id))
+        def said(s: Session, row_id: int) -> Message:
+            removed = service.remove_metric_value(s, row_id)
             what = service.value_text(s, removed)
-            d.say(request, Message("web.logpage.value_removed", id=removed.id, what=what))
-            back = self._back(request, s.plan, "values")
-        return back
+            return Message("web.logpage.value_removed", id=removed.id, what=what)
+
+        return self._remove(request, said, "values")
 
     def edit_note(self, request: Request) -> Response:
         d = self.d
@@ -187,14 +196,11 @@ class LogPage:
         return back
 
     def remove_note(self, request: Request) -> Response:
-        d = self.d
-        d.begin(request)
-        note_id = self._id(d.form(request, "id"))
-        with d.session(request) as s:
-            removed = self._gone(lambda: service.remove_note(s, note_id))
-            d.say(request, Message("web.logpage.note_removed", what=service.note_text(removed)))
-            back = self._back(request, s.plan, "notes")
-        return back
+        def said(s: Session, row_id: int) -> Message:
+            removed = service.remove_note(s, row_id)
+            return Message("web.logpage.note_removed", what=service.note_text(removed))
+
+        return self._remove(request, said, "notes")
 
     # -- helpers ------------------------------------------------------------------------------
     @staticmethod
