@@ -24,6 +24,7 @@ from pacer.store.metrics import add_value
 from pacer.store.migrations import LATEST
 from pacer.store.milestones import set_check
 from pacer.store.notes import add_note
+from pacer.store.orphans import accept_orphans
 from pacer.store.reviews import save_review
 from pacer.store.roster import import_roster
 from pacer.store.trips import add_trip
@@ -75,6 +76,7 @@ def fill(db: Path) -> None:
         set_check(store, "phase-a", "mit1801", "https://notes.example/1801", date(2026, 3, 10))
         add_value(store, "listening", date(2026, 3, 9), 41.5, "Lex #400")
         add_note(store, "blog1", date(2026, 3, 8), "TensorRT engine 构建要 20 分钟")
+        accept_orphans(store, [("unit", "m1801-gone")])
     finally:
         store.close()
         clock.set_now(None)
@@ -91,8 +93,9 @@ def test_export_import_export_round_trips_everything(pacer: Pacer, home: Path) -
     first = pacer("export", "json", "-o", str(out))
     assert first.code == 0, first.err
     assert first.out == (
-        f"wrote {out} (20 rows: log 2, trips 1, reviews 1, milestone checks 1,"
-        " metric values 1, notes 1, catch-up choices 2, roster 1, changes 10)\n"
+        f"wrote {out} (22 rows: log 2, trips 1, reviews 1, milestone checks 1,"
+        " metric values 1, notes 1, catch-up choices 2, roster 1, changes 11,"
+        " accepted orphans 1)\n"
     )
     document = json.loads(out.read_text(encoding="utf-8"))
     assert set(document) == TOP_KEYS
@@ -121,7 +124,7 @@ def test_export_import_export_round_trips_everything(pacer: Pacer, home: Path) -
     restored = pacer("--db", str(home / "restored.db"), "import", "json", str(out))
     assert restored.code == 0, restored.err
     assert errors(restored) == []  # the same plan: no notice
-    assert restored.out.startswith(f"imported {out}: 20 rows (log 2, trips 1, reviews 1,")
+    assert restored.out.startswith(f"imported {out}: 22 rows (log 2, trips 1, reviews 1,")
     again = pacer("--db", str(home / "restored.db"), "export", "json")
     assert again.code == 0, again.err
     assert without_stamp(json.loads(again.out)) == without_stamp(document)
@@ -152,6 +155,7 @@ def test_export_goes_to_standard_output_without_o(pacer: Pacer, home: Path) -> N
         "metric_values",
         "notes",
         "audit",
+        "accepted_orphans",
     }
     assert list(home.iterdir()) != []  # the database, nothing else written but the cache
     assert not any(p.suffix == ".json" for p in home.iterdir())
@@ -399,6 +403,7 @@ def _export_tables() -> tuple[str, ...]:
         "notes",
         "roster",
         "audit",
+        "accepted_orphans",
     )
 
 
@@ -442,7 +447,7 @@ def test_import_refuses_a_database_that_holds_data(pacer: Pacer, home: Path) -> 
     assert errors(run) == [
         f"pacer: {home / 'pacer.db'} already holds data (log 2, trips 1, reviews 1,"
         " milestone checks 1, metric values 1, notes 1, catch-up choices 2, roster 1,"
-        " changes 10); import only"
+        " changes 11, acce…); import only"
         " into an"
         " empty database: pacer --db NEW.db import json FILE"
     ]
@@ -462,7 +467,7 @@ def test_import_says_when_the_export_was_made_with_another_plan(
         "pacer: the export was made with another plan (its SHA-256 differs from the plan in"
         " force); everything was imported — 'pacer doctor' lists what the plan no longer names"
     ]
-    assert run.out.startswith(f"imported {path}: 20 rows")
+    assert run.out.startswith(f"imported {path}: 22 rows")
 
 
 def test_import_without_a_format_is_a_usage_hint(pacer: Pacer) -> None:

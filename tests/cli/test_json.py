@@ -203,6 +203,7 @@ IMPORT = {
             "catchup",
             "roster",
             "audit",
+            "accepted_orphans",
         )
     },
     "plan_matches": "bool",

@@ -96,9 +96,10 @@ def test_a_wrong_plan_option_is_refused_and_plan_use_switches_on_purpose(
     for write in (
         ("trip", "add", "2026-04-01", "2026-04-03", *other),
         ("metric", "add", "mock-score", "50", *other),
+        ("plan", "reload", "--reason", "x", *other),  # the binding's line, not "read-only"
     ):
         run = pacer(*write)
-        assert run.code != 0 and BUILTIN_ID in run.err, (write, run.err)
+        assert run.code != 0 and BUILTIN_ID in run.err and plan_id in run.err, (write, run.err)
 
     # `pacer plan use` is the deliberate switch: the data now belongs to the Berlin plan.
     assert pacer("plan", "use", str(OTHER_PLAN)).code == 0

@@ -242,6 +242,23 @@ def test_history_in_chinese(pacer: Pacer, home: Path, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("name", sorted(PLANS))
+def test_days_before_the_first_version_keep_that_version_after_an_edit(
+    pacer: Pacer, home: Path, tmp_path: Path, name: str
+) -> None:
+    # pacer first ran on 6 April; the weeks before were logged afterwards (--date).
+    first = tmp_path / "first.yaml"
+    shutil.copyfile(PLANS[name], first)
+    assert pacer("plan", "use", str(first), env=at(EDIT_DAY)).code == 0
+    earlier = ("week", "--json", "--date", "2026-03-16")
+    before = pacer(*earlier, env=at(EDIT_DAY)).json()
+    (home / "plan.yaml").write_text(doubled_templates(first.read_text("utf-8")), "utf-8")
+    later = at("2026-04-09T12:00:00+08:00")
+    reload = pacer("plan", "reload", "--reason", "longer days", env=later)
+    assert reload.code == 0, reload.err
+    assert pacer(*earlier, env=later).json() == before
+
+
+@pytest.mark.parametrize("name", sorted(PLANS))
 def test_editing_block_minutes_leaves_last_months_week_as_it_was(
     pacer: Pacer, home: Path, tmp_path: Path, name: str
 ) -> None:

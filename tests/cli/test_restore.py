@@ -228,6 +228,10 @@ def test_an_export_carries_every_plan_version_as_text(
             lambda p: p["in_force"][0].update(since=None),
             "'plan.in_force[0].since' cannot be None",
         ),
+        (
+            lambda p: p.update(text=p["text"].replace("minutes:", "minutes:  ", 1)),
+            "'plan.text' is not the plan its digest names",
+        ),
     ],
     ids=[
         "versions-not-a-list",
@@ -243,6 +247,7 @@ def test_an_export_carries_every_plan_version_as_text(
         "bad-day",
         "unknown-version",
         "since-null",
+        "plan-text-not-its-sha256",
     ],
 )
 def test_bad_plan_versions_are_refused_in_one_line_and_nothing_is_written(
@@ -287,7 +292,8 @@ def test_an_older_export_without_versions_keeps_what_the_database_recorded(
     history = ok(pacer("plan", "history", "--json", env=env)).json()
     assert history["current"] == len(history["versions"]) >= 1
     # Without the versions the past is judged by the plan in force now: only what the days
-    # before the edit asked for (planned to date) may differ from the original's status.
+    # before the edit asked for (planned to date, and the habits counted as asked) may differ
+    # from the original's status.
     assert unplanned(ok(pacer("status", "--json", env=env)).json()) == unplanned(
         shown(pacer, {})[0]
     )
@@ -295,7 +301,14 @@ def test_an_older_export_without_versions_keeps_what_the_database_recorded(
 
 def unplanned(status: dict[str, Any]) -> dict[str, Any]:
     """A status without what the plan asked up to the date."""
-    asked = ("planned_to_date", "habit_planned_to_date", "habit_kept", "habit_days")
+    asked = (
+        "planned_to_date",
+        "habit_planned_to_date",
+        "habit_kept",
+        "habit_days",
+        "habit_done",
+        "habit_days_kept",
+    )
     tracks = [{k: v for k, v in tr.items() if k not in asked} for tr in status["tracks"]]
     ritual = status["ritual"] and {
         k: v for k, v in status["ritual"].items() if k not in (*asked, "kept", "days")

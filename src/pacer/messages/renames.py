@@ -75,5 +75,6 @@ MESSAGES.update(
             "no orphan ids left to accept",
             "没有需要确认的孤立 id",
         ),
+        "table.accepted_orphans": ("accepted orphans", "已确认的孤立 id"),
     }
 )

@@ -356,8 +356,12 @@ def _exported_plan(path: Path, plan: object) -> PlanCopy | None:
     if not isinstance(text, str) or not isinstance(source, str):
         raise PacerError(Message("import.bad_field", path=path, field="plan.text"))
     data = text.encode("utf-8")
+    digest = hashlib.sha256(data).hexdigest()
+    if "sha256" in plan and plan["sha256"] != digest:
+        # A plan edited inside an export would become a plan version nobody chose.
+        raise PacerError(Message("import.version_digest", path=path, field="plan.text"))
     loaded = load_plan_text(data, f"{path}: plan.text")  # PlanInvalid: file:line:col
-    return PlanCopy(loaded.id, loaded.title, source, hashlib.sha256(data).hexdigest(), data)
+    return PlanCopy(loaded.id, loaded.title, source, digest, data)
 
 
 def _restore_plan_file(copy: PlanCopy) -> Path | None:

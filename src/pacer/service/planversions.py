@@ -63,6 +63,8 @@ def record_plan(session: Session, reason: str) -> tuple[PlanVersion, bool] | Non
 
     compiled = session.compiled
     store = session.store  # (opening it may record the version without a reason first)
+    if store.refusal is not None and session.bound_elsewhere is not None:
+        raise PacerError(store.refusal)  # another plan's data: the line naming both plans
     if store.read_only:
         raise PacerError(Message("versions.read_only"))
     if session.previews():
@@ -233,9 +235,11 @@ def plans_in_force(session: Session, first: date, last: date) -> list[tuple[Sess
     session over the plan that was in force then (the session itself for the plan in force
     now). Days before the first recorded version go by that first version; with no version
     recorded, everything goes by the plan in force."""
-    switches = [s for s in in_force_history(session.store) if s.day <= last]
-    if not switches:
+    history = in_force_history(session.store)
+    if not history:
         return [(session, first, last)]
+    # Days before the first recorded version (logged afterwards, with --date) go by it too.
+    switches = [s for s in history if s.day <= last] or history[:1]
     current = session.compiled.content
     pieces: list[tuple[int, date, date]] = []
     for i, switch in enumerate(switches):

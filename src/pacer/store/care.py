@@ -11,9 +11,8 @@ from pacer.store.db import Connection, Store
 
 # Bookkeeping, not the person's data: never exported, never imported as a table (the plan
 # binding travels as the export's "plan" object).
-# accepted_orphans is doctor's memory of what the person said, not their record: left out of
-# export/import (a restore only makes doctor ask again).
-_INTERNAL = ("schema_migrations", "plan_binding", "accepted_orphans")
+# (accepted_orphans is what the person said of their log: it travels with it.)
+_INTERNAL = ("schema_migrations", "plan_binding")
 # Plan versions (migration 8) hold compressed bytes, which the JSON export refuses, and every
 # command records the plan in force (so a fresh database is never empty of them): they travel
 # as the export's "plan" object's "versions", not as tables.
