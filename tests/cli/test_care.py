@@ -352,6 +352,10 @@ def _log(day: str, minutes: int, lid: int = 3) -> dict[str, Any]:
             "row 0 of metric_values: value inf is not a finite number",
         ),
         (
+            lambda d: d["tables"]["log"][0].update(local_date="2031-01-01"),
+            "row 0 of log: dated 2031-01-01, after it was logged (2026-03-10T13:00:00+00:00)",
+        ),
+        (
             lambda d: d["tables"]["log"][0].update(logged_at="9999-12-31T23:59:59+14:00"),
             "row 0 of log: logged_at '9999-12-31T23:59:59+14:00' is not an ISO 8601 time with",
         ),
@@ -371,6 +375,7 @@ def _log(day: str, minutes: int, lid: int = 3) -> dict[str, Any]:
         "review-answers-not-a-mapping",
         "nan",
         "infinity",
+        "log-dated-ahead",
         "far-timestamp",
     ],
 )

@@ -139,6 +139,16 @@ def test_an_untouched_form_changes_nothing(app: TestClient, seeded: Seeded) -> N
     assert _said(app.get("/log?lang=en").text)[0].startswith("nothing changed:")
 
 
+def test_a_form_without_a_field_leaves_that_field_alone(app: TestClient, seeded: Seeded) -> None:
+    token = csrf_of(app, "/log")
+    before = _entries(seeded.plan)
+    second = seeded.ids["second"]
+    # Only the id (a hand-made request): the note is not cleared, nothing changes.
+    assert post(app, "/log/edit", {"csrf": token, "id": str(second)}).status_code == 303
+    assert _entries(seeded.plan) == before
+    assert _said(app.get("/log?lang=en").text)[0].startswith("nothing changed:")
+
+
 def test_remove_then_undo_on_the_log_page(app: TestClient, seeded: Seeded) -> None:
     token = csrf_of(app, "/log")
     first = seeded.ids["first"]

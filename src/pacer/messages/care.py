@@ -108,6 +108,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "overlaps row {row} ({start} → {end}); trips may not overlap",
         "与第 {row} 行（{start} → {end}）重叠；出差不能重叠",
     ),
+    "import.log_ahead": (
+        "dated {day}, after it was logged ({logged_at}); 'pacer log' never writes a day ahead",
+        "日期 {day} 晚于记录时间（{logged_at}）；'pacer log' 从不记录未来的日子",
+    ),
     "import.minutes_range": (
         "minutes {minutes} is outside 0 to {limit} (24 hours)",
         "分钟数 {minutes} 超出 0 到 {limit}（24 小时）的范围",

@@ -4,7 +4,7 @@ that an export edited by hand (or made by another tool) cannot store what `pacer
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from pacer.errors import PacerError
@@ -67,6 +67,15 @@ def _log(row: Row, index: int, state: dict[str, object]) -> None:
 
     _kind("target_kind", row.get("target_kind"), TARGET_KINDS)
     minutes, day = row.get("minutes"), _day(row.get("local_date"))
+    logged_at = row.get("logged_at")
+    # `pacer log` never writes a day ahead of the person's clock, and no zone is more than a
+    # day ahead of UTC: a later day is a row no command wrote.
+    if (
+        day is not None
+        and isinstance(logged_at, str)
+        and day > datetime.fromisoformat(logged_at).astimezone(UTC).date() + timedelta(days=1)
+    ):
+        raise PacerError(Message("import.log_ahead", day=day, logged_at=logged_at))
     if not isinstance(minutes, int):
         return
     if not 0 <= minutes <= DAY_MINUTES:

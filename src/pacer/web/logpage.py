@@ -110,7 +110,8 @@ class LogPage:
             raw = d.form(request, "date")
             day = service.parse_day(raw, s.plan) if raw else None
             target = d.form(request, "target") or None
-            note = d.form(request, "note")
+            # A field the form did not send is left alone (an empty one is cleared).
+            note = d.form(request, "note") if "note" in request.state.form else None
             given = (
                 minutes,
                 None if day == was.day else day,
