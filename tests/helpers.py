@@ -78,6 +78,18 @@ def seed_stale_rows(db: Path) -> None:
         clock.set_now(was)
 
 
+def doubled_templates(text: str) -> str:
+    """The plan with every day template's minutes (and their bounds) doubled."""
+    out, inside = [], False
+    for line in text.splitlines(keepends=True):
+        if line[:1].strip():
+            inside = line.startswith("day_templates:")
+        if inside:
+            line = re.sub(r"\b(minutes|max|min): (\d+)", lambda m: f"{m[1]}: {int(m[2]) * 2}", line)
+        out.append(line)
+    return "".join(out)
+
+
 def pacer_env(home: Path, now: str) -> dict[str, str]:
     """The environment a `pacer` process of the tests runs in: this one without locale or
     PACER_ settings, then the data folder, C.UTF-8, a fixed clock and Shanghai's zone."""

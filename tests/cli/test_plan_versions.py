@@ -14,25 +14,13 @@ import pytest
 
 from pacer.plan.builtin import builtin_plan_path
 from tests.conftest import OTHER_PLAN
-from tests.helpers import Run, rename_id
+from tests.helpers import Run, doubled_templates, rename_id
 
 FIRST_DAY = "2026-03-09T12:00:00+08:00"
 EDIT_DAY = "2026-04-06T12:00:00+08:00"
 PLANS = {"builtin": builtin_plan_path(), "berlin": OTHER_PLAN}
 
 Pacer = Callable[..., Run]
-
-
-def doubled_templates(text: str) -> str:
-    """The plan with every day template's minutes (and their bounds) doubled."""
-    out, inside = [], False
-    for line in text.splitlines(keepends=True):
-        if line[:1].strip():
-            inside = line.startswith("day_templates:")
-        if inside:
-            line = re.sub(r"\b(minutes|max|min): (\d+)", lambda m: f"{m[1]}: {int(m[2]) * 2}", line)
-        out.append(line)
-    return "".join(out)
 
 
 def digest(path: Path) -> str:

@@ -16,7 +16,7 @@ import pytest
 
 from pacer.plan.builtin import builtin_plan_path
 from tests.conftest import OTHER_PLAN
-from tests.helpers import Run
+from tests.helpers import Run, doubled_templates
 
 Pacer = Callable[..., Run]
 
@@ -37,18 +37,6 @@ def at(moment: str) -> dict[str, str]:
 def ok(run: Run) -> Run:
     assert run.code == 0, run.err
     return run
-
-
-def doubled_templates(text: str) -> str:
-    """The plan with every day template's minutes (and their bounds) doubled."""
-    out, inside = [], False
-    for line in text.splitlines(keepends=True):
-        if line[:1].strip():
-            inside = line.startswith("day_templates:")
-        if inside:
-            line = re.sub(r"\b(minutes|max|min): (\d+)", lambda m: f"{m[1]}: {int(m[2]) * 2}", line)
-        out.append(line)
-    return "".join(out)
 
 
 def a_year(pacer: Pacer, home: Path, tmp_path: Path, which: str) -> None:
