@@ -3,6 +3,7 @@ it (the clock set to each), on the built-in plan and the Berlin fixture, each gi
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -85,3 +86,19 @@ def test_without_a_ramp_the_first_day_back_is_full(pacer: Pacer, which: str) -> 
     lines = ok(pacer(*plan, "today", env=on(BACK[0]))).splitlines()
     assert f"{work}  {full} min" in lines
     assert not [line for line in lines if "first days back" in line]
+
+
+@pytest.mark.parametrize("which", CASES)
+def test_the_trip_effect_includes_the_ramp(pacer: Pacer, tmp_path: Path, which: str) -> None:
+    source = CASES[which][0]
+    moved = []
+    for plan in (source, with_ramp(source, tmp_path)):
+        home = {"PACER_HOME": str(tmp_path / f"home-{len(moved)}"), **on(BACK[0])}
+        ok(pacer("--plan", str(plan), "trip", "add", "2026-03-16", "2026-03-29", env=home))
+        shown = ok(pacer("--plan", str(plan), "today", "--json", env=home))
+        moved.append({e["milestone"]: e["days"] for e in json.loads(shown)["trip_effect"]})
+    plain, ramped = moved
+    assert set(plain) <= set(ramped)
+    assert all(ramped[m] >= days for m, days in plain.items())
+    if which == "builtin":  # its work runs close: three half evenings move some milestones
+        assert any(ramped[m] > plain.get(m, 0) for m in ramped)
