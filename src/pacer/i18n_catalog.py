@@ -494,6 +494,7 @@ def _merge() -> None:
         logfix,
         mdimport,
         milestones,
+        ramp,
         regions,
         renames,
         report,
@@ -526,6 +527,7 @@ def _merge() -> None:
         versions,
         renames,
         binding,
+        ramp,
     )
     for module in modules:
         for key, texts in module.MESSAGES.items():

@@ -133,6 +133,17 @@ REST_DAY = DayTemplate(REST_TEMPLATE, "", ())
 
 
 @dataclass(frozen=True, slots=True)
+class Ramp:
+    """A gentle first week back (`ramp:` of a kind of absence): after an absence of at least
+    `after_days` days, the next `days` study days with work blocks offer `share` of their work
+    minutes (see schedule/ramp.py)."""
+
+    after_days: int
+    days: int
+    share: float  # in (0, 1]
+
+
+@dataclass(frozen=True, slots=True)
 class Absence:
     """A kind of absence (`absences:` in the plan): the week shape its days follow, or one
     template for all of them; its title and the banner `today` shows on its days."""
@@ -142,6 +153,7 @@ class Absence:
     template: str = ""  # instead of a shape: this template every day
     title: str = ""  # empty: the catalog's word for the kind
     banner: str = ""
+    ramp: Ramp | None = None  # lighter work blocks on the first days back
 
 
 # Kinds every plan has; a plan's own `absences:` entry of the same kind replaces them.

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from pacer.calendar.days import Calendar, DayInfo
 from pacer.plan.model import Block, DayTemplate, Plan
+from pacer.schedule.ramp import RampDay, lighter, ramp_days
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +27,7 @@ class DayCapacity:
     template: DayTemplate
     work: tuple[tuple[Block, int], ...]  # each work block with the minutes it offers that day
     blocks: tuple[Block, ...] = ()  # the template's blocks on that day (DayTemplate.blocks_on)
+    ramp: RampDay | None = None  # a first day back: its work blocks offer a share
 
     @property
     def minutes(self) -> int:
@@ -46,6 +48,7 @@ class Timeline:
         self.days: list[DayCapacity] = []
         self.cumulative: list[int] = [0]  # cumulative[i] = work minutes of days[:i]
         self._templates = {t.id: t for t in plan.day_templates}
+        self.ramp = ramp_days(plan, calendar)  # the lighter first days back from absences
 
     def _extend_to(self, index: int) -> None:
         while len(self.days) <= index:
@@ -55,10 +58,13 @@ class Timeline:
             template = self._templates.get(info.template) or self.plan.template(info.template)
             stretched = any(s.covers(d) for s in self.stretches)
             blocks = template.blocks_on(d)
+            ramp = self.ramp.get(d)
             work = tuple(
-                (b, b.max_minutes if stretched else b.minutes) for b in blocks if b.type == "work"
+                (b, _offer(b.max_minutes if stretched else b.minutes, ramp))
+                for b in blocks
+                if b.type == "work"
             )
-            day = DayCapacity(info, template, work, blocks)
+            day = DayCapacity(info, template, work, blocks, ramp)
             self.days.append(day)
             self.cumulative.append(self.cumulative[-1] + day.minutes)
 
@@ -74,3 +80,9 @@ class Timeline:
         i, j = (first - self.start).days, (last - self.start).days
         self._extend_to(j)
         return self.cumulative[j + 1] - self.cumulative[i]
+
+
+def _offer(minutes: int, ramp: RampDay | None) -> int:
+    """What a work block offers: its minutes (its max under a stretch), and on a first day
+    back the ramp's share of that — habits and rituals are not work blocks: never lighter."""
+    return minutes if ramp is None else lighter(minutes, ramp.share)

@@ -25,6 +25,7 @@ from pacer.calendar.days import Calendar, DayInfo
 from pacer.plan.model import DESK_KINDS, Block, DayTemplate, Plan, Unit
 from pacer.schedule.capacity import Stretch, Timeline
 from pacer.schedule.progress import Progress, remaining_minutes
+from pacer.schedule.ramp import RampDay
 from pacer.schedule.stream import NO_POOL, OVERFLOW_DAYS, PoolKey, Stream, covers, pool_key
 
 
@@ -50,6 +51,7 @@ class DayPlan:
     info: DayInfo
     template: DayTemplate
     blocks: tuple[BlockPlan, ...]
+    ramp: RampDay | None = None  # a first day back: its work blocks offer a share
 
     @property
     def placed(self) -> int:
@@ -414,7 +416,7 @@ def project(
                     finish[uid] = d
             blocks.append(BlockPlan(block, tuple(items), offer))
         if keep_days:
-            kept.append(DayPlan(capacity.info, capacity.template, tuple(blocks)))
+            kept.append(DayPlan(capacity.info, capacity.template, tuple(blocks), capacity.ramp))
         d += timedelta(days=1)
     unplaced = {uid: m for uid, m in left.items() if m > 0}
     return Projection(start, d - timedelta(days=1), tuple(kept), finish, done, unplaced)

@@ -131,6 +131,9 @@ def day_views(session: Session, first: date, count: int, today: date) -> list[Da
         logged = tuple(e for e in entries if e.day == dp.info.day)
         dp, weekly = _flexible_habits(plan, dp, entries)
         notices = tuple(_day_notices(session, dp.info, calendar))
+        if dp.ramp is not None:  # a first day back: its work blocks are lighter (`ramp:`)
+            r = dp.ramp
+            notices += (Message("ramp.first_days_back", n=r.n, days=r.days, percent=r.percent),)
         views.append(DayView(dp, logged, notices, weekly, older.get(dp.info.day)))
     return views
 
@@ -362,6 +365,14 @@ def day_why(info: DayInfo) -> str:
     return ""
 
 
+def _ramp_json(dp: DayPlan) -> dict[str, Any] | None:
+    """A first day back (`ramp:`): which of how many, the share its work blocks offer."""
+    r = dp.ramp
+    if r is None:
+        return None
+    return {"day": r.n, "of": r.days, "share": r.share, "after_trip": r.after.id}
+
+
 def day_json(session: Session, view: DayView) -> dict[str, Any]:
     plan = session.plan
     info = view.plan.info
@@ -383,6 +394,9 @@ def day_json(session: Session, view: DayView) -> dict[str, Any]:
         }
         if b.type == "work":
             block["tracks"] = list(b.tracks)
+            # What the block offers that day: `minutes`, its max under a stretch, less on a
+            # first day back (`ramp`).
+            block["offered"] = bp.capacity
             # What the text says under an empty work block, with its code for scripts.
             empty = [] if bp.items else [Message("today.nothing_eligible")]
             block["notices"] = [notice_json(m) for m in empty]
@@ -420,6 +434,7 @@ def day_json(session: Session, view: DayView) -> dict[str, Any]:
         "holiday": info.holiday or None,
         "provisional": info.provisional,
         "trip": trip_json(info.trip),
+        "ramp": _ramp_json(view.plan),
         "blocks": blocks,
         "logged": [
             {"target": e.target, "minutes": e.minutes, "note": e.note, "done": e.done}
