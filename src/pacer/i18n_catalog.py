@@ -495,6 +495,7 @@ def _merge() -> None:
         mdimport,
         milestones,
         regions,
+        remind,
         renames,
         report,
         review,
@@ -526,6 +527,7 @@ def _merge() -> None:
         versions,
         renames,
         binding,
+        remind,
     )
     for module in modules:
         for key, texts in module.MESSAGES.items():
