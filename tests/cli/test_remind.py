@@ -235,3 +235,17 @@ def test_systemd_units_at_the_templates_start_times(
     assert "WantedBy=timers.target" in lines
     zh = pacer(*plan, "remind", "--systemd", lang="zh")
     assert "# 保存为 ~/.config/systemd/user/pacer-remind.timer" in zh.out.splitlines()
+
+
+@pytest.mark.parametrize("plan", PLANS, ids=IDS)
+def test_a_day_with_nothing_planned_sends_nothing(
+    pacer: Pacer, home: Path, endpoint: Endpoint, plan: tuple[str, ...]
+) -> None:
+    settings(home, f'urls = ["{endpoint.url()}"]\n')
+    assert pacer(*plan, "sick", "2026-03-10").code == 0
+    run = pacer(*plan, "remind", "--date", "2026-03-10")
+    assert (run.code, run.out) == (
+        0,
+        "nothing planned on 2026-03-10 and no review due: nothing sent\n",
+    )
+    assert endpoint.posted == []
