@@ -27,6 +27,14 @@ PROPER = {
     "P50",
     "P90",
     "ISO",
+    # pacer remind: the notification library, its settings file's format (remind.toml) and
+    # the services and the init system its messages name.
+    "apprise",
+    "TOML",
+    "toml",
+    "ntfy",
+    "Telegram",
+    "systemd",
 }
 
 

@@ -496,6 +496,7 @@ def _merge() -> None:
         milestones,
         ramp,
         regions,
+        remind,
         renames,
         report,
         review,
@@ -528,6 +529,7 @@ def _merge() -> None:
         renames,
         binding,
         ramp,
+        remind,
     )
     for module in modules:
         for key, texts in module.MESSAGES.items():

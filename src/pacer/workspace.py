@@ -28,8 +28,8 @@ except ImportError:  # pragma: no cover - every CPython build has it
 # Part of the cache key beside pacer's version: bump it whenever what is compiled from a
 # plan (the validated plan, holidays, the planned stream) would come out differently.
 # 5: curricula `post`; 6: metrics min/max; 7: subdivision, block days; 8: day_starts;
-# 13: rotation, periods; 15: absences (issue 13).
-COMPILED_FORMAT = 15
+# 13: rotation, periods; 15: absences (issue 13); 16: alarm, absences' ramp (issue 15).
+COMPILED_FORMAT = 16
 
 PLAN_FILE = "plan.yaml"
 DB_FILE = "pacer.db"

@@ -51,6 +51,14 @@ def test_export_matches_the_golden_file(pacer: Pacer, tiny: Path, tmp_path: Path
     if os.environ.get("PACER_WRITE_GOLDEN"):
         GOLDEN.write_bytes(data)
     assert data == GOLDEN.read_bytes()
+    # Each block rings once, 10 minutes before (the default `alarm`); the trip does not.
+    for event in events(data):
+        alarms = [c for c in event.subcomponents if c.name == "VALARM"]
+        if str(event["UID"]).startswith("trip-"):
+            assert alarms == []
+        else:
+            (alarm,) = alarms
+            assert alarm.decoded("TRIGGER") == timedelta(minutes=-10)
     # Written again (the same day): the same bytes, replacing the file.
     assert pacer(*plan, "export", "ics", "--days", "7", "-o", str(out), "--force").code == 0
     assert out.read_bytes() == data

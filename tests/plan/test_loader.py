@@ -245,7 +245,7 @@ def test_unknown_key_without_close_match(variant: Variant) -> None:
     text = variant(("  min_chunk: 20", "  min_chunk: 20\n  colour: red"))
     assert problems_of(text) == [
         f"p.yaml:{loc(text, 'colour')}: unknown key 'colour' in plan (known: id, title, start,"
-        " end, timezone, locale, min_chunk, day_starts, principles, summary)"
+        " end, timezone, locale, min_chunk, day_starts, alarm, principles, summary)"
     ]
 
 

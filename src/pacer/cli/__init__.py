@@ -86,6 +86,7 @@ COMMAND_MODULES: dict[str, str] = {
     "import": "care",
     "doctor": "care",
     "serve": "serve",
+    "remind": "remind",
 }
 _VALUED_OPTIONS = ("--plan", "--db", "--lang")
 
@@ -151,6 +152,7 @@ def _register_all(sub: Any, common: argparse.ArgumentParser) -> None:
         milestone,
         note,
         plan,
+        remind,
         report,
         review,
         roster,
@@ -176,6 +178,7 @@ def _register_all(sub: Any, common: argparse.ArgumentParser) -> None:
         care,
         forecast,
         serve,
+        remind,
     )
     for module in modules:
         module.register(sub, common)

@@ -42,6 +42,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     c.add_argument("--days", default="28", metavar="N", help=t("help.export.ics.days"))
     c.add_argument("-o", "--output", type=Path, metavar="FILE", help=t("help.export.output"))
     c.add_argument("--force", action="store_true", help=t("help.output.force"))
+    c.add_argument("--no-alarms", action="store_true", help=t("help.export.ics.no_alarms"))
     add_json(c)
     c.set_defaults(handler=run_ics)
 
@@ -99,7 +100,7 @@ def run_ics(args: argparse.Namespace) -> int:
 
         refuse_existing([args.output], args.force)
     with session_from(args) as session:
-        exported = export_ics(session, days)
+        exported = export_ics(session, days, alarms=not args.no_alarms)
         flush_notices(session)
         if args.output is None:
             sys.stdout.buffer.write(exported.data)

@@ -94,7 +94,9 @@ def trip_uid(trip: Trip, imported_uid: str | None) -> str:
     return f"trip-{trip.id}@pacer"
 
 
-def _block_event(plan: Plan, tb: TimedBlock, stamp: datetime, say: _Say) -> icalendar.Event | None:
+def _block_event(
+    plan: Plan, tb: TimedBlock, stamp: datetime, say: _Say, alarm: int
+) -> icalendar.Event | None:
     bp, block = tb.block, tb.block.block
     lines: list[str] = []
     summary = block.title
@@ -121,7 +123,19 @@ def _block_event(plan: Plan, tb: TimedBlock, stamp: datetime, say: _Say) -> ical
     event.add("dtend", tb.end)
     if lines:
         event.add("description", "\n".join(lines))
+    if alarm:
+        event.add_component(_alarm(alarm, summary))
     return event
+
+
+def _alarm(minutes: int, text: str) -> icalendar.Alarm:
+    """A reminder `minutes` before the event starts, showing its summary (DESCRIPTION is
+    required of a DISPLAY alarm)."""
+    alarm = icalendar.Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("trigger", timedelta(minutes=-minutes))
+    alarm.add("description", text)
+    return alarm
 
 
 class _Say:
@@ -137,12 +151,14 @@ def calendar_ics(
     days: Sequence[DayPlan],
     trips: Sequence[tuple[Trip, str | None]],
     stamp: datetime,
+    alarms: bool = True,
 ) -> bytes:
     """The calendar: each trip (with its imported UID, if any) as one all-day event (DTEND
     is the day after its last day), then each day's blocks at their times in the plan's time
     zone — or in the zone of the absence the day is in (`trip add --tz`) — with a VTIMEZONE
     for each zone used. A work block with nothing placed gives no event. `stamp`
-    (aware) is every event's DTSTAMP."""
+    (aware) is every event's DTSTAMP. With `alarms`, each block's event reminds the plan's
+    `alarm` minutes before (its template's, if it sets one; 0: no reminder)."""
     from zoneinfo import ZoneInfo
 
     say = _Say(_lang(plan))
@@ -170,8 +186,9 @@ def calendar_ics(
         # their hours there: 20:00 in Tokyo, not 20:00 at home.
         away = day.info.trip
         day_zone = ZoneInfo(away.tz) if away is not None and away.tz else zone
+        alarm = plan.alarm_of(day.template) if alarms else 0
         for tb in block_times(plan, day, day_zone):
-            block_event = _block_event(plan, tb, stamp, say)
+            block_event = _block_event(plan, tb, stamp, say, alarm)
             if block_event is None:
                 continue
             cal.add_component(block_event)

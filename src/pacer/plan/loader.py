@@ -13,6 +13,7 @@ from pacer.plan.absences import read_absences
 from pacer.plan.blockdays import HabitSeen, block_days, block_per_week, check_habits
 from pacer.plan.graph import find_cycle
 from pacer.plan.model import (
+    DEFAULT_ALARM,
     UNIT_KINDS,
     WEEKDAYS,
     Baseline,
@@ -216,7 +217,9 @@ class _PlanBuilder:
             if not ID_PATTERN.match(tid):
                 self.r.err(key_loc, "plan.bad_id", value=tid, where="day_templates")
             self.declare("template", tid, key_loc)
-            tf = self.r.mapping(tnode, f"day_templates.{tid}", ("title", "blocks"), ("start",))
+            tf = self.r.mapping(
+                tnode, f"day_templates.{tid}", ("title", "blocks"), ("start", "alarm")
+            )
             if tf is None:
                 continue
             blocks: list[Block] = []
@@ -241,6 +244,7 @@ class _PlanBuilder:
                     self.r.text(tf.get("title"), "title"),
                     tuple(blocks),
                     self.r.clock(tf.get("start"), f"day_templates.{tid}.start"),
+                    _alarm(self.r, tf.get("alarm"), f"day_templates.{tid}.alarm"),
                 )
             )
         check_habits(self.r, self.habits_seen)
@@ -617,7 +621,23 @@ _TOP_OPTIONAL = (
     "decisions",
     "absences",
 )
-_PLAN_KEYS = ("timezone", "locale", "min_chunk", "day_starts", "principles", "summary")
+_PLAN_KEYS = (
+    "timezone",
+    "locale",
+    "min_chunk",
+    "day_starts",
+    "alarm",
+    "principles",
+    "summary",
+)
+MAX_ALARM = 24 * 60  # a reminder a day ahead at most
+
+
+def _alarm(r: Reader, node: Located | None, where: str) -> int | None:
+    """`alarm:` minutes, 0 (none) to a day; None when not given."""
+    if node is None:
+        return None
+    return r.integer(node, where, DEFAULT_ALARM, 0, MAX_ALARM)
 
 
 def _build(root: Located, problems: list[Problem]) -> Plan | None:
@@ -664,6 +684,7 @@ def _build(root: Located, problems: list[Problem]) -> Plan | None:
         locale=locale,
         min_chunk=r.integer(head.get("min_chunk"), "min_chunk", 20, 1, 600),
         day_starts=read_day_starts(r, head.get("day_starts")),
+        alarm=r.integer(head.get("alarm"), "plan.alarm", DEFAULT_ALARM, 0, MAX_ALARM),
         principles=r.texts(head.get("principles"), "principles"),
         summary=r.text(head.get("summary"), "summary"),
         baseline=tuple(r.each(top.get("baseline"), "baseline", b.baseline)),

@@ -104,6 +104,9 @@ class DayTemplate:
     title: str
     blocks: tuple[Block, ...]
     start: str | None = None  # "HH:MM"
+    # Minutes before each block that a calendar reminds (VALARM): None is the plan's `alarm`,
+    # 0 none.
+    alarm: int | None = None
 
     @property
     def work_minutes(self) -> int:
@@ -129,6 +132,8 @@ class WeekShape:
 # A day with nothing planned: what an absence of a kind the plan does not declare, `sick`,
 # gives. Not a valid plan id (ids begin with a letter or digit), so it never names the plan's.
 REST_TEMPLATE = "_rest"
+# How many minutes before a block its calendar event reminds, when the plan does not say.
+DEFAULT_ALARM = 10
 REST_DAY = DayTemplate(REST_TEMPLATE, "", ())
 
 
@@ -355,9 +360,14 @@ class Plan:
     absences: tuple[Absence, ...] = ()  # the plan's own kinds; see absence()
     # Last, so that plans built positionally (tests, other code) keep their meaning.
     day_starts: str = "00:00"  # "HH:MM": before it, it is still yesterday (see clock.study_date)
+    alarm: int = DEFAULT_ALARM  # minutes before a block its calendar event rings; 0: never
 
     # Lookups. Plans are small (hundreds of units), so linear scans keep the object plain
     # and picklable; the schedule layer builds its own indexes where it loops.
+    def alarm_of(self, template: DayTemplate) -> int:
+        """Minutes before each of the template's blocks a calendar reminds (0: no reminder)."""
+        return self.alarm if template.alarm is None else template.alarm
+
     def template(self, template_id: str) -> DayTemplate:
         for t in self.day_templates:
             if t.id == template_id:

@@ -33,10 +33,11 @@ class IcsExport:
     days: int
 
 
-def export_ics(session: Session, days: int) -> IcsExport:
+def export_ics(session: Session, days: int, alarms: bool = True) -> IcsExport:
     """The `days` days from today as an iCalendar file: each day's blocks (the projection
-    `today` and `week` show, inside the plan's span) at the plan's block times, and the trips
-    that touch those days as all-day events."""
+    `today` and `week` show, inside the plan's span) at the plan's block times, each with a
+    reminder the plan's `alarm` minutes before unless not `alarms`, and the trips that touch
+    those days as all-day events."""
     from pacer.interop.ics import calendar_ics
     from pacer.service.days import day_views
     from pacer.store.trips import imported_uids, list_trips
@@ -54,7 +55,7 @@ def export_ics(session: Session, days: int) -> IcsExport:
         for trip in list_trips(session.store)
         if trip.start <= last and trip.end >= today
     ]
-    data = calendar_ics(plan, plans, trips, clock.now_utc())
+    data = calendar_ics(plan, plans, trips, clock.now_utc(), alarms)
     return IcsExport(data, data.count(b"BEGIN:VEVENT"), today, days)
 
 

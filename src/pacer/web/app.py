@@ -625,7 +625,9 @@ class Dashboard:
 
         set_lang(request.state.lang)
         with self.session(request) as s:
-            export = service.export_ics(s, DEFAULT_DAYS * 2)
+            # `?alarms=0`: a calendar app that rings on its own gets no second reminder.
+            alarms = request.query_params.get("alarms", "1") not in ("0", "no", "false", "off")
+            export = service.export_ics(s, DEFAULT_DAYS * 2, alarms)
         return Response(export.data, media_type="text/calendar; charset=utf-8")
 
 
