@@ -500,6 +500,7 @@ def _merge() -> None:
         review,
         rota,
         studyday,
+        timer,
         versions,
         web,
     )
@@ -526,6 +527,7 @@ def _merge() -> None:
         versions,
         renames,
         binding,
+        timer,
     )
     for module in modules:
         for key, texts in module.MESSAGES.items():

@@ -86,6 +86,8 @@ COMMAND_MODULES: dict[str, str] = {
     "import": "care",
     "doctor": "care",
     "serve": "serve",
+    "start": "timer",
+    "stop": "timer",
 }
 _VALUED_OPTIONS = ("--plan", "--db", "--lang")
 
@@ -156,6 +158,7 @@ def _register_all(sub: Any, common: argparse.ArgumentParser) -> None:
         roster,
         serve,
         status,
+        timer,
         today,
         trip,
     )
@@ -163,6 +166,7 @@ def _register_all(sub: Any, common: argparse.ArgumentParser) -> None:
     modules = (
         today,
         log,
+        timer,
         trip,
         roster,
         plan,
