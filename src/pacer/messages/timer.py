@@ -123,6 +123,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web.timer.stop": ("Stop and log", "结束并记录"),
     "web.timer.discard": ("Discard", "放弃"),
     "web.timer.minutes": ("Minutes studied", "实际分钟数"),
+    "web.timer.confirm": ("{why}: {how}", "{why}：{how}"),
     "web.timer.how": (
         "Enter the minutes you studied and press “Stop and log”.",
         "请填写实际学习的分钟数，再按“结束并记录”。",
