@@ -46,9 +46,11 @@ def test_start_on_a_block_and_stop_logs_it(client: TestClient, which: str) -> No
     token = csrf_of(client)
     started = post(client, "/timer/start", {"csrf": token, "target": habit})
     assert (started.status_code, started.headers["location"]) == (303, "/")
+    said = client.get("/").text
+    assert f"timer started for {habit} at 12:00 (counts for 2026-03-09)</p>" in said
     at(35)
     page = client.get("/").text
-    assert "⏱ Timer:" in page and "since 12:00 · 35 min" in page
+    assert "Timer: " in page and "since 12:00 · 35 min" in page
     # The running one's block has Stop; the others switch to theirs.
     assert habit not in targets(page, "/timer/start")
     assert re.search(r'name="switch" value="1"', page)
@@ -56,7 +58,7 @@ def test_start_on_a_block_and_stop_logs_it(client: TestClient, which: str) -> No
     assert (stopped.status_code, stopped.headers["location"]) == (303, "/")
     page = client.get("/").text
     assert f"logged 35 min for {habit} on 2026-03-09 (timer 12:00–12:35)" in page
-    assert "⏱" not in page
+    assert 'class="block timer"' not in page
     assert "35 min — podcast" in page  # in the day's log, as `pacer log` would have put it
 
 

@@ -56,11 +56,12 @@ class TimerActions:
                 timer, stopped = timing.start(s, target, d.form(request, "note"), switch)
             except timing.NeedsMinutes as exc:
                 raise self._on_the_page(exc) from None
-            # What was logged when switching; else that it started (the page shows it too).
+            # What was logged when switching; else that it started (without the command
+            # that stops it: the page has the button).
             if stopped is not None:
                 said = timing.stopped_message(s, stopped)
             else:
-                said = timing.started_message(s, timer)
+                said = timing.started_message(s, timer, switched=True)
         d.say(request, said)
         return RedirectResponse("/", status_code=303)
 
