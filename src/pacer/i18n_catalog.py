@@ -502,6 +502,7 @@ def _merge() -> None:
         review,
         rota,
         studyday,
+        timer,
         versions,
         web,
     )
@@ -530,6 +531,7 @@ def _merge() -> None:
         binding,
         ramp,
         remind,
+        timer,
     )
     for module in modules:
         for key, texts in module.MESSAGES.items():

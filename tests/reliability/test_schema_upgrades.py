@@ -124,6 +124,15 @@ SAMPLES: dict[str, list[dict[str, object]]] = {
             "bound_at": "2026-03-01T12:00:00+00:00",
         }
     ],
+    "timers": [  # migration 11
+        {
+            "target_kind": "habit",
+            "target": "cards",
+            "local_date": "2026-03-01",
+            "started_at": "2026-03-01T20:00:00+00:00",
+            "note": "deck 3",
+        }
+    ],
     "notes": [
         {
             "post": "blog1",

@@ -68,8 +68,9 @@ def test_no_log_buttons_on_a_day_that_has_not_come(web: TestClient, web_home: Pa
     assert "This day has not come yet: log it on the day." in ahead.text
     zh = web.get("/?date=2026-03-10&lang=zh")
     assert "这一天还没到：到那天再记录。" in zh.text
-    # A form sent anyway (a stale tab, a forged post) is refused by the same service check.
-    token = csrf_of(web)
+    # A form sent anyway (a stale tab, a forged post) is refused by the same service check
+    # (in the reader's language: English again).
+    token = csrf_of(web, "/?lang=en")
     sent = post(
         web, "/log", {"csrf": token, "date": "2026-03-10", "target": "review", "minutes": "5"}
     )

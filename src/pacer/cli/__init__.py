@@ -87,6 +87,8 @@ COMMAND_MODULES: dict[str, str] = {
     "doctor": "care",
     "serve": "serve",
     "remind": "remind",
+    "start": "timer",
+    "stop": "timer",
 }
 _VALUED_OPTIONS = ("--plan", "--db", "--lang")
 
@@ -158,6 +160,7 @@ def _register_all(sub: Any, common: argparse.ArgumentParser) -> None:
         roster,
         serve,
         status,
+        timer,
         today,
         trip,
     )
@@ -165,6 +168,7 @@ def _register_all(sub: Any, common: argparse.ArgumentParser) -> None:
     modules = (
         today,
         log,
+        timer,
         trip,
         roster,
         plan,

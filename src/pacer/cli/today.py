@@ -46,13 +46,19 @@ def run_today(args: argparse.Namespace) -> int:
         day = parse_day(args.date, session.plan)
         view = agenda(session, day)
         moved = trip_effect(session, day, clock.today(session.plan))
+        from pacer.service.timer import running, timer_json, today_line
+
+        timing = running(session)
         flush_notices(session)
         if args.json:
             shown = day_json(session, view)
             shown["trip_effect"] = [{"milestone": m, "days": n} for m, n in moved]
+            shown["timer"] = timer_json(session, timing)
             print_json(shown)
         else:
             lines = render_day(session, view)
+            if timing is not None:
+                lines.insert(1, "  " + today_line(session, timing))
             if moved:
                 biggest = sorted(moved, key=lambda e: -abs(e[1]))
                 effect = joined(f"{m} {days_text(n)}" for m, n in biggest[:5])

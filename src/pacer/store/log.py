@@ -9,7 +9,7 @@ from pacer.errors import AlreadyDone, PacerError
 from pacer.i18n import Message
 from pacer.schedule.progress import LogEntry
 from pacer.store.audit import COLUMNS, delete_row, insert_row, read_row, update_row
-from pacer.store.db import Store
+from pacer.store.db import Connection, Store
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -54,36 +54,51 @@ def add_entry(
     """Record minutes for a target; a day never holds more than 24 hours of entries, and a
     target is marked done once (AlreadyDone, nothing written), under its id or any of its
     `aliases` (the ids it had before a rename)."""
-    logged_at = now_utc().isoformat(timespec="seconds")
     with store.write() as tx:
-        if done:
-            # In the writing transaction: two `done`s at once still write one.
-            ids = (target, *aliases)
-            first = tx.execute(
-                f"SELECT {_COLUMNS} FROM log WHERE target IN ({', '.join('?' * len(ids))})"
-                " AND target_kind = ? AND done = 1 ORDER BY local_date, id LIMIT 1",
-                (*ids, kind),
-            ).fetchone()
-            if first is not None:
-                was = _entry(first)
-                raise AlreadyDone(Message("log.already_done", target=target, day=was.day))
-        (total,) = tx.execute(
-            "SELECT coalesce(sum(minutes), 0) FROM log WHERE local_date = ?", (day.isoformat(),)
+        return insert_entry(tx, day, kind, target, minutes, note, done, aliases)
+
+
+def insert_entry(
+    tx: Connection,
+    day: date,
+    kind: TargetKind,
+    target: str,
+    minutes: int,
+    note: str,
+    done: bool,
+    aliases: tuple[str, ...] = (),
+) -> LogEntry:
+    """add_entry inside a writing transaction the caller holds (the timer's stop writes its
+    entry and ends the timer in one)."""
+    logged_at = now_utc().isoformat(timespec="seconds")
+    if done:
+        # In the writing transaction: two `done`s at once still write one.
+        ids = (target, *aliases)
+        first = tx.execute(
+            f"SELECT {_COLUMNS} FROM log WHERE target IN ({', '.join('?' * len(ids))})"
+            " AND target_kind = ? AND done = 1 ORDER BY local_date, id LIMIT 1",
+            (*ids, kind),
         ).fetchone()
-        check_day_total(day, int(total), minutes)
-        row = insert_row(
-            tx,
-            "log",
-            {
-                "local_date": day.isoformat(),
-                "logged_at": logged_at,
-                "target_kind": kind,
-                "target": target,
-                "minutes": minutes,
-                "done": int(done),
-                "note": note,
-            },
-        )
+        if first is not None:
+            was = _entry(first)
+            raise AlreadyDone(Message("log.already_done", target=target, day=was.day))
+    (total,) = tx.execute(
+        "SELECT coalesce(sum(minutes), 0) FROM log WHERE local_date = ?", (day.isoformat(),)
+    ).fetchone()
+    check_day_total(day, int(total), minutes)
+    row = insert_row(
+        tx,
+        "log",
+        {
+            "local_date": day.isoformat(),
+            "logged_at": logged_at,
+            "target_kind": kind,
+            "target": target,
+            "minutes": minutes,
+            "done": int(done),
+            "note": note,
+        },
+    )
     return entry_of(row)
 
 

@@ -233,6 +233,23 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         )
         """,
     ),
+    (
+        11,
+        "timer",
+        # The running timer (`pacer start`/`stop`, the web's Start/Stop): at most one row,
+        # held by SQL itself (id is always 1), so that two devices cannot start two.
+        # local_date is the study day it started: the day its minutes are logged on.
+        """
+        CREATE TABLE timers (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            target_kind TEXT NOT NULL CHECK (target_kind IN ('unit', 'habit', 'ritual')),
+            target TEXT NOT NULL,
+            local_date TEXT NOT NULL,
+            started_at TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT ''
+        )
+        """,
+    ),
 )
 
 LATEST = MIGRATIONS[-1][0]

@@ -263,6 +263,9 @@ class Dashboard:
         # Pages read in the reader's thread; every action writes in the one writer's.
         lane = self.writer if request.method == "POST" else self.reader
         request.state.lane = lane
+        # The refusals below are rendered here, not in the lane: in the reader's language
+        # (this request's task has its own context), not the server's default.
+        set_lang(request.state.lang)
         try:
             if not request.state.open_:
                 request.state.bound = await lane.run(self._bound_elsewhere, request)
@@ -390,6 +393,9 @@ class Dashboard:
             trip = view.plan.info.trip
             # The kind of absence and the plan's words for it, as `today` says them.
             away = service.absence_banner(s.plan, trip, day) if trip is not None else None
+            from pacer.web.timerpage import timer_view
+
+            timer = timer_view(s)
         logged, _ = service.logged_by_target(view)
         empty = [service.empty_block_reason(bp) for bp in view.plan.blocks]
         closed: str | None = None
@@ -421,6 +427,9 @@ class Dashboard:
             closed=closed,
             targets=targets,
             empty=[None if e is None else str(e) for e in empty],
+            # The running timer; Start buttons only on today's page (a timer runs from now).
+            timer=timer,
+            timing=day == today and refusal is None,
         )
 
     @staticmethod
@@ -639,9 +648,11 @@ def create_app(
     chart_wait: float = CHART_WAIT_SECONDS,
 ) -> Starlette:
     from pacer.web.logpage import LogPage
+    from pacer.web.timerpage import TimerActions
 
     d = Dashboard(guard, db_path, plan_path, cache, chart_wait)
     lp = LogPage(d)
+    timer = TimerActions(d)
     get, post = ["GET"], ["POST"]
     routes = [
         Route("/login", d.page(d.login_page, open_=True), methods=get),
@@ -651,6 +662,8 @@ def create_app(
         Route("/log", d.page(d.log), methods=post),
         Route("/done", d.page(d.done), methods=post),
         Route("/undo", d.page(d.undo), methods=post),
+        Route("/timer/start", d.page(timer.start), methods=post),
+        Route("/timer/stop", d.page(timer.stop), methods=post),
         Route("/log", d.page(lp.page), methods=get),
         Route("/log/edit", d.page(lp.edit_entry), methods=post),
         Route("/log/remove", d.page(lp.remove_entry), methods=post),
