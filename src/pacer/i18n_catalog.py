@@ -499,6 +499,7 @@ def _merge() -> None:
         report,
         review,
         rota,
+        streaks,
         studyday,
         versions,
         web,
@@ -526,6 +527,7 @@ def _merge() -> None:
         versions,
         renames,
         binding,
+        streaks,
     )
     for module in modules:
         for key, texts in module.MESSAGES.items():

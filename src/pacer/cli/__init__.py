@@ -82,6 +82,7 @@ COMMAND_MODULES: dict[str, str] = {
     "roster": "roster",
     "sick": "trip",
     "forecast": "forecast",
+    "habit": "habit",
     "backup": "care",
     "import": "care",
     "doctor": "care",
@@ -146,6 +147,7 @@ def _register_all(sub: Any, common: argparse.ArgumentParser) -> None:
         care,
         export,
         forecast,
+        habit,
         log,
         metric,
         milestone,
@@ -176,6 +178,7 @@ def _register_all(sub: Any, common: argparse.ArgumentParser) -> None:
         care,
         forecast,
         serve,
+        habit,
     )
     for module in modules:
         module.register(sub, common)

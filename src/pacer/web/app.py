@@ -390,6 +390,9 @@ class Dashboard:
             trip = view.plan.info.trip
             # The kind of absence and the plan's words for it, as `today` says them.
             away = service.absence_banner(s.plan, trip, day) if trip is not None else None
+            from pacer.service.streaks import habit_streaks, streak_text
+
+            streaks = {h.track: streak_text(h) for h in habit_streaks(s, day, today, recent=0)}
         logged, _ = service.logged_by_target(view)
         empty = [service.empty_block_reason(bp) for bp in view.plan.blocks]
         closed: str | None = None
@@ -409,6 +412,7 @@ class Dashboard:
             request,
             "today.html",
             day=shown,
+            streaks=streaks,
             away=away,
             moved=moved,
             notices=notices,
