@@ -485,6 +485,7 @@ def _merge() -> None:
         binding,
         care,
         charts,
+        completion,
         forecast,
         guards,
         habits,
@@ -528,6 +529,7 @@ def _merge() -> None:
         renames,
         binding,
         streaks,
+        completion,
     )
     for module in modules:
         for key, texts in module.MESSAGES.items():

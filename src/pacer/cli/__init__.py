@@ -83,6 +83,7 @@ COMMAND_MODULES: dict[str, str] = {
     "sick": "trip",
     "forecast": "forecast",
     "habit": "habit",
+    "completion": "completion",
     "backup": "care",
     "import": "care",
     "doctor": "care",
@@ -145,6 +146,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 def _register_all(sub: Any, common: argparse.ArgumentParser) -> None:
     from pacer.cli import (
         care,
+        completion,
         export,
         forecast,
         habit,
@@ -179,6 +181,7 @@ def _register_all(sub: Any, common: argparse.ArgumentParser) -> None:
         forecast,
         serve,
         habit,
+        completion,
     )
     for module in modules:
         module.register(sub, common)
