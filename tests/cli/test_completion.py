@@ -156,3 +156,29 @@ def test_fish_completes_the_plans_ids(pacer: Pacer, home: Path, tmp_path: Path) 
         "abx-basics",
         "abx-dosing",
     ]
+
+
+def test_zsh_ids_helper_takes_the_kind_after_compadds_options(
+    pacer: Pacer, home: Path, tmp_path: Path
+) -> None:
+    """_arguments calls an action as `_pacer_ids -J -default- units`: the kind comes last."""
+    zsh = shutil.which("zsh")
+    if zsh is None:
+        pytest.skip("zsh is not installed")
+    script = pacer("completion", "zsh").out
+    helper = script[script.index("_pacer_ids() {") :].split("\n}\n", 1)[0] + "\n}\n"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "PACER_"))}
+    env.update(PATH=f"{PACER.parent}{os.pathsep}{env.get('PATH', '')}", PACER_HOME=str(home))
+    program = (
+        'compadd() { print -r -- "${@[1,-3]}"; print -rl -- "${(@P)${@[-1]}}"; }\n'
+        + helper
+        + f"words=(pacer --plan '{OTHER_PLAN}' milestone show '')\n"
+        + "_pacer_ids -J -default- milestones\n"
+    )
+    proc = subprocess.run(
+        [zsh, "-f", "-c", program], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert lines[0] == "-J -default-"
+    assert lines[1:] == [m.id for m in BERLIN.milestones]

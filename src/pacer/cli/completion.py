@@ -94,14 +94,18 @@ def script(shell: str) -> str:
     from pacer.cli import build_parser
 
     parser = build_parser()
-    _mark(parser, (), shtab)
+    _mark(parser, (), shtab, fold=shell != "zsh")
     preamble = {"bash": _BASH, "zsh": _ZSH, "fish": _FISH}[shell]
     return str(shtab.complete(parser, shell=shell, preamble=preamble)) + "\n"
 
 
-def _mark(parser: argparse.ArgumentParser, path: tuple[str, ...], shtab: Any) -> None:
+def _mark(parser: argparse.ArgumentParser, path: tuple[str, ...], shtab: Any, fold: bool) -> None:
     """Give the arguments that take the plan's ids (and files) their completers, and fold a
-    default subcommand (`pacer log 30 m18` is `pacer log add 30 m18`) into its parent."""
+    default subcommand (`pacer log 30 m18` is `pacer log add 30 m18`) into its parent.
+
+    Not for zsh: shtab's zsh script puts a parser's own positionals before its subcommands'
+    names, so a folded `log` would no longer complete `log add …` (there `pacer log 30 m18`
+    does not complete; `pacer log add 30 m18` does)."""
     for action in parser._actions:
         kind = IDS.get((path, action.dest))
         if kind is not None:
@@ -114,9 +118,9 @@ def _mark(parser: argparse.ArgumentParser, path: tuple[str, ...], shtab: Any) ->
             action.complete = shtab.FILE  # type: ignore[attr-defined]
         if isinstance(action, argparse._SubParsersAction):
             for name, child in action.choices.items():
-                _mark(child, (*path, name), shtab)
+                _mark(child, (*path, name), shtab, fold)
     default = parser.get_default("_default_subcommand")
-    if default is None:
+    if default is None or not fold:
         return
     sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     child = sub.choices[default]
@@ -153,13 +157,14 @@ _pacer_ids() {{
 {_BASH_IDS}
 """
 
+# _arguments calls an action with compadd's options first (-J group …): the kind comes last.
 _ZSH = """\
 _pacer_ids() {
-  local i=${words[(I)--plan]} plan=()
+  local kind=${@[-1]} i=${words[(I)--plan]}
+  local -a plan ids
   (( i > 0 )) && plan=(--plan "${words[i+1]}")
-  local -a ids
-  ids=(${(f)"$(command pacer completion ids $1 $plan 2>/dev/null)"})
-  compadd -a ids
+  ids=(${(f)"$(command pacer completion ids $kind $plan 2>/dev/null)"})
+  compadd "${@[1,-2]}" -a ids
 }
 """
 
