@@ -485,6 +485,7 @@ def _merge() -> None:
         binding,
         care,
         charts,
+        completion,
         forecast,
         guards,
         habits,
@@ -501,6 +502,7 @@ def _merge() -> None:
         report,
         review,
         rota,
+        streaks,
         studyday,
         timer,
         versions,
@@ -532,6 +534,8 @@ def _merge() -> None:
         ramp,
         remind,
         timer,
+        streaks,
+        completion,
     )
     for module in modules:
         for key, texts in module.MESSAGES.items():

@@ -82,6 +82,8 @@ COMMAND_MODULES: dict[str, str] = {
     "roster": "roster",
     "sick": "trip",
     "forecast": "forecast",
+    "habit": "habit",
+    "completion": "completion",
     "backup": "care",
     "import": "care",
     "doctor": "care",
@@ -147,8 +149,10 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 def _register_all(sub: Any, common: argparse.ArgumentParser) -> None:
     from pacer.cli import (
         care,
+        completion,
         export,
         forecast,
+        habit,
         log,
         metric,
         milestone,
@@ -183,6 +187,8 @@ def _register_all(sub: Any, common: argparse.ArgumentParser) -> None:
         forecast,
         serve,
         remind,
+        habit,
+        completion,
     )
     for module in modules:
         module.register(sub, common)

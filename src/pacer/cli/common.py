@@ -59,6 +59,8 @@ def default_subcommand(
     one in `valued`) picks a subcommand when it names one; else `default` goes in front (also
     for --help: `pacer log --help` is the help of `pacer log add`, under the name `pacer log`)."""
     original = parser.parse_known_args
+    # `pacer completion` reads it: the default subcommand's arguments complete in its place.
+    parser.set_defaults(_default_subcommand=default)
 
     def parse_known_args(
         args: Any = None, namespace: Any = None

@@ -46,17 +46,24 @@ def run_today(args: argparse.Namespace) -> int:
         day = parse_day(args.date, session.plan)
         view = agenda(session, day)
         moved = trip_effect(session, day, clock.today(session.plan))
+        from pacer.service.streaks import habit_streaks, streak_json, streak_text
         from pacer.service.timer import running, timer_json, today_line
 
         timing = running(session)
+        streaks = habit_streaks(session, day, clock.today(session.plan), recent=0)
         flush_notices(session)
         if args.json:
             shown = day_json(session, view)
             shown["trip_effect"] = [{"milestone": m, "days": n} for m, n in moved]
             shown["timer"] = timer_json(session, timing)
+            # Each habit's streak, as `habit list --json` gives it without the recent days.
+            shown["streaks"] = [
+                {k: v for k, v in streak_json(s).items() if k != "recent"} for s in streaks
+            ]
             print_json(shown)
         else:
-            lines = render_day(session, view)
+            texts = {s.track: streak_text(s) for s in streaks}
+            lines = render_day(session, view, streaks=texts)
             if timing is not None:
                 lines.insert(1, "  " + today_line(session, timing))
             if moved:
@@ -87,8 +94,14 @@ def run_week(args: argparse.Namespace) -> int:
     return 0
 
 
-def render_day(session: Session, view: DayView, compact: bool = False) -> list[str]:
-    """The day as lines of text: heading, travel banner, blocks with work, the log."""
+def render_day(
+    session: Session,
+    view: DayView,
+    compact: bool = False,
+    streaks: dict[str, str] | None = None,
+) -> list[str]:
+    """The day as lines of text: heading, travel banner, blocks with work (a habit with its
+    streak, from `streaks` by track), the log."""
     plan = session.plan
     info = view.plan.info
     why = day_why(info)
@@ -132,6 +145,8 @@ def render_day(session: Session, view: DayView, compact: bool = False) -> list[s
         if counted is not None:
             mark += "  · " + t("habits.week_count", n=counted[0], of=counted[1])
         lines.append(f"  [{tag}] {b.title}  {mins}{mark}")
+        if streaks and b.type == "habit" and b.track in streaks:
+            lines.append(f"      ↻ {streaks[b.track]}")
         if compact:
             for p in bp.items:
                 lines.append(f"      · {view.unit(plan, p.unit).title}  {minutes_text(p.minutes)}")

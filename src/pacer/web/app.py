@@ -396,6 +396,10 @@ class Dashboard:
             from pacer.web.timerpage import timer_view
 
             timer = timer_view(s)
+
+            from pacer.service.streaks import habit_streaks, streak_text
+
+            streaks = {h.track: streak_text(h) for h in habit_streaks(s, day, today, recent=0)}
         logged, _ = service.logged_by_target(view)
         empty = [service.empty_block_reason(bp) for bp in view.plan.blocks]
         closed: str | None = None
@@ -415,6 +419,7 @@ class Dashboard:
             request,
             "today.html",
             day=shown,
+            streaks=streaks,
             away=away,
             moved=moved,
             notices=notices,
