@@ -486,6 +486,7 @@ def _merge() -> None:
         care,
         charts,
         forecast,
+        gantt,
         guards,
         habits,
         help,
@@ -526,6 +527,7 @@ def _merge() -> None:
         versions,
         renames,
         binding,
+        gantt,
     )
     for module in modules:
         for key, texts in module.MESSAGES.items():

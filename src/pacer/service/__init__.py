@@ -322,6 +322,9 @@ if TYPE_CHECKING:
     from pacer.service.progress import (
         timeline as timeline,
     )
+    from pacer.service.gantt import (
+        gantt_of as gantt_of,
+    )
     from pacer.service.report import (
         draw_month_charts as draw_month_charts,
     )
@@ -512,6 +515,7 @@ _EXPORTS: dict[str, str] = {
     "month_charts": "report",
     "month_chart_data": "report",
     "draw_month_charts": "report",
+    "gantt_of": "gantt",
     "metric_detail_json": "metrics",
     "metric_json": "metrics",
     "metric_view": "metrics",
