@@ -22,9 +22,9 @@ SVG = "{http://www.w3.org/2000/svg}"
 def test_report_draws_the_gantt_chart(tmp_path: Path, which: str, lang: str, name: str) -> None:
     plan = ["--plan", str(OTHER_PLAN)] if which == "berlin" else []
     env = pacer_env(tmp_path / "home", "2026-03-20T21:00:00+08:00")
+    args = ["report", "month", "--lang", lang, *plan, "--format", "html"]
     run = subprocess.run(
-        [str(PACER), "report", "month", "--lang", lang, *plan, "--format", "html"]
-        + ["-o", f"{tmp_path / 'out'}/"],
+        [str(PACER), *args, "-o", f"{tmp_path / 'out'}/"],
         env=env,
         capture_output=True,
         text=True,

@@ -133,6 +133,9 @@ if TYPE_CHECKING:
     from pacer.service.forecast import (
         forecast_json as forecast_json,
     )
+    from pacer.service.gantt import (
+        gantt_of as gantt_of,
+    )
     from pacer.service.health import (
         DoctorReport as DoctorReport,
     )
@@ -321,9 +324,6 @@ if TYPE_CHECKING:
     )
     from pacer.service.progress import (
         timeline as timeline,
-    )
-    from pacer.service.gantt import (
-        gantt_of as gantt_of,
     )
     from pacer.service.report import (
         draw_month_charts as draw_month_charts,
