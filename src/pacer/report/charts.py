@@ -6,12 +6,14 @@ group: tests (and curious people) can find each series in the file.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
+from typing import BinaryIO
 
 from pacer.i18n import minutes_text, t
 from pacer.report.fonts import configure
@@ -76,16 +78,31 @@ def look() -> Look:
 
 @contextmanager
 def drawn_as(chosen: Look) -> Iterator[None]:
-    """Draw in `chosen`'s look: a phone's SVG keeps its text as text (its sizes can be read,
-    and the phone's own CJK font draws it) and has no fixed size, only a viewBox."""
-    import matplotlib
-
+    """Draw in `chosen`'s look (in this thread: a context variable)."""
     token = _LOOK.set(chosen)
     try:
-        with matplotlib.rc_context({"svg.fonttype": "none" if chosen.fixed_width else "path"}):
-            yield
+        yield
     finally:
         _LOOK.reset(token)
+
+
+# matplotlib's settings are one for every thread: an SVG is written under this lock with its
+# own svg.fonttype, so two servers' chart threads (or a test's) never swap them mid-file.
+_SVG_LOCK = threading.Lock()
+
+
+def _savefig(fig: Figure, target: Path | BinaryIO, suffix: str) -> None:
+    """Save as `suffix` says. A phone's SVG keeps its text as text (its sizes can be read, and
+    the phone's own CJK font draws it); a file's has the glyphs as outlines (it looks the
+    same everywhere)."""
+    if suffix != ".svg":
+        fig.savefig(target, format=suffix[1:], metadata=_metadata(suffix))
+        return
+    import matplotlib
+
+    with _SVG_LOCK:
+        matplotlib.rcParams["svg.fonttype"] = "none" if look().fixed_width else "path"
+        fig.savefig(target, format="svg", metadata=_metadata(suffix))
 
 
 def _x(days: Sequence[date]) -> list[float]:
@@ -225,7 +242,7 @@ def _save(fig: Figure, stem: Path) -> list[Path]:
             if look().fixed_width and suffix == ".svg":
                 tmp.write_bytes(fluid_svg(fig))
             else:
-                fig.savefig(tmp, format=suffix[1:], metadata=_metadata(suffix))
+                _savefig(fig, tmp, suffix)
         written.append(path)
     return written
 
@@ -237,7 +254,7 @@ def fluid_svg(fig: Figure) -> bytes:
     import re
 
     out = io.BytesIO()
-    fig.savefig(out, format="svg", metadata=_metadata(".svg"))
+    _savefig(fig, out, ".svg")
     head, rest = out.getvalue().split(b"<svg ", 1)
     tag, body = rest.split(b">", 1)
     tag = re.sub(rb'\s*\b(?:width|height)="[^"]*"', b"", tag)
@@ -577,11 +594,11 @@ def draw_all(
     stem: str,
     progress: Callable[[str], None] | None = None,
     gantt: GanttData | None = None,
-    chosen: Look = PRINT,
+    chosen: Look | None = None,
 ) -> dict[str, list[Path]]:
     """Draw every chart that has something to show into `folder` (made 0700 when missing),
     replacing what is there, the Gantt chart too when its data is given; `progress` is told
-    each. In `chosen`'s look (PHONE: for the web)."""
+    each. In `chosen`'s look (None: the look in force, PRINT unless drawn_as says)."""
     from functools import partial
 
     from pacer.report.gantt_chart import draw_gantt
@@ -592,7 +609,7 @@ def draw_all(
             jobs[name] = (where, partial(draw_gantt, gantt))
         else:
             jobs[name] = (where, partial(CHARTS[name], data))
-    return draw_set(folder, jobs, chosen, progress)
+    return draw_set(folder, jobs, chosen or look(), progress)
 
 
 def draw_set(
