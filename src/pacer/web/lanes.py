@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 
 from pacer import service
 from pacer.errors import PacerError
+from pacer.i18n import set_lang
 
 T = TypeVar("T")
 
@@ -118,6 +119,7 @@ class ChartCache:
         shown: list[tuple[str, str]] = []
         files: dict[str, Path] = {}
         try:
+            set_lang(lang)  # the charts' words: the key's language, whoever asked first
             with drawn_as(PHONE):
                 drawn = drawer(data, folder)
             for kind, paths in sorted(drawn.items()):
