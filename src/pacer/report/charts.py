@@ -221,7 +221,8 @@ def legend_below(
             list(entries.values()),
             list(entries),
             loc="outside lower center",
-            ncols=ncols or len(entries),
+            # A phone's chart is narrow: its legend wraps to rows of two.
+            ncols=min(ncols or len(entries), 2 if look().fixed_width else len(entries)),
             frameon=False,
             fontsize=look().small,
         )
@@ -375,7 +376,11 @@ def draw_heatmap(heat: HeatDays, stem: Path) -> list[Path]:
         top_axis.spines["top"].set_visible(False)
     else:
         mondays = [origin + timedelta(weeks=c) for c in range(weeks)]
-        ax.set_xticks([c + 0.5 for c in range(weeks)], [day_label(m) for m in mondays])
+        # Every Monday, or every other one where a phone's columns are too narrow for it.
+        step = 2 if look().fixed_width and weeks > 3 else 1
+        ax.set_xticks(
+            [c + 0.5 for c in range(0, weeks, step)], [day_label(m) for m in mondays[::step]]
+        )
     ax.tick_params(length=0, labelsize=look().tick + 1)
     for side in ("top", "right", "bottom", "left"):
         ax.spines[side].set_visible(False)
@@ -392,7 +397,7 @@ def draw_heatmap(heat: HeatDays, stem: Path) -> list[Path]:
     fig.legend(
         handles=handles,
         loc="outside lower center",
-        ncols=len(handles) if long else 4,
+        ncols=2 if look().fixed_width else len(handles) if long else 4,
         frameon=False,
         fontsize=look().small,
     )
@@ -475,7 +480,7 @@ def burnup(data: ReportData, stem: Path) -> list[Path]:
         ax.set_title(tr.title, fontsize=look().title)
         ax.set_ylabel(t("chart.hours"), fontsize=look().small)
         ax.tick_params(axis="y", labelsize=look().tick + 1)
-    fig.suptitle(t("chart.burnup"))
+    fig.suptitle(t("chart.burnup"), wrap=True)
     legend_below(fig, axes)
     return _save(fig, stem)
 
@@ -528,7 +533,10 @@ def milestones(data: ReportData, stem: Path) -> list[Path]:
     ax.set_ylim(-0.7, max(1, len(rows)) - 0.3)
     today_line(ax, data.today).set_gid("milestones-today")
     date_axis(ax, min(seen), max(seen), pad=7)
-    ax.set_title(t("chart.milestones"))
+    if look().fixed_width:  # over the whole figure: the labels leave the axes too narrow
+        fig.suptitle(t("chart.milestones"), wrap=True)
+    else:
+        ax.set_title(t("chart.milestones"))
     legend_below(fig, [ax])
     return _save(fig, stem)
 
@@ -557,7 +565,7 @@ def metrics(data: ReportData, stem: Path) -> list[Path]:
         date_axis(ax, lo, hi, pad=3)
         ax.tick_params(axis="y", labelsize=look().tick + 1)
         ax.set_title(f"{m.title} ({m.unit})" if m.unit else m.title, fontsize=look().title)
-    fig.suptitle(t("chart.metrics"))
+    fig.suptitle(t("chart.metrics"), wrap=True)
     legend_below(fig, axes)
     return _save(fig, stem)
 
