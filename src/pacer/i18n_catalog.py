@@ -487,6 +487,7 @@ def _merge() -> None:
         charts,
         completion,
         forecast,
+        gantt,
         guards,
         habits,
         help,
@@ -536,6 +537,7 @@ def _merge() -> None:
         timer,
         streaks,
         completion,
+        gantt,
     )
     for module in modules:
         for key, texts in module.MESSAGES.items():

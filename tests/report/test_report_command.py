@@ -35,7 +35,7 @@ def test_year_end_summary_in_markdown_with_its_charts(year_home: Path, tmp_path:
     # The summary is a Hexo post: its charts are in its asset folder (post_asset_folder).
     assert sorted(p.name for p in (out / "pacer-year-2026").iterdir()) == sorted(
         f"pacer-year-2026-{c}.{s}"
-        for c in ("heatmap", "burnup", "milestones", "metrics")
+        for c in ("heatmap", "burnup", "milestones", "metrics", "gantt")
         for s in ("png", "svg")
     )
     text = (out / "pacer-year-2026.md").read_text(encoding="utf-8")

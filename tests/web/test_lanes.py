@@ -43,7 +43,7 @@ def test_a_held_lock_is_503_with_retry_after_and_pages_still_load(
 
 
 def _chart_names(page: str) -> list[str]:
-    return re.findall(r'src="/charts/([\w-]+)\.png"', page)
+    return re.findall(r'src="/charts/([\w-]+)\.svg"', page)
 
 
 def test_progress_draws_once_per_state_of_the_data(
@@ -61,7 +61,7 @@ def test_progress_draws_once_per_state_of_the_data(
     again = _chart_names(client.get("/progress").text)
     assert len(drawn) == 1 and first and again == first
     for name in first:
-        assert client.get(f"/charts/{name}.png").content.startswith(b"\x89PNG")
+        assert client.get(f"/charts/{name}.svg").content.startswith(b"<?xml")
     csrf = csrf_of(client)
     assert (
         post(client, "/log", {"minutes": "30", "target": "english", "csrf": csrf}).status_code
@@ -115,7 +115,7 @@ def test_two_servers_on_one_data_folder_keep_their_own_charts(
         assert all(names for _, names in pages), f"no charts in round {round_}"
         for client, names in pages:  # drawing on one server removed nothing of the other's
             for name in names:
-                assert client.get(f"/charts/{name}.png").status_code == 200
+                assert client.get(f"/charts/{name}.svg").status_code == 200
     assert not stopped.exists()
 
 

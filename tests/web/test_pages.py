@@ -231,15 +231,15 @@ def test_the_plan_page_of_a_plan_without_phases_or_months(web_home: Path, other_
 def test_progress_draws_the_month_charts_into_the_cache(client: TestClient, web_home) -> None:  # type: ignore[no-untyped-def]
     page = client.get("/progress")
     assert page.status_code == 200
-    names = re.findall(r'src="/charts/([\w-]+)\.png"', page.text)
+    names = re.findall(r'src="/charts/([\w-]+)\.svg"', page.text)
     assert {"heatmap-0", "burnup-0", "milestones-0"} <= {n.split("-", 1)[1] for n in names}
     for name in names:
-        image = client.get(f"/charts/{name}.png")
+        image = client.get(f"/charts/{name}.svg")
         assert image.status_code == 200
-        assert image.headers["content-type"] == "image/png"
-        assert image.content.startswith(b"\x89PNG")
-    assert list((web_home / "cache" / "web-charts").rglob("*.png"))
-    assert client.get("/charts/nothing-0.png").status_code == 404
+        assert image.headers["content-type"] == "image/svg+xml"
+        assert image.content.startswith(b"<?xml")
+    assert list((web_home / "cache" / "web-charts").rglob("*.svg"))
+    assert client.get("/charts/nothing-0.svg").status_code == 404
     zh = client.get("/progress", headers={"accept-language": "zh-CN"}).text
     assert 'alt="热力图"' in zh and 'alt="累计图"' in zh and 'alt="里程碑时间线"' in zh
 

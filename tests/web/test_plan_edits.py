@@ -44,10 +44,10 @@ def every_page_answers(client: TestClient) -> None:
     for page in PAGES:
         response = client.get(page)
         assert response.status_code == 200, (page, response.text[-400:])
-    charts = re.findall(r'src="/charts/([\w-]+)\.png"', client.get("/progress").text)
+    charts = re.findall(r'src="/charts/([\w-]+)\.svg"', client.get("/progress").text)
     assert charts
     for name in charts:
-        assert client.get(f"/charts/{name}.png").status_code == 200, name
+        assert client.get(f"/charts/{name}.svg").status_code == 200, name
 
 
 @pytest.mark.parametrize("which", ["builtin", "berlin"])

@@ -230,8 +230,8 @@ def test_what_a_person_typed_is_escaped(client: TestClient) -> None:
 def test_no_request_names_a_file(client: TestClient) -> None:
     client.get("/progress")
     for path in (
-        "/charts/..%2f..%2fweb-secret.png",
-        "/charts/heatmap-0%2f..%2f..%2fweb-token.png",
+        "/charts/..%2f..%2fweb-secret.svg",
+        "/charts/heatmap-0%2f..%2f..%2fweb-token.svg",
         "/static/..%2fsecurity.py",
         "/static/../security.py",
     ):

@@ -52,6 +52,7 @@ def run_report(args: argparse.Namespace) -> int:
     from pacer.report.charts import chart_files, chart_stems, draw_all
     from pacer.report.document import html_report, markdown_report, text_report
     from pacer.report.progress import Progress
+    from pacer.service.gantt import gantt_of
     from pacer.service.report import report_data, report_json
     from pacer.workspace import refuse_existing, write_file_atomic
 
@@ -67,14 +68,16 @@ def run_report(args: argparse.Namespace) -> int:
             if target.suffix not in SUFFIX.values():
                 target = target / f"{stem}{SUFFIX[fmt]}"
             folder = _chart_folder(target, args.period, fmt)
-            # JSON is the data alone: no charts are drawn beside it.
-            drawn = chart_files(data, folder, stem) if fmt != "json" else []
+            # JSON is the data alone: no charts are drawn beside it. The Gantt chart shows
+            # the whole plan as it stood on the report's day.
+            gantt = gantt_of(session, data.today) if fmt != "json" else None
+            drawn = chart_files(data, folder, stem, gantt) if fmt != "json" else []
             # Every file this report would write is checked before any is: a hand-edited
             # summary (or chart) is never replaced without --force, nor half of a report.
             refuse_existing([target, *drawn], args.force)
             if drawn:
-                bar = Progress(len(chart_stems(data, folder, stem)), t("report.drawing"))
-                charts = draw_all(data, folder, stem, bar.step)
+                bar = Progress(len(chart_stems(data, folder, stem, gantt)), t("report.drawing"))
+                charts = draw_all(data, folder, stem, bar.step, gantt)
                 bar.finish()
         if fmt == "json":
             import json

@@ -1,4 +1,4 @@
-"""The report's charts, each written as PNG and SVG: heatmap, burn-up, milestones, metrics.
+"""The report's charts as PNG and SVG (heatmap, burn-up, milestones, metrics), or for a phone.
 
 Every drawn series carries a gid ("burnup-math-done" …), which the SVG keeps as the id of its
 group: tests (and curious people) can find each series in the file.
@@ -6,10 +6,14 @@ group: tests (and curious people) can find each series in the file.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
+from typing import BinaryIO
 
 from pacer.i18n import minutes_text, t
 from pacer.report.fonts import configure
@@ -21,6 +25,8 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
+
+    from pacer.report.gantt import GanttData
 
 WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DONE_COLOR = "#2e7d32"
@@ -36,6 +42,69 @@ TICK_SIZE = 7
 _EPOCH = date(1970, 1, 1).toordinal()
 
 
+@dataclass(frozen=True, slots=True)
+class Look:
+    """How a chart is drawn: for a file (PRINT: PNG and SVG, as wide as a page) or for a phone
+    (PHONE: SVG only, scaled to the screen's width, so its lettering is sized for ~360 px)."""
+
+    width: float  # inches of a chart as wide as the page
+    tick: float  # points: axis labels
+    small: float  # legends, axis names, row labels
+    title: float
+    suffixes: tuple[str, ...]
+    fixed_width: bool = False  # every chart exactly `width` wide (it is scaled to the screen)
+    label_chars: int = 0  # a longer row label is cut short with "…" (0: never)
+    columns: int = 2  # of the burn-up's small charts
+    most_ticks: int = 0  # dates labelled along an axis, at most (0: as date_ticks gives)
+
+    def cut(self, label: str) -> str:
+        if self.label_chars and len(label) > self.label_chars:
+            return label[: self.label_chars - 1] + "…"
+        return label
+
+
+PRINT = Look(9.0, TICK_SIZE, 8, 10, (".png", ".svg"))
+# Drawn 4 in (288 pt of viewBox) wide and shown ~364 CSS px wide (a 390 px phone less the
+# page's margins), 1 pt becomes 1.26 px: 9 pt lettering reads as 11.4 px.
+PHONE_POINTS = 288
+PHONE = Look(4.0, 9, 9, 10.5, (".svg",), True, 16, 1, 5)
+_LOOK: ContextVar[Look] = ContextVar("pacer_chart_look", default=PRINT)
+
+
+def look() -> Look:
+    """The look charts are being drawn in (draw_all sets it)."""
+    return _LOOK.get()
+
+
+@contextmanager
+def drawn_as(chosen: Look) -> Iterator[None]:
+    """Draw in `chosen`'s look (in this thread: a context variable)."""
+    token = _LOOK.set(chosen)
+    try:
+        yield
+    finally:
+        _LOOK.reset(token)
+
+
+# matplotlib's settings are one for every thread: an SVG is written under this lock with its
+# own svg.fonttype, so two servers' chart threads (or a test's) never swap them mid-file.
+_SVG_LOCK = threading.Lock()
+
+
+def _savefig(fig: Figure, target: Path | BinaryIO, suffix: str) -> None:
+    """Save as `suffix` says. A phone's SVG keeps its text as text (its sizes can be read, and
+    the phone's own CJK font draws it); a file's has the glyphs as outlines (it looks the
+    same everywhere)."""
+    if suffix != ".svg":
+        fig.savefig(target, format=suffix[1:], metadata=_metadata(suffix))
+        return
+    import matplotlib
+
+    with _SVG_LOCK:
+        matplotlib.rcParams["svg.fonttype"] = "none" if look().fixed_width else "path"
+        fig.savefig(target, format="svg", metadata=_metadata(suffix))
+
+
 def _x(days: Sequence[date]) -> list[float]:
     """Dates as matplotlib's numbers: days since its epoch, 1970-01-01 (configure() sets it);
     date_axis labels them."""
@@ -45,6 +114,8 @@ def _x(days: Sequence[date]) -> list[float]:
 def _figure(width: float, height: float) -> Figure:
     from matplotlib.figure import Figure
 
+    if look().fixed_width:
+        width = look().width
     return Figure(figsize=(width, height), dpi=110, layout="constrained")
 
 
@@ -103,10 +174,13 @@ def date_axis(ax: Axes, lo: date, hi: date, pad: float = 0.5) -> None:
     """Show lo–hi (a day's `pad` beyond each) with date_ticks' labels, in the current
     language: matplotlib's own date labels run into each other on a narrow chart."""
     ticks = date_ticks(lo, hi)
+    most = look().most_ticks
+    if most and len(ticks) > most:
+        ticks = ticks[:: -(-len(ticks) // most)]
     ax.set_xticks(_x([d for d, _ in ticks]), [label for _, label in ticks])
     left, right = _x([lo, hi])
     ax.set_xlim(left - pad, right + pad)
-    ax.tick_params(axis="x", labelsize=TICK_SIZE)
+    ax.tick_params(axis="x", labelsize=look().tick)
 
 
 def _dated(
@@ -147,9 +221,10 @@ def legend_below(
             list(entries.values()),
             list(entries),
             loc="outside lower center",
-            ncols=ncols or len(entries),
+            # A phone's chart is narrow: its legend wraps to rows of two.
+            ncols=min(ncols or len(entries), 2 if look().fixed_width else len(entries)),
             frameon=False,
-            fontsize=8,
+            fontsize=look().small,
         )
 
 
@@ -162,12 +237,29 @@ def _save(fig: Figure, stem: Path) -> list[Path]:
     from pacer.workspace import atomic_target
 
     written = []
-    for suffix in SUFFIXES:
+    for suffix in look().suffixes:
         path = stem.with_suffix(suffix)
         with atomic_target(path, overwrite=True) as tmp:
-            fig.savefig(tmp, format=suffix[1:], metadata=_metadata(suffix))
+            if look().fixed_width and suffix == ".svg":
+                tmp.write_bytes(fluid_svg(fig))
+            else:
+                _savefig(fig, tmp, suffix)
         written.append(path)
     return written
+
+
+def fluid_svg(fig: Figure) -> bytes:
+    """The figure as an SVG with a viewBox and no width or height: it takes the width its page
+    gives it (CSS `width: 100%`), its height following."""
+    import io
+    import re
+
+    out = io.BytesIO()
+    _savefig(fig, out, ".svg")
+    head, rest = out.getvalue().split(b"<svg ", 1)
+    tag, body = rest.split(b">", 1)
+    tag = re.sub(rb'\s*\b(?:width|height)="[^"]*"', b"", tag)
+    return head + b"<svg " + tag + b">" + body
 
 
 def _metadata(suffix: str) -> dict[str, str | None]:
@@ -280,16 +372,20 @@ def draw_heatmap(heat: HeatDays, stem: Path) -> list[Path]:
         ax.set_xticks([])
         top_axis = ax.secondary_xaxis("top")
         top_axis.set_xticks([c + 0.5 for c in placed], [_month_name(m.month) for m in months])
-        top_axis.tick_params(length=0, labelsize=TICK_SIZE + 1)
+        top_axis.tick_params(length=0, labelsize=look().tick + 1)
         top_axis.spines["top"].set_visible(False)
     else:
         mondays = [origin + timedelta(weeks=c) for c in range(weeks)]
-        ax.set_xticks([c + 0.5 for c in range(weeks)], [day_label(m) for m in mondays])
-    ax.tick_params(length=0, labelsize=TICK_SIZE + 1)
+        # Every Monday, or every other one where a phone's columns are too narrow for it.
+        step = 2 if look().fixed_width and weeks > 3 else 1
+        ax.set_xticks(
+            [c + 0.5 for c in range(0, weeks, step)], [day_label(m) for m in mondays[::step]]
+        )
+    ax.tick_params(length=0, labelsize=look().tick + 1)
     for side in ("top", "right", "bottom", "left"):
         ax.spines[side].set_visible(False)
     # Above the months along the top: a figure title (an axes title would run into them).
-    fig.suptitle(_heatmap_title(heat, in_plan), fontsize=10)
+    fig.suptitle(_heatmap_title(heat, in_plan), fontsize=look().title)
     handles: list[Artist] = [
         Patch(facecolor=greens[i], label=_class_label(bounds, i)) for i in range(4)
     ]
@@ -301,9 +397,9 @@ def draw_heatmap(heat: HeatDays, stem: Path) -> list[Path]:
     fig.legend(
         handles=handles,
         loc="outside lower center",
-        ncols=len(handles) if long else 4,
+        ncols=2 if look().fixed_width else len(handles) if long else 4,
         frameon=False,
-        fontsize=8,
+        fontsize=look().small,
     )
     return _save(fig, stem)
 
@@ -348,7 +444,7 @@ def burnup(data: ReportData, stem: Path) -> list[Path]:
     """Per track, cumulative unit minutes over the plan's days of the period: planned
     (dashed) against done (solid), and the report's day while the period runs."""
     tracks = [tr for tr in data.tracks if tr.planned[-1] or tr.done[-1]] or list(data.tracks)
-    cols = 2 if len(tracks) > 1 else 1
+    cols = min(look().columns, len(tracks))
     rows = (len(tracks) + cols - 1) // cols
     fig = _figure(9.0, 2.2 * rows + 0.8)
     lo, hi = shown_span(data)
@@ -381,10 +477,10 @@ def burnup(data: ReportData, stem: Path) -> list[Path]:
         # Hours from zero (a track with nothing in the period is not drawn around -0.04 h).
         most = max((max(p, m) for _, p, m in series), default=0)
         ax.set_ylim(0, max(1.0, most / 60 * 1.05))
-        ax.set_title(tr.title, fontsize=10)
-        ax.set_ylabel(t("chart.hours"), fontsize=8)
-        ax.tick_params(axis="y", labelsize=TICK_SIZE + 1)
-    fig.suptitle(t("chart.burnup"))
+        ax.set_title(tr.title, fontsize=look().title)
+        ax.set_ylabel(t("chart.hours"), fontsize=look().small)
+        ax.tick_params(axis="y", labelsize=look().tick + 1)
+    fig.suptitle(t("chart.burnup"), wrap=True)
     legend_below(fig, axes)
     return _save(fig, stem)
 
@@ -432,12 +528,15 @@ def milestones(data: ReportData, stem: Path) -> list[Path]:
                 label=name,
             )
             line2d.set_gid(gid)
-    labels = [line.status.title for line in reversed(rows)]
-    ax.set_yticks(range(len(rows)), labels, fontsize=8)
+    labels = [look().cut(line.status.title) for line in reversed(rows)]
+    ax.set_yticks(range(len(rows)), labels, fontsize=look().small)
     ax.set_ylim(-0.7, max(1, len(rows)) - 0.3)
     today_line(ax, data.today).set_gid("milestones-today")
     date_axis(ax, min(seen), max(seen), pad=7)
-    ax.set_title(t("chart.milestones"))
+    if look().fixed_width:  # over the whole figure: the labels leave the axes too narrow
+        fig.suptitle(t("chart.milestones"), wrap=True)
+    else:
+        ax.set_title(t("chart.milestones"))
     legend_below(fig, [ax])
     return _save(fig, stem)
 
@@ -464,9 +563,9 @@ def metrics(data: ReportData, stem: Path) -> list[Path]:
             _dated(ax, m.values, f"metric-{m.id}-values", "o-", DONE_COLOR, t("chart.recorded"), 4)
         today_line(ax, data.today).set_gid(f"metric-{m.id}-today")
         date_axis(ax, lo, hi, pad=3)
-        ax.tick_params(axis="y", labelsize=TICK_SIZE + 1)
-        ax.set_title(f"{m.title} ({m.unit})" if m.unit else m.title, fontsize=10)
-    fig.suptitle(t("chart.metrics"))
+        ax.tick_params(axis="y", labelsize=look().tick + 1)
+        ax.set_title(f"{m.title} ({m.unit})" if m.unit else m.title, fontsize=look().title)
+    fig.suptitle(t("chart.metrics"), wrap=True)
     legend_below(fig, axes)
     return _save(fig, stem)
 
@@ -479,35 +578,72 @@ CHARTS: dict[str, Callable[[ReportData, Path], list[Path]]] = {
 }
 
 
-def chart_stems(data: ReportData, folder: Path, stem: str) -> dict[str, Path]:
+def chart_stems(
+    data: ReportData, folder: Path, stem: str, gantt: GanttData | None = None
+) -> dict[str, Path]:
     """Each chart draw_all would draw, by name, and where (a stem: .png and .svg beside it)."""
-    return {name: folder / f"{stem}-{name}" for name in CHARTS if name != "metrics" or data.metrics}
+    out = {name: folder / f"{stem}-{name}" for name in CHARTS if name != "metrics" or data.metrics}
+    if gantt is not None:
+        out["gantt"] = folder / f"{stem}-gantt"
+    return out
 
 
-def chart_files(data: ReportData, folder: Path, stem: str) -> list[Path]:
+def chart_files(
+    data: ReportData, folder: Path, stem: str, gantt: GanttData | None = None
+) -> list[Path]:
     """Every file draw_all would write: to refuse an existing one before drawing any."""
-    return [s.with_suffix(x) for s in chart_stems(data, folder, stem).values() for x in SUFFIXES]
+    stems = chart_stems(data, folder, stem, gantt).values()
+    return [s.with_suffix(x) for s in stems for x in SUFFIXES]
 
 
 def draw_all(
-    data: ReportData, folder: Path, stem: str, progress: Callable[[str], None] | None = None
+    data: ReportData,
+    folder: Path,
+    stem: str,
+    progress: Callable[[str], None] | None = None,
+    gantt: GanttData | None = None,
+    chosen: Look | None = None,
 ) -> dict[str, list[Path]]:
     """Draw every chart that has something to show into `folder` (made 0700 when missing),
-    replacing what is there; `progress` is told each. When one cannot be drawn (a full
-    disk), the files this call made are removed again: a retry finds none in its way."""
+    replacing what is there, the Gantt chart too when its data is given; `progress` is told
+    each. In `chosen`'s look (None: the look in force, PRINT unless drawn_as says)."""
+    from functools import partial
+
+    from pacer.report.gantt_chart import draw_gantt
+
+    jobs: dict[str, tuple[Path, Callable[[Path], list[Path]]]] = {}
+    for name, where in chart_stems(data, folder, stem, gantt).items():
+        if name == "gantt" and gantt is not None:
+            jobs[name] = (where, partial(draw_gantt, gantt))
+        else:
+            jobs[name] = (where, partial(CHARTS[name], data))
+    return draw_set(folder, jobs, chosen or look(), progress)
+
+
+def draw_set(
+    folder: Path,
+    jobs: dict[str, tuple[Path, Callable[[Path], list[Path]]]],
+    chosen: Look,
+    progress: Callable[[str], None] | None = None,
+) -> dict[str, list[Path]]:
+    """Draw each job (name -> its stem, its drawing) into `folder`. When one cannot be drawn
+    (a full disk), the files this call made are removed again: a retry finds none in its
+    way."""
     from pacer.workspace import make_folder
 
     configure()
     make_folder(folder)
-    before = {p for p in chart_files(data, folder, stem) if p.exists()}
+    files = [where.with_suffix(x) for where, _ in jobs.values() for x in chosen.suffixes]
+    before = {p for p in files if p.exists()}
     out: dict[str, list[Path]] = {}
     try:
-        for name, where in chart_stems(data, folder, stem).items():
-            if progress is not None:
-                progress(name)
-            out[name] = CHARTS[name](data, where)
+        with drawn_as(chosen):
+            for name, (where, draw) in jobs.items():
+                if progress is not None:
+                    progress(name)
+                out[name] = draw(where)
     except BaseException:
-        for made in chart_files(data, folder, stem):
+        for made in files:
             if made not in before:
                 made.unlink(missing_ok=True)
         raise

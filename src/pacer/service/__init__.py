@@ -133,6 +133,9 @@ if TYPE_CHECKING:
     from pacer.service.forecast import (
         forecast_json as forecast_json,
     )
+    from pacer.service.gantt import (
+        gantt_of as gantt_of,
+    )
     from pacer.service.health import (
         DoctorReport as DoctorReport,
     )
@@ -512,6 +515,7 @@ _EXPORTS: dict[str, str] = {
     "month_charts": "report",
     "month_chart_data": "report",
     "draw_month_charts": "report",
+    "gantt_of": "gantt",
     "metric_detail_json": "metrics",
     "metric_json": "metrics",
     "metric_view": "metrics",

@@ -57,6 +57,9 @@ SECURITY_HEADERS = [
     (b"x-frame-options", b"DENY"),
 ]
 
+# A chart opened on its own: its shapes are styled inline (style attributes), nothing else.
+CHART_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'"
+
 # A page or action: a plain function run in a lane's thread, or (Progress) a coroutine that
 # hands its slow parts to the lanes itself.
 Handler = Callable[[Request], Response | Awaitable[Response]]
@@ -507,16 +510,27 @@ class Dashboard:
             today=today.isoformat(),
         )
 
-    def plan(self, request: Request) -> Response:
-        self.begin(request)
-        with self.session(request) as s:
-            plan = s.plan
-            line = service.timeline(s, clock.today(s.plan))
-            filters = {
-                (tpl.id, b.id): service.block_filters(plan, b)
-                for tpl in plan.day_templates
-                for b in tpl.blocks
-            }
+    async def plan(self, request: Request) -> Response:
+        lang = request.state.lang
+        request.state.lane = self.reader
+
+        def gather() -> tuple[Any, ...]:
+            set_lang(lang)
+            with self.session(request) as s:
+                plan = s.plan
+                today = clock.today(s.plan)
+                line = service.timeline(s, today)
+                filters = {
+                    (tpl.id, b.id): service.block_filters(plan, b)
+                    for tpl in plan.day_templates
+                    for b in tpl.blocks
+                }
+                key = ("gantt", s.compiled.digest, s.data_version(), lang, today.isoformat())
+                gantt = None if self.charts.charts(key) is not None else service.gantt_of(s, today)
+            return plan, line, filters, key, gantt
+
+        plan, line, filters, key, gantt = await self.reader.run(gather)
+        charts = await self._charts(key, gantt, _draw_gantt)
         titles = {tr.id: tr.title for tr in plan.tracks}
         return self.render(
             request,
@@ -527,6 +541,8 @@ class Dashboard:
             titles=titles,
             weekdays=WEEKDAYS,
             state_text=service.state_text,
+            charts=charts or [],
+            drawing=charts is None,
         )
 
     # -- Progress -------------------------------------------------------------------------------
@@ -538,23 +554,36 @@ class Dashboard:
             set_lang(lang)
             with self.session(request) as s:
                 today = clock.today(s.plan)
-                key = (s.compiled.digest, s.data_version(), lang, today.isoformat())
+                key = ("month", s.compiled.digest, s.data_version(), lang, today.isoformat())
                 if self.charts.charts(key) is not None:
                     return key, None, today
                 return key, service.month_chart_data(s, today), today
 
         key, data, today = await self.reader.run(gather)
-        charts = self.charts.charts(key) if data is None else await self.charts.draw(key, data)
+        charts = await self._charts(key, data, _draw_month)
         return self.render(
             request, "progress.html", charts=charts or [], drawing=charts is None, month=today
         )
+
+    async def _charts(
+        self, key: ChartKey, data: Any, drawer: Callable[[Any, Path], dict[str, list[Path]]]
+    ) -> list[tuple[str, str]] | None:
+        """The charts drawn for `key` (None while they are drawn): `data` None means the
+        cache had them when the page looked."""
+        if data is None:
+            return self.charts.charts(key)
+        return await self.charts.draw(key, data, drawer)
 
     def chart(self, request: Request) -> Response:
         # The name only picks one of the files this server drew; it is never a path.
         path = self.charts.file(str(request.path_params["name"]))
         if path is None or not path.is_file():
             return Response("no such chart", status_code=404)
-        return FileResponse(path, media_type="image/png")
+        # Opened on its own (a tap on the chart), the SVG styles its shapes inline; it has
+        # no script, and may run none.
+        return FileResponse(
+            path, media_type="image/svg+xml", headers={"content-security-policy": CHART_CSP}
+        )
 
     # -- Review -----------------------------------------------------------------------------------
     def review(self, request: Request) -> Response:
@@ -645,6 +674,18 @@ class Dashboard:
         return Response(export.data, media_type="text/calendar; charset=utf-8")
 
 
+def _draw_month(data: Any, folder: Path) -> dict[str, list[Path]]:
+    """The Progress page's charts (looked up when called: tests count the drawings)."""
+    return service.draw_month_charts(data, folder)
+
+
+def _draw_gantt(data: Any, folder: Path) -> dict[str, list[Path]]:
+    from pacer.report.charts import look
+    from pacer.report.gantt_chart import gantt_files
+
+    return {"gantt": gantt_files(data, folder, "plan-gantt", look())}
+
+
 def create_app(
     guard: Guard,
     db_path: Path | None = None,
@@ -679,7 +720,7 @@ def create_app(
         Route("/week", d.page(d.week), methods=get),
         Route("/plan", d.page(d.plan), methods=get),
         Route("/progress", d.page(d.progress), methods=get),
-        Route("/charts/{name}.png", d.page(d.chart), methods=get),
+        Route("/charts/{name}.svg", d.page(d.chart), methods=get),
         Route("/review", d.page(d.review), methods=get),
         Route("/review", d.page(d.save_review), methods=post),
         Route("/trips", d.page(d.trips), methods=get),

@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 
 from pacer import service
 from pacer.errors import PacerError
+from pacer.i18n import set_lang
 
 T = TypeVar("T")
 
@@ -62,13 +63,16 @@ class Lane:
         self.pool.shutdown()
 
 
-ChartKey = tuple[str, tuple[int, int], str, str]  # plan digest, data version, language, day
+# The page (letters only), plan digest, data version, language, day.
+ChartKey = tuple[str, str, tuple[int, int], str, str]
+Drawer = Callable[[Any, Path], dict[str, list[Path]]]  # (data, folder) -> files per chart
 
 
 class ChartCache:
-    """The Progress page's charts, drawn once per (plan, data, language, day) in a thread of
-    their own. A page waits for a drawing at most `wait` seconds; a drawing not done by then
-    goes on, and the page says so and looks again shortly."""
+    """The charts of the Progress and Plan pages, drawn once per (page, plan, data, language,
+    day) in a thread of their own, as SVG for a phone (report.charts.PHONE). A page waits
+    for a drawing at most `wait` seconds; a drawing not done by then goes on, and the page
+    says so and looks again shortly."""
 
     def __init__(self, folder: Path, wait: float) -> None:
         # A folder of this server's own: two servers on one data folder never draw into,
@@ -79,7 +83,7 @@ class ChartCache:
         self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pacer-charts")
         self._lock = threading.Lock()
         self._drawn: dict[ChartKey, list[tuple[str, str]]] = {}  # key -> (file name, kind)
-        self._files: dict[str, Path] = {}  # what /charts/NAME.png may serve
+        self._files: dict[str, Path] = {}  # what /charts/NAME.svg may serve
         self._drawing: dict[ChartKey, Future[None]] = {}
 
     def charts(self, key: ChartKey) -> list[tuple[str, str]] | None:
@@ -90,13 +94,14 @@ class ChartCache:
         with self._lock:
             return self._files.get(name)
 
-    async def draw(self, key: ChartKey, data: Any) -> list[tuple[str, str]] | None:
-        """The charts for `key`, drawn from `data` if nobody has yet; None while drawing."""
+    async def draw(self, key: ChartKey, data: Any, drawer: Drawer) -> list[tuple[str, str]] | None:
+        """The charts for `key`, drawn from `data` by `drawer` if nobody has yet; None while
+        drawing."""
         with self._lock:
             future = self._drawing.get(key)
             if future is None and key not in self._drawn:
                 context = contextvars.copy_context()
-                future = self.pool.submit(context.run, self._draw, key, data)
+                future = self.pool.submit(context.run, self._draw, key, data, drawer)
                 self._drawing[key] = future
         if future is not None:
             try:
@@ -105,16 +110,20 @@ class ChartCache:
                 return None
         return self.charts(key)
 
-    def _draw(self, key: ChartKey, data: Any) -> None:
-        digest, (own, theirs), lang, day = key
-        token = f"{digest[:10]}{own}x{theirs}{lang}{day.replace('-', '')}"
+    def _draw(self, key: ChartKey, data: Any, drawer: Drawer) -> None:
+        from pacer.report.charts import PHONE, drawn_as
+
+        page, digest, (own, theirs), lang, day = key
+        token = f"{page}{digest[:10]}{own}x{theirs}{lang}{day.replace('-', '')}"
         folder = self.folder / token
         shown: list[tuple[str, str]] = []
         files: dict[str, Path] = {}
         try:
-            drawn = service.draw_month_charts(data, folder)
+            set_lang(lang)  # the charts' words: the key's language, whoever asked first
+            with drawn_as(PHONE):
+                drawn = drawer(data, folder)
             for kind, paths in sorted(drawn.items()):
-                for i, path in enumerate(p for p in paths if p.suffix == ".png"):
+                for i, path in enumerate(p for p in paths if p.suffix == ".svg"):
                     name = f"{token}-{kind}-{i}"
                     shown.append((name, kind))
                     files[name] = path
