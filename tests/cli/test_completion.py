@@ -93,6 +93,43 @@ def test_commands_options_and_milestones(complete: Callable[..., list[str]]) -> 
     assert habit in complete("pacer", "log", "list", "--target", habit[:2])
 
 
+def test_the_timer_and_posts_complete_to_the_plans_ids(complete: Callable[..., list[str]]) -> None:
+    want = [u.id for u in BUILTIN.units() if u.id.startswith("m18")]
+    assert sorted(complete("pacer", "start", "m18")) == sorted(want)
+    assert sorted(complete("pacer", "start", "--switch", "m18")) == sorted(want)
+    posts = sorted(c.id for c in BUILTIN.curricula if c.post)
+    assert posts and sorted(complete("pacer", "export", "hexo", "")) == posts
+    assert sorted(complete("pacer", "note", "add", "x", "--for", "")) == posts
+
+
+# Argument names that always hold one of the plan's ids, wherever a command takes them.
+_ID_DESTS = {"target", "unit", "milestone", "switch", "post"}
+
+
+def test_every_argument_that_takes_a_plan_id_completes_to_them() -> None:
+    """A new command's TARGET or UNIT is not forgotten by the completion table."""
+    import argparse
+
+    from pacer.cli import build_parser
+    from pacer.cli.completion import IDS
+
+    def walk(
+        p: argparse.ArgumentParser, path: tuple[str, ...]
+    ) -> list[tuple[tuple[str, ...], str]]:
+        found = []
+        for action in p._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for name, child in action.choices.items():
+                    found += walk(child, (*path, name))
+            elif action.dest in _ID_DESTS:
+                found.append((path, action.dest))
+        return found
+
+    taken = walk(build_parser(), ())
+    assert len(taken) >= 8
+    assert [arg for arg in taken if arg not in IDS] == []
+
+
 def test_the_berlin_plan_in_force_and_named_on_the_line(
     complete: Callable[..., list[str]], pacer: Pacer
 ) -> None:

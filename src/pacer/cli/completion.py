@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from typing import Any
 
 SHELLS = ("bash", "zsh", "fish")
-KINDS = ("units", "tracks", "milestones", "targets", "metrics")
+KINDS = ("units", "tracks", "milestones", "targets", "metrics", "posts")
 
 # Which arguments complete to which of the plan's ids: (command words, dest) -> kind. A TAB
 # there runs `pacer completion ids KIND` (the compiled-plan cache makes it quick).
@@ -22,12 +22,16 @@ IDS: dict[tuple[tuple[str, ...], str], str] = {
     (("log", "add"), "target"): "targets",
     (("log", "list"), "target"): "targets",
     (("log", "edit"), "target"): "targets",
+    (("start",), "target"): "targets",
+    (("start",), "switch"): "targets",
     (("done",), "unit"): "units",
     (("milestone", "show"), "id"): "milestones",
     (("milestone", "check"), "id"): "milestones",
     (("catchup",), "milestone"): "milestones",
     (("metric", "add"), "id"): "metrics",
     (("metric", "show"), "id"): "metrics",
+    (("note", "add"), "post"): "posts",
+    (("export", "hexo"), "post"): "posts",
 }
 
 
@@ -78,6 +82,8 @@ def _print_ids(args: argparse.Namespace) -> int:
         ids = [m.id for m in plan.milestones]
     elif args.kind == "metrics":
         ids = [m.id for m in plan.metrics]
+    elif args.kind == "posts":
+        ids = [c.id for c in plan.curricula if c.post]
     else:  # targets: what `pacer log` takes
         from pacer.plan.model import REVIEW_TARGET
 
