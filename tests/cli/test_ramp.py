@@ -102,3 +102,29 @@ def test_the_trip_effect_includes_the_ramp(pacer: Pacer, tmp_path: Path, which: 
     assert all(ramped[m] >= days for m, days in plain.items())
     if which == "builtin":  # its work runs close: three half evenings move some milestones
         assert any(ramped[m] > plain.get(m, 0) for m in ramped)
+
+
+@pytest.mark.parametrize("which", CASES)
+def test_the_calendar_and_the_reminder_say_the_lighter_minutes(
+    pacer: Pacer, tmp_path: Path, which: str
+) -> None:
+    """Every place that says a block's minutes says the ramp's: the calendar's event is as
+    long as the lighter block, the reminder names its minutes and the first days back."""
+    import icalendar
+
+    source, work, full, half, _ = CASES[which]
+    plan = ("--plan", str(with_ramp(source, tmp_path)))
+    ok(pacer(*plan, "trip", "add", "2026-03-16", "2026-03-29"))
+    title = work.removeprefix("  [work] ")
+    for day, minutes in ((BACK[0], half), (NEXT, full)):
+        cal = icalendar.Calendar.from_ical(
+            ok(pacer(*plan, "export", "ics", "--days", "1", env=on(day)))
+        )
+        events = [e for e in cal.walk("VEVENT") if str(e["SUMMARY"]).startswith(title)]
+        assert len(events) == 1, [str(e["SUMMARY"]) for e in cal.walk("VEVENT")]
+        length = events[0].decoded("DTEND") - events[0].decoded("DTSTART")
+        assert length.total_seconds() == minutes * 60, (day, length)
+        said = ok(pacer(*plan, "remind", "--dry-run", env=on(day))).splitlines()
+        assert [line for line in said if f" {title} · {minutes} min" in line], said
+        back = [line for line in said if line.startswith("! first days back")]
+        assert len(back) == (1 if day == BACK[0] else 0), said

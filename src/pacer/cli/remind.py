@@ -75,7 +75,7 @@ def render(agenda: Agenda) -> tuple[str, str]:
         title = t("remind.title", weekday=weekday, day=day, template=agenda.template)
     else:
         title = t("remind.title_plain", weekday=weekday, day=day)
-    lines = []
+    lines = [] if agenda.back is None else [f"! {agenda.back}"]
     for b in agenda.blocks:
         line = f"{b.start:%H:%M}–{b.end:%H:%M} {b.title} · {minutes_text(b.minutes, b.max_minutes)}"
         if b.logged:

@@ -134,9 +134,7 @@ def render_day(
     logged_by_target, _ = logged_by_target_of(view)
     for bp in view.plan.blocks:
         b = bp.block
-        mins = minutes_text(b.minutes, b.max_minutes)
-        if view.plan.ramp is not None and b.type == "work":
-            mins = minutes_text(bp.capacity)  # a first day back: the lighter block's minutes
+        mins = minutes_text(*view.plan.asks(bp))
         tag = t(f"block.{b.type}")
         target = b.track if b.type == "habit" else ("review" if b.type == "ritual" else None)
         done = logged_by_target.get(target, 0) if target else 0

@@ -58,7 +58,8 @@ class TimedBlock:
 
 def block_times(plan: Plan, day: DayPlan, zone: tzinfo) -> list[TimedBlock]:
     """The day's blocks back to back from the template's start, each as long as its minutes
-    (a work block as long as it offers that day: its max under a catch-up stretch).
+    (a work block as long as it offers that day: its max under a catch-up stretch, its share
+    on a first day back).
 
     A start before the plan's `day_starts` is after midnight, in the small hours that still
     belong to this study day: on the next calendar date (a night shift's 02:00 block)."""
@@ -69,9 +70,9 @@ def block_times(plan: Plan, day: DayPlan, zone: tzinfo) -> list[TimedBlock]:
     moment = datetime.combine(on, begin, tzinfo=zone)
     out = []
     for bp in day.blocks:
-        minutes = bp.block.minutes
-        if bp.block.type == "work":
-            minutes = max(minutes, bp.capacity)
+        minutes = day.asks(bp)[0]
+        if bp.block.type == "work" and day.ramp is None:
+            minutes = max(minutes, bp.capacity)  # stretched by a catch-up: up to its max
         end = moment + timedelta(minutes=minutes)
         out.append(TimedBlock(bp, moment, end))
         moment = end

@@ -57,6 +57,13 @@ class DayPlan:
     def placed(self) -> int:
         return sum(b.placed for b in self.blocks)
 
+    def asks(self, bp: BlockPlan) -> tuple[int, int | None]:
+        """The minutes (and the most) a block of this day asks for, as `today`, the calendar
+        and reminders all say it: a work block on a first day back (`ramp`) only its share."""
+        if self.ramp is not None and bp.block.type == "work":
+            return bp.capacity, None
+        return bp.block.minutes, bp.block.max_minutes
+
 
 @dataclass(frozen=True, slots=True)
 class Focus:

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from pacer.schedule.progress import TargetKind
+    from pacer.schedule.ramp import RampDay
 
 
 DAY_MINUTES = 24 * 60
@@ -64,6 +65,11 @@ class DayView:
     def week_count(self, track: str | None) -> tuple[int, int] | None:
         """(days logged this week, per_week) of a flexible habit's track shown that day."""
         return next(((n, of) for t, n, of in self.weekly if t == track), None)
+
+
+def ramp_notice(ramp: RampDay) -> Message:
+    """The notice of a first day back: lighter blocks, which day of how many, the share."""
+    return Message("ramp.first_days_back", n=ramp.n, days=ramp.days, percent=ramp.percent)
 
 
 def _day_notices(session: Session, info: DayInfo, calendar: Calendar) -> list[Message]:
@@ -132,8 +138,7 @@ def day_views(session: Session, first: date, count: int, today: date) -> list[Da
         dp, weekly = _flexible_habits(plan, dp, entries)
         notices = tuple(_day_notices(session, dp.info, calendar))
         if dp.ramp is not None:  # a first day back: its work blocks are lighter (`ramp:`)
-            r = dp.ramp
-            notices += (Message("ramp.first_days_back", n=r.n, days=r.days, percent=r.percent),)
+            notices += (ramp_notice(dp.ramp),)
         views.append(DayView(dp, logged, notices, weekly, older.get(dp.info.day)))
     return views
 

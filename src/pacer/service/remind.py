@@ -108,6 +108,7 @@ class Agenda:
     template: str  # the template's title ("" on a day with nothing planned)
     blocks: tuple[RemindBlock, ...]
     review: Message | None
+    back: Message | None = None  # a first day back after an absence: lighter work blocks
 
     @property
     def empty(self) -> bool:
@@ -121,7 +122,7 @@ def agenda_of(session: Session, day: date) -> Agenda:
     from zoneinfo import ZoneInfo
 
     from pacer.interop.ics import block_times
-    from pacer.service.days import agenda, logged_by_target
+    from pacer.service.days import agenda, logged_by_target, ramp_notice
     from pacer.service.reviewdue import review_notice
 
     plan = session.plan
@@ -145,15 +146,15 @@ def agenda_of(session: Session, day: date) -> Agenda:
                 block.type,
                 tb.start.timetz().replace(tzinfo=None),
                 tb.end.timetz().replace(tzinfo=None),
-                block.minutes,
-                block.max_minutes,
+                *view.plan.asks(bp),
                 items,
                 done,
             )
         )
     review = review_notice(session, day, clock.today(plan))
     info = view.plan.info
-    return Agenda(day, info.weekday, view.plan.template.title, tuple(blocks), review)
+    back = None if view.plan.ramp is None else ramp_notice(view.plan.ramp)
+    return Agenda(day, info.weekday, view.plan.template.title, tuple(blocks), review, back)
 
 
 # -- sending ----------------------------------------------------------------------------------
