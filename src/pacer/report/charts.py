@@ -91,18 +91,19 @@ def drawn_as(chosen: Look) -> Iterator[None]:
 _SVG_LOCK = threading.Lock()
 
 
-def _savefig(fig: Figure, target: Path | BinaryIO, suffix: str) -> None:
-    """Save as `suffix` says. A phone's SVG keeps its text as text (its sizes can be read, and
+def _draw_into(fig: Figure, tmp: Path | BinaryIO, suffix: str) -> None:
+    """Save into `tmp` (atomic_target's temporary file, or a buffer in memory) as `suffix`
+    says. A phone's SVG keeps its text as text (its sizes can be read, and
     the phone's own CJK font draws it); a file's has the glyphs as outlines (it looks the
     same everywhere)."""
     if suffix != ".svg":
-        fig.savefig(target, format=suffix[1:], metadata=_metadata(suffix))
+        fig.savefig(tmp, format=suffix[1:], metadata=_metadata(suffix))
         return
     import matplotlib
 
     with _SVG_LOCK:
         matplotlib.rcParams["svg.fonttype"] = "none" if look().fixed_width else "path"
-        fig.savefig(target, format="svg", metadata=_metadata(suffix))
+        fig.savefig(tmp, format="svg", metadata=_metadata(suffix))
 
 
 def _x(days: Sequence[date]) -> list[float]:
@@ -234,16 +235,16 @@ SUFFIXES = (".png", ".svg")
 def _save(fig: Figure, stem: Path) -> list[Path]:
     """Each format into atomic_target's temporary file, which is private (0600) before
     matplotlib opens it: the chart keeps that mode."""
-    from pacer.workspace import atomic_target
+    from pacer.workspace import atomic_target, write_file_atomic
 
     written = []
     for suffix in look().suffixes:
         path = stem.with_suffix(suffix)
-        with atomic_target(path, overwrite=True) as tmp:
-            if look().fixed_width and suffix == ".svg":
-                tmp.write_bytes(fluid_svg(fig))
-            else:
-                _savefig(fig, tmp, suffix)
+        if look().fixed_width and suffix == ".svg":
+            write_file_atomic(path, fluid_svg(fig), overwrite=True)
+        else:
+            with atomic_target(path, overwrite=True) as tmp:
+                _draw_into(fig, tmp, suffix)
         written.append(path)
     return written
 
@@ -254,9 +255,9 @@ def fluid_svg(fig: Figure) -> bytes:
     import io
     import re
 
-    out = io.BytesIO()
-    _savefig(fig, out, ".svg")
-    head, rest = out.getvalue().split(b"<svg ", 1)
+    tmp = io.BytesIO()
+    _draw_into(fig, tmp, ".svg")
+    head, rest = tmp.getvalue().split(b"<svg ", 1)
     tag, body = rest.split(b">", 1)
     tag = re.sub(rb'\s*\b(?:width|height)="[^"]*"', b"", tag)
     return head + b"<svg " + tag + b">" + body
