@@ -498,6 +498,7 @@ def _merge() -> None:
         renames,
         report,
         review,
+        reviewdecide,
         rota,
         studyday,
         versions,
@@ -506,6 +507,7 @@ def _merge() -> None:
 
     modules = (
         review,
+        reviewdecide,
         milestones,
         report,
         charts,

@@ -35,6 +35,7 @@ def test_migrations_are_recorded_by_version_and_name(store: Store) -> None:
         (8, "plan_versions", "2026-03-10T12:00:00+00:00"),
         (9, "accepted_orphans", "2026-03-10T12:00:00+00:00"),
         (10, "plan_binding", "2026-03-10T12:00:00+00:00"),
+        (12, "review_decisions", "2026-03-10T12:00:00+00:00"),
     ]
     assert [(v, n) for v, n, _ in MIGRATIONS] == [
         (1, "log_and_trips"),
@@ -47,8 +48,9 @@ def test_migrations_are_recorded_by_version_and_name(store: Store) -> None:
         (8, "plan_versions"),
         (9, "accepted_orphans"),
         (10, "plan_binding"),
+        (12, "review_decisions"),
     ]
-    assert schema_version(store) == LATEST == 10
+    assert schema_version(store) == LATEST == 12
 
 
 def test_a_version_1_database_upgrades_with_nothing_lost(tmp_path: Path) -> None:
@@ -106,6 +108,7 @@ def test_reopening_applies_nothing_twice(open_db: OpenDb) -> None:
         (8, "plan_versions", "2026-03-10T12:00:00+00:00"),
         (9, "accepted_orphans", "2026-03-10T12:00:00+00:00"),
         (10, "plan_binding", "2026-03-10T12:00:00+00:00"),
+        (12, "review_decisions", "2026-03-10T12:00:00+00:00"),
     ]
     assert rows(again, "SELECT target, minutes FROM log") == [("calc-1", 30)]
 
