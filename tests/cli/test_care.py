@@ -100,7 +100,7 @@ def test_export_import_export_round_trips_everything(pacer: Pacer, home: Path) -
     document = json.loads(out.read_text(encoding="utf-8"))
     assert set(document) == TOP_KEYS
     assert document["format"] == "pacer-export"
-    assert (document["format_version"], document["schema_version"]) == (3, LATEST)
+    assert (document["format_version"], document["schema_version"]) == (4, LATEST)
     assert document["plan"]["source"] == "<built-in 2026 plan>"
     assert len(document["plan"]["sha256"]) == 64
     tables = document["tables"]

@@ -9,15 +9,21 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import OTHER_PLAN
-from tests.helpers import PACER, Run
+from tests.helpers import PACER, Run, complete_review
 
 NIGHTS = OTHER_PLAN.with_name("plan-nights.yaml")
 DAY_STARTS = '  day_starts: "04:00"\n'
+
+
+def on(home: Path, plan: Path | None, now: str) -> Callable[..., Run]:
+    """`run` as complete_review calls it."""
+    return lambda *args, stdin="", env=None: run(home, plan, now, *args, stdin=stdin)
 
 
 def run(home: Path, plan: Path | None, now: str, *args: str, stdin: str = "") -> Run:
@@ -111,15 +117,16 @@ def test_on_sunday_night_the_review_is_sundays(home: Path) -> None:
     # Monday 16 March, 02:00: still Sunday 15 March, the review day of 2026-W11.
     now = "2026-03-16T02:00:00+01:00"
     today = ok(run(home, NIGHTS, now, "today")).out.splitlines()
-    assert today[:2] == [
+    assert today[:2] == [  # the week's review leads the day until it is done
+        "first: the weekly review for 2026-W11 — answer its prompts and decide each milestone"
+        " that slipped: run 'pacer review'",
         "2026-03-15 Sunday · Day off (weekend)",
-        "  ! weekly review for 2026-W11 is due: run 'pacer review'",
     ]
     assert "  [ritual] Weekly retro  20 min" in today
     assert ok(run(home, NIGHTS, now, "log", "20", "review")).out == (
         "logged 20 min for review on 2026-03-15\n"
     )
-    wrote = ok(run(home, NIGHTS, now, "review", "--answers", "-", stdin="{}"))
+    wrote = ok(complete_review(on(home, NIGHTS, now), "review", "--answers", "-"))
     assert wrote.out.splitlines()[-1] == "saved the weekly review for 2026-W11"
     assert "Weekly retro (review)  kept 1 of" in wrote.out
 
@@ -133,8 +140,8 @@ def test_on_saturday_night_this_weeks_review_is_not_due_yet(
     plan = NIGHTS if which == "nights" else midnight
     now = "2026-03-15T02:00:00+01:00"
     shown = ok(run(home, plan, now, "today")).out.splitlines()
-    assert shown[1] == f"  ! weekly review for {week} is due: run 'pacer review'"
-    wrote = ok(run(home, plan, now, "review", "--answers", "-", stdin="{}"))
+    assert shown[0].startswith(f"first: the weekly review for {week} — answer its prompts")
+    wrote = ok(complete_review(on(home, plan, now), "review", "--answers", "-"))
     assert wrote.out.splitlines()[-1] == f"saved the weekly review for {week}"
 
 

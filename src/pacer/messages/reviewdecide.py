@@ -93,6 +93,8 @@ MESSAGES["review.ask_again"] = (
     "无法理解：请写 keep、catchup N 或 move YYYY-MM-DD 原因",
 )
 
+MESSAGES["table.review_decisions"] = ("review decisions", "复盘决定")
+
 # -- the web form -----------------------------------------------------------------------------
 MESSAGES["web.review.incomplete"] = (
     "Not saved: the review is not complete. Missing:",
@@ -104,6 +106,7 @@ MESSAGES["web.review.keep"] = ("keep as it is", "保持不变")
 MESSAGES["web.review.move"] = ("move the due date", "修改截止日期")
 MESSAGES["web.review.new_due"] = ("new due date", "新截止日期")
 MESSAGES["web.review.reason"] = ("reason", "原因")
+MESSAGES["web.review.due_on"] = ("due {due}", "截止 {due}")
 MESSAGES["web.review.slipped"] = ("Milestones to decide", "需要决定的里程碑")
 MESSAGES["web.review.lead"] = (
     "First: the weekly review for {week}.",
