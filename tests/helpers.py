@@ -163,3 +163,12 @@ def complete_review(
     decisions.update({m: "keep" for m in milestones})
     sent = json.dumps(answers, ensure_ascii=False, default=str)
     return pacer(*args, stdin=sent, env=env)  # type: ignore[no-any-return]
+
+
+def day_lines(out: str) -> list[str]:
+    """`pacer today`'s lines from the day's heading on: without the line that leads with the
+    weekly review while it is due (tested in tests/cli/test_review_decides.py)."""
+    lines = out.splitlines()
+    if lines and lines[0].startswith(("first: the weekly review for ", "先做 ")):
+        return lines[1:]
+    return lines

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import OTHER_PLAN
-from tests.helpers import PACER, Run, complete_review
+from tests.helpers import PACER, Run, complete_review, day_lines
 
 NIGHTS = OTHER_PLAN.with_name("plan-nights.yaml")
 DAY_STARTS = '  day_starts: "04:00"\n'
@@ -67,7 +67,7 @@ def test_a_log_at_two_in_the_night_is_for_the_day_before(home: Path) -> None:
     logged = ok(run(home, NIGHTS, TWO, "log", "20", "cards"))
     assert logged.out == "logged 20 min for cards on 2026-03-09\n"
     assert ok(run(home, NIGHTS, TWO, "done", "skull")).out == "skull is done (2026-03-09)\n"
-    today = ok(run(home, NIGHTS, TWO, "today")).out.splitlines()
+    today = day_lines(ok(run(home, NIGHTS, TWO, "today")).out)
     assert today[0] == "2026-03-09 Monday · Night shift (weekday)"
     assert "  [habit] Flashcard deck  20 min  ✓ 20" in today
     assert today[today.index("  Logged today:") + 1] == "      Flashcards [cards] 20 min"
@@ -79,7 +79,7 @@ def test_a_log_at_two_in_the_night_is_for_the_day_before(home: Path) -> None:
         ("skull", "2026-03-09", "2026-03-10T01:00:00+00:00"),
     ]
     # From 04:00 it is Tuesday: Monday's entries are yesterday's.
-    later = ok(run(home, NIGHTS, FOUR, "today")).out.splitlines()
+    later = day_lines(ok(run(home, NIGHTS, FOUR, "today")).out)
     assert later[0] == "2026-03-10 Tuesday · Night shift (weekday)"
     assert "  Nothing logged yet today." in later
     assert ok(run(home, NIGHTS, FOUR, "log", "10", "cards")).out.endswith("on 2026-03-10\n")
@@ -155,12 +155,12 @@ WITHOUT = {
 @pytest.mark.parametrize("which", WITHOUT)
 def test_without_day_starts_two_in_the_night_is_the_new_day(home: Path, which: str) -> None:
     plan, now, habit = WITHOUT[which]
-    assert ok(run(home, plan, now, "today")).out.startswith("2026-03-10 Tuesday · ")
+    assert day_lines(ok(run(home, plan, now, "today")).out)[0].startswith("2026-03-10 Tuesday · ")
     assert ok(run(home, plan, now, "log", "20", habit)).out == (
         f"logged 20 min for {habit} on 2026-03-10\n"
     )
     before = "2026-03-09T23:59:00+08:00" if plan is None else "2026-03-09T23:59:00+01:00"
-    assert ok(run(home, plan, before, "today")).out.startswith("2026-03-09 Monday · ")
+    assert day_lines(ok(run(home, plan, before, "today")).out)[0].startswith("2026-03-09 Monday · ")
 
 
 @pytest.mark.parametrize(
