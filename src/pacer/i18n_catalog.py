@@ -502,6 +502,7 @@ def _merge() -> None:
         renames,
         report,
         review,
+        reviewdecide,
         rota,
         streaks,
         studyday,
@@ -512,6 +513,7 @@ def _merge() -> None:
 
     modules = (
         review,
+        reviewdecide,
         milestones,
         report,
         charts,

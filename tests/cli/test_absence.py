@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 
 from tests.conftest import OTHER_PLAN
-from tests.helpers import ROOT, Run
+from tests.helpers import ROOT, Run, day_lines
 
 Pacer = Callable[..., Run]
 ABSENCE_PLAN = OTHER_PLAN.with_name("plan-absence.yaml")
@@ -25,7 +25,7 @@ def ok(run: Run) -> str:
 
 
 def lines(run: Run) -> list[str]:
-    return ok(run).splitlines()
+    return day_lines(ok(run))
 
 
 # -- the built-in plan: its travel banner is its own words, from its YAML ---------------------

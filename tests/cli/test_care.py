@@ -14,6 +14,7 @@ import pytest
 
 from pacer import clock
 from pacer.schedule.catchup import CatchupChoice
+from pacer.schedule.decisions import ReviewDecision
 from pacer.schedule.weeks import IsoWeek
 from pacer.service import Session, doctor, doctor_json
 from pacer.service.health import filesystem_of, network_filesystem
@@ -72,6 +73,7 @@ def fill(db: Path) -> None:
             [("done", "看完 18.06 向量一讲。\n画了等高线。"), ("adjust", "")],
             {"week": "2026-W10", "tracks": [{"id": "math", "planned": 180, "done": 60}]},
             replace=False,
+            decisions=[(ReviewDecision("blog-1", "keep", reason="写作周"), None)],
         )
         set_check(store, "phase-a", "mit1801", "https://notes.example/1801", date(2026, 3, 10))
         add_value(store, "listening", date(2026, 3, 9), 41.5, "Lex #400")
@@ -93,14 +95,14 @@ def test_export_import_export_round_trips_everything(pacer: Pacer, home: Path) -
     first = pacer("export", "json", "-o", str(out))
     assert first.code == 0, first.err
     assert first.out == (
-        f"wrote {out} (22 rows: log 2, trips 1, reviews 1, milestone checks 1,"
+        f"wrote {out} (23 rows: log 2, trips 1, reviews 1, milestone checks 1,"
         " metric values 1, notes 1, catch-up choices 2, roster 1, changes 11,"
-        " accepted orphans 1)\n"
+        " accepted orphans 1, review decisions 1)\n"
     )
     document = json.loads(out.read_text(encoding="utf-8"))
     assert set(document) == TOP_KEYS
     assert document["format"] == "pacer-export"
-    assert (document["format_version"], document["schema_version"]) == (3, LATEST)
+    assert (document["format_version"], document["schema_version"]) == (4, LATEST)
     assert document["plan"]["source"] == "<built-in 2026 plan>"
     assert len(document["plan"]["sha256"]) == 64
     tables = document["tables"]
@@ -124,7 +126,7 @@ def test_export_import_export_round_trips_everything(pacer: Pacer, home: Path) -
     restored = pacer("--db", str(home / "restored.db"), "import", "json", str(out))
     assert restored.code == 0, restored.err
     assert errors(restored) == []  # the same plan: no notice
-    assert restored.out.startswith(f"imported {out}: 22 rows (log 2, trips 1, reviews 1,")
+    assert restored.out.startswith(f"imported {out}: 23 rows (log 2, trips 1, reviews 1,")
     again = pacer("--db", str(home / "restored.db"), "export", "json")
     assert again.code == 0, again.err
     assert without_stamp(json.loads(again.out)) == without_stamp(document)
@@ -156,6 +158,7 @@ def test_export_goes_to_standard_output_without_o(pacer: Pacer, home: Path) -> N
         "notes",
         "audit",
         "accepted_orphans",
+        "review_decisions",
     }
     assert list(home.iterdir()) != []  # the database, nothing else written but the cache
     assert not any(p.suffix == ".json" for p in home.iterdir())
@@ -187,8 +190,8 @@ def _edit(document: dict[str, Any], change: Callable[[dict[str, Any]], object]) 
     ("change", "message"),
     [
         (
-            lambda d: d.update(format_version=4),
-            "is export format 4, newer than this pacer reads (3); upgrade pacer to import it",
+            lambda d: d.update(format_version=5),
+            "is export format 5, newer than this pacer reads (4); upgrade pacer to import it",
         ),
         (
             lambda d: d.update(schema_version=99),
@@ -409,6 +412,7 @@ def _export_tables() -> tuple[str, ...]:
         "roster",
         "audit",
         "accepted_orphans",
+        "review_decisions",
     )
 
 
@@ -472,7 +476,7 @@ def test_import_says_when_the_export_was_made_with_another_plan(
         "pacer: the export was made with another plan (its SHA-256 differs from the plan in"
         " force); everything was imported — 'pacer doctor' lists what the plan no longer names"
     ]
-    assert run.out.startswith(f"imported {path}: 22 rows")
+    assert run.out.startswith(f"imported {path}: 23 rows")
 
 
 def test_import_without_a_format_is_a_usage_hint(pacer: Pacer) -> None:

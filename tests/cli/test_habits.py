@@ -14,7 +14,7 @@ import pytest
 
 from pacer.plan.model import Plan
 from pacer.service import Session
-from tests.helpers import Run
+from tests.helpers import Run, complete_review
 
 Pacer = Callable[..., Run]
 HABITS_PLAN = Path(__file__).resolve().parents[1] / "fixtures" / "plan-habits.yaml"
@@ -176,9 +176,9 @@ def review_facts(pacer: Pacer, week: str) -> dict[str, object]:
 
 def test_the_weekly_review_counts_habit_minutes_and_the_check_in(pacer: Pacer) -> None:
     log_the_issues_weeks(pacer)
-    run = pacer(
-        "--plan", str(HABITS_PLAN), "review", "--week", "2026-W11", "--answers", "-",
-        stdin="{}", env=CHICAGO,
+    run = complete_review(
+        pacer, "--plan", str(HABITS_PLAN), "review", "--week", "2026-W11", "--answers", "-",
+        env=CHICAGO,
     )  # fmt: skip
     assert run.code == 0, run.err
     lines = run.out.splitlines()
@@ -209,7 +209,7 @@ def test_a_review_stored_before_habit_minutes_still_shows(pacer: Pacer, home: Pa
 
     log_the_issues_weeks(pacer)
     write = ("--plan", str(HABITS_PLAN), "review", "--week", "2026-W11", "--answers", "-")
-    assert pacer(*write, stdin="{}", env=CHICAGO).code == 0
+    assert complete_review(pacer, *write, env=CHICAGO).code == 0
     conn = sqlite3.connect(home / "pacer.db")
     (facts_text,) = conn.execute("SELECT facts FROM reviews").fetchone()
     old = json.loads(facts_text)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import OTHER_PLAN
-from tests.helpers import PACER, Run
+from tests.helpers import PACER, Run, complete_review
 
 # 2026-04-12 (a Sunday: both plans' review day) 13:00 UTC: 21:00 in Shanghai, 15:00 in Berlin.
 NOW = "2026-04-12T13:00:00+00:00"
@@ -43,7 +43,8 @@ def run(home: Path, *args: str, tz: str, stdin: str = "", pacer_tz: str | None =
 @pytest.mark.parametrize("which", PLANS)
 def test_review_list_shows_the_plans_wall_clock(home: Path, which: str) -> None:
     plan, tz, local, _post = PLANS[which]
-    wrote = run(home, *plan, "review", "--answers", "-", stdin="{}", tz=tz)
+    runs = lambda *a, stdin="", env=None: run(home, *a, stdin=stdin, tz=tz)  # noqa: E731
+    wrote = complete_review(runs, *plan, "review", "--answers", "-")
     assert wrote.code == 0, wrote.err
     listed = run(home, *plan, "review", "--list", tz=tz)
     assert listed.code == 0, listed.err
@@ -54,7 +55,8 @@ def test_review_list_shows_the_plans_wall_clock(home: Path, which: str) -> None:
 
 
 def test_pacer_tz_wins_over_the_plans_zone(home: Path) -> None:
-    assert run(home, "review", "--answers", "-", stdin="{}", tz="UTC").code == 0
+    runs = lambda *a, stdin="", env=None: run(home, *a, stdin=stdin, tz="UTC")  # noqa: E731
+    assert complete_review(runs, "review", "--answers", "-").code == 0
     listed = run(home, "review", "--list", tz="UTC", pacer_tz="Asia/Tokyo")
     assert "  2026-W15  written 2026-04-12 22:00" in listed.out.splitlines()
 

@@ -14,7 +14,7 @@ import pytest
 
 from pacer.plan.builtin import builtin_plan_path
 from tests.conftest import OTHER_PLAN
-from tests.helpers import Run, doubled_templates, rename_id
+from tests.helpers import Run, complete_review, doubled_templates, rename_id
 
 FIRST_DAY = "2026-03-09T12:00:00+08:00"
 EDIT_DAY = "2026-04-06T12:00:00+08:00"
@@ -348,7 +348,9 @@ def log_last_month(pacer: Pacer) -> None:
 
 def reviewed(pacer: Pacer, week: str, *edit: str) -> Any:
     """The facts a review of `week` written (or, with --edit, rewritten) on EDIT_DAY keeps."""
-    wrote = pacer("review", "--week", week, "--answers", "-", *edit, stdin="{}", env=at(EDIT_DAY))
+    wrote = complete_review(
+        pacer, "review", "--week", week, "--answers", "-", *edit, env=at(EDIT_DAY)
+    )
     assert wrote.code == 0, wrote.err
     shown = pacer("review", "--show", "--week", week, "--json", env=at(EDIT_DAY))
     return shown.json()["facts"]
@@ -368,6 +370,8 @@ def test_editing_block_minutes_leaves_last_months_review_and_report_as_they_were
     shutil.copyfile(PLANS[name], first)
     assert pacer("plan", "use", str(first), env=at(FIRST_DAY)).code == 0
     log_last_month(pacer)
+    # First the review (its metric answer is a value the reports then show).
+    review = reviewed(pacer, "2026-W12")
     reports = {
         "week": ("report", "week", "--json", "--date", "2026-03-22"),
         "month": ("report", "month", "--json", "--date", "2026-03-31"),
@@ -376,7 +380,6 @@ def test_editing_block_minutes_leaves_last_months_review_and_report_as_they_were
     status = ("status", "--json", "--date", "2026-03-31")
     status_before = planned_to_date(pacer(*status, env=at(EDIT_DAY)).json())
     assert any(planned for _, planned, _ in status_before)
-    review = reviewed(pacer, "2026-W12")
     this_week = ("report", "week", "--json", "--date", "2026-04-12")
     later = at("2026-04-09T12:00:00+08:00")  # some days of the week the edit is made in
     current_before = pacer(*this_week, env=later).json()
@@ -438,7 +441,7 @@ def test_the_weeks_review_and_the_year_list_the_plan_changes_with_reasons(
             ],
         }
     assert moved
-    wrote = pacer("review", "--week", "2026-W15", "--answers", "-", stdin="{}", env=at(LATER))
+    wrote = complete_review(pacer, "review", "--week", "2026-W15", "--answers", "-", env=at(LATER))
     assert wrote.code == 0, wrote.err
     lines = wrote.out.splitlines()
     at_section = lines.index("  Plan changes:")
@@ -451,7 +454,7 @@ def test_the_weeks_review_and_the_year_list_the_plan_changes_with_reasons(
     assert "## Plan changes\n\n- v2  2026-04-06  " in markdown.out
     assert "\n  - why: More time after the new rota\n" in markdown.out
     # The week before has none; the year has the edit (the first plan is not a change).
-    before = pacer("review", "--week", "2026-W14", "--answers", "-", stdin="{}", env=at(LATER))
+    before = complete_review(pacer, "review", "--week", "2026-W14", "--answers", "-", env=at(LATER))
     assert "  Plan changes: none" in before.out.splitlines()
     year = pacer("report", "year", "--json", env=at(LATER)).json()
     assert year["plan_changes"] == [change]

@@ -13,7 +13,7 @@ import pytest
 
 from pacer.cli.review import ask
 from pacer.plan.model import ReviewPrompt
-from tests.helpers import PACER, ROOT, Run
+from tests.helpers import PACER, ROOT, Run, complete_review, missing_of
 
 Pacer = Callable[..., Run]
 GOLDEN = ROOT / "tests" / "golden" / "review-2026-W10.md"
@@ -29,6 +29,7 @@ done: |
   画了等高线。
 well: 每天都听了 podcast
 stuck: 出差三天，周末深度块没了
+adjust: 下周出差：只听 20 分钟
 listening: 60
 """
 
@@ -47,11 +48,12 @@ def weeks(pacer: Pacer) -> list[str]:
 def test_the_notice_shows_on_sunday_until_the_review_is_written(pacer: Pacer) -> None:
     before = pacer("today", "--date", "2026-03-08", env=SUNDAY)
     assert before.code == 0, before.err
-    assert f"  ! {NOTICE}\n" in before.out
+    # the notice leads the day (the first line) until the review is done
+    assert before.out.startswith("first: the weekly review for 2026-W10 — answer its prompts")
     day = pacer("today", "--date", "2026-03-08", "--json", env=SUNDAY).json()
     assert day["notices"] == [DUE]
 
-    wrote = pacer("review", "--answers", "-", stdin="well: 周日写完\n", env=SUNDAY)
+    wrote = complete_review(pacer, "review", "--answers", "-", stdin="well: 周日写完\n", env=SUNDAY)
     assert wrote.code == 0, wrote.err
     assert "saved the weekly review for 2026-W10" in wrote.out
 
@@ -68,7 +70,7 @@ def test_the_notice_names_the_previous_week_from_monday_to_saturday(pacer: Pacer
     day = pacer("today", "--json", env=saturday).json()
     assert day["notices"] == [DUE]
     zh = pacer("today", env=saturday, lang="zh")
-    assert "2026-W10 的周复盘该做了：运行 'pacer review'" in zh.out
+    assert zh.out.startswith("先做 2026-W10 的周复盘：回答提问，并为每个推迟的里程碑做决定。")
     # A past day whose week is not the one due today says which week to pass.
     past = pacer("today", "--date", "2026-03-03", "--json", env=saturday).json()
     assert past["notices"] == [
@@ -128,7 +130,9 @@ def test_a_makeup_workday_sunday_has_its_review_on_the_saturday(pacer: Pacer) ->
     assert not [b for b in sunday["blocks"] if b["type"] == "ritual"]
     zh = pacer("today", env=saturday, lang="zh")
     assert "2026-W38 的周复盘改在今天：平时复盘的 2026-09-20 这周是调休上班" in zh.out
-    wrote = pacer("review", "--answers", "-", stdin="well: 周六复盘\n", env=saturday)
+    wrote = complete_review(
+        pacer, "review", "--answers", "-", stdin="well: 周六复盘\n", env=saturday
+    )
     assert wrote.code == 0, wrote.err
     assert "saved the weekly review for 2026-W38" in wrote.out
     friday = {"PACER_NOW": "2026-09-18T20:00:00+08:00"}
@@ -156,17 +160,26 @@ def test_a_shift_on_the_nurses_sunday_moves_her_retro_to_saturday(
         },
         DUE,
     ]
-    assert pacer("--plan", str(plan), "review", "--answers", "-", stdin="{}", env=env).code == 0
+    wrote = complete_review(pacer, "--plan", str(plan), "review", "--answers", "-", env=env)
+    assert wrote.code == 0, wrote.err
     # the unchanged plan: Saturday is not the review's day, nothing is due yet that week
     plain = pacer("--plan", str(other_plan), "today", "--json", env=env).json()
     assert not [n for n in plain["notices"] if "2026-W10" in n["text"]]
 
 
 # -- writing ---------------------------------------------------------------------------------------
+def decided(pacer: Pacer, path: Path, text: str = ANSWERS_YAML) -> Path:
+    """The answers file, with `keep` for each milestone that slipped that week."""
+    path.write_text(text, encoding="utf-8")
+    _, milestones = missing_of(pacer("review", "--answers", str(path)))
+    keep = "".join(f"  {m}: keep\n" for m in milestones)
+    path.write_text(text + "decisions:\n" + keep, encoding="utf-8")
+    return path
+
+
 def test_answers_from_a_file_are_stored_with_the_facts(pacer: Pacer, tmp_path: Path) -> None:
-    answers = tmp_path / "answers.yaml"
-    answers.write_text(ANSWERS_YAML, encoding="utf-8")
     assert pacer("log", "60", "m1806-vectors", "--date", "2026-03-03").code == 0
+    answers = decided(pacer, tmp_path / "answers.yaml")
     run = pacer("review", "--answers", str(answers))
     assert run.code == 0, run.err
     lines = run.out.splitlines()
@@ -177,12 +190,21 @@ def test_answers_from_a_file_are_stored_with_the_facts(pacer: Pacer, tmp_path: P
         "done": "看完 18.06 向量一讲。\n画了等高线。",
         "well": "每天都听了 podcast",
         "stuck": "出差三天，周末深度块没了",
-        "adjust": "",
+        "adjust": "下周出差：只听 20 分钟",
         "blog": "",
         "listening": "60",
     }
     shown = pacer("review", "--show", "--json").json()
-    assert set(shown) == {"week", "start", "end", "created_at", "updated_at", "facts", "answers"}
+    assert set(shown) == {
+        "week",
+        "start",
+        "end",
+        "created_at",
+        "updated_at",
+        "facts",
+        "answers",
+        "decisions",
+    }
     assert (shown["week"], shown["start"], shown["end"]) == ("2026-W10", "2026-03-02", "2026-03-08")
     assert [a["id"] for a in shown["answers"]] == PROMPTS
     assert shown["answers"][0]["prompt"] == "本周完成了什么？"
@@ -214,29 +236,37 @@ def test_answers_from_a_file_are_stored_with_the_facts(pacer: Pacer, tmp_path: P
 
 def test_answers_as_json_from_stdin(pacer: Pacer) -> None:
     answers = json.dumps({"adjust": "下周出差：只听 20 分钟", "blog": None}, ensure_ascii=False)
-    run = pacer("review", "--week", "2026-02-25", "--answers", "-", stdin=answers)  # a day of W09
+    run = complete_review(
+        pacer, "review", "--week", "2026-02-25", "--answers", "-", stdin=answers
+    )  # a day of W09
     assert run.code == 0, run.err
     assert run.out.splitlines()[0].startswith("Weekly review 2026-W09 · 2026-02-23")
-    assert stored(pacer, "2026-W09") == dict.fromkeys(PROMPTS, "") | {
-        "adjust": "下周出差：只听 20 分钟"
-    }
+    answers = stored(pacer, "2026-W09")
+    assert (answers["adjust"], answers["blog"]) == ("下周出差：只听 20 分钟", "")
+    # `done` is filled in by pacer (minutes per track, habits kept): not sent, not empty
+    assert answers["done"].splitlines()[0] == "数学: 0 min done of 90 min planned"
 
 
 def test_edit_changes_only_the_answers_given(pacer: Pacer, tmp_path: Path) -> None:
-    answers = tmp_path / "a.yaml"
-    answers.write_text(ANSWERS_YAML, encoding="utf-8")
+    answers = decided(pacer, tmp_path / "a.yaml")
     assert pacer("review", "--answers", str(answers)).code == 0
     later = {"PACER_NOW": "2026-03-10T08:00:00+08:00"}
-    run = pacer(
-        "review", "--edit", "--answers", "-", stdin="stuck: ''\nblog: 写出差清单\n", env=later
+    run = complete_review(
+        pacer,
+        "review",
+        "--edit",
+        "--answers",
+        "-",
+        stdin="stuck: 周末补上\nblog: 写出差清单\n",
+        env=later,
     )
     assert run.code == 0, run.err
     assert run.out.splitlines()[-1] == "updated the weekly review for 2026-W10"
     assert stored(pacer) == {
         "done": "看完 18.06 向量一讲。\n画了等高线。",
         "well": "每天都听了 podcast",
-        "stuck": "",
-        "adjust": "",
+        "stuck": "周末补上",
+        "adjust": "下周出差：只听 20 分钟",
         "blog": "写出差清单",
         "listening": "60",
     }
@@ -256,7 +286,9 @@ def test_list_json_shape_and_streak(pacer: Pacer) -> None:
     assert empty.code == 0, empty.err
     assert empty.json() == {"reviews": [], "streak": 0}
     for week in ("2026-W07", "2026-W09", "2026-W10"):
-        assert pacer("review", "--week", week, "--answers", "-", stdin="{}").code == 0
+        assert (
+            complete_review(pacer, "review", "--week", week, "--answers", "-", stdin="{}").code == 0
+        )
     listing = pacer("review", "--list", "--json").json()
     stamp = "2026-03-09T04:00:00+00:00"
     assert listing == {
@@ -276,7 +308,7 @@ def test_list_json_shape_and_streak(pacer: Pacer) -> None:
     # On the next review day 2026-W11 is due and not written: the streak is 0 until it is.
     sunday = {"PACER_NOW": "2026-03-15T20:00:00+08:00"}
     assert pacer("review", "--list", "--json", env=sunday).json()["streak"] == 0
-    assert pacer("review", "--answers", "-", stdin="{}", env=sunday).code == 0
+    assert complete_review(pacer, "review", "--answers", "-", stdin="{}", env=sunday).code == 0
     assert pacer("review", "--list", "--json", env=sunday).json()["streak"] == 3
 
 
@@ -294,7 +326,7 @@ def golden_week(pacer: Pacer) -> None:
     for step in steps:
         run = pacer(*step)
         assert run.code == 0, run.err
-    run = pacer("review", "--answers", "-", stdin=ANSWERS_YAML)
+    run = complete_review(pacer, "review", "--answers", "-", stdin=ANSWERS_YAML)
     assert run.code == 0, run.err
 
 
@@ -331,7 +363,7 @@ def test_show_text_lists_the_facts_and_every_answer(pacer: Pacer) -> None:
     assert "      英语 (english)  kept 3 of 7 days · 180 min planned, 80 min done" in lines
     assert "      周复盘（强制） (review)  kept 0 of 1 day · 30 min planned, 0 min done" in lines
     assert "      2026-03-06 → 2026-03-08  杭州 | 客户" in lines
-    answers = lines[lines.index("Answers:") :]
+    answers = lines[lines.index("Answers:") : lines.index("Decisions:") - 1]
     assert answers[:4] == [
         "Answers:",
         "  ? 本周完成了什么？",
@@ -343,6 +375,14 @@ def test_show_text_lists_the_facts_and_every_answer(pacer: Pacer) -> None:
         "      (no answer)",
         "  ? 本周技术听力大概听懂了多少（%）？",
         "      60",
+    ]
+    assert lines[lines.index("Decisions:") :] == [
+        "Decisions:",
+        "  listening-p1  keep",
+        "  phase-a  keep",
+        "  blog-1  keep",
+        "  blog-2  keep",
+        "  listening-p2  keep",
     ]
 
 
@@ -435,7 +475,7 @@ def test_an_answers_file_that_cannot_be_read(pacer: Pacer, tmp_path: Path) -> No
 
 
 def test_an_existing_review_is_not_overwritten_without_edit(pacer: Pacer) -> None:
-    assert pacer("review", "--answers", "-", stdin="well: first\n").code == 0
+    assert complete_review(pacer, "review", "--answers", "-", stdin="well: first\n").code == 0
     run = pacer("review", "--answers", "-", stdin="well: second\n")
     assert run.code == 1
     assert (
@@ -470,25 +510,43 @@ def run_on_terminal(home: Path, args: tuple[str, ...], typed: str) -> Run:
 
 
 def test_interactive_review_on_a_terminal(pacer: Pacer, home: Path) -> None:
-    typed = "看完向量一讲\n画了等高线\n\n听力每天都做了\n\n\n\n\n70\n\n"
-    run = run_on_terminal(home, ("review",), typed)
+    answers = "看完向量一讲\n画了等高线\n\n听力每天都做了\n\n周末没时间\n\n下周早起\n\n\n70\n\n"
+    # then a decision for each of the nine milestones that slipped that week (nothing logged)
+    decisions = "不知道\nkeep\n" + "keep\n" * 8
+    run = run_on_terminal(home, ("review",), answers + decisions)
     assert run.code == 0, run.err
     assert "Answer each prompt; an empty line ends an answer." in run.out
     assert "? 本周完成了什么？" in run.out
+    assert "  pacer filled this in (an empty line keeps it):\n    数学: 0 min done of" in run.out
+    assert "Decide each milestone that slipped: keep, catchup N" in run.out
+    assert "? listening-p1  2026-03-14 → 2026-03-21  英语听力 Phase 1（1–2 月）\n" in run.out
+    assert "  option 1: put the units of listening-p1 first from 2026-03-09" in run.out
+    assert "  not understood: write keep, catchup N or move YYYY-MM-DD REASON\n" in run.out
     # stdout is a pipe here, so the typed lines' echo (and newline) is not in it.
-    assert run.out.endswith("> > saved the weekly review for 2026-W10\n")
+    assert run.out.endswith("      phase-b  keep\nsaved the weekly review for 2026-W10\n")
     assert stored(pacer) == {
         "done": "看完向量一讲\n画了等高线",
         "well": "听力每天都做了",
-        "stuck": "",
-        "adjust": "",
+        "stuck": "周末没时间",
+        "adjust": "下周早起",
         "blog": "",
         "listening": "70",
     }
 
 
+def test_an_interactive_review_left_undecided_is_refused(pacer: Pacer, home: Path) -> None:
+    """End of input before every milestone is decided: nothing is saved."""
+    typed = "一\n\n二\n\n三\n\n四\n\n\n70\n\nkeep\n"
+    run = run_on_terminal(home, ("review",), typed)
+    assert run.code == 1
+    assert "pacer: the review for 2026-W10 is not complete; nothing was saved." in run.err
+    assert "  - a decision for phase-a (" in run.err
+    assert "a decision for listening-p1" not in run.err
+    assert weeks(pacer) == []
+
+
 def test_interactive_edit_shows_and_keeps_previous_answers(pacer: Pacer, home: Path) -> None:
-    assert pacer("review", "--answers", "-", stdin=ANSWERS_YAML).code == 0
+    assert complete_review(pacer, "review", "--answers", "-", stdin=ANSWERS_YAML).code == 0
     # Keep done and well, rewrite stuck, keep the rest.
     run = run_on_terminal(home, ("review", "--edit"), "\n\n已解决\n\n\n\n\n")
     assert run.code == 0, run.err
@@ -499,7 +557,7 @@ def test_interactive_edit_shows_and_keeps_previous_answers(pacer: Pacer, home: P
         "done": "看完 18.06 向量一讲。\n画了等高线。",
         "well": "每天都听了 podcast",
         "stuck": "已解决",
-        "adjust": "",
+        "adjust": "下周出差：只听 20 分钟",
         "blog": "",
         "listening": "60",
     }

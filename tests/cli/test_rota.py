@@ -11,7 +11,7 @@ import pytest
 
 from pacer.plan.builtin import builtin_plan_path
 from pacer.plan.loader import load_plan_file
-from tests.helpers import Run
+from tests.helpers import Run, day_lines
 
 Pacer = Callable[..., Run]
 THREE_SHIFTS = Path(__file__).resolve().parents[1] / "fixtures" / "plan-three-shifts.yaml"
@@ -48,16 +48,16 @@ def test_the_rota_plan_has_no_per_day_override() -> None:
 def test_today_on_each_week_of_the_cycle(pacer: Pacer, day: str, heading: str) -> None:
     run = pacer(*PLAN, "today", env=on(day))
     assert run.code == 0, run.err
-    assert run.out.splitlines()[0] == heading
+    assert day_lines(run.out)[0] == heading
 
 
 def test_today_says_why_in_chinese(pacer: Pacer) -> None:
     run = pacer(*PLAN, "today", lang="zh", env=on("2026-01-21"))
     assert run.code == 0, run.err
-    heading = run.out.splitlines()[0]
+    heading = day_lines(run.out)[0]
     assert heading == "2026-01-21 周三 · Night shift day (工作日 · 轮班：night 周)"
     run = pacer(*PLAN, "today", lang="zh", env=on("2026-05-13"))
-    assert "时段：exam fortnight" in run.out.splitlines()[0]
+    assert "时段：exam fortnight" in day_lines(run.out)[0]
 
 
 def test_week_json_follows_the_rotation_and_its_capacity(pacer: Pacer) -> None:

@@ -9,15 +9,21 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import OTHER_PLAN
-from tests.helpers import PACER, Run
+from tests.helpers import PACER, Run, complete_review, day_lines
 
 NIGHTS = OTHER_PLAN.with_name("plan-nights.yaml")
 DAY_STARTS = '  day_starts: "04:00"\n'
+
+
+def on(home: Path, plan: Path | None, now: str) -> Callable[..., Run]:
+    """`run` as complete_review calls it."""
+    return lambda *args, stdin="", env=None: run(home, plan, now, *args, stdin=stdin)
 
 
 def run(home: Path, plan: Path | None, now: str, *args: str, stdin: str = "") -> Run:
@@ -61,7 +67,7 @@ def test_a_log_at_two_in_the_night_is_for_the_day_before(home: Path) -> None:
     logged = ok(run(home, NIGHTS, TWO, "log", "20", "cards"))
     assert logged.out == "logged 20 min for cards on 2026-03-09\n"
     assert ok(run(home, NIGHTS, TWO, "done", "skull")).out == "skull is done (2026-03-09)\n"
-    today = ok(run(home, NIGHTS, TWO, "today")).out.splitlines()
+    today = day_lines(ok(run(home, NIGHTS, TWO, "today")).out)
     assert today[0] == "2026-03-09 Monday · Night shift (weekday)"
     assert "  [habit] Flashcard deck  20 min  ✓ 20" in today
     assert today[today.index("  Logged today:") + 1] == "      Flashcards [cards] 20 min"
@@ -73,7 +79,7 @@ def test_a_log_at_two_in_the_night_is_for_the_day_before(home: Path) -> None:
         ("skull", "2026-03-09", "2026-03-10T01:00:00+00:00"),
     ]
     # From 04:00 it is Tuesday: Monday's entries are yesterday's.
-    later = ok(run(home, NIGHTS, FOUR, "today")).out.splitlines()
+    later = day_lines(ok(run(home, NIGHTS, FOUR, "today")).out)
     assert later[0] == "2026-03-10 Tuesday · Night shift (weekday)"
     assert "  Nothing logged yet today." in later
     assert ok(run(home, NIGHTS, FOUR, "log", "10", "cards")).out.endswith("on 2026-03-10\n")
@@ -111,15 +117,16 @@ def test_on_sunday_night_the_review_is_sundays(home: Path) -> None:
     # Monday 16 March, 02:00: still Sunday 15 March, the review day of 2026-W11.
     now = "2026-03-16T02:00:00+01:00"
     today = ok(run(home, NIGHTS, now, "today")).out.splitlines()
-    assert today[:2] == [
+    assert today[:2] == [  # the week's review leads the day until it is done
+        "first: the weekly review for 2026-W11 — answer its prompts and decide each milestone"
+        " that slipped: run 'pacer review'",
         "2026-03-15 Sunday · Day off (weekend)",
-        "  ! weekly review for 2026-W11 is due: run 'pacer review'",
     ]
     assert "  [ritual] Weekly retro  20 min" in today
     assert ok(run(home, NIGHTS, now, "log", "20", "review")).out == (
         "logged 20 min for review on 2026-03-15\n"
     )
-    wrote = ok(run(home, NIGHTS, now, "review", "--answers", "-", stdin="{}"))
+    wrote = ok(complete_review(on(home, NIGHTS, now), "review", "--answers", "-"))
     assert wrote.out.splitlines()[-1] == "saved the weekly review for 2026-W11"
     assert "Weekly retro (review)  kept 1 of" in wrote.out
 
@@ -133,8 +140,8 @@ def test_on_saturday_night_this_weeks_review_is_not_due_yet(
     plan = NIGHTS if which == "nights" else midnight
     now = "2026-03-15T02:00:00+01:00"
     shown = ok(run(home, plan, now, "today")).out.splitlines()
-    assert shown[1] == f"  ! weekly review for {week} is due: run 'pacer review'"
-    wrote = ok(run(home, plan, now, "review", "--answers", "-", stdin="{}"))
+    assert shown[0].startswith(f"first: the weekly review for {week} — answer its prompts")
+    wrote = ok(complete_review(on(home, plan, now), "review", "--answers", "-"))
     assert wrote.out.splitlines()[-1] == f"saved the weekly review for {week}"
 
 
@@ -148,12 +155,12 @@ WITHOUT = {
 @pytest.mark.parametrize("which", WITHOUT)
 def test_without_day_starts_two_in_the_night_is_the_new_day(home: Path, which: str) -> None:
     plan, now, habit = WITHOUT[which]
-    assert ok(run(home, plan, now, "today")).out.startswith("2026-03-10 Tuesday · ")
+    assert day_lines(ok(run(home, plan, now, "today")).out)[0].startswith("2026-03-10 Tuesday · ")
     assert ok(run(home, plan, now, "log", "20", habit)).out == (
         f"logged 20 min for {habit} on 2026-03-10\n"
     )
     before = "2026-03-09T23:59:00+08:00" if plan is None else "2026-03-09T23:59:00+01:00"
-    assert ok(run(home, plan, before, "today")).out.startswith("2026-03-09 Monday · ")
+    assert day_lines(ok(run(home, plan, before, "today")).out)[0].startswith("2026-03-09 Monday · ")
 
 
 @pytest.mark.parametrize(

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tests.helpers import PACER, Run, free_port
+from tests.helpers import PACER, Run, day_lines, free_port
 from tests.web.test_browser import _shot, browser
 
 __all__ = ["browser"]  # the fixture this module borrows
@@ -110,7 +110,7 @@ def test_today_follows_the_rota_the_holidays_worked_and_the_absences(home: Path)
 
 def test_after_a_night_shift_two_in_the_morning_is_still_the_night_before(home: Path) -> None:
     night = "2026-01-22T02:00:00+01:00"
-    shown = ok(run(home, "today", now=night)).out.splitlines()
+    shown = day_lines(ok(run(home, "today", now=night)).out)
     assert shown[0].startswith("2026-01-21 Wednesday · Night shift day")
     logged = ok(run(home, "log", "15", "piano", now=night))
     assert logged.out == "logged 15 min for piano on 2026-01-21\n"

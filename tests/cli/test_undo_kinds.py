@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import Run
+from tests.helpers import Run, complete_review
 
 Pacer = Callable[..., Run]
 Plan = tuple[tuple[str, ...], dict[str, str]]
@@ -146,7 +146,7 @@ def test_undo_never_reaches_past_a_catchup_choice(pacer: Pacer) -> None:
 def test_undo_never_reaches_past_a_review(pacer: Pacer, plan: Plan) -> None:
     p, ids = plan
     ok(pacer(*p, "log", "30", ids["habit"]))
-    ok(pacer(*p, "review", "--answers", "-", stdin="{}"))
+    ok(complete_review(pacer, *p, "review", "--answers", "-"))
     refused(
         pacer(*p, "undo"),
         "cannot undo: the newest change is the review of 2026-W10, which undo does not"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import Run
+from tests.helpers import Run, day_lines
 
 Pacer = Callable[..., Run]
 WEEKLY = Path(__file__).resolve().parents[1] / "fixtures" / "plan-weekly.yaml"
@@ -33,7 +33,7 @@ def test_today_shows_the_weeks_count_of_a_flexible_habit(pacer: Pacer) -> None:
     log_runs(pacer)
     run = pacer(*PLAN, "today", env=VIENNA)
     assert run.code == 0, run.err
-    lines = run.out.splitlines()
+    lines = day_lines(run.out)
     assert lines[0] == "2026-03-18 Wednesday · Weekday (weekday)"
     assert "  [habit] Piano  20 min" in lines
     assert "  [habit] Run  40 min  ✓ 30  · 2 of 3 this week" in lines

@@ -133,6 +133,19 @@ SAMPLES: dict[str, list[dict[str, object]]] = {
             "note": "deck 3",
         }
     ],
+    "review_decisions": [  # migration 12
+        {
+            "week": "2026-W09",
+            "milestone": "phase-a",
+            "decision": "move",
+            "option": None,
+            "catchup_id": 1,
+            "choice": "move_due",
+            "due_date": "2026-04-15",
+            "reason": "出差两周",
+            "created_at": "2026-03-01T12:00:00+00:00",
+        }
+    ],
     "notes": [
         {
             "post": "blog1",

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import PACER, pacer_env
+from tests.helpers import PACER, Run, complete_review, pacer_env
 from tests.report.homes import (
     PLANS,
     TOTALS_ZH,
@@ -102,15 +102,21 @@ def test_a_review_before_sunday_counts_the_habit_days_up_to_today(
     env = pacer_env(tmp_path, "2026-03-11T12:00:00+00:00")
     env["PACER_TZ"] = ZONES[which]
     where = ["--plan", str(copy), "--db", str(tmp_path / "pacer.db")]
-    run = subprocess.run(
-        [str(PACER), *where, "review", "--week", "2026-W11", "--answers", "-"],
-        input="{}",
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert run.returncode == 0, run.stderr
-    kept = re.findall(rf"\({re.escape(track)}\)\s+kept (\d+) of (\d+) days", run.stdout)
-    assert kept == [("2", "3")], run.stdout
+
+    def pacer(*args: str, stdin: str = "", env: dict[str, str] | None = None) -> Run:
+        proc = subprocess.run(
+            [str(PACER), *where, *args],
+            input=stdin,
+            env=wall,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        return Run(proc.returncode, proc.stdout, proc.stderr)
+
+    wall = env
+    run = complete_review(pacer, "review", "--week", "2026-W11", "--answers", "-")
+    assert run.code == 0, run.err
+    kept = re.findall(rf"\({re.escape(track)}\)\s+kept (\d+) of (\d+) days", run.out)
+    assert kept == [("2", "3")], run.out

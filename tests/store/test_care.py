@@ -40,6 +40,7 @@ def test_the_data_tables_are_every_table_but_the_bookkeeping(store: Store) -> No
         "roster",
         "audit",  # the record of changes: removed rows live on here
         "accepted_orphans",  # what doctor was told of ids the plan no longer has
+        "review_decisions",  # what each weekly review decided (migration 12)
     ]
     assert data_tables(store)["trips"] == [
         "id",

@@ -36,6 +36,7 @@ def test_migrations_are_recorded_by_version_and_name(store: Store) -> None:
         (9, "accepted_orphans", "2026-03-10T12:00:00+00:00"),
         (10, "plan_binding", "2026-03-10T12:00:00+00:00"),
         (11, "timer", "2026-03-10T12:00:00+00:00"),
+        (12, "review_decisions", "2026-03-10T12:00:00+00:00"),
     ]
     assert [(v, n) for v, n, _ in MIGRATIONS] == [
         (1, "log_and_trips"),
@@ -49,8 +50,9 @@ def test_migrations_are_recorded_by_version_and_name(store: Store) -> None:
         (9, "accepted_orphans"),
         (10, "plan_binding"),
         (11, "timer"),
+        (12, "review_decisions"),
     ]
-    assert schema_version(store) == LATEST == 11
+    assert schema_version(store) == LATEST == 12
 
 
 def test_a_version_1_database_upgrades_with_nothing_lost(tmp_path: Path) -> None:
@@ -109,6 +111,7 @@ def test_reopening_applies_nothing_twice(open_db: OpenDb) -> None:
         (9, "accepted_orphans", "2026-03-10T12:00:00+00:00"),
         (10, "plan_binding", "2026-03-10T12:00:00+00:00"),
         (11, "timer", "2026-03-10T12:00:00+00:00"),
+        (12, "review_decisions", "2026-03-10T12:00:00+00:00"),
     ]
     assert rows(again, "SELECT target, minutes FROM log") == [("calc-1", 30)]
 

@@ -94,3 +94,55 @@ def test_reviews_survive_reopening_the_database(open_db: Callable[..., Store]) -
     saved = save_review(first, W10, ANSWERS, FACTS, replace=False)
     first.close()
     assert get_review(open_db("a.db"), W10) == saved
+
+
+# -- decisions (migration 12) --------------------------------------------------------------------
+def _counts(store: Store) -> tuple[int, ...]:
+    tables = ("reviews", "review_decisions", "catchup", "metric_values")
+    return tuple(store.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables)
+
+
+def test_decisions_choices_and_values_are_written_with_the_review(store: Store) -> None:
+    from datetime import date
+
+    from pacer.schedule.catchup import CatchupChoice
+    from pacer.schedule.decisions import ReviewDecision
+    from pacer.store.catchup import list_choices
+    from pacer.store.reviews import list_decisions
+
+    move = CatchupChoice("move_due", "phase-a", due=date(2026, 4, 30), reason="trips")
+    decisions = [
+        (ReviewDecision("phase-a", "move", due=date(2026, 4, 30), reason="trips"), move),
+        (ReviewDecision("blog-1", "keep"), None),
+    ]
+    readings = [("listening", date(2026, 3, 8), 65.0, "2026-W10")]
+    save_review(store, W10, ANSWERS, FACTS, replace=False, decisions=decisions, readings=readings)
+    assert _counts(store) == (1, 2, 1, 1)
+    assert list_decisions(store, W10) == [
+        ReviewDecision("phase-a", "move", None, date(2026, 4, 30), "trips", 1, "move_due"),
+        ReviewDecision("blog-1", "keep"),
+    ]
+    assert [(c.id, c.kind, c.due) for c in list_choices(store)] == [
+        (1, "move_due", date(2026, 4, 30))
+    ]
+    assert list_decisions(store, W11) == []
+    # A second save of the week is refused: none of its decisions, choices or values stay.
+    with pytest.raises(PacerError):
+        save_review(
+            store, W10, ANSWERS, FACTS, replace=False, decisions=decisions, readings=readings
+        )
+    assert _counts(store) == (1, 2, 1, 1)
+
+
+def test_the_table_refuses_an_unknown_decision_and_a_second_for_a_milestone(store: Store) -> None:
+    insert = (
+        "INSERT INTO review_decisions (week, milestone, decision, created_at)"
+        " VALUES ('2026-W10', ?, ?, 'x')"
+    )
+    store.conn.execute(insert, ("phase-a", "keep"))
+    # (the store's connection turns SQLite's refusal into its one-line error)
+    with pytest.raises(PacerError):
+        store.conn.execute(insert, ("blog-1", "ignore"))
+    with pytest.raises(PacerError):
+        store.conn.execute(insert, ("phase-a", "move"))
+    assert _counts(store)[1] == 1

@@ -253,10 +253,15 @@ def test_review_form_saves_and_lists(client: TestClient) -> None:
     assert str(week) in page.text
     token = csrf_of(client, "/review")
     answers = {f"answer-{p.id}": f"answer {i}" for i, p in enumerate(prompts)}
+    # the metric's prompt takes a number; each milestone that slipped needs a decision
+    answers |= {f"answer-{p.id}": str(60 + i) for i, p in enumerate(prompts) if p.metric}
+    slipped = re.findall(r'<fieldset id="decide-([^"]+)">', page.text)
+    assert slipped
+    answers |= {f"decide-{m}": "keep" for m in slipped}
     assert post(client, "/review", {"csrf": token, **answers}).status_code == 303
     with Session() as s:
         saved = service.get_review(s, week)
-    assert dict(saved.answers) == {p.id: f"answer {i}" for i, p in enumerate(prompts)}
+    assert dict(saved.answers) == {p.id: answers[f"answer-{p.id}"] for p in prompts}
     again = client.get("/review").text
     assert "answer 0" in again
     edited = {**answers, f"answer-{prompts[0].id}": "changed"}

@@ -21,24 +21,25 @@ from pacer.service import (
     find_review,
     get_review,
     list_reviews,
-    parse_answers,
     parse_week,
     review_due_week,
     review_facts,
     review_json,
     review_list_json,
     review_markdown,
-    save_review,
 )
 
 # typing costs a few ms at start-up and is only needed by the type checker.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from datetime import date
     from typing import Any
 
     from pacer.plan.model import Plan, ReviewPrompt
+    from pacer.schedule.decisions import ReviewDecision
     from pacer.schedule.review import HabitWeek, Review, WeekFacts
     from pacer.schedule.weeks import IsoWeek
+    from pacer.service.reviewdecide import Needs
 
 FORMATS = ("text", "md", "json")
 _SUFFIX_FORMAT = {".md": "md", ".markdown": "md", ".json": "json"}
@@ -123,15 +124,19 @@ def _run_show(session: Session, args: argparse.Namespace, week: IsoWeek) -> int:
     fmt = args.format or ("json" if args.json else None)
     if fmt is None and args.output:
         fmt = _SUFFIX_FORMAT.get(Path(args.output).suffix.lower())
+    from pacer.service.reviewdecide import decisions_of
+
     plan = session.plan
+    decided = decisions_of(session, week)
     if fmt == "json":
         import json
 
-        body = json.dumps(review_json(plan, review), ensure_ascii=False, indent=2) + "\n"
+        shown = review_json(plan, review, decided)
+        body = json.dumps(shown, ensure_ascii=False, indent=2) + "\n"
     elif fmt == "md":
-        body = review_markdown(plan, review)
+        body = review_markdown(plan, review, decided)
     else:
-        body = "\n".join(render_review(plan, review)) + "\n"
+        body = "\n".join(render_review(plan, review) + _decisions_shown(decided)) + "\n"
     flush_notices(session)
     if args.output:
         from pacer.workspace import refuse_existing, write_file_atomic
@@ -145,25 +150,96 @@ def _run_show(session: Session, args: argparse.Namespace, week: IsoWeek) -> int:
 
 
 def _run_write(session: Session, args: argparse.Namespace, week: IsoWeek) -> int:
-    check_week(session, week, clock.today(session.plan))
+    from pacer.service.review import read_answers
+    from pacer.service.reviewdecide import decide_review, review_needs
+
+    today = clock.today(session.plan)
+    check_week(session, week, today)
     existing = find_review(session, week)
     if existing is not None and not args.edit:
         raise PacerError(Message("review.exists", week=str(week)))
     given: dict[str, str] | None = None
+    decisions: dict[str, ReviewDecision] = {}
     if args.answers is not None:
-        given = parse_answers(session.plan, *_read_answers(args.answers))
+        given, decisions = read_answers(session.plan, *_read_answers(args.answers))
     elif not sys.stdin.isatty():
         raise PacerError(Message("review.no_terminal"))
-    facts = review_facts(session, week, clock.today(session.plan))
-    flush_notices(session)
-    print("\n".join(render_facts(facts)))
-    if given is None:
-        previous = dict(existing.answers) if existing is not None and args.edit else None
+    facts = review_facts(session, week, today)
+    needs = review_needs(session, week, facts, today, existing if args.edit else None)
+    if given is not None:  # checked before anything is shown: a refusal prints only itself
+        review = decide_review(session, needs, given, decisions, facts, today, edit=args.edit)
+        flush_notices(session)
+        print("\n".join(render_facts(facts)))
+    else:
+        flush_notices(session)
+        print("\n".join(render_facts(facts)))
+        previous = dict(needs.previous) if existing is not None and args.edit else None
         print()
-        given = ask(session.plan.review.prompts, previous)
-    save_review(session, week, given, facts, edit=args.edit)
-    print(t("review.updated" if existing is not None else "review.saved", week=week))
+        given = ask(session.plan.review.prompts, previous, prefill=needs.prefill)
+        decisions = ask_decisions(session, needs, today)
+        review = decide_review(session, needs, given, decisions, facts, today, edit=args.edit)
+    shown = _decision_lines(session, week, set(decisions))
+    if shown:
+        print("\n".join(shown))
+    print(t("review.updated" if existing is not None else "review.saved", week=review.week))
     return 0
+
+
+def _decision_lines(session: Session, week: IsoWeek, only: set[str] | None = None) -> list[str]:
+    """The decisions of the week's review (those of `only` milestones: the ones just made)."""
+    from pacer.service.reviewdecide import decision_text, decisions_of
+
+    decided = [d for d in decisions_of(session, week) if only is None or d.milestone in only]
+    if not decided:
+        return []
+    lines = ["  " + t("review.section", title=t("review.decisions"))]
+    return lines + [f"      {d.milestone}  {decision_text(d)}" for d in decided]
+
+
+def _decisions_shown(decided: list[ReviewDecision]) -> list[str]:
+    """The decisions under the answers of `review --show` (none: no section)."""
+    from pacer.service.reviewdecide import decision_text
+
+    if not decided:
+        return []
+    lines = ["", t("review.section", title=t("review.decisions"))]
+    return lines + [f"  {d.milestone}  {decision_text(d)}" for d in decided]
+
+
+def ask_decisions(
+    session: Session,
+    needs: Needs,
+    today: date,
+    read: Callable[[str], str] = input,
+    write: Callable[[str], None] = print,
+) -> dict[str, ReviewDecision]:
+    """Ask for a decision on each slipped milestone not yet decided, with its catch-up
+    options; a reply that is none of keep / catchup N / move DATE REASON is asked again, an
+    end of input leaves the rest undecided (the review is then refused)."""
+    from pacer.service.reviewdecide import describe_choice, parse_decision_text, slip_options
+
+    out: dict[str, ReviewDecision] = {}
+    undecided = needs.undecided()
+    if not undecided:
+        return out
+    write("")
+    write(t("review.ask_decide"))
+    for slip in undecided:
+        write("")
+        write(f"? {slip.milestone}  {_day(slip.before)} → {_day(slip.after)}  {slip.title}")
+        for n, option in enumerate(slip_options(session, today, slip.milestone), 1):
+            write("  " + t("review.ask_option", n=n, what=describe_choice(option.choice)))
+        while True:
+            try:
+                line = read("> ")
+            except EOFError:
+                return out
+            decision = parse_decision_text(slip.milestone, line)
+            if decision is not None:
+                out[slip.milestone] = decision
+                break
+            write("  " + t("review.ask_again"))
+    return out
 
 
 def _read_answers(source: str) -> tuple[bytes, str]:
@@ -189,10 +265,12 @@ def ask(
     previous: Mapping[str, str] | None,
     read: Callable[[str], str] = input,
     write: Callable[[str], None] = print,
+    *,
+    prefill: Mapping[str, str] | None = None,
 ) -> dict[str, str]:
     """Ask each prompt on the terminal; an answer ends with an empty line. When editing
     (`previous` given) the old answer is shown and an empty reply keeps it (the prompt is
-    left out of the result)."""
+    left out of the result); so is what pacer filled in (`prefill`) on a new review."""
     write(t("review.ask_intro"))
     if previous is not None:
         write(t("review.ask_edit"))
@@ -201,9 +279,14 @@ def ask(
         write("")
         write(f"? {prompt.text}")
         old = (previous or {}).get(prompt.id, "")
+        filled = (prefill or {}).get(prompt.id, "") if previous is None else ""
         if old:
             write("  " + t("review.previous"))
             for line in old.splitlines():
+                write(f"    {line}")
+        elif filled:
+            write("  " + t("review.ask_prefilled"))
+            for line in filled.splitlines():
                 write(f"    {line}")
         lines: list[str] = []
         while True:
@@ -214,7 +297,7 @@ def ask(
             if not line.strip():
                 break
             lines.append(line.rstrip())
-        if lines or previous is None:
+        if lines or (previous is None and not filled):
             out[prompt.id] = "\n".join(lines)
     return out
 

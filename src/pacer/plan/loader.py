@@ -14,6 +14,8 @@ from pacer.plan.blockdays import HabitSeen, block_days, block_per_week, check_ha
 from pacer.plan.graph import find_cycle
 from pacer.plan.model import (
     DEFAULT_ALARM,
+
+    PREFILLS,
     UNIT_KINDS,
     WEEKDAYS,
     Baseline,
@@ -580,17 +582,37 @@ class _PlanBuilder:
             day = "sun"
 
         def prompt(n: Located) -> ReviewPrompt | None:
-            pf = self.r.mapping(n, "prompts[]", ("id", "text"), ())
+            pf = self.r.mapping(n, "prompts[]", ("id", "text"), ("optional", "metric", "prefill"))
             if pf is None:
                 return None
+            metric = pf.get("metric")
             return ReviewPrompt(
-                self.r.ident(pf.get("id"), "prompt id"), self.r.text(pf.get("text"), "text")
+                self.r.ident(pf.get("id"), "prompt id"),
+                self.r.text(pf.get("text"), "text"),
+                optional=self.r.boolean(pf.get("optional"), "optional", False),
+                metric=self.r.ref("metric", metric, "metric") if metric is not None else None,
+                prefill=self.prefill(pf.get("prefill")),
             )
 
         prompts = self.r.each(f.get("prompts"), "prompts", prompt)
         return ReviewSpec(
             day, self.r.integer(f.get("minutes"), "minutes", 30, 0, _DAY_MINUTES), tuple(prompts)
         )
+
+    def prefill(self, node: Located | None) -> tuple[str, ...]:
+        """`prefill: tracks` or `prefill: [tracks, habits]`: what the review fills in."""
+        if node is None:
+            return ()
+        items = [node] if isinstance(node.value, str) else self.r.seq(node, "prefill")
+        out: list[str] = []
+        for item in items:
+            kind = self.r.text(item, "prefill")
+            if kind not in PREFILLS:
+                where, choices = "prefill", ", ".join(PREFILLS)
+                self.r.err(item.loc, "plan.bad_choice", raw=kind, where=where, choices=choices)
+            elif kind not in out:
+                out.append(kind)
+        return tuple(out)
 
     def decision(self, node: Located) -> Decision | None:
         f = self.r.mapping(node, "decisions[]", ("id", "question", "due"), ("evidence", "notes"))

@@ -312,10 +312,20 @@ class Metric:
     maximum: float | None = None
 
 
+PREFILLS = ("tracks", "habits")  # what a review prompt's `prefill` may name
+
+
 @dataclass(frozen=True, slots=True)
 class ReviewPrompt:
+    """A question of the weekly review. Each is required unless `optional`; `metric` names a
+    plan metric whose value the answer is (recorded as one); `prefill` what pacer fills in
+    from the week's facts (`tracks`: minutes per track, `habits`: habits kept)."""
+
     id: str
     text: str
+    optional: bool = False
+    metric: str | None = None
+    prefill: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

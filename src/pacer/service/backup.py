@@ -29,7 +29,8 @@ FORMAT = "pacer-export"
 # (a new table or column counts: an older pacer would drop it). Never reuse a number.
 # 2: the plan file itself ("plan": id, title, text) and the database's plan binding.
 # 3: the plan versions ("plan": "versions", "in_force"), each version's plan file as text.
-FORMAT_VERSION = 3
+# 4: the table review_decisions (what each weekly review decided per slipped milestone).
+FORMAT_VERSION = 4
 IMPORT_LIMIT = 256 * 1024 * 1024  # bytes; a year of logs is well under 1 MB
 
 # Columns that hold JSON text in the database: exported as the JSON they hold.

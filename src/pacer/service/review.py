@@ -3,7 +3,7 @@ the list with its streak, the notice in `today`, and the JSON and Markdown shape
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 
 from pacer.bounds import check_text
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from pacer.plan.problems import Problem
+    from pacer.schedule.decisions import ReviewDecision
     from pacer.schedule.progress import LogEntry
     from pacer.schedule.projection import Projection
 
@@ -128,10 +129,19 @@ def _projected_then(
 def parse_answers(plan: Plan, text: str | bytes, source: str) -> dict[str, str]:
     """A YAML or JSON mapping prompt id -> text. Unknown ids are an error (with a
     did-you-mean), and so is anything but text as an answer."""
+    return read_answers(plan, text, source)[0]
+
+
+def read_answers(
+    plan: Plan, text: str | bytes, source: str
+) -> tuple[dict[str, str], dict[str, ReviewDecision]]:
+    """The answers (as parse_answers) and the decisions: a `decisions:` mapping of milestone
+    id -> decision (see service/reviewdecide.py); `decisions` with text is a prompt's answer."""
     import difflib
 
     from pacer.plan.problems import Problem
     from pacer.plan.yamlnodes import YamlRefused, read_located
+    from pacer.service.reviewdecide import read_decisions
 
     problems: list[Problem] = []
     try:
@@ -141,8 +151,9 @@ def parse_answers(plan: Plan, text: str | bytes, source: str) -> dict[str, str]:
     if problems:
         raise PacerError(_at(source, problems[0]))
     if node is None:
-        return {}
+        return {}, {}
     ids = [p.id for p in plan.review.prompts]
+    decisions: dict[str, ReviewDecision] = {}
     if not isinstance(node.value, dict) or node.keys is None:
         # The example is the plan's own first prompt, as the person's file would name it.
         wrong = (
@@ -153,6 +164,9 @@ def parse_answers(plan: Plan, text: str | bytes, source: str) -> dict[str, str]:
         raise PacerError(_at(source, Problem(node.loc, wrong)))
     out: dict[str, str] = {}
     for key, value in node.value.items():
+        if key == "decisions" and isinstance(value.value, dict) and value.keys is not None:
+            decisions = read_decisions(plan, value, lambda p: _at(source, p))
+            continue
         if key not in ids:
             close = difflib.get_close_matches(key, ids, n=1, cutoff=0.5)
             problem = (
@@ -172,7 +186,7 @@ def parse_answers(plan: Plan, text: str | bytes, source: str) -> dict[str, str]:
         else:  # a number, a date, yes/no: the text as written
             answer = value.raw or str(raw)
         out[key] = answer.lstrip("\n").rstrip()
-    return out
+    return out, decisions
 
 
 def _at(source: str, problem: Problem) -> Message:
@@ -354,7 +368,11 @@ def _habit_week(value: Mapping[str, Any], key: str) -> HabitWeek:
     )
 
 
-def review_json(plan: Plan, review: Review) -> dict[str, Any]:
+def review_json(
+    plan: Plan, review: Review, decisions: Sequence[ReviewDecision] = ()
+) -> dict[str, Any]:
+    from pacer.service.reviewdecide import decision_json
+
     week = review.week
     return {
         "week": str(week),
@@ -367,6 +385,7 @@ def review_json(plan: Plan, review: Review) -> dict[str, Any]:
             {"id": pid, "prompt": prompt, "text": text}
             for pid, prompt, text in answer_rows(plan, review)
         ],
+        "decisions": [decision_json(d) for d in decisions],
     }
 
 
@@ -411,7 +430,7 @@ def _plan_changes_markdown(facts: WeekFacts) -> list[str]:
     return out
 
 
-def review_markdown(plan: Plan, review: Review) -> str:
+def review_markdown(plan: Plan, review: Review, decisions: Sequence[ReviewDecision] = ()) -> str:
     """The review as a Markdown document: a heading with the week and its dates, the facts
     as tables, each prompt with its answer."""
     week = review.week
@@ -507,4 +526,9 @@ def review_markdown(plan: Plan, review: Review) -> str:
     for pid, prompt, text in answer_rows(plan, review):
         lines += [f"### {prompt if prompt is not None else pid}", ""]
         lines += [text if text else f"_{t('review.no_answer')}_", ""]
+    if decisions:
+        from pacer.service.reviewdecide import decision_text
+
+        lines += [f"## {t('review.decisions')}", ""]
+        lines += [f"- `{d.milestone}`: {_cell(decision_text(d))}" for d in decisions] + [""]
     return "\n".join(lines).rstrip("\n") + "\n"

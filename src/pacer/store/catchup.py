@@ -8,7 +8,7 @@ from pacer.clock import now_utc
 from pacer.errors import PacerError
 from pacer.i18n import Message
 from pacer.store.audit import mark
-from pacer.store.db import Store
+from pacer.store.db import Connection, Store
 
 TYPE_CHECKING = False  # the domain class is only needed once a row exists
 if TYPE_CHECKING:
@@ -39,25 +39,30 @@ def _choice(row: tuple[object, ...]) -> CatchupChoice:
 
 def add_choice(store: Store, choice: CatchupChoice) -> CatchupChoice:
     with store.write() as tx:
-        tx.execute(
-            "INSERT INTO catchup (kind, milestone, start_date, end_date, units, due_date,"
-            " reason, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                choice.kind,
-                choice.milestone,
-                choice.start.isoformat() if choice.start else None,
-                choice.end.isoformat() if choice.end else None,
-                " ".join(choice.units),
-                choice.due.isoformat() if choice.due else None,
-                choice.reason,
-                now_utc().isoformat(timespec="seconds"),
-            ),
-        )
-        row = tx.execute(
-            f"SELECT {_COLUMNS} FROM catchup WHERE id = ?", (tx.last_insert_rowid(),)
-        ).fetchone()
-        # undo does not revert a choice (`--drop` does): it stops here, naming it
-        mark(tx, "catchup", "add", {"kind": "catchup_apply", "id": row[0], "milestone": row[2]})
+        return insert_choice(tx, choice)
+
+
+def insert_choice(tx: Connection, choice: CatchupChoice) -> CatchupChoice:
+    """Record a choice inside the transaction `tx` (a review records its decisions with it)."""
+    tx.execute(
+        "INSERT INTO catchup (kind, milestone, start_date, end_date, units, due_date,"
+        " reason, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            choice.kind,
+            choice.milestone,
+            choice.start.isoformat() if choice.start else None,
+            choice.end.isoformat() if choice.end else None,
+            " ".join(choice.units),
+            choice.due.isoformat() if choice.due else None,
+            choice.reason,
+            now_utc().isoformat(timespec="seconds"),
+        ),
+    )
+    row = tx.execute(
+        f"SELECT {_COLUMNS} FROM catchup WHERE id = ?", (tx.last_insert_rowid(),)
+    ).fetchone()
+    # undo does not revert a choice (`--drop` does): it stops here, naming it
+    mark(tx, "catchup", "add", {"kind": "catchup_apply", "id": row[0], "milestone": row[2]})
     return _choice(row)
 
 

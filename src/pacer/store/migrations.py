@@ -250,6 +250,28 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         )
         """,
     ),
+    (
+        12,
+        "review_decisions",
+        # A review that decides (issue 15): per week, what was decided for each milestone
+        # that slipped — keep, a catch-up option or a moved due date (both recorded in
+        # catchup, whose id is kept here) — written in one transaction with the review.
+        """
+        CREATE TABLE review_decisions (
+            id INTEGER PRIMARY KEY,
+            week TEXT NOT NULL,
+            milestone TEXT NOT NULL,
+            decision TEXT NOT NULL CHECK (decision IN ('keep', 'catchup', 'move')),
+            option INTEGER,
+            catchup_id INTEGER,
+            choice TEXT,
+            due_date TEXT,
+            reason TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            UNIQUE (week, milestone)
+        )
+        """,
+    ),
 )
 
 LATEST = MIGRATIONS[-1][0]

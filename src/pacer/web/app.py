@@ -409,6 +409,8 @@ class Dashboard:
         if refusal is not None:
             closed = t("web.today.not_yet") if refusal.key == "entry.future" else str(refusal)
         # The review-due notice says "run 'pacer review'" for the terminal; here it links.
+        # The week's review due leads the page until it is done (issue 15): out of the list.
+        lead = next((n for n in view.notices if n.key == "notice.review_due"), None)
         notices: list[tuple[str, str | None]] = [
             (t("web.notice.review_due", **n.args), "/review")
             if n.key == "notice.review_due"
@@ -417,10 +419,12 @@ class Dashboard:
             if n.key == "notice.review_due_week"
             else (str(n), None)
             for n in view.notices
+            if n is not lead
         ]
         return self.render(
             request,
             "today.html",
+            lead=None if lead is None else t("web.notice.review_due", **lead.args),
             day=shown,
             streaks=streaks,
             away=away,
@@ -586,7 +590,17 @@ class Dashboard:
         )
 
     # -- Review -----------------------------------------------------------------------------------
-    def review(self, request: Request) -> Response:
+    def review(
+        self,
+        request: Request,
+        missing: tuple[Message, ...] = (),
+        typed: dict[str, str] | None = None,
+    ) -> Response:
+        """The week's facts and its form: the prompts (pre-filled where pacer knows them) and
+        a decision for each milestone that slipped, with its catch-up options. After a refused
+        save (`missing`), what was missing and what was typed (`typed`)."""
+        from pacer.service.reviewdecide import describe_choice, review_needs, slip_options
+
         self.begin(request)
         with self.session(request) as s:
             today = clock.today(s.plan)
@@ -596,19 +610,43 @@ class Dashboard:
             reviews, streak = service.list_reviews(s, today)
             saved = [(r.week, service.answer_rows(s.plan, r)) for r in reversed(reviews)]
             prompts = s.plan.review.prompts
-        answers = dict(existing.answers) if existing is not None else {}
+            needs = review_needs(s, week, facts, today, existing)
+            slips = [
+                (
+                    slip,
+                    [
+                        (n, describe_choice(o.choice))
+                        for n, o in enumerate(slip_options(s, today, slip.milestone), 1)
+                    ],
+                )
+                for slip in needs.undecided()
+            ]
+        answers = dict(needs.prefill) | (dict(existing.answers) if existing is not None else {})
         return self.render(
             request,
             "review.html",
+            status=400 if missing else 200,
             week=week,
             facts=facts,
             prompts=prompts,
-            answers=answers,
+            answers=answers | {k[7:]: v for k, v in (typed or {}).items() if k[:7] == "answer-"},
+            typed=typed or {},
+            slips=slips,
+            missing=[str(m) for m in missing],
             saved=saved,
             streak=streak,
         )
 
     def save_review(self, request: Request) -> Response:
+        from dataclasses import replace
+
+        from pacer.service.reviewdecide import (
+            ReviewIncomplete,
+            decide_review,
+            parse_decision_text,
+            review_needs,
+        )
+
         self.begin(request)
         with self.session(request) as s:
             today = clock.today(s.plan)
@@ -617,8 +655,27 @@ class Dashboard:
             given = {p.id: self.form(request, "answer-" + p.id) for p in s.plan.review.prompts}
             facts = service.review_facts(s, week, today)
             existing = service.find_review(s, week)
-            service.save_review(s, week, given, facts, edit=existing is not None)
-        return RedirectResponse("/review", status_code=303)
+            needs = review_needs(s, week, facts, today, existing)
+            decisions = {}
+            for slip in needs.undecided():
+                mid = slip.milestone
+                chosen = self.form(request, "decide-" + mid)
+                reason = self.form(request, "reason-" + mid)
+                if chosen == "move":
+                    chosen = f"move {self.form(request, 'due-' + mid)} {reason}"
+                decision = parse_decision_text(mid, chosen) if chosen else None
+                if decision is not None:  # none chosen: listed as missing
+                    decisions[mid] = replace(decision, reason=decision.reason or reason)
+            try:
+                decide_review(
+                    s, needs, given, decisions, facts, today, edit=existing is not None, hint=False
+                )
+            except ReviewIncomplete as exc:
+                typed = {k: v for k, v in request.state.form.items() if isinstance(v, str)}
+                refused = exc.items
+            else:
+                return RedirectResponse("/review", status_code=303)
+        return self.review(request, refused, typed)
 
     # -- Trips ------------------------------------------------------------------------------------
     def trips(self, request: Request, **extra: Any) -> Response:
