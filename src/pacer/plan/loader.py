@@ -14,7 +14,6 @@ from pacer.plan.blockdays import HabitSeen, block_days, block_per_week, check_ha
 from pacer.plan.graph import find_cycle
 from pacer.plan.model import (
     DEFAULT_ALARM,
-
     PREFILLS,
     UNIT_KINDS,
     WEEKDAYS,
