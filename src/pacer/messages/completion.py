@@ -5,11 +5,11 @@ from __future__ import annotations
 MESSAGES: dict[str, tuple[str, str]] = {
     "help.completion": (
         "print a shell completion script (commands, options, the plan's ids)",
-        "输出 shell 补全脚本（命令、选项、计划中的 id）",
+        "输出命令行补全脚本（命令、选项、计划中的 id）",
     ),
     "help.completion.shell": (
         "the shell: bash, zsh or fish (see the README for where the script goes)",
-        "shell 类型：bash、zsh 或 fish（脚本放在哪里见 README）",
+        "命令行外壳：bash、zsh 或 fish（脚本放在哪里见 README）",
     ),
     "help.completion.kind": (
         "with 'ids': the plan's ids of that kind, one a line (what the scripts ask at a TAB):"
