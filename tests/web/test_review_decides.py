@@ -21,6 +21,13 @@ from tests.conftest import OTHER_PLAN
 from tests.web.conftest import TOKEN, csrf_of, post
 
 PLANS = {"builtin": None, "berlin": OTHER_PLAN}
+# A review day on which each plan has milestones that slipped: the built-in plan's first
+# Sunday (nothing logged, several projected after their due dates); the Berlin nurse's
+# Sunday after her exam's due date, its units not done.
+REVIEW_DAY = {
+    "builtin": (datetime(2026, 3, 8, 13, 0, tzinfo=UTC), "2026-W10"),
+    "berlin": (datetime(2026, 5, 24, 18, 0, tzinfo=UTC), "2026-W21"),
+}
 
 
 @pytest.fixture(params=list(PLANS))
@@ -49,7 +56,8 @@ def needs_of(plan: Path | None) -> tuple[list[str], list[str]]:
 def test_the_review_form_refuses_an_incomplete_review_then_saves_a_complete_one(
     web_home: Path, plan: Path | None
 ) -> None:
-    clock.set_now(datetime(2026, 3, 8, 13, 0, tzinfo=UTC))  # Sunday 8 March: 2026-W10 is due
+    now, due_week = REVIEW_DAY["builtin" if plan is None else "berlin"]
+    clock.set_now(now)
     prompts, milestones = needs_of(plan)
     assert milestones
     for client in open_page(web_home, plan):
@@ -91,7 +99,7 @@ def test_the_review_form_refuses_an_incomplete_review_then_saves_a_complete_one(
     with Session(plan) as s:
         from pacer.schedule.weeks import IsoWeek
 
-        week = IsoWeek.parse("2026-W10")
+        week = IsoWeek.parse(due_week)
         assert week is not None
         decided = decisions_of(s, week)
     assert [(d.milestone, d.kind) for d in decided] == [

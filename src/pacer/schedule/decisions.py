@@ -22,7 +22,9 @@ DECISION_KINDS = ("keep", "catchup", "move")
 @dataclass(frozen=True, slots=True)
 class Slip:
     """A milestone that needs a decision in a week's review: its projected date moved later
-    during the week, or its due date has passed with units still to do."""
+    during the week and now falls after its due date, or its due date has passed with units
+    still to do. (A projection that moved but still ends in time asks nothing: the review
+    decides what is at risk, not every wobble.)"""
 
     milestone: str
     title: str
@@ -62,15 +64,17 @@ def slipped(
     cutoff: date,
 ) -> tuple[Slip, ...]:
     """The milestones that need a decision, in plan order: those whose projected date moved
-    later during the week (`moves`), and those due before `cutoff` whose units are not all
-    `finished`. `projected` is each milestone's date at the end of the week, `due_of` the
-    due dates recorded choices moved."""
+    later during the week (`moves`) to after their due date, and those due before `cutoff`
+    whose units are not all `finished`. `projected` is each milestone's date at the end of
+    the week, `due_of` the due dates recorded choices moved."""
     later = {m.id: m for m in moves if _later(m.before, m.after)}
     out = []
     for m in plan.milestones:
         due = due_of.get(m.id, m.due)
         past = due < cutoff and not all(u in finished for u in m.needs)
         move = later.get(m.id)
+        if move is not None and move.after is not None and move.after <= due:
+            move = None  # later than last week, still in time
         if move is None and not past:
             continue
         before = move.before if move is not None else projected.get(m.id)
