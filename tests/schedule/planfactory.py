@@ -21,6 +21,7 @@ from pacer.plan.model import (
     WeekShape,
 )
 from pacer.schedule.progress import LogEntry
+from pacer.schedule.projection import Projection
 
 START = date(2026, 3, 2)  # a Monday
 END = date(2026, 6, 28)
@@ -227,3 +228,13 @@ def worlds(draw: st.DrawFn, uniform: bool = False, varied: bool = False) -> Worl
             )
         )
     return World(plan, draw(trip_lists()), tuple(entries), today)
+
+
+def placed_by(projection: Projection, last: date) -> int:
+    """The minutes a projection placed up to `last` (inclusive)."""
+    return sum(dp.placed for dp in projection.days if dp.info.day <= last)
+
+
+def offered_by(projection: Projection, last: date) -> int:
+    """The minutes its blocks offered up to `last` (inclusive)."""
+    return sum(bp.capacity for dp in projection.days if dp.info.day <= last for bp in dp.blocks)

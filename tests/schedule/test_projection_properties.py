@@ -15,7 +15,15 @@ from pacer.schedule.progress import LogEntry, progress_of
 from pacer.schedule.projection import Projection, project
 from pacer.schedule.stream import build_stream
 from pacer.schedule.tripbound import recovery_bound
-from tests.schedule.planfactory import CHUNK, START, World, trip_lists, worlds
+from tests.schedule.planfactory import (
+    CHUNK,
+    START,
+    World,
+    offered_by,
+    placed_by,
+    trip_lists,
+    worlds,
+)
 
 # PACER_EXAMPLES=2000 runs a deeper search than CI's.
 EXAMPLES = int(os.environ.get("PACER_EXAMPLES", "150"))
@@ -108,7 +116,7 @@ def test_removing_a_trip_restores_the_projection(world: World, extra: tuple[Trip
 
 @settings(max_examples=EXAMPLES + 50, deadline=None)
 @given(worlds(uniform=True), st.integers(0, 60), st.integers(1, 14))
-def test_a_trip_never_moves_a_milestone_earlier_nor_later_than_its_lost_capacity(
+def test_a_trip_never_moves_a_milestone_earlier_nor_costs_more_than_its_lost_capacity(
     world: World, offset: int, length: int
 ) -> None:
     without, with_trip = with_and_without(world, offset, length)
@@ -120,21 +128,15 @@ def test_a_trip_never_moves_a_milestone_earlier_nor_later_than_its_lost_capacity
         assert after is not None and after >= before, (mid, before, after)
         if before < world.today:  # already done before the projection starts
             assert after == before
-            continue
-        # The delay is what the lost capacity explains: with the trip, the days up to the new
-        # date offer no more work minutes than the days up to the old date did without it.
-        need = _capacity(without, world.today, before)
-        assert _capacity(with_trip, world.today, after - timedelta(days=1)) < need
-
-
-def _capacity(projection: Projection, first: date, last: date) -> int:
-    return sum(
-        bp.capacity
-        for d in projection.days
-        if first <= d.info.day <= last
-        for bp in d.blocks
-        if bp.block.type == "work"
-    )
+    # The delay is what the lost capacity explains. Capacity is not fungible across a
+    # curriculum's month window (work pushed into May meets May's own), nor across a block's
+    # leftover minutes smaller than a chunk, so a milestone's *date* may move by more than the
+    # minutes say; the work done by then may not: by every day, the projection with the trip
+    # has placed at most the minutes the trip took away by that day less than without it.
+    for dp in without.days:
+        d = dp.info.day
+        lost = offered_by(without, d) - offered_by(with_trip, d)
+        assert placed_by(without, d) - placed_by(with_trip, d) <= lost, (d, lost)
 
 
 @settings(max_examples=EXAMPLES + 50, deadline=None)

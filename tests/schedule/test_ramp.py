@@ -24,10 +24,10 @@ from pacer.plan.model import (
 )
 from pacer.schedule.capacity import Timeline
 from pacer.schedule.progress import progress_of
-from pacer.schedule.projection import Projection, project
+from pacer.schedule.projection import project
 from pacer.schedule.ramp import lighter, ramp_days
 from pacer.schedule.stream import build_stream
-from tests.schedule.planfactory import CHUNK, START, World, worlds
+from tests.schedule.planfactory import CHUNK, START, World, offered_by, placed_by, worlds
 
 EXAMPLES = int(os.environ.get("PACER_EXAMPLES", "150"))
 HALF = Ramp(after_days=5, days=3, share=0.5)
@@ -217,14 +217,6 @@ def chunked(world: World) -> World:
         replace(t, blocks=tuple(even(b) for b in t.blocks)) for t in world.plan.day_templates
     )
     return replace(world, plan=replace(world.plan, day_templates=templates))
-
-
-def placed_by(projection: Projection, last: date) -> int:
-    return sum(dp.placed for dp in projection.days if dp.info.day <= last)
-
-
-def offered_by(projection: Projection, last: date) -> int:
-    return sum(bp.capacity for dp in projection.days if dp.info.day <= last for bp in dp.blocks)
 
 
 @settings(max_examples=EXAMPLES + 50, deadline=None)
