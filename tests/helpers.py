@@ -178,9 +178,9 @@ def complete_review(
 
 
 def day_lines(out: str) -> list[str]:
-    """`pacer today`'s lines from the day's heading on: without the line that leads with the
-    weekly review while it is due (tested in tests/cli/test_review_decides.py)."""
+    """`pacer today`'s lines without the one under the heading that leads with the weekly
+    review while it is due (tested in tests/cli/test_review_decides.py)."""
     lines = out.splitlines()
-    if lines and lines[0].startswith(("first: the weekly review for ", "先做 ")):
-        return lines[1:]
+    if len(lines) > 1 and lines[1].startswith(("  ! first: the weekly review for ", "  ! 先做 ")):
+        return lines[:1] + lines[2:]
     return lines

@@ -48,8 +48,10 @@ def weeks(pacer: Pacer) -> list[str]:
 def test_the_notice_shows_on_sunday_until_the_review_is_written(pacer: Pacer) -> None:
     before = pacer("today", "--date", "2026-03-08", env=SUNDAY)
     assert before.code == 0, before.err
-    # the notice leads the day (the first line) until the review is done
-    assert before.out.startswith("first: the weekly review for 2026-W10 — answer its prompts")
+    # the notice leads the day (the first line under its heading) until the review is done
+    assert before.out.splitlines()[1].startswith(
+        "  ! first: the weekly review for 2026-W10 — answer its prompts"
+    )
     day = pacer("today", "--date", "2026-03-08", "--json", env=SUNDAY).json()
     assert day["notices"] == [DUE]
 
@@ -70,7 +72,7 @@ def test_the_notice_names_the_previous_week_from_monday_to_saturday(pacer: Pacer
     day = pacer("today", "--json", env=saturday).json()
     assert day["notices"] == [DUE]
     zh = pacer("today", env=saturday, lang="zh")
-    assert zh.out.startswith("先做 2026-W10 的周复盘：回答提问，并为每个推迟的里程碑做决定。")
+    assert zh.out.splitlines()[1].startswith("  ! 先做 2026-W10 的周复盘：回答提问，并为每个推迟的")
     # A past day whose week is not the one due today says which week to pass.
     past = pacer("today", "--date", "2026-03-03", "--json", env=saturday).json()
     assert past["notices"] == [

@@ -198,18 +198,18 @@ def test_the_berlin_plan_needs_its_answers_and_decisions(pacer: Pacer, other_pla
 
 def test_today_leads_with_the_review_until_it_is_done(pacer: Pacer, other_plan: Path) -> None:
     before = pacer("today", env=SUNDAY)
-    assert before.out.splitlines()[0] == (
-        "first: the weekly review for 2026-W10 — answer its prompts and decide each milestone"
+    assert before.out.splitlines()[1] == (
+        "  ! first: the weekly review for 2026-W10 — answer its prompts and decide each milestone"
         " that slipped: run 'pacer review'"
     )
     assert "  ! weekly review" not in before.out  # said once, first
     zh = pacer("today", env=SUNDAY, lang="zh")
-    assert zh.out.splitlines()[0] == (
-        "先做 2026-W10 的周复盘：回答提问，并为每个推迟的里程碑做决定。运行 'pacer review'"
+    assert zh.out.splitlines()[1] == (
+        "  ! 先做 2026-W10 的周复盘：回答提问，并为每个推迟的里程碑做决定。运行 'pacer review'"
     )
     berlin = pacer("--plan", str(other_plan), "today", env=BERLIN)
-    assert berlin.out.splitlines()[0].startswith("first: the weekly review for 2026-W21 — ")
+    assert berlin.out.splitlines()[1].startswith("  ! first: the weekly review for 2026-W21 — ")
     decisions = dict.fromkeys(SLIPPED_W10, "keep")
     assert send(pacer, ANSWERS | {"decisions": decisions}).code == 0
     after = pacer("today", env=SUNDAY)
-    assert not after.out.startswith("first:")
+    assert "first:" not in after.out

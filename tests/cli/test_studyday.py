@@ -118,9 +118,9 @@ def test_on_sunday_night_the_review_is_sundays(home: Path) -> None:
     now = "2026-03-16T02:00:00+01:00"
     today = ok(run(home, NIGHTS, now, "today")).out.splitlines()
     assert today[:2] == [  # the week's review leads the day until it is done
-        "first: the weekly review for 2026-W11 — answer its prompts and decide each milestone"
-        " that slipped: run 'pacer review'",
         "2026-03-15 Sunday · Day off (weekend)",
+        "  ! first: the weekly review for 2026-W11 — answer its prompts and decide each milestone"
+        " that slipped: run 'pacer review'",
     ]
     assert "  [ritual] Weekly retro  20 min" in today
     assert ok(run(home, NIGHTS, now, "log", "20", "review")).out == (
@@ -140,7 +140,7 @@ def test_on_saturday_night_this_weeks_review_is_not_due_yet(
     plan = NIGHTS if which == "nights" else midnight
     now = "2026-03-15T02:00:00+01:00"
     shown = ok(run(home, plan, now, "today")).out.splitlines()
-    assert shown[0].startswith(f"first: the weekly review for {week} — answer its prompts")
+    assert shown[1].startswith(f"  ! first: the weekly review for {week} — answer its prompts")
     wrote = ok(complete_review(on(home, plan, now), "review", "--answers", "-"))
     assert wrote.out.splitlines()[-1] == f"saved the weekly review for {week}"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import Run
+from tests.helpers import Run, day_lines
 
 Pacer = Callable[..., Run]
 
@@ -85,9 +85,10 @@ def test_the_running_timer_on_today(pacer: Pacer, plan: tuple) -> None:
         "confirm": None,
         "note": "",
     }
-    text = ok(at(pacer, plan, "2026-03-09T20:42:10", "today")).out.splitlines()
+    # The timer's line comes first under the heading (after the review's, while one is due).
+    text = day_lines(ok(at(pacer, plan, "2026-03-09T20:42:10", "today")).out)
     assert text[1] == f"  ⏱ timer: {titles[unit]} [{unit}] since 20:00, 42 min (stop: pacer stop)"
-    zh = ok(at(pacer, plan, "2026-03-09T20:42:10", "today", lang="zh")).out.splitlines()
+    zh = day_lines(ok(at(pacer, plan, "2026-03-09T20:42:10", "today", lang="zh")).out)
     assert zh[1] == f"  ⏱ 计时中：{titles[unit]} [{unit}]，20:00 起，已 42 分钟（结束：pacer stop）"
     ok(at(pacer, plan, "2026-03-09T20:50:00", "stop"))
     assert ok(at(pacer, plan, "2026-03-09T20:50:00", "today", "--json")).json()["timer"] is None
@@ -141,7 +142,7 @@ def test_past_four_hours_asks_for_the_minutes(pacer: Pacer, plan: tuple) -> None
         " nothing logged. Say how many minutes you studied: pacer stop --minutes M"
         " (or pacer stop --discard)"
     )
-    today = ok(at(pacer, plan, "2026-03-09T22:01:00", "today")).out.splitlines()
+    today = day_lines(ok(at(pacer, plan, "2026-03-09T22:01:00", "today")).out)
     assert today[1].endswith(": longer than 4 hours; stop with pacer stop --minutes M")
     assert entries(pacer, plan) == []
     confirmed = ok(at(pacer, plan, "2026-03-09T22:01:00", "stop", "--minutes", "1h30"))

@@ -72,11 +72,12 @@ def run_today(args: argparse.Namespace) -> int:
                 if len(biggest) > 5:
                     effect += " " + t("today.and_more", n=len(biggest) - 5)
                 lines.insert(1, "  ✈ " + t("today.trip_effect", effect=effect))
-            # The week's review comes first until it is done (issue 15): its notice leads.
+            # The week's review comes first until it is done (issue 15): its notice leads the
+            # day, right under the day's heading (which stays the first line, for scripts).
             due = next((n for n in view.notices if n.key == "notice.review_due"), None)
             if due is not None:
                 lines.remove(f"  ! {due}")
-                lines.insert(0, t("review.today_lead", week=due.args["week"]))
+                lines.insert(1, "  ! " + t("review.today_lead", week=due.args["week"]))
             print("\n".join(lines))
     return 0
 
