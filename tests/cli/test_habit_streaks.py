@@ -137,3 +137,12 @@ def test_a_flexible_habit_counts_weeks_met(pacer: Pacer) -> None:
     assert (running["current"], running["best"]) == (2, 2)
     text = pacer(*plan, "habit", "list", env=vienna).out
     assert "streak 2 weeks met, best 2" in text
+
+
+def test_a_day_ahead_shows_the_streak_standing_today(pacer: Pacer) -> None:
+    """`today --date` a week ahead: no day between is over, so the streak is today's."""
+    log_piano(pacer)
+    for day in ("2026-04-09", "2026-04-16"):
+        run = pacer(*BERLIN, "today", "--date", day, env=APRIL_9)
+        assert run.code == 0, run.err
+        assert "      ↻ streak 9 days, best 9" in run.out.splitlines(), (day, run.out)

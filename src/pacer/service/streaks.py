@@ -37,7 +37,8 @@ def habit_streaks(
     session: Session, day: date, today: date, recent: int = RECENT_DAYS
 ) -> tuple[HabitStreak, ...]:
     """Every habit of the current plan, in its order of tracks, as of `day` (`day` itself
-    not over yet when it is `today` or later: not logged yet does not break the streak)."""
+    not over yet when it is `today`: not logged yet does not break the streak; a day after
+    today: as of today)."""
     from pacer.plan.renames import Renames
     from pacer.schedule.progress import LogTargets
     from pacer.schedule.streaks import (
@@ -49,6 +50,8 @@ def habit_streaks(
     from pacer.schedule.weekly import habit_days, habit_weeks
     from pacer.service.planned import _pieces
 
+    # A day still ahead has no record yet: its streak is the one standing today.
+    day = min(day, today)
     plan = session.plan
     targets = LogTargets.of(plan)
     tracks = [t for t in plan.tracks if t.id in targets.habits]
