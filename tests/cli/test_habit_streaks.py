@@ -146,3 +146,12 @@ def test_a_day_ahead_shows_the_streak_standing_today(pacer: Pacer) -> None:
         run = pacer(*BERLIN, "today", "--date", day, env=APRIL_9)
         assert run.code == 0, run.err
         assert "      ↻ streak 9 days, best 9" in run.out.splitlines(), (day, run.out)
+
+
+def test_a_habit_never_kept_shows_no_streak_line(pacer: Pacer) -> None:
+    run = pacer(*BERLIN, "today", env=APRIL_9)
+    assert run.code == 0, run.err
+    assert "  [habit] Piano scales  20 min" in run.out.splitlines()
+    assert "↻" not in run.out
+    listed = pacer(*BERLIN, "habit", "list", env=APRIL_9)  # the list still says it
+    assert listed.out.splitlines()[0] == "Piano [piano]  streak 0 days, best 0"

@@ -46,7 +46,7 @@ def run_today(args: argparse.Namespace) -> int:
         day = parse_day(args.date, session.plan)
         view = agenda(session, day)
         moved = trip_effect(session, day, clock.today(session.plan))
-        from pacer.service.streaks import habit_streaks, streak_json, streak_text
+        from pacer.service.streaks import habit_streaks, streak_json, streak_lines
         from pacer.service.timer import running, timer_json, today_line
 
         timing = running(session)
@@ -62,8 +62,7 @@ def run_today(args: argparse.Namespace) -> int:
             ]
             print_json(shown)
         else:
-            texts = {s.track: streak_text(s) for s in streaks}
-            lines = render_day(session, view, streaks=texts)
+            lines = render_day(session, view, streaks=streak_lines(streaks))
             if timing is not None:
                 lines.insert(1, "  " + today_line(session, timing))
             if moved:

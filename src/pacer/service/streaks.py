@@ -109,6 +109,12 @@ def streak_text(s: HabitStreak) -> str:
     return t(key, n=s.current, best=s.best)
 
 
+def streak_lines(streaks: tuple[HabitStreak, ...]) -> dict[str, str]:
+    """The streak said under each habit on `today` and the web's Today page, by track: none
+    for a habit never kept yet ("streak 0 days, best 0" says nothing)."""
+    return {s.track: streak_text(s) for s in streaks if s.best > 0}
+
+
 def streak_json(s: HabitStreak) -> dict[str, Any]:
     """One habit's streak as `pacer habit list --json` and `today --json` give it
     (docs/json.md)."""

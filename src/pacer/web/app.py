@@ -400,9 +400,9 @@ class Dashboard:
 
             timer = timer_view(s)
 
-            from pacer.service.streaks import habit_streaks, streak_text
+            from pacer.service.streaks import habit_streaks, streak_lines
 
-            streaks = {h.track: streak_text(h) for h in habit_streaks(s, day, today, recent=0)}
+            streaks = streak_lines(habit_streaks(s, day, today, recent=0))
         logged, _ = service.logged_by_target(view)
         empty = [service.empty_block_reason(bp) for bp in view.plan.blocks]
         closed: str | None = None
