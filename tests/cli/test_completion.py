@@ -65,8 +65,8 @@ def complete(pacer: Pacer, home: Path, tmp_path: Path) -> Callable[..., list[str
 
 def _missing(reason: str) -> None:
     """A shell to drive is missing: a skip on a developer's machine, a failure in CI
-    (PACER_REQUIRE_SHELLS=1, set by .ci/run, which installs them)."""
-    if os.environ.get("PACER_REQUIRE_SHELLS") == "1":
+    (PACER_REQUIRE_TOOLS=1, set by .ci/run, which installs them)."""
+    if os.environ.get("PACER_REQUIRE_TOOLS") == "1":
         pytest.fail(f"the completion tests need every shell here, but {reason}")
     pytest.skip(reason)
 

@@ -5,6 +5,9 @@ Both plans."""
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import subprocess
 import threading
 from collections.abc import Callable, Iterator
 from datetime import datetime
@@ -208,14 +211,17 @@ def test_an_endpoint_that_answers_an_error_is_one_line(pacer: Pacer, home: Path)
         (
             (),
             [
-                "OnCalendar=Sat *-*-* 09:30:00",
-                "OnCalendar=Sun *-*-* 15:00:00",
-                "OnCalendar=Mon..Fri *-*-* 21:00:00",
+                "OnCalendar=Sat *-*-* 09:30:00 Asia/Shanghai",
+                "OnCalendar=Sun *-*-* 15:00:00 Asia/Shanghai",
+                "OnCalendar=Mon..Fri *-*-* 21:00:00 Asia/Shanghai",
             ],
         ),
         (
             ("--plan", str(OTHER_PLAN)),
-            ["OnCalendar=Fri..Sun *-*-* 10:00:00", "OnCalendar=Mon..Thu *-*-* 19:30:00"],
+            [
+                "OnCalendar=Fri..Sun *-*-* 10:00:00 Europe/Berlin",
+                "OnCalendar=Mon..Thu *-*-* 19:30:00 Europe/Berlin",
+            ],
         ),
     ],
     ids=IDS,
@@ -223,14 +229,33 @@ def test_an_endpoint_that_answers_an_error_is_one_line(pacer: Pacer, home: Path)
 def test_systemd_units_at_the_templates_start_times(
     pacer: Pacer, home: Path, plan: tuple[str, ...], timers: list[str]
 ) -> None:
-    run = pacer(*plan, "remind", "--systemd")
+    # No PACER_TZ: the times are the plan's, in its `timezone` (named: systemd would read
+    # them in the machine's zone, often UTC on a Pi).
+    run = pacer(*plan, "remind", "--systemd", env={"PACER_TZ": ""})
     assert run.code == 0, run.err
     lines = run.out.splitlines()
     assert [line for line in lines if line.startswith("OnCalendar=")] == timers
+    # Travelling (PACER_TZ), the same wall-clock times where the person is.
+    away = pacer(*plan, "remind", "--systemd", env={"PACER_TZ": "America/New_York"})
+    moved = [line for line in away.out.splitlines() if line.startswith("OnCalendar=")]
+    assert moved == [t.rsplit(" ", 1)[0] + " America/New_York" for t in timers]
+    analyze = shutil.which("systemd-analyze")
+    if analyze is None:
+        if os.environ.get("PACER_REQUIRE_TOOLS") == "1":
+            pytest.fail("systemd-analyze is needed here (apt-get install systemd)")
+        return
+    for line in timers:
+        spec = line.removeprefix("OnCalendar=")
+        checked = subprocess.run(
+            [analyze, "calendar", spec], capture_output=True, text=True, check=False
+        )
+        assert checked.returncode == 0, checked.stderr
+        assert f"Normalized form: {spec}" in checked.stdout
     (exec_start,) = [line for line in lines if line.startswith("ExecStart=")]
     assert exec_start.split()[1:4] == ["remind", "--lang", "en"]
     assert f"Environment=PACER_HOME={home}" in lines
-    assert "Environment=PACER_TZ=Asia/Shanghai" in lines
+    assert "Environment=PACER_TZ=America/New_York" in away.out.splitlines()
+    assert not [line for line in lines if line.startswith("Environment=PACER_TZ")]
     assert "# save as ~/.config/systemd/user/pacer-remind.timer" in lines
     assert "WantedBy=timers.target" in lines
     zh = pacer(*plan, "remind", "--systemd", lang="zh")

@@ -98,10 +98,11 @@ def run_systemd(args: argparse.Namespace) -> int:
 
     from pacer.errors import PacerError
     from pacer.i18n import Message
-    from pacer.service.remind import on_calendar, start_times
+    from pacer.service.remind import on_calendar, start_times, timer_zone
 
     with session_from(args) as session:
         times = start_times(session.plan)
+        zone = timer_zone(session.plan)
         flush_notices(session)
     if not times:
         raise PacerError(Message("remind.systemd.none"))
@@ -134,7 +135,7 @@ def run_systemd(args: argparse.Namespace) -> int:
         f"Description={t('remind.systemd.timer')}",
         "",
         "[Timer]",
-        *(f"OnCalendar={on_calendar(hhmm, days)}" for hhmm, days in times),
+        *(f"OnCalendar={on_calendar(hhmm, days, zone)}" for hhmm, days in times),
         "",
         "[Install]",
         "WantedBy=timers.target",

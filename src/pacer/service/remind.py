@@ -251,10 +251,19 @@ def start_times(plan: Plan) -> list[tuple[str, tuple[int, ...]]]:
     return [(hhmm, tuple(sorted(days))) for hhmm, days in sorted(times.items())]
 
 
-def on_calendar(hhmm: str, weekdays: tuple[int, ...]) -> str:
-    """systemd's OnCalendar= for those weekdays at that time: runs of days as `Mon..Thu`."""
+def timer_zone(plan: Plan) -> str:
+    """The zone the plan's start times are read in (PACER_TZ while travelling, else the plan's
+    `timezone`), named in each OnCalendar= line: systemd otherwise reads them in the machine's
+    own zone, often UTC on a Pi or a server."""
+    key = getattr(clock.person_zone(plan.timezone), "key", None)
+    return key if isinstance(key, str) else plan.timezone
+
+
+def on_calendar(hhmm: str, weekdays: tuple[int, ...], zone: str) -> str:
+    """systemd's OnCalendar= for those weekdays at that time in `zone`: runs of days as
+    `Mon..Thu`."""
     if len(weekdays) == 7:
-        return f"*-*-* {hhmm}:00"
+        return f"*-*-* {hhmm}:00 {zone}"
     runs: list[list[int]] = []
     for day in weekdays:
         if runs and runs[-1][-1] == day - 1:
@@ -265,4 +274,4 @@ def on_calendar(hhmm: str, weekdays: tuple[int, ...]) -> str:
         WEEKDAY_NAMES[r[0]] if len(r) == 1 else f"{WEEKDAY_NAMES[r[0]]}..{WEEKDAY_NAMES[r[-1]]}"
         for r in runs
     ]
-    return f"{','.join(parts)} *-*-* {hhmm}:00"
+    return f"{','.join(parts)} *-*-* {hhmm}:00 {zone}"
