@@ -51,9 +51,9 @@ def test_started_in_one_process_stopped_in_another_is_logged(pacer: Pacer, plan:
         f"timer started for {habit} at 21:00 (counts for 2026-03-09); stop it with: pacer stop\n"
     )
     assert entries(pacer, plan) == []
-    # 25 min 31 s: the nearest minute is 26.
+    # 25 min 31 s: the nearest minute is 26, and the span it shows is as long.
     stopped = ok(at(pacer, plan, "2026-03-09T21:25:31", "stop", "-m", "scales"))
-    assert stopped.out == f"logged 26 min for {habit} on 2026-03-09 (timer 21:00–21:25)\n"
+    assert stopped.out == f"logged 26 min for {habit} on 2026-03-09 (timer 21:00–21:26)\n"
     assert entries(pacer, plan) == [("2026-03-09", habit, 26, "warm-up; scales")]
     # Stopped is stopped: a second stop says there is none, and logs nothing.
     again = at(pacer, plan, "2026-03-09T21:30:00", "stop")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from pacer import clock
 from pacer.bounds import check_text
@@ -210,13 +210,19 @@ def stopped_message(session: Session, stopped: Stopped) -> Message:
         return Message("timer.discarded", target=timer.target, started=started)
     if stopped.entry is None:
         return Message("timer.too_short", target=timer.target, seconds=max(stopped.seconds, 0))
+    ended = clock.now_utc()
+    if stopped.entry.minutes == logged_minutes(stopped.seconds):
+        # Measured minutes: the span shown is as long as what was logged (the start as shown,
+        # to the minute, plus the rounded minutes), not a clock time cut off that disagrees.
+        begun = timer.started_at.replace(second=0, microsecond=0)
+        ended = begun + timedelta(minutes=stopped.entry.minutes)
     return Message(
         "timer.stopped",
         minutes=minutes_text(stopped.entry.minutes),
         target=stopped.entry.target,
         day=stopped.entry.day,
         started=started,
-        ended=started_text(session, clock.now_utc()),
+        ended=started_text(session, ended),
     )
 
 
