@@ -100,10 +100,12 @@ def test_the_timer_and_posts_complete_to_the_plans_ids(complete: Callable[..., l
     posts = sorted(c.id for c in BUILTIN.curricula if c.post)
     assert posts and sorted(complete("pacer", "export", "hexo", "")) == posts
     assert sorted(complete("pacer", "note", "add", "x", "--for", "")) == posts
+    kinds = sorted(BUILTIN.absence_kinds())
+    assert "sick" in kinds and sorted(complete("pacer", "trip", "add", "--kind", "")) == kinds
 
 
 # Argument names that always hold one of the plan's ids, wherever a command takes them.
-_ID_DESTS = {"target", "unit", "milestone", "switch", "post"}
+_ID_DESTS = {"target", "unit", "milestone", "switch", "post", "kind"}
 
 
 def test_every_argument_that_takes_a_plan_id_completes_to_them() -> None:
@@ -121,7 +123,7 @@ def test_every_argument_that_takes_a_plan_id_completes_to_them() -> None:
             if isinstance(action, argparse._SubParsersAction):
                 for name, child in action.choices.items():
                     found += walk(child, (*path, name))
-            elif action.dest in _ID_DESTS:
+            elif action.dest in _ID_DESTS and path != ("completion",):  # its own KIND
                 found.append((path, action.dest))
         return found
 

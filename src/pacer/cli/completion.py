@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from typing import Any
 
 SHELLS = ("bash", "zsh", "fish")
-KINDS = ("units", "tracks", "milestones", "targets", "metrics", "posts")
+KINDS = ("units", "tracks", "milestones", "targets", "metrics", "posts", "absences")
 
 # Which arguments complete to which of the plan's ids: (command words, dest) -> kind. A TAB
 # there runs `pacer completion ids KIND` (the compiled-plan cache makes it quick).
@@ -32,6 +32,7 @@ IDS: dict[tuple[tuple[str, ...], str], str] = {
     (("metric", "show"), "id"): "metrics",
     (("note", "add"), "post"): "posts",
     (("export", "hexo"), "post"): "posts",
+    (("trip", "add"), "kind"): "absences",
 }
 
 
@@ -84,6 +85,8 @@ def _print_ids(args: argparse.Namespace) -> int:
         ids = [m.id for m in plan.metrics]
     elif args.kind == "posts":
         ids = [c.id for c in plan.curricula if c.post]
+    elif args.kind == "absences":
+        ids = list(plan.absence_kinds())
     else:  # targets: what `pacer log` takes
         from pacer.plan.model import REVIEW_TARGET
 

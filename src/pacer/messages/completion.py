@@ -13,9 +13,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "help.completion.kind": (
         "with 'ids': the plan's ids of that kind, one a line (what the scripts ask at a TAB):"
-        " units, tracks, milestones, targets, metrics, posts",
+        " units, tracks, milestones, targets, metrics, posts, absences",
         "与 'ids' 连用：计划中该类 id，每行一个（脚本在按 TAB 时调用）：units、tracks、"
-        "milestones、targets、metrics、posts",
+        "milestones、targets、metrics、posts、absences",
     ),
     "completion.kind_missing": (
         "say which ids: pacer completion ids {kinds}",
