@@ -172,6 +172,40 @@ PAGES = [("/", "今天"), ("/week", "本周"), ("/plan", "计划"), ("/progress"
 PAGES += [("/review", "复盘"), ("/trips", "出差")]
 
 
+EN_PAGES = [("/", "Today"), ("/week", "Week"), ("/plan", "Plan"), ("/progress", "Progress")]
+EN_PAGES += [("/review", "Review"), ("/trips", "Trips")]
+
+
+def test_every_page_fits_a_phone_screen_in_english_on_another_plan(
+    browser: Any, serve: Callable[..., str], pacer: Callable[..., Run]
+) -> None:
+    """The Berlin nurse's plan in English, a milestone met with its acceptance open (the
+    longest state a milestone row says): still no page wider than a 390-pixel phone."""
+    from tests.conftest import OTHER_PLAN
+
+    plan = ("--plan", str(OTHER_PLAN))
+    for args in (
+        ("done", "abx-dosing"),
+        ("done", "sedation"),
+        ("trip", "add", "2026-03-16", "2026-03-25"),
+    ):
+        run = pacer(*plan, *args, env={"PACER_NOW": NOW})
+        assert run.code == 0, run.err
+    base = serve(*plan)
+    page = browser.new_page(
+        viewport={"width": 390, "height": 844},
+        locale="en-GB",
+        extra_http_headers={"Accept-Language": "en-GB,en;q=0.9"},
+    )
+    for path, name in EN_PAGES:
+        page.goto(base + path)
+        assert page.locator("nav a.here").inner_text() == name, path
+        wide = page.evaluate("document.documentElement.scrollWidth")
+        assert wide <= 390, f"{path} is {wide} px wide on a 390 px phone"
+    assert "acceptance open" in page.goto(base + "/plan").text()  # type: ignore[union-attr]
+    _shot(page, "plan-en-berlin-page.png")
+
+
 def test_every_page_fits_a_phone_screen_in_chinese(
     browser: Any, serve: Callable[..., str], pacer: Callable[..., Run]
 ) -> None:
