@@ -74,11 +74,19 @@ def one_line(run: Run) -> str:
     return lines[0]
 
 
+def in_use_since_week_10(pacer: Pacer, plan: tuple[str, ...]) -> None:
+    """The database made on Monday 2 March: week 10's review is due on Monday 9 March (a
+    week over before the first use of pacer asks for none)."""
+    run = pacer(*plan, "today", env={"PACER_NOW": "2026-03-02T20:00:00+08:00"})
+    assert run.code == 0, run.err
+
+
 @pytest.mark.parametrize("plan", PLANS, ids=IDS)
 def test_remind_posts_the_days_agenda(
     pacer: Pacer, home: Path, endpoint: Endpoint, plan: tuple[str, ...]
 ) -> None:
     settings(home, f'urls = ["{endpoint.url()}"]\n')
+    in_use_since_week_10(pacer, plan)
     run = pacer(*plan, "remind")
     assert run.code == 0, run.err
     assert run.out == "sent the agenda of 2026-03-09 to 1 service\n"
@@ -111,6 +119,7 @@ def test_the_agenda_in_chinese_and_what_is_logged(
     pacer: Pacer, home: Path, endpoint: Endpoint, plan: tuple[str, ...]
 ) -> None:
     settings(home, f'urls = ["{endpoint.url()}"]\n')
+    in_use_since_week_10(pacer, plan)
     habit = next(b for b in pacer(*plan, "today", "--json").json()["blocks"] if b["track"])
     assert pacer(*plan, "log", "20", habit["track"]).code == 0
     run = pacer(*plan, "remind", lang="zh")

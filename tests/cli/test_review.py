@@ -67,8 +67,22 @@ def test_the_notice_shows_on_sunday_until_the_review_is_written(pacer: Pacer) ->
     assert pacer("today", "--json", env=MONDAY).json()["notices"] == []
 
 
+def test_a_new_user_is_not_asked_to_review_a_week_before_they_began(pacer: Pacer) -> None:
+    """The first run, on Saturday 14 March: week 10 was over before pacer was used, so no
+    review of it is due — until something is logged for a day in it."""
+    saturday = {"PACER_NOW": "2026-03-14T09:00:00+08:00"}
+    first = pacer("today", "--json", env=saturday).json()
+    assert [n["code"] for n in first["notices"] if n["code"].startswith("notice.review")] == []
+    assert "weekly review" not in pacer("today", env=saturday).out
+    assert pacer("log", "30", "english", "--date", "2026-03-05", env=saturday).code == 0
+    again = pacer("today", "--json", env=saturday).json()
+    assert again["notices"] == [DUE]
+
+
 def test_the_notice_names_the_previous_week_from_monday_to_saturday(pacer: Pacer) -> None:
     saturday = {"PACER_NOW": "2026-03-14T09:00:00+08:00"}
+    # In use since week 9 (a day of it logged): its review and week 10's were due in turn.
+    assert pacer("log", "20", "english", "--date", "2026-02-26", env=saturday).code == 0
     day = pacer("today", "--json", env=saturday).json()
     assert day["notices"] == [DUE]
     zh = pacer("today", env=saturday, lang="zh")
@@ -97,6 +111,8 @@ def test_no_notice_before_the_plans_first_review_day_or_on_days_ahead(
 
 
 def test_the_first_review_day_of_the_plan_has_the_notice(pacer: Pacer) -> None:
+    # In use from the plan's first week on (a day of it logged).
+    assert pacer("log", "20", "english", "--date", "2026-02-10", env=MONDAY).code == 0
     day = pacer("today", "--date", "2026-02-15", "--json", env=MONDAY).json()
     assert day["notices"] == [
         {

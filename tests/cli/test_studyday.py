@@ -138,6 +138,7 @@ def test_on_saturday_night_this_weeks_review_is_not_due_yet(
     # Sunday 15 March, 02:00: with day_starts it is still Saturday, so the review due is
     # last week's; where the day ends at midnight it is Sunday, this week's review day.
     plan = NIGHTS if which == "nights" else midnight
+    ok(run(home, plan, "2026-03-02T20:00:00+01:00", "today"))  # in use since week 10 began
     now = "2026-03-15T02:00:00+01:00"
     shown = ok(run(home, plan, now, "today")).out.splitlines()
     assert shown[1].startswith(f"  ! first: the weekly review for {week} — answer its prompts")

@@ -129,6 +129,8 @@ def test_today_of_another_date_and_the_redirect_back(client: TestClient) -> None
 
 def test_review_notice_and_travel_notices_on_today(client: TestClient) -> None:
     with Session() as s:
+        # In use since week 10 (a day of it logged): its review is due.
+        service.log_minutes(s, 20, "english", "", date(2026, 3, 4))
         service.add_trip(s, date(2026, 3, 9), date(2026, 3, 12), "Shenzhen")
         notices = [str(n) for n in service.agenda(s, DAY).notices]
     page = client.get("/")

@@ -26,7 +26,7 @@ PLANS = {"builtin": None, "berlin": OTHER_PLAN}
 # Sunday after her exam's due date, its units not done.
 REVIEW_DAY = {
     "builtin": (datetime(2026, 3, 8, 13, 0, tzinfo=UTC), "2026-W10"),
-    "berlin": (datetime(2026, 5, 24, 18, 0, tzinfo=UTC), "2026-W21"),
+    "berlin": (datetime(2026, 5, 24, 10, 0, tzinfo=UTC), "2026-W21"),  # Sunday evening
 }
 
 

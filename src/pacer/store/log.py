@@ -172,6 +172,12 @@ def target_logged(store: Store, target: str) -> bool:
     return found.fetchone() is not None
 
 
+def first_entry_day(store: Store) -> date | None:
+    """The earliest day anything is logged on (None: nothing is)."""
+    row = store.conn.execute("SELECT min(local_date) FROM log").fetchone()
+    return None if row is None or row[0] is None else date.fromisoformat(str(row[0]))
+
+
 def has_entries(store: Store) -> bool:
     return store.conn.execute("SELECT 1 FROM log LIMIT 1").fetchone() is not None
 

@@ -319,5 +319,11 @@ def pending(store: Store) -> bool:
     return len(_applied(store.conn)) < len(MIGRATIONS)
 
 
+def created_at(store: Store) -> str | None:
+    """When this database was made (its first migration's time, UTC ISO 8601)."""
+    row = store.conn.execute("SELECT min(applied_at) FROM schema_migrations").fetchone()
+    return None if row is None or row[0] is None else str(row[0])
+
+
 def schema_version(store: Store) -> int:
     return max(_applied(store.conn), default=0)
