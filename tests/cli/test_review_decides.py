@@ -138,6 +138,7 @@ def test_a_complete_review_records_its_decisions_and_clears_the_notice(
 
 
 def test_a_decision_that_cannot_be_recorded_is_refused(pacer: Pacer) -> None:
+    """Each alone: said with what is wrong; nothing else is missing."""
     keep: dict[str, object] = dict.fromkeys(SLIPPED_W10, "keep")
     cases = [
         (
@@ -167,8 +168,12 @@ def test_a_decision_that_cannot_be_recorded_is_refused(pacer: Pacer) -> None:
     ]
     for given, error in cases:
         run = send(pacer, ANSWERS | {"decisions": keep | given})
-        assert run.code != 0, given
-        assert error in run.err.splitlines()[-1], run.err
+        assert run.code == 1, given
+        # listed, alone, in the one refusal (the other decisions are fine)
+        lines = run.err.splitlines()
+        assert lines[0].endswith("is not complete; nothing was saved. To correct:"), run.err
+        assert lines[1].startswith("  - ") and error.removeprefix("pacer: ") in lines[1], run.err
+        assert lines[2].startswith("Answer each prompt"), run.err
     nothing_written(pacer)
 
 
@@ -213,3 +218,69 @@ def test_today_leads_with_the_review_until_it_is_done(pacer: Pacer, other_plan: 
     assert send(pacer, ANSWERS | {"decisions": decisions}).code == 0
     after = pacer("today", env=SUNDAY)
     assert "first:" not in after.out
+
+
+# -- one refusal lists every problem at once --------------------------------------------------
+MONDAY_W09 = {"PACER_NOW": "2026-03-02T22:50:00+08:00"}  # the review of 2026-W09 is due
+FLAWED_W09 = """\
+well: 还行
+decisions:
+  phase-a: {move: 2026-04-15}
+  blog-1: {catchup: 9}
+  phase-x: keep
+  vlm-finetune: later
+"""
+
+
+def test_one_refusal_lists_every_bad_decision_and_everything_missing(
+    pacer: Pacer, tmp_path: Path
+) -> None:
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(FLAWED_W09, encoding="utf-8")
+    run = pacer("review", "--answers", str(answers), env=MONDAY_W09)
+    assert (run.code, run.out) == (1, "")
+    lines = run.err.splitlines()
+    assert (
+        lines[0] == "pacer: the review for 2026-W09 is not complete; nothing was saved. To correct:"
+    )
+    wrong = lines[1 : lines.index("Missing:")]
+    assert wrong == [
+        f"  - {answers}:5:3: unknown milestone 'phase-x'; did you mean 'phase-d'?",
+        f"  - {answers}:6:17: the decision for vlm-finetune must be keep, catchup N,"
+        " {catchup: N} or {move: YYYY-MM-DD, reason: TEXT}",
+        "  - moving the due date of phase-a needs a reason: {move: YYYY-MM-DD, reason: TEXT}",
+        "  - there is no option 9 for blog-1 (it has 3); run 'pacer catchup blog-1' to see them",
+    ]
+    # the bad decisions are not listed again as missing; the rest is
+    assert missing_of(run) == (["stuck", "adjust", "listening"], ["listening-p1"])
+    assert lines[-1].startswith("Answer each prompt, and decide each milestone under decisions:")
+    zh = pacer("review", "--answers", str(answers), env=MONDAY_W09, lang="zh")
+    assert zh.code == 1
+    zh_lines = zh.err.splitlines()
+    assert zh_lines[0] == "pacer: 2026-W09 的周复盘还不完整，没有保存。需要改正："
+    assert "  - blog-1 没有方案 9（共 3 个）；运行 'pacer catchup blog-1' 查看" in zh_lines
+    assert "缺少：" in zh_lines
+    assert "  - 回答 stuck：卡住的地方在哪里？" in zh_lines
+    nothing_written(pacer, env=MONDAY_W09)
+
+
+def test_the_berlin_refusal_lists_every_problem_at_once(pacer: Pacer, other_plan: Path) -> None:
+    plan = ("--plan", str(other_plan))
+    run = send(pacer, {"mock": "lots", "decisions": {"exam": {"catchup": 9}}}, *plan, env=BERLIN)
+    assert (run.code, run.out) == (1, "")
+    lines = run.err.splitlines()
+    assert lines[0].endswith("is not complete; nothing was saved. To correct:")
+    assert lines[1].startswith("  - the answer to mock is a value of the metric mock-score: ")
+    assert lines[2].startswith("  - there is no option 9 for exam (it has ")
+    assert missing_of(run) == (["next"], [])
+    text = json.dumps({"decisions": {"exam": {"move": "2026-06-30"}}})
+    zh = pacer(*plan, "review", "--answers", "-", stdin=text, env=BERLIN, lang="zh")
+    assert zh.code == 1
+    assert zh.err.splitlines()[1:] == [
+        "  - 修改 exam 的截止日期需要说明原因：{move: YYYY-MM-DD, reason: 原因}",
+        "缺少：",
+        "  - 回答 next：What changes next week?",
+        zh.err.splitlines()[-1],
+    ]
+    assert "decisions:" in zh.err.splitlines()[-1]
+    nothing_written(pacer, *plan, env=BERLIN)

@@ -106,3 +106,34 @@ def test_the_review_form_refuses_an_incomplete_review_then_saves_a_complete_one(
         (m, "move" if m == milestones[0] else "keep") for m in milestones
     ]
     assert (decided[0].due, decided[0].reason) == (date(2026, 12, 30), "a second job")
+
+
+def test_the_review_form_lists_every_problem_at_once(web_home: Path, plan: Path | None) -> None:
+    """A move without a reason, a catch-up option that does not exist and a required answer
+    left empty: one refusal lists them all, what was typed stays, nothing is saved."""
+    now, _ = REVIEW_DAY["builtin" if plan is None else "berlin"]
+    clock.set_now(now)
+    prompts, milestones = needs_of(plan)
+    first, last = milestones[0], milestones[-1]
+    for client in open_page(web_home, plan):
+        token = csrf_of(client, "/review")
+        answers = {f"answer-{p}": "70" for p in prompts} | {f"answer-{prompts[-1]}": ""}
+        decide = {f"decide-{m}": "keep" for m in milestones}
+        decide |= {f"decide-{first}": "move", f"due-{first}": "2026-12-30"}
+        if first != last:
+            decide[f"decide-{last}"] = "catchup 9"
+        refused = post(client, "/review", {"csrf": token, **answers, **decide})
+        assert refused.status_code == 400
+        text = refused.text
+        assert "Not saved: the review is not complete. To correct:" in text
+        wrong = re.search(r'<ul id="review-wrong">(.*?)</ul>', text, re.S)
+        assert wrong is not None
+        assert f"<li>moving the due date of {first} needs a reason: " in wrong.group(1)
+        if first != last:
+            assert f"<li>there is no option 9 for {last} (it has " in wrong.group(1)
+        assert re.findall(r"<li>(an answer to \S+|a decision for \S+) ", text) == [
+            f"an answer to {prompts[-1]}:"
+        ]
+        assert 'value="2026-12-30"' in text
+        with Session(plan) as s:
+            assert s.store.conn.execute("SELECT count(*) FROM reviews").fetchone()[0] == 0

@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from pacer.schedule.decisions import ReviewDecision
     from pacer.schedule.review import HabitWeek, Review, WeekFacts
     from pacer.schedule.weeks import IsoWeek
-    from pacer.service.reviewdecide import Needs
+    from pacer.service.reviewdecide import Needs, Wrong
 
 FORMATS = ("text", "md", "json")
 _SUFFIX_FORMAT = {".md": "md", ".markdown": "md", ".json": "json"}
@@ -151,7 +151,7 @@ def _run_show(session: Session, args: argparse.Namespace, week: IsoWeek) -> int:
 
 def _run_write(session: Session, args: argparse.Namespace, week: IsoWeek) -> int:
     from pacer.service.review import read_answers
-    from pacer.service.reviewdecide import decide_review, review_needs
+    from pacer.service.reviewdecide import answer_problem, decide_review, review_needs
 
     today = clock.today(session.plan)
     check_week(session, week, today)
@@ -160,14 +160,17 @@ def _run_write(session: Session, args: argparse.Namespace, week: IsoWeek) -> int
         raise PacerError(Message("review.exists", week=str(week)))
     given: dict[str, str] | None = None
     decisions: dict[str, ReviewDecision] = {}
+    wrong: tuple[Wrong, ...] = ()
     if args.answers is not None:
-        given, decisions = read_answers(session.plan, *_read_answers(args.answers))
+        given, decisions, wrong = read_answers(session.plan, *_read_answers(args.answers))
     elif not sys.stdin.isatty():
         raise PacerError(Message("review.no_terminal"))
     facts = review_facts(session, week, today)
     needs = review_needs(session, week, facts, today, existing if args.edit else None)
     if given is not None:  # checked before anything is shown: a refusal prints only itself
-        review = decide_review(session, needs, given, decisions, facts, today, edit=args.edit)
+        review = decide_review(
+            session, needs, given, decisions, facts, today, edit=args.edit, wrong=wrong
+        )
         flush_notices(session)
         print("\n".join(render_facts(facts)))
     else:
@@ -175,9 +178,34 @@ def _run_write(session: Session, args: argparse.Namespace, week: IsoWeek) -> int
         print("\n".join(render_facts(facts)))
         previous = dict(needs.previous) if existing is not None and args.edit else None
         print()
-        given = ask(session.plan.review.prompts, previous, prefill=needs.prefill)
-        decisions = ask_decisions(session, needs, today)
-        review = decide_review(session, needs, given, decisions, facts, today, edit=args.edit)
+        terminal = _Terminal()
+        given = ask(
+            session.plan.review.prompts,
+            previous,
+            terminal.read,
+            prefill=needs.prefill,
+            check=lambda prompt, text: answer_problem(session, prompt, text),
+        )
+        if not terminal.ended:
+            decisions = ask_decisions(session, needs, today, terminal.read)
+        command = " ".join(
+            [
+                "pacer review",
+                *(["--week", str(week)] if args.week else []),
+                *(["--edit"] * args.edit),
+            ]
+        )
+        review = decide_review(
+            session,
+            needs,
+            given,
+            decisions,
+            facts,
+            today,
+            edit=args.edit,
+            hint="terminal",
+            command=command,
+        )
     shown = _decision_lines(session, week, set(decisions))
     if shown:
         print("\n".join(shown))
@@ -206,6 +234,24 @@ def _decisions_shown(decided: list[ReviewDecision]) -> list[str]:
     return lines + [f"  {d.milestone}  {decision_text(d)}" for d in decided]
 
 
+class _Terminal:
+    """Reads the terminal; after an end of input (Ctrl-D) every read ends at once (a
+    terminal would wait for more), so the review stops asking."""
+
+    def __init__(self) -> None:
+        self.ended = False
+
+    def read(self, prompt: str) -> str:
+        if self.ended:
+            raise EOFError
+        try:
+            return input(prompt)
+        except EOFError:
+            self.ended = True
+            print()
+            raise
+
+
 def ask_decisions(
     session: Session,
     needs: Needs,
@@ -214,9 +260,15 @@ def ask_decisions(
     write: Callable[[str], None] = print,
 ) -> dict[str, ReviewDecision]:
     """Ask for a decision on each slipped milestone not yet decided, with its catch-up
-    options; a reply that is none of keep / catchup N / move DATE REASON is asked again, an
+    options; a reply that is none of keep / catchup N / move DATE REASON, or one that cannot
+    be recorded (no such option, a move without a reason), is asked again saying why; an
     end of input leaves the rest undecided (the review is then refused)."""
-    from pacer.service.reviewdecide import describe_choice, parse_decision_text, slip_options
+    from pacer.service.reviewdecide import (
+        decision_problem,
+        describe_choice,
+        parse_decision_text,
+        slip_options,
+    )
 
     out: dict[str, ReviewDecision] = {}
     undecided = needs.undecided()
@@ -235,10 +287,17 @@ def ask_decisions(
             except EOFError:
                 return out
             decision = parse_decision_text(slip.milestone, line)
-            if decision is not None:
+            if decision is None:
+                write("  " + t("review.ask_again"))
+                continue
+            problem = decision_problem(session, needs, today, decision)
+            if problem is None:
                 out[slip.milestone] = decision
                 break
-            write("  " + t("review.ask_again"))
+            if problem.key == "review.move_needs_reason":  # said as it is typed here
+                typed = " ".join(line.split()[:2])
+                problem = Message("review.ask_move_reason", id=slip.milestone, typed=typed)
+            write(f"  {problem}")
     return out
 
 
@@ -267,17 +326,22 @@ def ask(
     write: Callable[[str], None] = print,
     *,
     prefill: Mapping[str, str] | None = None,
+    check: Callable[[ReviewPrompt, str], Message | None] | None = None,
 ) -> dict[str, str]:
-    """Ask each prompt on the terminal; an answer ends with an empty line. When editing
-    (`previous` given) the old answer is shown and an empty reply keeps it (the prompt is
-    left out of the result); so is what pacer filled in (`prefill`) on a new review."""
+    """Ask each prompt on the terminal; an answer ends with an empty line. A required prompt
+    is marked so, and asked again while its answer is empty; an answer `check` finds wrong
+    (not a value of the prompt's metric) is asked again saying why. When editing (`previous`
+    given) the old answer is shown and an empty reply keeps it (the prompt is left out of the
+    result); so is what pacer filled in (`prefill`) on a new review. An end of input stops
+    the asking."""
     write(t("review.ask_intro"))
     if previous is not None:
         write(t("review.ask_edit"))
     out: dict[str, str] = {}
     for prompt in prompts:
         write("")
-        write(f"? {prompt.text}")
+        mark = "" if prompt.optional else t("review.ask_required_mark")
+        write(f"? {prompt.text}{mark}")
         old = (previous or {}).get(prompt.id, "")
         filled = (prefill or {}).get(prompt.id, "") if previous is None else ""
         if old:
@@ -288,18 +352,37 @@ def ask(
             write("  " + t("review.ask_prefilled"))
             for line in filled.splitlines():
                 write(f"    {line}")
-        lines: list[str] = []
         while True:
-            try:
-                line = read("> ")
-            except EOFError:
-                break
-            if not line.strip():
-                break
-            lines.append(line.rstrip())
+            lines, ended = _answer(read)
+            text = "\n".join(lines)
+            if ended and not lines:
+                return out
+            problem = check(prompt, text) if check is not None and lines else None
+            if problem is not None and not ended:
+                write(f"  {problem}")
+                continue
+            if not lines and not prompt.optional and not (old or filled) and not ended:
+                write("  " + t("review.ask_required"))
+                continue
+            break
         if lines or (previous is None and not filled):
-            out[prompt.id] = "\n".join(lines)
+            out[prompt.id] = text
+        if ended:
+            return out
     return out
+
+
+def _answer(read: Callable[[str], str]) -> tuple[list[str], bool]:
+    """The lines of one answer, up to an empty line, and whether the input ended."""
+    lines: list[str] = []
+    while True:
+        try:
+            line = read("> ")
+        except EOFError:
+            return lines, True
+        if not line.strip():
+            return lines, False
+        lines.append(line.rstrip())
 
 
 # -- text ------------------------------------------------------------------------------------

@@ -6,18 +6,23 @@ MESSAGES: dict[str, tuple[str, str]] = {}
 
 # -- refused: what is missing ---------------------------------------------------------------
 MESSAGES["review.incomplete"] = (
-    "the review for {week} is not complete; nothing was saved. Missing:{items}",
-    "{week} 的周复盘还不完整，没有保存。缺少：{items}",
+    "the review for {week} is not complete; nothing was saved.{parts}",
+    "{week} 的周复盘还不完整，没有保存。{parts}",
 )
-MESSAGES["review.incomplete_hint"] = (
-    "the review for {week} is not complete; nothing was saved. Missing:{items}\n"
+MESSAGES["review.part_wrong"] = (" To correct:{items}", "需要改正：{items}")
+MESSAGES["review.part_missing"] = (" Missing:{items}", "缺少：{items}")
+MESSAGES["review.hint_answers"] = (
     "Answer each prompt, and decide each milestone under decisions: in the answers, e.g."
-    " decisions: {{ID: keep}}, {{ID: {{catchup: N}}}} (the options of 'pacer catchup ID') or"
-    " {{ID: {{move: YYYY-MM-DD, reason: TEXT}}}}",
-    "{week} 的周复盘还不完整，没有保存。缺少：{items}\n"
+    " decisions: {ID: keep}, {ID: {catchup: N}} (the options of 'pacer catchup ID') or"
+    " {ID: {move: YYYY-MM-DD, reason: TEXT}}",
     "请回答每个提问，并在回答的 decisions: 下为每个里程碑做决定，如"
-    " decisions: {{ID: keep}}、{{ID: {{catchup: N}}}}（'pacer catchup ID' 列出的选项）或"
-    " {{ID: {{move: YYYY-MM-DD, reason: 原因}}}}",
+    " decisions: {ID: keep}、{ID: {catchup: N}}（'pacer catchup ID' 列出的选项）或"
+    " {ID: {move: YYYY-MM-DD, reason: 原因}}",
+)
+MESSAGES["review.hint_terminal"] = (
+    "Run '{command}' again to answer each prompt marked (required) and decide each milestone"
+    " listed.",
+    "请再次运行 '{command}'，回答标有（必答）的提问，并为列出的每个里程碑做决定。",
 )
 MESSAGES["review.missing_answer"] = ("an answer to {id}: {text}", "回答 {id}：{text}")
 MESSAGES["review.missing_moved"] = (
@@ -53,6 +58,7 @@ MESSAGES["review.move_not_later"] = (
     "the new due date of {id} ({new}) must be after its due date {due}",
     "{id} 的新截止日期（{new}）必须晚于当前截止日期 {due}",
 )
+MESSAGES["review.answer_problem"] = ("the answer to {id}: {problem}", "{id} 的回答：{problem}")
 MESSAGES["review.metric_answer"] = (
     "the answer to {id} is a value of the metric {metric}: {problem}",
     "{id} 的回答是指标 {metric} 的数值：{problem}",
@@ -87,6 +93,15 @@ MESSAGES["review.ask_decide"] = (
     " move YYYY-MM-DD REASON.",
     "为每个推迟的里程碑做决定：keep、catchup N（下列选项之一）或 move YYYY-MM-DD 原因。",
 )
+MESSAGES["review.ask_required_mark"] = (" (required)", "（必答）")
+MESSAGES["review.ask_required"] = (
+    "an answer is required here: write at least one line",
+    "此问必答：请至少写一行",
+)
+MESSAGES["review.ask_move_reason"] = (
+    "moving the due date of {id} needs a reason: {typed} REASON",
+    "修改 {id} 的截止日期需要说明原因：{typed} 原因",
+)
 MESSAGES["review.ask_option"] = ("option {n}: {what}", "选项 {n}：{what}")
 MESSAGES["review.ask_again"] = (
     "not understood: write keep, catchup N or move YYYY-MM-DD REASON",
@@ -100,6 +115,11 @@ MESSAGES["web.review.incomplete"] = (
     "Not saved: the review is not complete. Missing:",
     "未保存：周复盘还不完整。缺少：",
 )
+MESSAGES["web.review.wrong"] = (
+    "Not saved: the review is not complete. To correct:",
+    "未保存：周复盘还不完整。需要改正：",
+)
+MESSAGES["web.review.also_missing"] = ("Missing:", "缺少：")
 MESSAGES["web.review.decide"] = ("Decide", "决定")
 MESSAGES["web.review.decide_none"] = ("— choose —", "— 请选择 —")
 MESSAGES["web.review.keep"] = ("keep as it is", "保持不变")

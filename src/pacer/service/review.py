@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from pacer.schedule.decisions import ReviewDecision
     from pacer.schedule.progress import LogEntry
     from pacer.schedule.projection import Projection
+    from pacer.service.reviewdecide import Wrong
 
 
 # -- which week -------------------------------------------------------------------------------
@@ -129,19 +130,25 @@ def _projected_then(
 def parse_answers(plan: Plan, text: str | bytes, source: str) -> dict[str, str]:
     """A YAML or JSON mapping prompt id -> text. Unknown ids are an error (with a
     did-you-mean), and so is anything but text as an answer."""
-    return read_answers(plan, text, source)[0]
+    answers, _, wrong = read_answers(plan, text, source)
+    if wrong:
+        raise PacerError(wrong[0].message)
+    return answers
 
 
 def read_answers(
     plan: Plan, text: str | bytes, source: str
-) -> tuple[dict[str, str], dict[str, ReviewDecision]]:
-    """The answers (as parse_answers) and the decisions: a `decisions:` mapping of milestone
-    id -> decision (see service/reviewdecide.py); `decisions` with text is a prompt's answer."""
+) -> tuple[dict[str, str], dict[str, ReviewDecision], tuple[Wrong, ...]]:
+    """The answers (as parse_answers), the decisions: a `decisions:` mapping of milestone
+    id -> decision (see service/reviewdecide.py; `decisions` with text is a prompt's answer),
+    and what is wrong in them (a prompt or a milestone the plan does not have, an answer that
+    is not text, a decision that is none of the forms), to be refused with what is missing.
+    A file that is not YAML, or not a mapping, is refused here."""
     import difflib
 
     from pacer.plan.problems import Problem
     from pacer.plan.yamlnodes import YamlRefused, read_located
-    from pacer.service.reviewdecide import read_decisions
+    from pacer.service.reviewdecide import Wrong, read_decisions
 
     problems: list[Problem] = []
     try:
@@ -151,7 +158,7 @@ def read_answers(
     if problems:
         raise PacerError(_at(source, problems[0]))
     if node is None:
-        return {}, {}
+        return {}, {}, ()
     ids = [p.id for p in plan.review.prompts]
     decisions: dict[str, ReviewDecision] = {}
     if not isinstance(node.value, dict) or node.keys is None:
@@ -163,9 +170,11 @@ def read_answers(
         )
         raise PacerError(_at(source, Problem(node.loc, wrong)))
     out: dict[str, str] = {}
+    flaws: list[Wrong] = []
     for key, value in node.value.items():
         if key == "decisions" and isinstance(value.value, dict) and value.keys is not None:
-            decisions = read_decisions(plan, value, lambda p: _at(source, p))
+            decisions, bad = read_decisions(plan, value, lambda p: _at(source, p))
+            flaws += bad
             continue
         if key not in ids:
             close = difflib.get_close_matches(key, ids, n=1, cutoff=0.5)
@@ -174,11 +183,13 @@ def read_answers(
                 if close
                 else Message("review.unknown_prompt", id=key, known=", ".join(ids) or "—")
             )
-            raise PacerError(_at(source, Problem(node.keys[key], problem)))
+            flaws.append(Wrong(key, _at(source, Problem(node.keys[key], problem))))
+            continue
         raw = value.value
         if isinstance(raw, dict | list):
             problem = Message("review.answer_not_text", id=key)
-            raise PacerError(_at(source, Problem(value.loc, problem)))
+            flaws.append(Wrong(key, _at(source, Problem(value.loc, problem))))
+            continue
         if raw is None:
             answer = ""
         elif isinstance(raw, str):
@@ -186,7 +197,7 @@ def read_answers(
         else:  # a number, a date, yes/no: the text as written
             answer = value.raw or str(raw)
         out[key] = answer.lstrip("\n").rstrip()
-    return out, decisions
+    return out, decisions, tuple(flaws)
 
 
 def _at(source: str, problem: Problem) -> Message:

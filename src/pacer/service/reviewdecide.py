@@ -40,18 +40,54 @@ class Needs:
         return tuple(s for s in self.slips if s.milestone not in self.decided)
 
 
-class ReviewIncomplete(PacerError):
-    """A review without a required answer or a decision: nothing is saved. `items` lists
-    what is missing, one message each (the web lists them beside the form)."""
+@dataclass(frozen=True, slots=True)
+class Wrong:
+    """Something given that the review cannot take as it is: `about` is the prompt or the
+    milestone it concerns (then not listed again as missing), `message` says what is wrong."""
 
-    def __init__(self, week: IsoWeek, items: tuple[Message, ...], hint: bool = True) -> None:
+    about: str
+    message: Message
+
+
+class ReviewIncomplete(PacerError):
+    """A review refused, nothing saved: `problems` lists what was given wrong (a decision
+    that cannot be recorded, an answer that is not a metric's value), `items` what is
+    missing, one message each (the web lists them beside the form). `hint` says how to give
+    them: "answers" (in an answers file), "terminal" (run the review again: `command`), ""
+    (none: the web form shows where)."""
+
+    def __init__(
+        self,
+        week: IsoWeek,
+        items: tuple[Message, ...],
+        hint: str = "answers",
+        problems: tuple[Message, ...] = (),
+        command: str = "pacer review",
+    ) -> None:
         self.items = items
-        lines = _Lines(items)
-        super().__init__(
-            Message("review.incomplete", week=str(week), items=lines)
-            if not hint
-            else Message("review.incomplete_hint", week=str(week), items=lines)
-        )
+        self.problems = problems
+        parts: list[Message] = []
+        if problems:
+            parts.append(Message("review.part_wrong", items=_Lines(problems)))
+        if items:
+            parts.append(Message("review.part_missing", items=_Lines(items)))
+        if hint == "answers":
+            parts.append(Message("review.hint_answers"))
+        elif hint == "terminal":
+            parts.append(Message("review.hint_terminal", command=command))
+        super().__init__(Message("review.incomplete", week=str(week), parts=_Parts(parts)))
+
+
+class _Parts:
+    """The sections after the refusal's first words: the first on the same line, each
+    other on a line of its own."""
+
+    def __init__(self, parts: list[Message]) -> None:
+        self.parts = parts
+
+    def __format__(self, spec: str) -> str:
+        texts = [str(p) for p in self.parts]
+        return "".join(text if i == 0 else "\n" + text.lstrip(" ") for i, text in enumerate(texts))
 
 
 class _Lines:
@@ -137,10 +173,12 @@ def _number(value: float) -> str:
 
 
 # -- decisions from an answers file -----------------------------------------------------------
-def read_decisions(plan: Plan, node: Located, at: Any) -> dict[str, ReviewDecision]:
+def read_decisions(
+    plan: Plan, node: Located, at: Any
+) -> tuple[dict[str, ReviewDecision], list[Wrong]]:
     """The `decisions:` mapping of an answers file: milestone id -> `keep`, `catchup N`,
-    `{catchup: N}` or `{move: YYYY-MM-DD, reason: TEXT}`. `at` makes a located problem the
-    error's message."""
+    `{catchup: N}` or `{move: YYYY-MM-DD, reason: TEXT}`, and each one that is none of them
+    or names no milestone (`at` makes a located problem its message)."""
     import difflib
 
     from pacer.plan.problems import Problem
@@ -148,6 +186,7 @@ def read_decisions(plan: Plan, node: Located, at: Any) -> dict[str, ReviewDecisi
     assert isinstance(node.value, dict) and node.keys is not None
     ids = [m.id for m in plan.milestones]
     out: dict[str, ReviewDecision] = {}
+    wrong: list[Wrong] = []
     for key, value in node.value.items():
         if key not in ids:
             close = difflib.get_close_matches(key, ids, n=1, cutoff=0.5)
@@ -156,12 +195,15 @@ def read_decisions(plan: Plan, node: Located, at: Any) -> dict[str, ReviewDecisi
                 if close
                 else Message("milestone.unknown", id=key)
             )
-            raise PacerError(at(Problem(node.keys[key], problem)))
+            wrong.append(Wrong(key, at(Problem(node.keys[key], problem))))
+            continue
         decision = _decision(key, value)
         if decision is None:
-            raise PacerError(at(Problem(value.loc, Message("review.bad_decision", id=key))))
+            problem = Message("review.bad_decision", id=key)
+            wrong.append(Wrong(key, at(Problem(value.loc, problem))))
+            continue
         out[key] = decision
-    return out
+    return out, wrong
 
 
 def _decision(milestone: str, node: Located) -> ReviewDecision | None:
@@ -201,17 +243,21 @@ def _decision(milestone: str, node: Located) -> ReviewDecision | None:
 
 # -- the check, and the save ------------------------------------------------------------------
 def missing(
-    needs: Needs, answers: Mapping[str, str], decisions: Mapping[str, ReviewDecision]
+    needs: Needs,
+    answers: Mapping[str, str],
+    decisions: Mapping[str, ReviewDecision],
+    wrong: frozenset[str] = frozenset(),
 ) -> tuple[Message, ...]:
     """What keeps the review from being complete: each required prompt without an answer,
-    then each slipped milestone without a decision, in the plan's order."""
+    then each slipped milestone without a decision, in the plan's order (not those `wrong`
+    names: what was given for them is listed as wrong)."""
     items = [
         Message("review.missing_answer", id=p.id, text=p.text)
         for p in needs.prompts
-        if not p.optional and not answers.get(p.id, "").strip()
+        if not p.optional and not answers.get(p.id, "").strip() and p.id not in wrong
     ]
     for s in needs.undecided():
-        if s.milestone in decisions:
+        if s.milestone in decisions or s.milestone in wrong:
             continue
         if s.moved:
             items.append(
@@ -320,30 +366,63 @@ def _checked(
     return decision, replace(choice, reason=decision.reason)
 
 
+def decision_problem(
+    session: Session, needs: Needs, today: date, decision: ReviewDecision
+) -> Message | None:
+    """Why `decision` cannot be recorded (a milestone that did not slip, a catch-up option
+    that does not exist, a move without a reason or not later), or None."""
+    try:
+        _checked(session, needs, today, decision)
+    except PacerError as exc:
+        return exc.message
+    return None
+
+
+def answer_problem(session: Session, prompt: ReviewPrompt, text: str) -> Message | None:
+    """Why `text` cannot be the answer to `prompt` (too long; not a value of its metric),
+    or None."""
+    from pacer.bounds import check_text
+
+    try:
+        check_text(text, t("input.what.answer"))
+        _metric_value(session, prompt, text)
+    except PacerError as exc:
+        if exc.message.key == "review.metric_answer":
+            return exc.message
+        return Message("review.answer_problem", id=prompt.id, problem=exc.message)
+    return None
+
+
+def _metric_value(session: Session, prompt: ReviewPrompt, text: str) -> float | None:
+    """The value a metric prompt's answer gives (None: not a metric prompt, or no answer)."""
+    from pacer.service.entries import check_metric_value
+    from pacer.service.metrics import find_metric, parse_value
+
+    if prompt.metric is None or not text.strip():
+        return None
+    metric = find_metric(session, prompt.metric)
+    try:
+        return check_metric_value(metric, parse_value(metric, text.strip()))
+    except PacerError as exc:
+        raise PacerError(
+            Message("review.metric_answer", id=prompt.id, metric=metric.id, problem=exc.message)
+        ) from None
+
+
 def _readings(
     session: Session, needs: Needs, answers: Mapping[str, str], today: date
 ) -> list[tuple[str, date, float, str]]:
     """The metric values the answers give: a metric prompt's answer as a number, on the
     review's day (the week's Sunday, or today while the week runs); not when it is the value
     the week already has."""
-    from pacer.service.entries import check_metric_value
-    from pacer.service.metrics import find_metric, parse_value
-
     out = []
     day = min(needs.week.sunday, today)
     for p in needs.prompts:
-        text = answers.get(p.id, "").strip()
-        if p.metric is None or not text:
+        value = _metric_value(session, p, answers.get(p.id, ""))
+        if p.metric is None or value is None:
             continue
-        metric = find_metric(session, p.metric)
-        try:
-            value = check_metric_value(metric, parse_value(metric, text))
-        except PacerError as exc:
-            raise PacerError(
-                Message("review.metric_answer", id=p.id, metric=metric.id, problem=exc.message)
-            ) from None
-        if value != _week_value(session, metric.id, needs.week):
-            out.append((metric.id, day, value, str(needs.week)))
+        if value != _week_value(session, p.metric, needs.week):
+            out.append((p.metric, day, value, str(needs.week)))
     return out
 
 
@@ -356,23 +435,35 @@ def decide_review(
     today: date,
     *,
     edit: bool,
-    hint: bool = True,
+    hint: str = "answers",
+    wrong: tuple[Wrong, ...] = (),
+    command: str = "pacer review",
 ) -> Review:
     """Check the review and save it with its decisions and metric values, in one
-    transaction: refused (ReviewIncomplete, nothing written) while a required prompt has no
-    answer or a slipped milestone no decision; a decision is checked first (a milestone that
-    did not slip, a catch-up option that does not exist, a move without a reason)."""
-    from pacer.bounds import check_text
+    transaction. Refused (ReviewIncomplete, nothing written) with everything at once: what
+    was given wrong (`wrong`, found when the answers were read; each decision that cannot be
+    recorded; each answer that cannot be taken) and what is missing (a required prompt
+    without an answer, a slipped milestone without a decision)."""
     from pacer.service.review import facts_json
     from pacer.store.reviews import save_review
 
-    checked = [_checked(session, needs, today, d) for d in decisions.values()]
+    problems = list(wrong)
     answers = final_answers(needs, given)
-    for text in answers.values():
-        check_text(text, t("input.what.answer"))
-    items = missing(needs, answers, decisions)
-    if items:
-        raise ReviewIncomplete(needs.week, items, hint)
+    for p in needs.prompts:
+        problem = answer_problem(session, p, answers.get(p.id, ""))
+        if problem is not None:
+            problems.append(Wrong(p.id, problem))
+    checked = []
+    for d in decisions.values():
+        try:
+            checked.append(_checked(session, needs, today, d))
+        except PacerError as exc:
+            problems.append(Wrong(d.milestone, exc.message))
+    about = frozenset(w.about for w in problems)
+    items = missing(needs, answers, decisions, about)
+    if problems or items:
+        shown = tuple(w.message for w in problems)
+        raise ReviewIncomplete(needs.week, items, hint, shown, command)
     readings = _readings(session, needs, answers, today)
     ids = {p.id for p in needs.prompts}
     # Answers to prompts the plan no longer has stay with the review.
@@ -419,15 +510,16 @@ def decision_json(d: ReviewDecision) -> dict[str, Any]:
 
 
 def parse_decision_text(milestone: str, text: str) -> ReviewDecision | None:
-    """A decision as typed on the terminal or sent by the web form: `keep`, `catchup N`
-    (or `N`), `move YYYY-MM-DD REASON`; None when it is none of them."""
+    """A decision as typed on the terminal or sent by the web form: `keep`, `catchup N
+    [REASON]` (or `N`), `move YYYY-MM-DD REASON`; None when it is none of them."""
     words = text.split(maxsplit=2)
     if words == ["keep"]:
         return ReviewDecision(milestone, "keep")
     if len(words) == 1 and words[0].isdigit():
         return ReviewDecision(milestone, "catchup", option=int(words[0]))
-    if len(words) == 2 and words[0] == "catchup" and words[1].isdigit():
-        return ReviewDecision(milestone, "catchup", option=int(words[1]))
+    if len(words) >= 2 and words[0] == "catchup" and words[1].isdigit():
+        reason = words[2].strip() if len(words) == 3 else ""
+        return ReviewDecision(milestone, "catchup", option=int(words[1]), reason=reason)
     if len(words) >= 2 and words[0] == "move":
         try:
             due = date.fromisoformat(words[1])

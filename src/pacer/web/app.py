@@ -595,10 +595,13 @@ class Dashboard:
         request: Request,
         missing: tuple[Message, ...] = (),
         typed: dict[str, str] | None = None,
+        wrong: tuple[Message, ...] = (),
     ) -> Response:
         """The week's facts and its form: the prompts (pre-filled where pacer knows them) and
         a decision for each milestone that slipped, with its catch-up options. After a refused
-        save (`missing`), what was missing and what was typed (`typed`)."""
+        save, what was given wrong (`wrong`: a decision that cannot be recorded, an answer
+        that is not a metric's value), what was missing (`missing`) and what was typed
+        (`typed`)."""
         from pacer.service.reviewdecide import describe_choice, review_needs, slip_options
 
         self.begin(request)
@@ -625,7 +628,7 @@ class Dashboard:
         return self.render(
             request,
             "review.html",
-            status=400 if missing else 200,
+            status=400 if missing or wrong else 200,
             week=week,
             facts=facts,
             prompts=prompts,
@@ -633,6 +636,7 @@ class Dashboard:
             typed=typed or {},
             slips=slips,
             missing=[str(m) for m in missing],
+            wrong=[str(m) for m in wrong],
             saved=saved,
             streak=streak,
         )
@@ -668,14 +672,14 @@ class Dashboard:
                     decisions[mid] = replace(decision, reason=decision.reason or reason)
             try:
                 decide_review(
-                    s, needs, given, decisions, facts, today, edit=existing is not None, hint=False
+                    s, needs, given, decisions, facts, today, edit=existing is not None, hint=""
                 )
             except ReviewIncomplete as exc:
                 typed = {k: v for k, v in request.state.form.items() if isinstance(v, str)}
-                refused = exc.items
+                refused = (exc.problems, exc.items)
             else:
                 return RedirectResponse("/review", status_code=303)
-        return self.review(request, refused, typed)
+        return self.review(request, refused[1], typed, wrong=refused[0])
 
     # -- Trips ------------------------------------------------------------------------------------
     def trips(self, request: Request, **extra: Any) -> Response:
