@@ -235,6 +235,8 @@ decisions:
 def test_one_refusal_lists_every_bad_decision_and_everything_missing(
     pacer: Pacer, tmp_path: Path
 ) -> None:
+    # In use since week 9 began (the database made then): its review is due on Monday.
+    assert pacer("today", env={"PACER_NOW": "2026-02-23T20:00:00+08:00"}).code == 0
     answers = tmp_path / "answers.yaml"
     answers.write_text(FLAWED_W09, encoding="utf-8")
     run = pacer("review", "--answers", str(answers), env=MONDAY_W09)
