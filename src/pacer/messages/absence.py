@@ -27,6 +27,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{title} {start} → {end} moves: {effect}",
         "{title} {start} → {end} 的影响：{effect}",
     ),
+    "web.trips.absences": ("Absences", "离开"),
+    "web.trips.no_absences": ("No absences.", "没有离开记录。"),
+    "web.trips.new_absence": ("New absence", "新的离开"),
     "web.today.absence_effect": ("this absence ({title}) moves:", "这次{title}推迟了："),
     # A report's period with an absence that is not travel: each kind counted on its own.
     "report.absence_days": ("Absences: {kinds}", "离开：{kinds}"),
