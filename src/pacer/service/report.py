@@ -390,8 +390,6 @@ def report_json(data: ReportData) -> dict[str, Any]:
                 "start": trip.start.isoformat(),
                 "end": trip.end.isoformat(),
                 "note": trip.note,
-                "kind": trip.kind,
-                "title": data.kind_title(trip.kind),
                 "moves": [{"milestone": mid, "days": days} for mid, days in moved],
             }
             for trip, moved in data.trips
