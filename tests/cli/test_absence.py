@@ -64,20 +64,20 @@ def test_a_conference_and_a_vacation_get_their_own_days_and_banners(pacer: Pacer
     conference = lines(pacer(*PLAN, "today", "--date", "2026-04-07"))
     assert conference[0] == "2026-04-07 Tuesday · Conference day (at a conference)"
     assert (
-        "  ✈ at a conference: day 2 of 5 (2026-04-06 → 2026-04-10)"
+        "  ○ at a conference: day 2 of 5 (2026-04-06 → 2026-04-10)"
         " — read the papers of the talks you heard"
     ) in conference
     assert "  [work] Read the talks' papers  45 min" in conference
     vacation = lines(pacer(*PLAN, "today", "--date", "2026-04-14"))
     assert vacation[0] == "2026-04-14 Tuesday · Nothing planned (on vacation)"
     assert (
-        "  ✈ on vacation: day 2 of 5 (2026-04-13 → 2026-04-17) — no study at all - enjoy it"
+        "  ○ on vacation: day 2 of 5 (2026-04-13 → 2026-04-17) — no study at all - enjoy it"
         in vacation
     )
     assert not [line for line in vacation if line.startswith("  [")]  # no blocks at all
     zh = lines(pacer(*PLAN, "today", "--date", "2026-04-14", lang="zh"))
     assert (
-        "  ✈ on vacation：第 2/5 天（2026-04-13 → 2026-04-17） — no study at all - enjoy it" in zh
+        "  ○ on vacation：第 2/5 天（2026-04-13 → 2026-04-17） — no study at all - enjoy it" in zh
     )
     # The JSON says which template, and the trip's kind.
     shown = pacer(*PLAN, "today", "--date", "2026-04-07", "--json").json()
@@ -89,8 +89,8 @@ def test_a_conference_and_a_vacation_get_their_own_days_and_banners(pacer: Pacer
     assert pacer(*PLAN, "today", "--date", "2026-04-14", "--json").json()["template"] == "rest"
     listed = lines(pacer(*PLAN, "trip", "list"))
     assert listed == [
-        "  1  2026-04-06 → 2026-04-10  (5 days)  conference",
-        "  2  2026-04-13 → 2026-04-17  (5 days)  vacation",
+        "  1  2026-04-06 → 2026-04-10  (5 days)  at a conference",
+        "  2  2026-04-13 → 2026-04-17  (5 days)  on vacation",
     ]
 
 
@@ -117,7 +117,7 @@ def test_sick_today_takes_the_plans_sick_kind(pacer: Pacer) -> None:
     assert ok(pacer(*PLAN, "sick")) == "off sick 1: 2026-03-09 → 2026-03-09 (1 day)\n"
     today = lines(pacer(*PLAN, "today"))
     assert today[0] == "2026-03-09 Monday · Nothing planned (off sick)"
-    assert "  ✈ off sick: day 1 of 1 (2026-03-09 → 2026-03-09) — rest; nothing is planned" in today
+    assert "  ○ off sick: day 1 of 1 (2026-03-09 → 2026-03-09) — rest; nothing is planned" in today
     assert not [line for line in today if line.startswith("  [")]
     # Tomorrow is a shift day again.
     assert lines(pacer(*PLAN, "today", "--date", "2026-03-10"))[0].endswith("Shift day (weekday)")
@@ -129,11 +129,11 @@ def test_sick_without_a_sick_kind_plans_nothing(pacer: Pacer) -> None:
     )
     day = lines(pacer(*BERLIN, "today", "--date", "2026-03-12"))
     assert day[0] == "2026-03-12 Thursday · sick"
-    assert "  ✈ sick: day 2 of 2 (2026-03-11 → 2026-03-12)" in day
+    assert "  ○ sick: day 2 of 2 (2026-03-11 → 2026-03-12)" in day
     assert not [line for line in day if line.startswith("  [")]
     zh = lines(pacer(*BERLIN, "today", "--date", "2026-03-12", lang="zh"))
     assert zh[0] == "2026-03-12 周四 · 病假"
-    assert "  ✈ 病假：第 2/2 天（2026-03-11 → 2026-03-12）" in zh
+    assert "  ○ 病假：第 2/2 天（2026-03-11 → 2026-03-12）" in zh
     shown = pacer(*BERLIN, "today", "--date", "2026-03-12", "--json").json()
     assert (shown["template"], shown["template_title"], shown["blocks"]) == ("_rest", "", [])
     # Status and the forecast run over the empty days.
@@ -219,7 +219,7 @@ def test_block_times_on_a_trip_with_a_zone_follow_it(pacer: Pacer, tmp_path: Pat
     20:00 in Berlin again."""
     run = pacer(*PLAN, "trip", "add", "2026-03-10", "2026-03-10", "--tz", "Asia/Tokyo")
     assert ok(run) == "away 1: 2026-03-10 → 2026-03-10 (1 day) · block times in Asia/Tokyo\n"
-    assert "  1  2026-03-10 → 2026-03-10  (1 day)  travel  Asia/Tokyo" in lines(
+    assert "  1  2026-03-10 → 2026-03-10  (1 day)  away  Asia/Tokyo" in lines(
         pacer(*PLAN, "trip", "list")
     )
     out = tmp_path / "cal.ics"

@@ -99,7 +99,7 @@ def test_today_follows_the_rota_the_holidays_worked_and_the_absences(home: Path)
     congress = ok(run(home, "today", "--date", "2026-04-21")).out.splitlines()
     assert congress[0] == "2026-04-21 Tuesday · Congress day (at a congress)"
     assert congress[1] == (
-        "  ✈ at a congress: day 2 of 3 (2026-04-20 → 2026-04-22)"
+        "  ○ at a congress: day 2 of 3 (2026-04-20 → 2026-04-22)"
         " — read the papers of the talks you heard"
     )
     vacation = ok(run(home, "today", "--date", "2026-07-08")).out.splitlines()

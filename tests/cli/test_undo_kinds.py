@@ -95,7 +95,7 @@ def test_undo_after_a_trip_removes_it_and_brings_a_removed_trip_back(
     ok(pacer(*p, "sick", "2026-03-09"))
     (sick,) = trips(pacer, p)
     assert sick["id"] != before[0]["id"] and sick["kind"] == "sick"
-    assert ok(pacer(*p, "undo")).out.startswith(f"undid: removed trip {sick['id']} ")
+    assert ok(pacer(*p, "undo")).out.startswith(f"undid: removed sick {sick['id']} ")
     assert trips(pacer, p) == []
 
 

@@ -23,6 +23,7 @@ from pacer.service import (
     status,
     status_json,
 )
+from pacer.service.absence import absence_icon
 
 # typing costs a few ms at start-up and is only needed by the type checker.
 TYPE_CHECKING = False
@@ -158,10 +159,14 @@ def render_status(view: StatusView) -> list[str]:
         )
     for trip, moves in view.trips:
         effect = joined(f"{m} {days_text(n)}" for m, n in moves) or t("status.trip_moves_nothing")
-        lines += [
-            "",
-            "  ✈ " + t("status.trip_effect", start=trip.start, end=trip.end, effect=effect),
-        ]
+        if trip.kind == "travel":
+            said = t("status.trip_effect", start=trip.start, end=trip.end, effect=effect)
+        else:
+            title = view.kind_title(trip.kind)
+            said = t(
+                "status.absence_effect", title=title, start=trip.start, end=trip.end, effect=effect
+            )
+        lines += ["", f"  {absence_icon(trip.kind)} {said}"]
     return lines
 
 

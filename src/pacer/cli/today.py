@@ -23,10 +23,12 @@ from pacer.service import (
     week,
 )
 from pacer.service import logged_by_target as logged_by_target_of
+from pacer.service.absence import absence_icon
 
 # typing costs a few ms at start-up and is only needed by the type checker.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from datetime import date
     from typing import Any
 
 
@@ -70,7 +72,7 @@ def run_today(args: argparse.Namespace) -> int:
                 effect = joined(f"{m} {days_text(n)}" for m, n in biggest[:5])
                 if len(biggest) > 5:
                     effect += " " + t("today.and_more", n=len(biggest) - 5)
-                lines.insert(1, "  ✈ " + t("today.trip_effect", effect=effect))
+                lines.insert(1, effect_line(session, day, effect))
             # The week's review comes first until it is done (issue 15): its notice leads the
             # day, right under the day's heading (which stays the first line, for scripts).
             due = next((n for n in view.notices if n.key == "notice.review_due"), None)
@@ -79,6 +81,18 @@ def run_today(args: argparse.Namespace) -> int:
                 lines.insert(1, "  ! " + t("review.today_lead", week=due.args["week"]))
             print("\n".join(lines))
     return 0
+
+
+def effect_line(session: Session, day: date, effect: str) -> str:
+    """ "✈ this trip moves: …" for travel; "○ this absence (off sick) moves: …" otherwise."""
+    from pacer.service.trips import effect_trip
+
+    trip = effect_trip(session, day)
+    kind = trip.kind if trip is not None else "travel"
+    if kind == "travel":
+        return "  ✈ " + t("today.trip_effect", effect=effect)
+    title = absence_title(session.plan, kind)
+    return f"  {absence_icon(kind)} " + t("today.absence_effect", title=title, effect=effect)
 
 
 def run_week(args: argparse.Namespace) -> int:
@@ -132,7 +146,8 @@ def render_day(
     head = f"{title} ({reason})" if title else reason
     lines = [f"{info.day.isoformat()} {weekday} · {head}"]
     if info.trip is not None:
-        lines.append("  ✈ " + absence_banner(plan, info.trip, info.day))
+        icon = absence_icon(info.trip.kind)
+        lines.append(f"  {icon} " + absence_banner(plan, info.trip, info.day))
     if not compact:
         for n in view.notices:
             lines.append(f"  ! {n}")

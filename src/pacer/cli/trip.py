@@ -8,6 +8,7 @@ from pathlib import Path
 from pacer.cli.common import add_json, flush_notices, print_json, session_from
 from pacer.i18n import notice_json, t
 from pacer.service import add_trip, list_trips, parse_day, remove_trip, trip_json
+from pacer.service.absence import absence_title
 
 # typing costs a few ms at start-up and is only needed by the type checker.
 TYPE_CHECKING = False
@@ -81,8 +82,6 @@ def run_sick(args: argparse.Namespace) -> int:
 
 
 def added_line(session: Session, trip: Trip) -> str:
-    from pacer.service import absence_title
-
     title = absence_title(session.plan, trip.kind)
     line = t(
         "absence.added", title=title, id=trip.id, start=trip.start, end=trip.end, days=trip.days
@@ -103,7 +102,8 @@ def run_list(args: argparse.Namespace) -> int:
                 note = f"  {tr.note}" if tr.note else ""
                 zone = f"  {tr.tz}" if tr.tz else ""
                 days = t("trip.days", days=tr.days)
-                print(f"{tr.id:>3}  {tr.start} → {tr.end}  ({days})  {tr.kind}{zone}{note}")
+                kind = absence_title(session.plan, tr.kind)
+                print(f"{tr.id:>3}  {tr.start} → {tr.end}  ({days})  {kind}{zone}{note}")
     return 0
 
 
@@ -114,7 +114,11 @@ def run_rm(args: argparse.Namespace) -> int:
     with session_from(args) as session:
         trip = remove_trip(session, trip_id)
         flush_notices(session)
-        print(t("trip.removed", id=trip.id, start=trip.start, end=trip.end))
+        if trip.kind == "travel":
+            print(t("trip.removed", id=trip.id, start=trip.start, end=trip.end))
+        else:
+            title = absence_title(session.plan, trip.kind)
+            print(t("absence.removed", title=title, id=trip.id, start=trip.start, end=trip.end))
     return 0
 
 

@@ -12,6 +12,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # The words for the kinds pacer knows when the plan gives them no title.
     "absence.title.travel": ("trip", "出差"),
     "absence.title.sick": ("sick", "病假"),
+    # -- an absence that is not travel, where a trip says "trip" (issue 15) -------------------------
+    # {title}: the kind's title (the plan's, or the catalog's word above).
+    "logfix.absence": ("{title} {id} ({start} → {end})", "{title} {id}（{start} → {end}）"),
+    "absence.removed": (
+        "removed {title} {id}: {start} → {end}",
+        "已删除{title} {id}：{start} → {end}",
+    ),
+    "today.absence_effect": (
+        "this absence ({title}) moves: {effect}",
+        "这次{title}的影响：{effect}",
+    ),
+    "status.absence_effect": (
+        "{title} {start} → {end} moves: {effect}",
+        "{title} {start} → {end} 的影响：{effect}",
+    ),
+    "web.trips.absences": ("Absences", "离开"),
+    "web.trips.no_absences": ("No absences.", "没有离开记录。"),
+    "web.trips.new_absence": ("New absence", "新的离开"),
+    "web.today.absence_effect": ("this absence ({title}) moves:", "这次{title}推迟了："),
+    # A report's period with an absence that is not travel: each kind counted on its own.
+    "report.absence_days": ("Absences: {kinds}", "离开：{kinds}"),
+    "report.absence_kind": (
+        "{title} {n:plural(time|times)}, {days:plural(day|days)}",
+        "{title} {n} 次，共 {days} 天",
+    ),
+    "report.absence_sep": ("; ", "；"),
+    "report.section.absences": ("Absences and what they cost", "离开及其影响"),
+    "chart.absence": ("absence", "离开"),
     # -- trip add / sick ----------------------------------------------------------------------------
     "absence.added": (
         "{title} {id}: {start} → {end} ({days:plural(day|days)})",

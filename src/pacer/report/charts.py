@@ -280,11 +280,21 @@ class HeatDays:
     today: date
     minutes: tuple[int, ...]  # logged, per day from first to last
     trip_days: frozenset[date]
+    travel_only: bool = True  # every absence is travel: the legend says "trip"
 
     @classmethod
     def of(cls, data: ReportData) -> HeatDays:
         start, end = data.span or (data.first, data.last)
-        return cls(data.first, data.last, start, end, data.today, data.minutes, data.trip_days)
+        return cls(
+            data.first,
+            data.last,
+            start,
+            end,
+            data.today,
+            data.minutes,
+            data.trip_days,
+            data.travel_only,
+        )
 
     def kind(self, day: date, minutes: int) -> str:
         """outside (the plan), future (after the report's day, whatever is logged on it),
@@ -394,7 +404,14 @@ def draw_heatmap(heat: HeatDays, stem: Path) -> list[Path]:
     if cells["future"]:
         handles.append(Patch(facecolor="none", edgecolor=FUTURE_EDGE, label=t("chart.future")))
     if cells["trips"]:
-        handles.append(Patch(facecolor="none", edgecolor=TRIP_COLOR, lw=1.4, label=t("chart.trip")))
+        handles.append(
+            Patch(
+                facecolor="none",
+                edgecolor=TRIP_COLOR,
+                lw=1.4,
+                label=t("chart.trip" if heat.travel_only else "chart.absence"),
+            )
+        )
     fig.legend(
         handles=handles,
         loc="outside lower center",

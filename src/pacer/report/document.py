@@ -40,8 +40,10 @@ def summary_lines(data: ReportData) -> list[str]:
         ),
     ]
     lines += [str(n.message) for n in data.notices]
-    if data.trip_days:
+    if data.trip_days and data.travel_only:
         lines.append(t("report.trip_days", days=len(data.trip_days), trips=len(data.trips)))
+    elif data.trip_days:
+        lines.append(t("report.absence_days", kinds=_kinds_count(data)))
     return lines
 
 
@@ -85,11 +87,36 @@ def _milestone_rows(data: ReportData) -> list[tuple[str, str, str, str, str]]:
     return rows
 
 
+def _kinds_count(data: ReportData) -> str:
+    """The period's absences by kind, in the order they come: "off sick 1 time, 3 days;
+    away 1 time, 2 days" (days counted inside the period only)."""
+    by_kind: dict[str, list[int]] = {}
+    for trip, _ in sorted(data.trips, key=lambda e: e[0].start):
+        days = (min(trip.end, data.last) - max(trip.start, data.first)).days + 1
+        n = by_kind.setdefault(trip.kind, [0, 0])
+        n[0] += 1
+        n[1] += max(days, 0)
+    return t("report.absence_sep").join(
+        t("report.absence_kind", title=data.kind_title(k), n=n, days=days)
+        for k, (n, days) in by_kind.items()
+    )
+
+
+def _trips_heading(data: ReportData) -> str:
+    return t("report.section.trips" if data.travel_only else "report.section.absences")
+
+
 def _trip_rows(data: ReportData) -> list[tuple[str, str, str]]:
+    """Each absence's dates, note (led by its kind's title when not every one is travel)
+    and what it cost."""
     rows = []
     for trip, moved in data.trips:
         worst = max((d for _, d in moved), default=0)
-        rows.append((f"{trip.start} → {trip.end}", trip.note, t("report.trip_cost", days=worst)))
+        note = trip.note
+        if not data.travel_only:
+            title = data.kind_title(trip.kind)
+            note = f"{title} · {note}" if note else title
+        rows.append((f"{trip.start} → {trip.end}", note, t("report.trip_cost", days=worst)))
     return rows
 
 
@@ -151,7 +178,7 @@ def text_report(data: ReportData) -> str:
         )
         lines.append(f"  {line}")
     if data.trips:
-        lines += ["", t("report.section.trips")]
+        lines += ["", _trips_heading(data)]
         for span, note, cost in _trip_rows(data):
             lines.append(f"  {span} {note} — {cost}")
     if data.plan_changes:
@@ -185,7 +212,7 @@ def markdown_report(
             out.append(f"- {m.title}: {latest} {m.unit} ({t('report.target')} {target} {m.unit})")
         out.append("")
     if data.trips:
-        out += [f"## {t('report.section.trips')}", ""]
+        out += [f"## {_trips_heading(data)}", ""]
         out += [
             *_table(
                 (t("report.col.dates"), t("report.col.note"), t("report.col.cost")),

@@ -81,3 +81,16 @@ def absence_banner(plan: Plan, trip: Trip, day: date) -> str:
     if trip.note:
         line += f" — {trip.note}"
     return line
+
+
+def absence_icon(kind: str) -> str:
+    """The mark before an absence's lines: a plane for travel, a neutral circle otherwise."""
+    return "✈" if kind == "travel" else "○"
+
+
+def absence_name(plan: Plan, kind: str, trip_id: int, start: date, end: date) -> Message:
+    """ "trip 3 (start → end)" for travel; "off sick 3 (start → end)" for another kind."""
+    if kind == "travel":
+        return Message("logfix.trip", id=trip_id, start=start, end=end)
+    title = absence_title(plan, kind)
+    return Message("logfix.absence", title=title, id=trip_id, start=start, end=end)

@@ -11,6 +11,7 @@ from pacer.bounds import check_text
 from pacer.errors import PacerError
 from pacer.i18n import Message, t
 from pacer.schedule.progress import LogEntry
+from pacer.service.absence import absence_name
 from pacer.service.session import Session
 
 # typing costs a few ms at start-up and is only needed by the type checker.
@@ -273,7 +274,9 @@ def _row_args(session: Session, table: str, row: Row) -> tuple[dict[str, object]
             date.fromisoformat(str(row["start_date"])),
             date.fromisoformat(str(row["end_date"])),
         )
-        return {"what": Message("logfix.trip", id=row["id"], start=start, end=end)}, start
+        kind = str(row.get("kind") or "travel")
+        trip_id = int(str(row["id"]))
+        return {"what": absence_name(session.plan, kind, trip_id, start, end)}, start
     if table == "milestone_checks":
         day = date.fromisoformat(str(row["local_date"]))
         return {

@@ -45,6 +45,10 @@ class StatusView:
     ritual: Tally | None = None  # the weekly review's minutes and days, up to the day
     ritual_track: str | None = None  # the track its ritual block names, if any
     weekly: tuple[WeekHabit, ...] = ()  # each flexible habit (`per_week`): week count, streak
+    kinds: tuple[tuple[str, str], ...] = ()  # each kind of absence in `trips` and its title
+
+    def kind_title(self, kind: str) -> str:
+        return dict(self.kinds).get(kind, kind)
 
     def week_habit(self, track: str) -> WeekHabit | None:
         return next((w for w in self.weekly if w.track == track), None)
@@ -91,8 +95,19 @@ def status(session: Session, day: date) -> StatusView:
         for tr in plan.tracks
         if (w := week_habit(plan, calendar, entries, tr.id, day)) is not None
     )
+    from pacer.service.absence import absence_title
+
+    kinds = tuple((k, absence_title(plan, k)) for k in dict.fromkeys(tr.kind for tr, _ in trips))
     return StatusView(
-        day, tuple(tracks), tuple(milestones), stray, trips, ritual, habits.ritual_track, weekly
+        day,
+        tuple(tracks),
+        tuple(milestones),
+        stray,
+        trips,
+        ritual,
+        habits.ritual_track,
+        weekly,
+        kinds,
     )
 
 

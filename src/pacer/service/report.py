@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from pacer.errors import PacerError
 from pacer.i18n import Message
 from pacer.schedule.periods import DayRange, counted_range
+from pacer.service.absence import absence_title
 from pacer.service.session import Session, _entries, planned_projection, projection_at
 
 TYPE_CHECKING = False
@@ -97,6 +98,15 @@ class ReportData:
     states: tuple[DayState, ...] = ()  # per day of `days`, one of DAY_STATES
     notices: tuple[ReportNotice, ...] = ()
     plan_changes: tuple[PlanChange, ...] = ()  # plan versions first seen in the period
+    kinds: tuple[tuple[str, str], ...] = ()  # each kind of absence in `trips` and its title
+
+    def kind_title(self, kind: str) -> str:
+        return dict(self.kinds).get(kind, kind)
+
+    @property
+    def travel_only(self) -> bool:
+        """Every absence of the period is travel: its words are about trips."""
+        return all(trip.kind == "travel" for trip, _ in self.trips)
 
     @property
     def logged_days(self) -> int:
@@ -254,6 +264,7 @@ def report_data(session: Session, period: str, day: date, today: date | None = N
         span=(plan.start, plan.end),
         # Up to the day the report stands on, as everything it counts.
         plan_changes=plan_changes(session, first, today),
+        kinds=tuple((k, absence_title(plan, k)) for k in dict.fromkeys(tr.kind for tr, _ in trips)),
     )
 
 

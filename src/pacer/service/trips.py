@@ -14,10 +14,16 @@ def trip_effect(session: Session, day: date, today: date) -> list[tuple[str, int
     """Seen on `today`: how far the trip on `day` (or the one that ended in the week before
     it) moves each milestone. `today --date`, the web's Today and `status` all say this."""
     trips = tuple(session.calendar().trips)
-    trip = next((t for t in trips if t.start <= day <= t.end + timedelta(days=7)), None)
+    trip = effect_trip(session, day)
     if trip is None:
         return []
     return trip_delays(session, trip, trips, today)
+
+
+def effect_trip(session: Session, day: date) -> Trip | None:
+    """The trip whose effect `trip_effect` says on `day` (its kind names it), or None."""
+    trips = tuple(session.calendar().trips)
+    return next((t for t in trips if t.start <= day <= t.end + timedelta(days=7)), None)
 
 
 def trips_ahead(session: Session, today: date) -> list[tuple[Trip, list[tuple[str, int]]]]:

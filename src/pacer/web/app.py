@@ -32,7 +32,9 @@ from pacer.i18n import LANGS, Message, days_text, minutes_text, set_lang, t
 from pacer.plan.model import WEEKDAYS, Plan
 from pacer.plan.problems import PlanInvalid
 from pacer.service import Session
+from pacer.service.absence import absence_icon
 from pacer.service.planchanges import plan_change_lines
+from pacer.service.trips import effect_trip
 from pacer.web.lanes import ChartCache, ChartKey, Lane
 from pacer.web.security import SESSION_DAYS, Guard, SignInThrottle
 
@@ -396,6 +398,13 @@ class Dashboard:
             trip = view.plan.info.trip
             # The kind of absence and the plan's words for it, as `today` says them.
             away = service.absence_banner(s.plan, trip, day) if trip is not None else None
+            away_icon = absence_icon(trip.kind) if trip is not None else ""
+            # Whose effect `moved` is: a trip's ("this trip moves"), or another kind's, by title.
+            mover = effect_trip(s, day) if moved else None
+            moved_kind = mover.kind if mover is not None else "travel"
+            moved_title = (
+                "" if moved_kind == "travel" else service.absence_title(s.plan, moved_kind)
+            )
             from pacer.web.timerpage import timer_view
 
             timer = timer_view(s)
@@ -428,7 +437,10 @@ class Dashboard:
             day=shown,
             streaks=streaks,
             away=away,
+            away_icon=away_icon,
             moved=moved,
+            moved_icon=absence_icon(moved_kind),
+            moved_title=moved_title,
             notices=notices,
             footnotes=footnotes,
             logged=logged,
@@ -688,7 +700,13 @@ class Dashboard:
             trips = service.list_trips(s)
             # The plan's kinds of absence, as `trip add --kind` takes them, by their titles.
             kinds = {k: service.absence_title(s.plan, k) for k in s.plan.absence_kinds()}
-        return self.render(request, "trips.html", trips=trips, kinds=kinds, **extra)
+            # A plan that declares kinds other than travel has absences, not only trips.
+            absences = any(a.kind != "travel" for a in s.plan.absences) or any(
+                tr.kind != "travel" for tr in trips
+            )
+        return self.render(
+            request, "trips.html", trips=trips, kinds=kinds, absences=absences, **extra
+        )
 
     def _trip_form(self, request: Request, plan: Plan) -> tuple[date, date, str, str]:
         start = service.parse_day(self.form(request, "start"), plan)
