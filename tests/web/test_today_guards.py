@@ -82,13 +82,16 @@ def test_no_log_buttons_on_a_day_that_has_not_come(web: TestClient, web_home: Pa
     assert log_rows(web_home) == []
 
 
-def test_a_past_weeks_review_notice_names_no_command(web: TestClient) -> None:
+def test_a_past_weeks_review_notice_names_no_command(web: TestClient, plan: Path | None) -> None:
     # A day of a past week whose review is not written: `today` says "run 'pacer review
     # --week 2026-W10'"; the page cannot run commands.
     from datetime import UTC, datetime
 
     from pacer import clock
+    from pacer.service import log_minutes
 
+    with Session(plan) as s:  # in use since week 10 (a day of it logged)
+        log_minutes(s, 20, "review", "", date(2026, 3, 5))
     clock.set_now(datetime(2026, 3, 20, 4, 0, tzinfo=UTC))
     page = unescape(web.get("/?date=2026-03-08&lang=en").text)
     assert "The weekly review for 2026-W10 was not written." in page
