@@ -6,7 +6,6 @@ import errno
 import os
 import pickle
 import re
-import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -14,6 +13,10 @@ from pathlib import Path
 
 from pacer import __version__, clock
 from pacer.calendar.days import HolidayTable
+from pacer.dirs import DB_FILE as DB_FILE
+from pacer.dirs import PLAN_FILE as PLAN_FILE
+from pacer.dirs import cache_dir as cache_dir
+from pacer.dirs import data_dir as data_dir
 from pacer.errors import PacerError
 from pacer.i18n import Message
 from pacer.plan.builtin import builtin_plan_path
@@ -31,42 +34,7 @@ except ImportError:  # pragma: no cover - every CPython build has it
 # 13: rotation, periods; 15: absences (issue 13); 16: alarm, absences' ramp (issue 15).
 COMPILED_FORMAT = 16
 
-PLAN_FILE = "plan.yaml"
-DB_FILE = "pacer.db"
 BUILTIN = "<built-in 2026 plan>"
-
-
-def _xdg(variable: str, fallback: str) -> Path | None:
-    """The XDG base directory platformdirs gives on Linux, without importing it (that costs
-    more than the rest of `pacer today`); None elsewhere, where platformdirs decides."""
-    if not sys.platform.startswith("linux"):
-        return None
-    base = os.environ.get(variable, "").strip()
-    return Path(base if base else os.path.expanduser(fallback)) / "pacer"
-
-
-def data_dir() -> Path:
-    home = os.environ.get("PACER_HOME")
-    if home:
-        return Path(home)
-    fast = _xdg("XDG_DATA_HOME", "~/.local/share")
-    if fast is not None:
-        return fast
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("pacer", appauthor=False))
-
-
-def cache_dir() -> Path:
-    home = os.environ.get("PACER_HOME")
-    if home:
-        return Path(home) / "cache"
-    fast = _xdg("XDG_CACHE_HOME", "~/.cache")
-    if fast is not None:
-        return fast
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("pacer", appauthor=False))
 
 
 @dataclass(frozen=True, slots=True)

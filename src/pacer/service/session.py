@@ -269,7 +269,7 @@ class Session:
         session._compiled = compiled
         return session
 
-    def data_version(self) -> tuple[int, int]:
+    def data_version(self) -> tuple[int, str]:
         """Changes whenever anything in the database changes (for caches of drawn charts)."""
         return self.store.data_version()
 
