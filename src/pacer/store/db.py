@@ -25,7 +25,7 @@ from pacer.bounds import note_live_database
 from pacer.errors import PacerError, StoreBusy
 from pacer.i18n import Message
 from pacer.store.migrations import LATEST, migrate, pending
-from pacer.store.version import BUMP_VERSION, read_version
+from pacer.store.version import BUMP_VERSION, has_version, read_version
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -235,7 +235,7 @@ def _open(path: Path, writable: bool, busy_timeout_ms: int) -> Store:
             migrate(store)
         elif pending(store):
             raise PacerError(Message("store.read_only_old", path=path, version=LATEST))
-        store.versioned = True
+        store.versioned = has_version(conn)
     except BaseException:
         with suppress(apsw.Error):
             db.close()

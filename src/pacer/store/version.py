@@ -13,6 +13,15 @@ BUMP_VERSION = (
 _READ = "SELECT counter, token FROM data_version WHERE id = 1"
 
 
+def has_version(conn: Connection) -> bool:
+    """Whether the database has the data version's table (an older schema, opened read-only
+    or by a test's older migrations, has not)."""
+    found = conn.execute(
+        "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'data_version'"
+    ).fetchone()
+    return found is not None
+
+
 def read_version(conn: Connection) -> tuple[int, str]:
     """(counter, token) of an open, migrated database."""
     row = conn.execute(_READ).fetchone()
