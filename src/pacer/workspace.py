@@ -6,6 +6,7 @@ import errno
 import os
 import pickle
 import re
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -114,10 +115,31 @@ def _compiled_shape() -> str:
     )
 
 
+# A plan file not changed for this long (seconds) is known by its stat alone in a long-lived
+# process: file times are coarse (a clock tick), so a file written just now could be written
+# again within the same tick at the same size.
+SETTLED_AFTER = 2.0
+
+
 def compile_plan(path: Path, builtin: bool) -> CompiledPlan:
     """Load the plan through the cache: the YAML and the holiday library are only touched when
-    the plan's bytes (or pacer's version) change."""
-    return compile_plan_data(read_plan_file(path), str(path), BUILTIN if builtin else str(path))
+    the plan's bytes (or pacer's version) change. A long-lived process (the web server, on
+    every request) knows a settled file by its stat, without reading it again."""
+    source = BUILTIN if builtin else str(path)
+    try:
+        found = os.stat(path)
+    except OSError:
+        found = None  # read_plan_file says what is wrong
+    stamp: tuple[object, ...] | None = None
+    if found is not None and stat.S_ISREG(found.st_mode):
+        stamp = (str(path), found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns)
+        known = _LOADED.get(stamp)
+        if known is not None and known.source == source:
+            return known
+    compiled = compile_plan_data(read_plan_file(path), str(path), source)
+    if found is not None and stamp and clock.wall_seconds() - found.st_mtime > SETTLED_AFTER:
+        _LOADED[stamp] = compiled
+    return compiled
 
 
 def content_digest(data: bytes) -> str:
@@ -128,7 +150,10 @@ def content_digest(data: bytes) -> str:
 def compile_plan_data(data: bytes, path: str, source: str) -> CompiledPlan:
     """compile_plan for a plan's bytes (a stored plan version's too); `path` names the file
     in error messages."""
-    salt = f"{__version__}/{COMPILED_FORMAT}/{_compiled_shape()}".encode()
+    global _SALT
+    if _SALT is None:  # the shape of the records never changes while a process runs
+        _SALT = f"{__version__}/{COMPILED_FORMAT}/{_compiled_shape()}".encode()
+    salt = _SALT
     digest = _blake2b(data + salt, digest_size=16).hexdigest()
     content = content_digest(data)
     loaded = _LOADED.get(digest)
@@ -154,11 +179,13 @@ def compile_plan_data(data: bytes, path: str, source: str) -> CompiledPlan:
     return _remember(compiled)
 
 
-_LOADED: dict[str, CompiledPlan] = {}  # by content digest: an edited plan is a new key
+# By content digest (an edited plan is a new key), and by a settled file's stat.
+_LOADED: dict[object, CompiledPlan] = {}
+_SALT: bytes | None = None
 
 
 def _remember(compiled: CompiledPlan) -> CompiledPlan:
-    if len(_LOADED) >= 4:
+    if len(_LOADED) >= 8:
         _LOADED.clear()
     _LOADED[compiled.digest] = compiled
     return compiled
