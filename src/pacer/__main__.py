@@ -1,5 +1,5 @@
 """`python -m pacer`: the same as the `pacer` command."""
 
-from pacer.cli import main
+from pacer.entry import main
 
 raise SystemExit(main())

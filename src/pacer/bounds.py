@@ -20,9 +20,11 @@ if TYPE_CHECKING:
     from typing import Any
 
 # The absolute range of any date pacer accepts, before a plan is known (PACER_NOW, a plan's
-# own start and end, imported rows).
-EARLIEST = date(1970, 1, 1)
-LATEST = date(2200, 12, 31)
+# own start and end, imported rows): kept by the clock, which checks PACER_NOW without
+# loading this module's messages.
+from pacer.clock import EARLIEST as EARLIEST  # noqa: E402
+from pacer.clock import LATEST as LATEST  # noqa: E402
+
 # A date a command works on must lie within the plan's span widened by this many years.
 MARGIN_YEARS = 3
 # A plan spans at most this many years (start to end).

@@ -11,6 +11,9 @@ if TYPE_CHECKING:
     from pacer.plan.model import Plan
 
 _fixed: datetime | None = None
+# The absolute range of any date pacer accepts (bounds.py says more).
+EARLIEST = date(1970, 1, 1)
+LATEST = date(2200, 12, 31)
 
 
 def set_now(moment: datetime | None) -> None:
@@ -32,15 +35,18 @@ def now_utc() -> datetime:
 def _fixed_now(raw: str) -> datetime:
     """PACER_NOW as a moment in UTC; malformed or outside bounds.EARLIEST..LATEST (where
     every date pacer works on lies) is one clear line, exit 2."""
-    from pacer.bounds import EARLIEST, LATEST, shown
-    from pacer.errors import InputError
-    from pacer.i18n import Message
-
     try:
         moment = datetime.fromisoformat(raw.strip())
     except ValueError:
-        raise InputError(Message("clock.bad_now", raw=shown(raw))) from None
-    if not EARLIEST.year <= moment.year <= LATEST.year:
+        moment = None
+    if moment is None or not EARLIEST.year <= moment.year <= LATEST.year:
+        # The messages are loaded only for the refusal: a good PACER_NOW costs nothing.
+        from pacer.bounds import shown
+        from pacer.errors import InputError
+        from pacer.i18n import Message
+
+        if moment is None:
+            raise InputError(Message("clock.bad_now", raw=shown(raw)))
         raise InputError(Message("clock.now_outside", raw=shown(raw), first=EARLIEST, last=LATEST))
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)

@@ -6,7 +6,7 @@ import errno
 import os
 import pickle
 import re
-import sys
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -14,6 +14,10 @@ from pathlib import Path
 
 from pacer import __version__, clock
 from pacer.calendar.days import HolidayTable
+from pacer.dirs import DB_FILE as DB_FILE
+from pacer.dirs import PLAN_FILE as PLAN_FILE
+from pacer.dirs import cache_dir as cache_dir
+from pacer.dirs import data_dir as data_dir
 from pacer.errors import PacerError
 from pacer.i18n import Message
 from pacer.plan.builtin import builtin_plan_path
@@ -31,42 +35,7 @@ except ImportError:  # pragma: no cover - every CPython build has it
 # 13: rotation, periods; 15: absences (issue 13); 16: alarm, absences' ramp (issue 15).
 COMPILED_FORMAT = 16
 
-PLAN_FILE = "plan.yaml"
-DB_FILE = "pacer.db"
 BUILTIN = "<built-in 2026 plan>"
-
-
-def _xdg(variable: str, fallback: str) -> Path | None:
-    """The XDG base directory platformdirs gives on Linux, without importing it (that costs
-    more than the rest of `pacer today`); None elsewhere, where platformdirs decides."""
-    if not sys.platform.startswith("linux"):
-        return None
-    base = os.environ.get(variable, "").strip()
-    return Path(base if base else os.path.expanduser(fallback)) / "pacer"
-
-
-def data_dir() -> Path:
-    home = os.environ.get("PACER_HOME")
-    if home:
-        return Path(home)
-    fast = _xdg("XDG_DATA_HOME", "~/.local/share")
-    if fast is not None:
-        return fast
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("pacer", appauthor=False))
-
-
-def cache_dir() -> Path:
-    home = os.environ.get("PACER_HOME")
-    if home:
-        return Path(home) / "cache"
-    fast = _xdg("XDG_CACHE_HOME", "~/.cache")
-    if fast is not None:
-        return fast
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("pacer", appauthor=False))
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,10 +115,31 @@ def _compiled_shape() -> str:
     )
 
 
+# A plan file not changed for this long (seconds) is known by its stat alone in a long-lived
+# process: file times are coarse (a clock tick), so a file written just now could be written
+# again within the same tick at the same size.
+SETTLED_AFTER = 2.0
+
+
 def compile_plan(path: Path, builtin: bool) -> CompiledPlan:
     """Load the plan through the cache: the YAML and the holiday library are only touched when
-    the plan's bytes (or pacer's version) change."""
-    return compile_plan_data(read_plan_file(path), str(path), BUILTIN if builtin else str(path))
+    the plan's bytes (or pacer's version) change. A long-lived process (the web server, on
+    every request) knows a settled file by its stat, without reading it again."""
+    source = BUILTIN if builtin else str(path)
+    try:
+        found = os.stat(path)
+    except OSError:
+        found = None  # read_plan_file says what is wrong
+    stamp: tuple[object, ...] | None = None
+    if found is not None and stat.S_ISREG(found.st_mode):
+        stamp = (str(path), found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns)
+        known = _LOADED.get(stamp)
+        if known is not None and known.source == source:
+            return known
+    compiled = compile_plan_data(read_plan_file(path), str(path), source)
+    if found is not None and stamp and clock.wall_seconds() - found.st_mtime > SETTLED_AFTER:
+        _LOADED[stamp] = compiled
+    return compiled
 
 
 def content_digest(data: bytes) -> str:
@@ -160,7 +150,10 @@ def content_digest(data: bytes) -> str:
 def compile_plan_data(data: bytes, path: str, source: str) -> CompiledPlan:
     """compile_plan for a plan's bytes (a stored plan version's too); `path` names the file
     in error messages."""
-    salt = f"{__version__}/{COMPILED_FORMAT}/{_compiled_shape()}".encode()
+    global _SALT
+    if _SALT is None:  # the shape of the records never changes while a process runs
+        _SALT = f"{__version__}/{COMPILED_FORMAT}/{_compiled_shape()}".encode()
+    salt = _SALT
     digest = _blake2b(data + salt, digest_size=16).hexdigest()
     content = content_digest(data)
     loaded = _LOADED.get(digest)
@@ -186,11 +179,13 @@ def compile_plan_data(data: bytes, path: str, source: str) -> CompiledPlan:
     return _remember(compiled)
 
 
-_LOADED: dict[str, CompiledPlan] = {}  # by content digest: an edited plan is a new key
+# By content digest (an edited plan is a new key), and by a settled file's stat.
+_LOADED: dict[object, CompiledPlan] = {}
+_SALT: bytes | None = None
 
 
 def _remember(compiled: CompiledPlan) -> CompiledPlan:
-    if len(_LOADED) >= 4:
+    if len(_LOADED) >= 8:
         _LOADED.clear()
     _LOADED[compiled.digest] = compiled
     return compiled

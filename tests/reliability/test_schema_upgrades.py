@@ -175,7 +175,9 @@ def _tables(conn: sqlite3.Connection) -> dict[str, list[str]]:
         r[0]
         for r in conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table'"
-            " AND name NOT LIKE 'sqlite%' AND name != 'schema_migrations'"
+            " AND name NOT LIKE 'sqlite%'"
+            # Bookkeeping, not the person's rows (the data version's one row is its own).
+            " AND name NOT IN ('schema_migrations', 'data_version')"
         )
     ]
     return {n: [c[1] for c in conn.execute(f"PRAGMA table_info({n})")] for n in names}

@@ -37,6 +37,7 @@ def test_migrations_are_recorded_by_version_and_name(store: Store) -> None:
         (10, "plan_binding", "2026-03-10T12:00:00+00:00"),
         (11, "timer", "2026-03-10T12:00:00+00:00"),
         (12, "review_decisions", "2026-03-10T12:00:00+00:00"),
+        (13, "data_version", "2026-03-10T12:00:00+00:00"),
     ]
     assert [(v, n) for v, n, _ in MIGRATIONS] == [
         (1, "log_and_trips"),
@@ -51,8 +52,9 @@ def test_migrations_are_recorded_by_version_and_name(store: Store) -> None:
         (10, "plan_binding"),
         (11, "timer"),
         (12, "review_decisions"),
+        (13, "data_version"),
     ]
-    assert schema_version(store) == LATEST == 12
+    assert schema_version(store) == LATEST == 13
 
 
 def test_a_version_1_database_upgrades_with_nothing_lost(tmp_path: Path) -> None:
@@ -112,6 +114,7 @@ def test_reopening_applies_nothing_twice(open_db: OpenDb) -> None:
         (10, "plan_binding", "2026-03-10T12:00:00+00:00"),
         (11, "timer", "2026-03-10T12:00:00+00:00"),
         (12, "review_decisions", "2026-03-10T12:00:00+00:00"),
+        (13, "data_version", "2026-03-10T12:00:00+00:00"),
     ]
     assert rows(again, "SELECT target, minutes FROM log") == [("calc-1", 30)]
 

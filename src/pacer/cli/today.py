@@ -53,6 +53,11 @@ def run_today(args: argparse.Namespace) -> int:
 
         timing = running(session)
         streaks = habit_streaks(session, day, clock.today(session.plan), recent=0)
+        # What the rendered-day cache keeps this text for: not while a timer runs (its
+        # minutes change by the minute).
+        from pacer.service.daycache import rendered
+
+        rendered(session.plan.day_starts, clock.today(session.plan), cacheable=timing is None)
         flush_notices(session)
         if args.json:
             shown = day_json(session, view)

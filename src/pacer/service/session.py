@@ -108,13 +108,34 @@ class Session:
                 self._store = self._open_store()
             if not self._store_checked:
                 self._store_checked = True
-                if not isinstance(self._kept, _Lent):  # a stored version's session judges nothing
-                    self._check_binding(self._store)
-                if self._records_plan:
-                    self._note_plan_in_force(self._store)
-                    # Recording a plan version is not the person's first write: it binds nothing.
-                    self._writes_at_open = self._store.writes
+                self._open_checks(self._store)
         return self._store
+
+    def _open_checks(self, store: Store) -> None:
+        """Judge the binding and record the plan in force, once per session — and on a
+        connection a long-lived process keeps (the web server's, every request), once per
+        plan and data version: nothing they look at has changed since the last time."""
+        kept = self._kept if isinstance(self._kept, KeptStore) else None
+        stamp: tuple[object, ...] = ()
+        if kept is not None:
+            compiled = self.compiled
+            stamp = (compiled.digest, compiled.source, self._records_plan, store.data_version())
+            if kept.checked is not None and kept.checked[0] == stamp:
+                _, self.bound_elsewhere, notices = kept.checked
+                self.notices.extend(notices)
+                self._writes_at_open = store.writes
+                return
+        before = len(self.notices)
+        if not isinstance(self._kept, _Lent):  # a stored version's session judges nothing
+            self._check_binding(store)
+        if self._records_plan:
+            self._note_plan_in_force(store)
+            # Recording a plan version is not the person's first write: it binds nothing.
+            self._writes_at_open = store.writes
+        if kept is not None:
+            # After the checks: what they wrote (a binding, a plan version) is part of it.
+            stamp = (*stamp[:3], store.data_version())
+            kept.checked = (stamp, self.bound_elsewhere, tuple(self.notices[before:]))
 
     def _open_store(self) -> Store:
         if self._kept is not None:
@@ -269,7 +290,7 @@ class Session:
         session._compiled = compiled
         return session
 
-    def data_version(self) -> tuple[int, int]:
+    def data_version(self) -> tuple[int, str]:
         """Changes whenever anything in the database changes (for caches of drawn charts)."""
         return self.store.data_version()
 
@@ -332,12 +353,14 @@ class KeptStore:
     server's reader and writer): one connection per process and purpose, opened once, and
     lent to each request's Session."""
 
-    __slots__ = ("_busy_timeout_ms", "_db_path", "_store")
+    __slots__ = ("_busy_timeout_ms", "_db_path", "_store", "checked")
 
     def __init__(self, db_path: Path | None, busy_timeout_ms: int) -> None:
         self._db_path = db_path
         self._busy_timeout_ms = busy_timeout_ms
         self._store: Store | None = None
+        # The last open checks' (plan, data version) and outcome: see Session._open_checks.
+        self.checked: tuple[tuple[object, ...], PlanCopy | None, tuple[Message, ...]] | None = None
 
     def store(self) -> Store:
         if self._store is None:
@@ -349,6 +372,7 @@ class KeptStore:
         if self._store is not None:
             self._store.close()
             self._store = None
+        self.checked = None
 
 
 class _Lent:

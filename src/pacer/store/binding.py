@@ -11,6 +11,7 @@ from pacer.store.db import Connection, Store
 # row in one of them has been written to. Tables other helpers add are found by name.
 _BOOKKEEPING = (
     "schema_migrations",
+    "data_version",  # migration 13: a counter of writes, made with the database
     "plan_binding",
     "plan_versions",  # every command records the plan in force: not a write of the person's
     "plan_in_force",

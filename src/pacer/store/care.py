@@ -12,7 +12,8 @@ from pacer.store.db import Connection, Store
 # Bookkeeping, not the person's data: never exported, never imported as a table (the plan
 # binding travels as the export's "plan" object; a running timer is a moment's state).
 # (accepted_orphans is what the person said of their log: it travels with it.)
-_INTERNAL = ("schema_migrations", "plan_binding", "timers")
+# The data version (migration 13) belongs to this database alone: an import is a write to it.
+_INTERNAL = ("schema_migrations", "plan_binding", "timers", "data_version")
 # Plan versions (migration 8) hold compressed bytes, which the JSON export refuses, and every
 # command records the plan in force (so a fresh database is never empty of them): they travel
 # as the export's "plan" object's "versions", not as tables.

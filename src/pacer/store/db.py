@@ -25,6 +25,7 @@ from pacer.bounds import note_live_database
 from pacer.errors import PacerError, StoreBusy
 from pacer.i18n import Message
 from pacer.store.migrations import LATEST, migrate, pending
+from pacer.store.version import BUMP_VERSION, has_version, read_version
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -122,7 +123,10 @@ class Store:
         self.path = path
         self.read_only = read_only
         self.refusal: Message | None = None  # why a read-only store refuses writes
-        self.writes = 0  # committed through this connection: part of the data version
+        self.writes = 0  # committed through this connection
+        # Whether write() bumps the data version: from when the migrations are done (the
+        # table is made by one of them).
+        self.versioned = False
 
     @contextmanager
     def write(self) -> Iterator[Connection]:
@@ -133,6 +137,10 @@ class Store:
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield self.conn
+            if self.versioned:
+                # In the write's own transaction: a cache keyed by the version can never
+                # hold what was shown before a write that committed.
+                self.conn.execute(BUMP_VERSION)
         except BaseException:
             with suppress(PacerError):  # SQLite may have rolled back already (disk full)
                 self.conn.execute("ROLLBACK")
@@ -140,11 +148,10 @@ class Store:
         self.conn.execute("COMMIT")
         self.writes += 1
 
-    def data_version(self) -> tuple[int, int]:
-        """Changes when anything in the database changes: this connection's own commits and
-        SQLite's count of other connections' commits. Cheap: no table is read."""
-        (theirs,) = self.conn.execute("PRAGMA data_version").fetchone()
-        return self.writes, int(theirs)
+    def data_version(self) -> tuple[int, str]:
+        """The data version: changes with every committed write, by any process (see
+        migration 13)."""
+        return read_version(self.conn)
 
     def close(self) -> None:
         self.conn.close()
@@ -228,6 +235,7 @@ def _open(path: Path, writable: bool, busy_timeout_ms: int) -> Store:
             migrate(store)
         elif pending(store):
             raise PacerError(Message("store.read_only_old", path=path, version=LATEST))
+        store.versioned = has_version(conn)
     except BaseException:
         with suppress(apsw.Error):
             db.close()

@@ -272,6 +272,22 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         )
         """,
     ),
+    (
+        13,
+        "data_version",
+        # The data version (issue 16): one row, changed in the same transaction as every
+        # write (Store.write), so that a cache keyed by it (the rendered day, the charts) is
+        # never stale. The counter orders; the token, new at every write, tells two
+        # databases (a restored backup that went another way) apart at the same count.
+        """
+        CREATE TABLE data_version (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            counter INTEGER NOT NULL,
+            token TEXT NOT NULL
+        );
+        INSERT INTO data_version (id, counter, token) VALUES (1, 0, lower(hex(randomblob(8))))
+        """,
+    ),
 )
 
 LATEST = MIGRATIONS[-1][0]

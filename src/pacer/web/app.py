@@ -68,6 +68,7 @@ Handler = Callable[[Request], Response | Awaitable[Response]]
 RETRY_AFTER_SECONDS = 2
 MAX_PLAN_PROBLEMS = 10  # lines of a broken plan's problems shown on a page
 KEPT_SAID = 64  # sessions whose last action's result waits for their next page
+KEPT_DAYS = 16  # Today pages kept: a few days and languages; older keys are unreachable
 CHART_WAIT_SECONDS = 2.0
 
 
@@ -176,6 +177,8 @@ class Dashboard:
         # What an action did, said once on the page it redirects to (by session id): the
         # answer to a POST is a 303, so its result line waits here for the next page.
         self.said: dict[str, Message] = {}
+        # The Today page's contents by (plan digest, data version, study date, day, language).
+        self.days: dict[tuple[object, ...], dict[str, Any]] = {}
         # Waits between wrong tokens count real seconds, whatever PACER_NOW says; tests
         # replace this to move time on.
         self.ticks: Callable[[], float] = time.monotonic
@@ -381,37 +384,49 @@ class Dashboard:
         with self.session(request) as s:
             # A date outside the plan's reach is a 400 here, before any projection runs.
             day = service.parse_day(request.query_params.get("date"), s.plan)
-            view = service.agenda(s, day)
-            shown = service.day_json(s, view)
-            # A person reads milestones by their titles; the id stays in the tooltip.
-            titles = {m.id: m.title for m in s.plan.milestones}
             today = clock.today(s.plan)
-            moved = [(m, titles.get(m, m), n) for m, n in service.trip_effect(s, day, today)]
-            # The line naming both plans of bound data is on every page (base.html).
-            footnotes = [str(n) for n in s.notices if n.key != "binding.other_plan"]
-            names = service.target_titles(s, [e.target for e in view.logged])
-            # The service decides which days take entries (the CLI refuses the same ones):
-            # a day that has not come, or one outside the plan, shows no log buttons.
-            refusal = service.entry_refusal(s.plan, day, today)
-            targets = service.day_targets(s, view)
-            finished = frozenset(service.done_units(s))
-            trip = view.plan.info.trip
-            # The kind of absence and the plan's words for it, as `today` says them.
-            away = service.absence_banner(s.plan, trip, day) if trip is not None else None
-            away_icon = absence_icon(trip.kind) if trip is not None else ""
-            # Whose effect `moved` is: a trip's ("this trip moves"), or another kind's, by title.
-            mover = effect_trip(s, day) if moved else None
-            moved_kind = mover.kind if mover is not None else "travel"
-            moved_title = (
-                "" if moved_kind == "travel" else service.absence_title(s.plan, moved_kind)
-            )
-            from pacer.web.timerpage import timer_view
+            # The day's page is made once per plan, data version, study date and language
+            # (issue 16): every write changes the data version, so nothing stale is shown.
+            key = (s.compiled.digest, s.data_version(), today, day, request.state.lang)
+            context = self.days.get(key)
+            if context is None:
+                context = self._today_context(s, day, today)
+                if context["timer"] is None:  # a running timer's minutes change: not kept
+                    while len(self.days) >= KEPT_DAYS:
+                        self.days.pop(next(iter(self.days)))
+                    self.days[key] = context
+        return self.render(request, "today.html", **context)
 
-            timer = timer_view(s)
+    def _today_context(self, s: Session, day: date, today: date) -> dict[str, Any]:
+        """What the Today page shows of `day`, in the request's language."""
+        view = service.agenda(s, day)
+        shown = service.day_json(s, view)
+        # A person reads milestones by their titles; the id stays in the tooltip.
+        titles = {m.id: m.title for m in s.plan.milestones}
+        moved = [(m, titles.get(m, m), n) for m, n in service.trip_effect(s, day, today)]
+        # The line naming both plans of bound data is on every page (base.html).
+        footnotes = [str(n) for n in s.notices if n.key != "binding.other_plan"]
+        names = service.target_titles(s, [e.target for e in view.logged])
+        # The service decides which days take entries (the CLI refuses the same ones):
+        # a day that has not come, or one outside the plan, shows no log buttons.
+        refusal = service.entry_refusal(s.plan, day, today)
+        targets = service.day_targets(s, view)
+        finished = frozenset(service.done_units(s))
+        trip = view.plan.info.trip
+        # The kind of absence and the plan's words for it, as `today` says them.
+        away = service.absence_banner(s.plan, trip, day) if trip is not None else None
+        away_icon = absence_icon(trip.kind) if trip is not None else ""
+        # Whose effect `moved` is: a trip's ("this trip moves"), or another kind's, by title.
+        mover = effect_trip(s, day) if moved else None
+        moved_kind = mover.kind if mover is not None else "travel"
+        moved_title = "" if moved_kind == "travel" else service.absence_title(s.plan, moved_kind)
+        from pacer.web.timerpage import timer_view
 
-            from pacer.service.streaks import habit_streaks, streak_lines
+        timer = timer_view(s)
 
-            streaks = streak_lines(habit_streaks(s, day, today, recent=0))
+        from pacer.service.streaks import habit_streaks, streak_lines
+
+        streaks = streak_lines(habit_streaks(s, day, today, recent=0))
         logged, _ = service.logged_by_target(view)
         empty = [service.empty_block_reason(bp) for bp in view.plan.blocks]
         closed: str | None = None
@@ -430,31 +445,29 @@ class Dashboard:
             for n in view.notices
             if n is not lead
         ]
-        return self.render(
-            request,
-            "today.html",
-            lead=None if lead is None else t("web.notice.review_due", **lead.args),
-            day=shown,
-            streaks=streaks,
-            away=away,
-            away_icon=away_icon,
-            moved=moved,
-            moved_icon=absence_icon(moved_kind),
-            moved_title=moved_title,
-            notices=notices,
-            footnotes=footnotes,
-            logged=logged,
-            entries=view.logged,
-            finished=finished,
-            names=names,
-            around=self._days_around(day, today),
-            closed=closed,
-            targets=targets,
-            empty=[None if e is None else str(e) for e in empty],
+        return {
+            "lead": None if lead is None else t("web.notice.review_due", **lead.args),
+            "day": shown,
+            "streaks": streaks,
+            "away": away,
+            "away_icon": away_icon,
+            "moved": moved,
+            "moved_icon": absence_icon(moved_kind),
+            "moved_title": moved_title,
+            "notices": notices,
+            "footnotes": footnotes,
+            "logged": logged,
+            "entries": view.logged,
+            "finished": finished,
+            "names": names,
+            "around": self._days_around(day, today),
+            "closed": closed,
+            "targets": targets,
+            "empty": [None if e is None else str(e) for e in empty],
             # The running timer; Start buttons only on today's page (a timer runs from now).
-            timer=timer,
-            timing=day == today and refusal is None,
-        )
+            "timer": timer,
+            "timing": day == today and refusal is None,
+        }
 
     @staticmethod
     def _days_around(day: date, today: date) -> dict[str, str | None]:

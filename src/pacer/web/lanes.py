@@ -64,7 +64,7 @@ class Lane:
 
 
 # The page (letters only), plan digest, data version, language, day.
-ChartKey = tuple[str, str, tuple[int, int], str, str]
+ChartKey = tuple[str, str, tuple[int, str], str, str]
 Drawer = Callable[[Any, Path], dict[str, list[Path]]]  # (data, folder) -> files per chart
 
 
