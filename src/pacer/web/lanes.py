@@ -56,7 +56,7 @@ ChartKey = tuple[str, str, Hashable, str, str]
 Drawer = Callable[[Any, Path], dict[str, list[Path]]]  # (data, folder) -> files per chart
 MANIFEST = "charts.json"  # in a set's folder, written last: the set is complete
 ABANDONED_SECONDS = 3600  # a set's folder without its manifest this old: a drawing that died
-_TOKEN = re.compile(r"[0-9a-f]{24}")
+_TOKEN = re.compile(r"[a-z]+[0-9a-f]{24}")  # the page, a hash
 
 
 class ChartCache:
@@ -79,12 +79,13 @@ class ChartCache:
         self.drawings = 0  # sets this cache has drawn (tests read it)
 
     def token(self, key: ChartKey) -> str:
-        """The folder name of `key`'s set: its hash with pacer's version and the look's."""
+        """The folder name of `key`'s set: its page, then a hash of the key with pacer's
+        version and the look."""
         from pacer import __version__
         from pacer.report.charts import PHONE
 
         text = repr((__version__, PHONE, self.salt, key)).encode("utf-8")
-        return hashlib.sha256(text).hexdigest()[:24]
+        return key[0] + hashlib.sha256(text).hexdigest()[:24]
 
     def charts(self, key: ChartKey) -> list[tuple[str, str]] | None:
         """The set drawn for `key` (by this server or another: its manifest says), or None."""
