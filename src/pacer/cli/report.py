@@ -49,7 +49,7 @@ def _chart_folder(target: Path, period: str, fmt: str) -> Path:
 
 
 def run_report(args: argparse.Namespace) -> int:
-    from pacer.report.charts import chart_files, chart_stems, draw_all
+    from pacer.report.charts import chart_files, chart_stems, draw_all, processes_to_draw
     from pacer.report.document import html_report, markdown_report, text_report
     from pacer.report.progress import Progress
     from pacer.service.gantt import gantt_of
@@ -77,7 +77,10 @@ def run_report(args: argparse.Namespace) -> int:
             refuse_existing([target, *drawn], args.force)
             if drawn:
                 bar = Progress(len(chart_stems(data, folder, stem, gantt)), t("report.drawing"))
-                charts = draw_all(data, folder, stem, bar.step, gantt)
+                # This command's process has no threads: its charts are drawn side by side.
+                charts = draw_all(
+                    data, folder, stem, bar.step, gantt, processes=processes_to_draw()
+                )
                 bar.finish()
         if fmt == "json":
             import json

@@ -165,14 +165,16 @@ class Dashboard:
         cache: Path | None = None,
         chart_wait: float = CHART_WAIT_SECONDS,
     ) -> None:
-        from pacer.workspace import data_dir
+        from pacer.workspace import cache_dir
 
         self.guard = guard
         self.db_path = db_path
         self.plan_path = plan_path
         self.reader = Lane("reader", db_path)
         self.writer = Lane("writer", db_path)
-        self.charts = ChartCache(cache or data_dir() / "cache" / "web-charts", chart_wait)
+        # Shared by every server on this data folder, kept over a restart.
+        charts = cache or cache_dir() / "web-charts"
+        self.charts = ChartCache(charts, chart_wait, salt=str(db_path))
         self.throttle = SignInThrottle()
         # What an action did, said once on the page it redirects to (by session id): the
         # answer to a POST is a 303, so its result line waits here for the next page.

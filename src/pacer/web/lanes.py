@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import asyncio
 import contextvars
-import os
-import secrets
+import hashlib
+import json
+import re
 import shutil
 import sys
 import threading
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Hashable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
@@ -27,21 +29,6 @@ T = TypeVar("T")
 # (503) after 3 s instead of every page waiting behind one stuck writer.
 WEB_BUSY_TIMEOUT_MS = 3_000
 KEPT_CHARTS = 8  # sets of drawn charts kept (languages × recent data versions)
-
-
-def _alive(pid: str) -> bool:
-    """Whether a process with this id runs (signal 0 only asks)."""
-    if not pid.isdigit():
-        return False
-    if sys.platform == "win32":  # signal 0 is CTRL_C_EVENT there: never ask
-        return True
-    try:
-        os.kill(int(pid), 0)
-    except ProcessLookupError:
-        return False
-    except OSError:  # it exists, and is someone else's
-        return True
-    return True
 
 
 class Lane:
@@ -63,36 +50,71 @@ class Lane:
         self.pool.shutdown()
 
 
-# The page (letters only), plan digest, data version, language, day.
-ChartKey = tuple[str, str, tuple[int, str], str, str]
+# The page (letters only), plan digest, data version (opaque: Session.data_version()),
+# language, day.
+ChartKey = tuple[str, str, Hashable, str, str]
 Drawer = Callable[[Any, Path], dict[str, list[Path]]]  # (data, folder) -> files per chart
+MANIFEST = "charts.json"  # in a set's folder, written last: the set is complete
+ABANDONED_SECONDS = 3600  # a set's folder without its manifest this old: a drawing that died
+_TOKEN = re.compile(r"[a-z]+[0-9a-f]{24}")  # the page, a hash
 
 
 class ChartCache:
     """The charts of the Progress and Plan pages, drawn once per (page, plan, data, language,
-    day) in a thread of their own, as SVG for a phone (report.charts.PHONE). A page waits
-    for a drawing at most `wait` seconds; a drawing not done by then goes on, and the page
-    says so and looks again shortly."""
+    day, look) in a thread of their own, as SVG for a phone (report.charts.PHONE), into a
+    folder of the cache shared by every server on the data folder (and kept over a restart):
+    a set's folder is named by a hash of its key, and its manifest, written last, lists its
+    charts. The newest KEPT_CHARTS sets stay; older ones are removed after each drawing. A
+    page waits for a drawing at most `wait` seconds; a drawing not done by then goes on, and
+    the page says so and looks again shortly."""
 
-    def __init__(self, folder: Path, wait: float) -> None:
-        # A folder of this server's own: two servers on one data folder never draw into,
-        # or clear, each other's charts (nor mistake each other's data versions).
+    def __init__(self, folder: Path, wait: float, salt: str = "") -> None:
         self.base = folder
-        self.folder = folder / f"server-{os.getpid()}-{secrets.token_hex(4)}"
         self.wait = wait
+        self.salt = salt  # what else tells sets apart (the database's path)
         self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pacer-charts")
         self._lock = threading.Lock()
         self._drawn: dict[ChartKey, list[tuple[str, str]]] = {}  # key -> (file name, kind)
-        self._files: dict[str, Path] = {}  # what /charts/NAME.svg may serve
         self._drawing: dict[ChartKey, Future[None]] = {}
+        self.drawings = 0  # sets this cache has drawn (tests read it)
+
+    def token(self, key: ChartKey) -> str:
+        """The folder name of `key`'s set: its page, then a hash of the key with pacer's
+        version and the look."""
+        from pacer import __version__
+        from pacer.report.charts import PHONE
+
+        text = repr((__version__, PHONE, self.salt, key)).encode("utf-8")
+        return key[0] + hashlib.sha256(text).hexdigest()[:24]
 
     def charts(self, key: ChartKey) -> list[tuple[str, str]] | None:
+        """The set drawn for `key` (by this server or another: its manifest says), or None."""
+        token = self.token(key)
+        manifest = self.base / token / MANIFEST
         with self._lock:
-            return self._drawn.get(key)
+            known = self._drawn.get(key)
+        if known is not None:
+            if not known or manifest.is_file():  # (none: drawing them failed)
+                return known
+            with self._lock:  # removed meanwhile (another server kept newer sets)
+                self._drawn.pop(key, None)
+            return None
+        shown = _read_manifest(manifest)
+        if shown is not None:
+            with self._lock:
+                self._remember(key, shown)
+        return shown
 
     def file(self, name: str) -> Path | None:
-        with self._lock:
-            return self._files.get(name)
+        """The SVG a chart's name (`TOKEN-KIND-N`, as a page shows it) stands for: one its
+        set's manifest lists, never any other path."""
+        token = name.split("-", 1)[0]
+        if not _TOKEN.fullmatch(token):
+            return None
+        shown = _read_manifest(self.base / token / MANIFEST)
+        if shown is None or name not in {n for n, _ in shown}:
+            return None
+        return self.base / token / f"{name}.svg"
 
     async def draw(self, key: ChartKey, data: Any, drawer: Drawer) -> list[tuple[str, str]] | None:
         """The charts for `key`, drawn from `data` by `drawer` if nobody has yet; None while
@@ -110,45 +132,82 @@ class ChartCache:
                 return None
         return self.charts(key)
 
+    def _remember(self, key: ChartKey, shown: list[tuple[str, str]]) -> None:
+        self._drawn.pop(key, None)
+        self._drawn[key] = shown
+        for old in list(self._drawn)[:-KEPT_CHARTS]:
+            del self._drawn[old]
+
     def _draw(self, key: ChartKey, data: Any, drawer: Drawer) -> None:
         from pacer.report.charts import PHONE, drawn_as
+        from pacer.workspace import write_file_atomic
 
-        page, digest, (own, theirs), lang, day = key
-        token = f"{page}{digest[:10]}{own}x{theirs}{lang}{day.replace('-', '')}"
-        folder = self.folder / token
+        token = self.token(key)
+        folder = self.base / token
         shown: list[tuple[str, str]] = []
-        files: dict[str, Path] = {}
         try:
-            set_lang(lang)  # the charts' words: the key's language, whoever asked first
+            self.drawings += 1
+            set_lang(key[3])  # the charts' words: the key's language, whoever asked first
             with drawn_as(PHONE):
                 drawn = drawer(data, folder)
             for kind, paths in sorted(drawn.items()):
                 for i, path in enumerate(p for p in paths if p.suffix == ".svg"):
                     name = f"{token}-{kind}-{i}"
+                    path.replace(folder / f"{name}.svg")
                     shown.append((name, kind))
-                    files[name] = path
+            body = json.dumps([list(entry) for entry in shown]).encode("utf-8")
+            write_file_atomic(folder / MANIFEST, body, overwrite=True)
         except PacerError as exc:  # a chart that cannot be drawn must not loop the page
             sys.stderr.write(f"pacer: charts not drawn: {exc.message}\n")
         except Exception as exc:
             sys.stderr.write(f"pacer: charts not drawn: {type(exc).__name__}: {exc}\n")
+        # Another server may have finished the same set meanwhile: its manifest counts.
+        shown = _read_manifest(folder / MANIFEST) or shown
         with self._lock:
-            self._drawn[key] = shown
-            self._files.update(files)
+            self._remember(key, shown)
             self._drawing.pop(key, None)
-            stale = list(self._drawn)[:-KEPT_CHARTS]
-            for old in stale:
-                for name, _ in self._drawn.pop(old):
-                    self._files.pop(name, None)
-            keep = {name.split("-", 1)[0] for name in self._files}
-        # Folders of charts no page shows any more, and those of servers that have stopped.
-        if self.folder.is_dir():
-            for child in self.folder.iterdir():
-                if child.is_dir() and child.name not in keep and child.name != token:
-                    shutil.rmtree(child, ignore_errors=True)
-        for other in self.base.glob("server-*"):
-            pid = other.name.split("-")[1]
-            if other != self.folder and not _alive(pid):
-                shutil.rmtree(other, ignore_errors=True)
+        self.prune(keep=token)
+
+    def prune(self, keep: str) -> None:
+        """Remove the sets beyond the newest KEPT_CHARTS (by their manifests' times), a
+        drawing's folder left without a manifest for an hour, and whatever else is in the
+        folder (the per-server folders of earlier versions)."""
+        try:
+            children = list(self.base.iterdir())
+        except OSError:
+            return
+        now = time.time()
+        complete: list[tuple[float, Path]] = []
+        for child in children:
+            if child.name == keep:
+                continue
+            try:
+                if not _TOKEN.fullmatch(child.name) or not child.is_dir():
+                    _remove(child)
+                elif (child / MANIFEST).is_file():
+                    complete.append(((child / MANIFEST).stat().st_mtime, child))
+                elif now - child.stat().st_mtime > ABANDONED_SECONDS:
+                    _remove(child)
+            except OSError:
+                continue  # removed meanwhile by another server
+        complete.sort(reverse=True)
+        for _, old in complete[KEPT_CHARTS - 1 :]:
+            _remove(old)
 
     def close(self) -> None:
         self.pool.shutdown()
+
+
+def _read_manifest(path: Path) -> list[tuple[str, str]] | None:
+    try:
+        entries = json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return None
+    return [(str(name), str(kind)) for name, kind in entries]
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
