@@ -15,11 +15,11 @@ reverts none of them and never reaches past one, it names it instead.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 
 from pacer.clock import now_utc
 from pacer.errors import PacerError
 from pacer.i18n import Message
+from pacer.record import record as frozen_record
 from pacer.store.db import Connection, Store
 
 TYPE_CHECKING = False  # typing costs start-up time (the log is read by `today`)
@@ -62,7 +62,7 @@ ACTIONS = ("add", "edit", "remove", "undo")
 _AUDIT = "id, table_name, row_id, action, before_json, after_json, undoes, changed_at"
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_record
 class Change:
     """One audit row: a row of `table` added, edited, removed, or an undo of change `undoes`."""
 

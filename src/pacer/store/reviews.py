@@ -80,8 +80,7 @@ def save_review(
     (it keeps its created_at); otherwise the write is refused. In the same transaction: the
     metric values its answers give (metric, date, value, note), and its decisions, each with
     the catch-up choice it records (its id and kind are kept with the decision)."""
-    from dataclasses import replace as replaced
-
+    from pacer.record import replace as replaced
     from pacer.store.audit import insert_row
     from pacer.store.catchup import insert_choice
 
