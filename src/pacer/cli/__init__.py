@@ -28,14 +28,24 @@ class _Parser(argparse.ArgumentParser):
         sys.stderr.write(f"pacer: {message} ({t('cli.see_help', prog=self.prog)})\n")
         raise SystemExit(EXIT_USAGE)
 
+    _adding = False  # within add_argument
+
     def add_argument(self, *names: Any, **kwargs: Any) -> argparse.Action:
         """A positional's placeholder is written in capitals (MINUTES, TARGET) as an option's
         is: in every language it reads as a thing to fill in, not as a word to translate."""
         if names and not str(names[0]).startswith("-") and "choices" not in kwargs:
             kwargs.setdefault("metavar", str(names[0]).upper())
-        return super().add_argument(*names, **kwargs)
+        self._adding = True
+        try:
+            return super().add_argument(*names, **kwargs)
+        finally:
+            self._adding = False
 
     def _get_formatter(self) -> argparse.HelpFormatter:
+        if self._adding:
+            # argparse only checks that the metavar fits nargs: a formatter of any width
+            # does, without asking the terminal's size (which imports shutil, bz2, lzma).
+            return argparse.HelpFormatter(self.prog, width=80)
         if current_lang() == "zh":
             from pacer.cli.argparse_zh import HelpFormatter
 
@@ -60,7 +70,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _common() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument("--plan", type=Path, default=argparse.SUPPRESS, help=t("help.opt.plan"))
     common.add_argument("--db", type=Path, default=argparse.SUPPRESS, help=t("help.opt.db"))
     common.add_argument(
@@ -138,7 +148,11 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser.add_argument(
         "--version", action="version", version=f"pacer {__version__}", help=t("help.version")
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    # prog given: argparse would format the usage to find it ("pacer"), asking the
+    # terminal's size.
+    sub = parser.add_subparsers(
+        dest="command", metavar="COMMAND", parser_class=_Parser, prog="pacer"
+    )
     if only in COMMAND_MODULES:
         importlib.import_module(f"pacer.cli.{COMMAND_MODULES[only]}").register(sub, common)
         return parser

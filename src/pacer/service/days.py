@@ -146,9 +146,8 @@ def day_views(session: Session, first: date, count: int, today: date) -> list[Da
 def _as_planned_day(plan: Plan, dp: DayPlan) -> DayPlan:
     """A past day an older plan version planned, its units and habit tracks named as the
     plan in force names them (`was:`): the log it is shown beside is named so too."""
-    from dataclasses import replace
-
     from pacer.plan.renames import Renames
+    from pacer.record import replace
 
     renames = Renames.of(plan)
     if not renames:
@@ -168,8 +167,7 @@ def _flexible_habits(
 ) -> tuple[DayPlan, tuple[tuple[str, int, int], ...]]:
     """The day without the flexible habits whose week's count was met before it, and the
     week's count of each one it shows."""
-    from dataclasses import replace
-
+    from pacer.record import replace
     from pacer.schedule.weekly import habit_days, offered, week_count
 
     day = dp.info.day
@@ -192,8 +190,7 @@ def _flexible_habits(
 
 def agenda(session: Session, day: date) -> DayView:
     """The single-day view; it also says when a weekly review is due and not yet written."""
-    from dataclasses import replace
-
+    from pacer.record import replace
     from pacer.service.reviewdue import review_notice
 
     today = clock.today(session.plan)

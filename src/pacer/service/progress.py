@@ -55,8 +55,7 @@ class StatusView:
 
 
 def status(session: Session, day: date) -> StatusView:
-    from dataclasses import replace
-
+    from pacer.record import replace
     from pacer.schedule.progress import remaining_minutes
     from pacer.schedule.status import finished_on, milestone_status, not_in_plan, track_status
 
@@ -340,8 +339,7 @@ def _unknown_milestone(plan: Plan, milestone_id: str) -> Message:
 def apply_catchup(
     session: Session, day: date, milestone_id: str | None, number: int, reason: str
 ) -> CatchupChoice:
-    from dataclasses import replace
-
+    from pacer.record import replace
     from pacer.store.catchup import add_choice
 
     target, options = catchup_options(session, day, milestone_id)

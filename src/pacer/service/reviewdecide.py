@@ -328,9 +328,8 @@ def _checked(
     session: Session, needs: Needs, today: date, decision: ReviewDecision
 ) -> tuple[ReviewDecision, CatchupChoice | None]:
     """A decision the review may record, with the catch-up choice it records."""
-    from dataclasses import replace
-
     from pacer.bounds import check_text
+    from pacer.record import replace
     from pacer.schedule.catchup import CatchupChoice
 
     mid = decision.milestone

@@ -14,8 +14,6 @@ reverts none of them and never reaches past one, it names it instead.
 
 from __future__ import annotations
 
-import json
-
 from pacer.clock import now_utc
 from pacer.errors import PacerError
 from pacer.i18n import Message
@@ -101,6 +99,8 @@ def _loaded(text: object) -> object:
     if text is None:
         return None
     try:
+        import json  # not at import: `pacer today` reads no audit row
+
         return json.loads(str(text))
     except ValueError:
         return _BAD
@@ -201,6 +201,8 @@ def mark(tx: Connection, table: Table, action: Action, what: Row) -> None:
 
 
 def _dumped(row: Row | None) -> str | None:
+    import json
+
     return None if row is None else json.dumps(row, ensure_ascii=False, sort_keys=True)
 
 
