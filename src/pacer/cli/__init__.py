@@ -28,7 +28,7 @@ class _Parser(argparse.ArgumentParser):
         sys.stderr.write(f"pacer: {message} ({t('cli.see_help', prog=self.prog)})\n")
         raise SystemExit(EXIT_USAGE)
 
-    _adding = False  # within add_argument
+    _adding = False  # within add_argument or add_subparsers
 
     def add_argument(self, *names: Any, **kwargs: Any) -> argparse.Action:
         """A positional's placeholder is written in capitals (MINUTES, TARGET) as an option's
@@ -41,10 +41,18 @@ class _Parser(argparse.ArgumentParser):
         finally:
             self._adding = False
 
+    def add_subparsers(self, **kwargs: Any) -> Any:
+        self._adding = True
+        try:
+            return super().add_subparsers(**kwargs)
+        finally:
+            self._adding = False
+
     def _get_formatter(self) -> argparse.HelpFormatter:
         if self._adding:
-            # argparse only checks that the metavar fits nargs: a formatter of any width
-            # does, without asking the terminal's size (which imports shutil, bz2, lzma).
+            # Building, argparse only checks that a metavar fits its nargs, and formats the
+            # sub-commands' prog ("pacer log"): a formatter of a fixed width does both
+            # without asking the terminal's size (which imports shutil, bz2 and lzma).
             return argparse.HelpFormatter(self.prog, width=80)
         if current_lang() == "zh":
             from pacer.cli.argparse_zh import HelpFormatter
@@ -148,11 +156,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser.add_argument(
         "--version", action="version", version=f"pacer {__version__}", help=t("help.version")
     )
-    # prog given: argparse would format the usage to find it ("pacer"), asking the
-    # terminal's size.
-    sub = parser.add_subparsers(
-        dest="command", metavar="COMMAND", parser_class=_Parser, prog="pacer"
-    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     if only in COMMAND_MODULES:
         importlib.import_module(f"pacer.cli.{COMMAND_MODULES[only]}").register(sub, common)
         return parser
