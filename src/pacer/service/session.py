@@ -62,7 +62,7 @@ class Session:
         self._previews: bool | None = None  # see previews()
         self._store_checked = False  # the binding checked, the plan in force recorded
         # The log as the plan names its targets, read once per data version (see _entries).
-        self._entries: tuple[tuple[int, int], Plan, list[LogEntry]] | None = None
+        self._entries: tuple[tuple[int, str], Plan, list[LogEntry]] | None = None
 
     @property
     def compiled(self) -> CompiledPlan:
@@ -466,7 +466,7 @@ def _entries(session: Session) -> list[LogEntry]:
     from pacer.store.log import all_entries
 
     # `today` asks twice (the agenda, the streaks): the log is read once while nothing
-    # changed (the data version counts this connection's writes and every other's).
+    # changed (the data version changes with every committed write, by any process).
     version = session.store.data_version()
     kept = session._entries
     if kept is not None and kept[0] == version and kept[1] is session.plan:
