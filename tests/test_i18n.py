@@ -130,3 +130,39 @@ def test_no_english_text_hedges_its_plural() -> None:
     # "week(s)", "trip(s)": the catalog has plural forms for that.
     hedged = [key for key, (en, _) in CATALOG.items() if "(s)" in en]
     assert hedged == []
+
+
+def test_a_message_of_any_module_renders_before_the_catalog_is_merged() -> None:
+    """In a fresh process, `t` finds each message module's keys, merging no more modules
+    than it needs; importing CATALOG then merges the rest, every key once."""
+    import subprocess
+    import sys
+
+    from pacer.i18n_catalog import _MODULES
+
+    script = """
+import importlib, sys
+from pacer.i18n import t
+import pacer.i18n_catalog as catalog
+names = catalog._MODULES
+for index, name in enumerate(names):
+    key = next(iter(importlib.import_module(f"pacer.messages.{name}").MESSAGES))
+    assert t(key) != key, key
+    assert catalog._merged <= index + 1, (name, catalog._merged)
+assert catalog._merged == len(names)
+from pacer.i18n_catalog import CATALOG
+print(len(CATALOG))
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert int(done.stdout) == len(CATALOG)
+    merged = subprocess.run(
+        [sys.executable, "-c", "import pacer.i18n, sys; print(sorted(sys.modules))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "pacer.messages.gantt" not in merged.stdout  # nothing merged before it is asked
+    assert len(_MODULES) == len(set(_MODULES))

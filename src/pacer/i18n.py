@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from contextvars import ContextVar
 
-from pacer.i18n_catalog import CATALOG
+from pacer.i18n_catalog import lookup
 
 # typing costs a few ms at start-up and is only needed by the type checker.
 TYPE_CHECKING = False
@@ -68,7 +68,7 @@ def table_label(table: str) -> str:
     """A database table's name in the current language (a table newer than its label keeps
     its name)."""
     key = f"table.{table}"
-    return t(key) if key in CATALOG else table
+    return t(key) if lookup(key) is not None else table
 
 
 def days_text(days: int | None) -> str:
@@ -127,7 +127,7 @@ def _render(text: str, args: dict[str, Any], lang: str) -> str:
 
 def t(message_key: str, /, **args: Any) -> str:
     """Render a catalog entry in the current language."""
-    entry = CATALOG.get(message_key)
+    entry = lookup(message_key)
     if entry is None:
         return message_key if not args else f"{message_key} {args}"
     lang = _current.get()

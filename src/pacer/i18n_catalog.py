@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-CATALOG: dict[str, tuple[str, str]] = {
+from _thread import allocate_lock
+
+_CATALOG: dict[str, tuple[str, str]] = {
     # -- reading YAML ----------------------------------------------------------------------
     "yaml.too_big": (
         "file is {size} bytes; a plan may be at most {limit} bytes",
@@ -130,7 +132,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "plan.weight_positive": ("weight must be above 0, got {raw}", "权重必须大于 0，实际为 {raw}"),
 }
 
-CATALOG.update(
+_CATALOG.update(
     {
         # -- input ---------------------------------------------------------------------------
         "input.bad_date": (
@@ -356,7 +358,7 @@ CATALOG.update(
 )
 
 # How a reference's kind reads inside "unknown {kind} '{id}'".
-CATALOG.update(
+_CATALOG.update(
     {
         "ref.track": ("track", "方向"),
         "ref.unit": ("unit", "单元"),
@@ -372,7 +374,7 @@ CATALOG.update(
     }
 )
 
-CATALOG.update(
+_CATALOG.update(
     {
         "today.trip_effect": ("this trip moves: {effect}", "这次出差的影响：{effect}"),
         "status.trip_effect": (
@@ -478,73 +480,72 @@ CATALOG.update(
 )
 
 
-def _merge() -> None:
-    """Each feature keeps its messages in pacer/messages/; a key is defined once."""
-    from pacer.messages import (
-        absence,
-        binding,
-        care,
-        charts,
-        completion,
-        forecast,
-        gantt,
-        guards,
-        habits,
-        help,
-        inputs,
-        interop,
-        logfix,
-        mdimport,
-        milestones,
-        ramp,
-        regions,
-        remind,
-        renames,
-        report,
-        review,
-        reviewdecide,
-        rota,
-        streaks,
-        studyday,
-        timer,
-        versions,
-        web,
-    )
+# Each feature keeps its messages in pacer/messages/<name>.py; a key is defined once. They
+# are merged in on demand, in this order, until a key asked for is found: `pacer today`
+# reads its help, review and streak texts (four modules), not all thirty (the first ones
+# are those the daily commands ask for). Importing CATALOG merges them all.
+_MODULES = (
+    "help",
+    "streaks",
+    "review",
+    "reviewdecide",
+    "logfix",
+    "inputs",
+    "timer",
+    "habits",
+    "milestones",
+    "report",
+    "charts",
+    "forecast",
+    "interop",
+    "care",
+    "web",
+    "guards",
+    "regions",
+    "studyday",
+    "mdimport",
+    "rota",
+    "absence",
+    "versions",
+    "renames",
+    "binding",
+    "ramp",
+    "remind",
+    "completion",
+    "gantt",
+)
+_merged = 0  # how many of _MODULES are in _CATALOG
+_merging = allocate_lock()  # the web's threads render messages too
 
-    modules = (
-        review,
-        reviewdecide,
-        milestones,
-        report,
-        charts,
-        forecast,
-        interop,
-        care,
-        habits,
-        web,
-        help,
-        inputs,
-        guards,
-        regions,
-        studyday,
-        mdimport,
-        rota,
-        absence,
-        logfix,
-        versions,
-        renames,
-        binding,
-        ramp,
-        remind,
-        timer,
-        streaks,
-        completion,
-        gantt,
-    )
-    for module in modules:
+
+def _merge_next() -> None:
+    global _merged
+    from importlib import import_module
+
+    with _merging:
+        if _merged == len(_MODULES):
+            return
+        module = import_module(f"pacer.messages.{_MODULES[_merged]}")
         for key, texts in module.MESSAGES.items():
-            assert key not in CATALOG, f"message {key} defined twice"
-            CATALOG[key] = texts
+            assert key not in _CATALOG, f"message {key} defined twice"
+            _CATALOG[key] = texts
+        _merged += 1
 
 
-_merge()
+def lookup(key: str) -> tuple[str, str] | None:
+    """The (English, 中文) texts of a key, None for a key no module defines."""
+    entry = _CATALOG.get(key)
+    while entry is None and _merged < len(_MODULES):
+        _merge_next()
+        entry = _CATALOG.get(key)
+    return entry
+
+
+def __getattr__(name: str) -> dict[str, tuple[str, str]]:
+    """CATALOG: every message, all modules merged."""
+    if name != "CATALOG":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    while _merged < len(_MODULES):
+        _merge_next()
+    globals()["CATALOG"] = _CATALOG
+    return _CATALOG

@@ -9,7 +9,6 @@ import re
 import stat
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
 from pathlib import Path
 
 from pacer import __version__, clock
@@ -22,6 +21,7 @@ from pacer.errors import PacerError
 from pacer.i18n import Message
 from pacer.plan.builtin import builtin_plan_path
 from pacer.plan.model import Plan
+from pacer.record import record
 from pacer.schedule.stream import Stream
 
 try:  # the C blake2 module, without loading OpenSSL as hashlib does
@@ -38,7 +38,7 @@ COMPILED_FORMAT = 16
 BUILTIN = "<built-in 2026 plan>"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CompiledPlan:
     """A validated plan with the holiday data for its span (and a year past its end)."""
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from pacer.plan.model import WEEKDAYS, Plan
+from pacer.record import record, replace
 
 # typing costs a few ms at start-up and is only needed by the type checker.
 TYPE_CHECKING = False
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     DayKind = Literal["weekday", "weekend", "trip", "holiday", "makeup", "override", "roster"]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Trip:
     id: int
     start: date
@@ -36,7 +36,7 @@ class Trip:
 MAX_TRIP_DAYS = 366  # a longer "trip" is a typo in a date, not travel
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RosterEntry:
     """Days a roster (imported from a calendar file) gives one day template."""
 
@@ -56,7 +56,7 @@ def overlap_of(start: date, end: date, trips: Iterable[Trip]) -> Trip | None:
     return next((t for t in trips if t.start <= end and start <= t.end), None)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class HolidayTable:
     """Public holidays and makeup workdays (调休) of one country over some years."""
 
@@ -68,7 +68,7 @@ class HolidayTable:
     provisional: tuple[date, ...] = ()  # days off computed by rule in such years: may change
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class DayInfo:
     """What one date resolves to."""
 

@@ -28,14 +28,32 @@ class _Parser(argparse.ArgumentParser):
         sys.stderr.write(f"pacer: {message} ({t('cli.see_help', prog=self.prog)})\n")
         raise SystemExit(EXIT_USAGE)
 
+    _adding = False  # within add_argument or add_subparsers
+
     def add_argument(self, *names: Any, **kwargs: Any) -> argparse.Action:
         """A positional's placeholder is written in capitals (MINUTES, TARGET) as an option's
         is: in every language it reads as a thing to fill in, not as a word to translate."""
         if names and not str(names[0]).startswith("-") and "choices" not in kwargs:
             kwargs.setdefault("metavar", str(names[0]).upper())
-        return super().add_argument(*names, **kwargs)
+        self._adding = True
+        try:
+            return super().add_argument(*names, **kwargs)
+        finally:
+            self._adding = False
+
+    def add_subparsers(self, **kwargs: Any) -> Any:
+        self._adding = True
+        try:
+            return super().add_subparsers(**kwargs)
+        finally:
+            self._adding = False
 
     def _get_formatter(self) -> argparse.HelpFormatter:
+        if self._adding:
+            # Building, argparse only checks that a metavar fits its nargs, and formats the
+            # sub-commands' prog ("pacer log"): a formatter of a fixed width does both
+            # without asking the terminal's size (which imports shutil, bz2 and lzma).
+            return argparse.HelpFormatter(self.prog, width=80)
         if current_lang() == "zh":
             from pacer.cli.argparse_zh import HelpFormatter
 
@@ -60,7 +78,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _common() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument("--plan", type=Path, default=argparse.SUPPRESS, help=t("help.opt.plan"))
     common.add_argument("--db", type=Path, default=argparse.SUPPRESS, help=t("help.opt.db"))
     common.add_argument(

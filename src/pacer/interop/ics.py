@@ -10,7 +10,6 @@ Texts written into events (minutes, the name of a trip) follow the plan's langua
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 
 import icalendar
@@ -18,6 +17,7 @@ import icalendar
 from pacer.calendar.days import Trip
 from pacer.i18n_catalog import CATALOG
 from pacer.plan.model import DayTemplate, Plan
+from pacer.record import record
 from pacer.schedule.projection import BlockPlan, DayPlan
 
 try:  # the C blake2 module, without loading OpenSSL as hashlib does
@@ -47,7 +47,7 @@ def template_start(plan: Plan, template: DayTemplate, day: date) -> time:
     return DEFAULT_START
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class TimedBlock:
     """One block of a day at its clock time (in the plan's time zone)."""
 

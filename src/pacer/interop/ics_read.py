@@ -19,6 +19,7 @@ from typing import TypeVar
 import icalendar
 
 from pacer.i18n import Message
+from pacer.record import record
 
 try:  # the C blake2 module, without loading OpenSSL as hashlib does
     from _blake2 import blake2b as _blake2b
@@ -33,7 +34,7 @@ class NotACalendar(ValueError):
     """The bytes are not an iCalendar file: nothing in them is read."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FoundTrip:
     """An event that makes a trip: its UID (for one occurrence of a repeating event, the
     UID, `#` and its recurrence id), dates (last inclusive), summary, line."""
@@ -45,7 +46,7 @@ class FoundTrip:
     line: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SkippedEvent:
     """An event that may have been a trip but cannot be one, and why (`reason.key` is
     `ics.skip.<kind>`)."""
@@ -59,7 +60,7 @@ class SkippedEvent:
         return self.reason.key.rsplit(".", 1)[-1]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CalendarScan:
     events: int  # every VEVENT in the file
     found: tuple[FoundTrip, ...]

@@ -9,7 +9,7 @@ markdown_words.GLOSSARY); otherwise a title's first ASCII words, lower-case, joi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 
 from pacer.interop import markdown_words as words
@@ -29,6 +29,7 @@ from pacer.interop.plan_draft import (
     guess,
 )
 from pacer.plan.model import WEEKDAYS, Month
+from pacer.record import replace
 
 UNIT_MINUTES = 60  # a bullet of a month: one sitting
 WEEK_MINUTES = 180  # a row of a week table: a week's share of a shared work block

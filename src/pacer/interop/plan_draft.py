@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 
 from pacer.plan.model import WEEKDAYS, Month
+from pacer.record import record
 
 # A guess is a catalog key (under `mdimport.guess.`) with its arguments; None: read as written.
 Guess = tuple[str, tuple[tuple[str, object], ...]] | None
@@ -19,14 +19,14 @@ def guess(key: str, **args: object) -> Guess:
     return "guess." + key, tuple(args.items())
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class DraftTrack:
     id: str
     title: str
     why: Guess = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class DraftBlock:
     id: str
     type: str  # habit, work or ritual
@@ -40,7 +40,7 @@ class DraftBlock:
     why: Guess = None  # why this type (or these minutes)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class DraftTemplate:
     id: str
     title: str
@@ -48,14 +48,14 @@ class DraftTemplate:
     why: Guess = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class DraftShape:
     id: str
     days: tuple[str, ...]  # template id per weekday, Monday first
     why: Guess = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class DraftPhase:
     id: str
     title: str
@@ -65,7 +65,7 @@ class DraftPhase:
     why: Guess = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class DraftMonth:
     month: Month
     title: str
@@ -73,7 +73,7 @@ class DraftMonth:
     items: tuple[tuple[str, tuple[str, ...]], ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class DraftUnit:
     id: str
     title: str
@@ -84,7 +84,7 @@ class DraftUnit:
     why: Guess = None  # why these minutes
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class DraftCurriculum:
     id: str
     title: str
@@ -97,7 +97,7 @@ class DraftCurriculum:
     notes: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class DraftPlan:
     id: str
     title: str

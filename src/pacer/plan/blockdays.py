@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
 
 from pacer.plan.model import WEEKDAYS
 from pacer.plan.problems import Loc
 from pacer.plan.reader import Reader
 from pacer.plan.yamlnodes import Located
+from pacer.record import record
 
 
 def weekday_hint(raw: str) -> str | None:
@@ -56,7 +56,7 @@ def block_per_week(r: Reader, node: Located | None, where: str, block_type: str)
     return value or None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class HabitSeen:
     """A habit block as written: its track, `per_week`, `days` and where to point at it."""
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from pacer.plan.model import Block, Plan, Track, Unit
+from pacer.record import ordered_record, record
 
 # The kinds of change, in the order they are listed. `before`/`after` hold what the kind
 # compares: minutes, an ISO date, an id, or None for a thing that is added or removed.
@@ -34,7 +33,7 @@ KINDS = (
 Value = str | int | None
 
 
-@dataclass(frozen=True, slots=True, order=True)
+@ordered_record
 class Change:
     kind: str
     id: str
@@ -42,7 +41,7 @@ class Change:
     after: Value = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PlanDiff:
     changes: tuple[Change, ...]
 

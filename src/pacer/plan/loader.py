@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -52,6 +51,7 @@ from pacer.plan.rotation import (
 from pacer.plan.studyday import read_day_starts
 from pacer.plan.windows import read_window
 from pacer.plan.yamlnodes import Located, YamlRefused, read_located
+from pacer.record import replace
 
 __all__ = ["FORMAT_VERSION", "PlanInvalid", "load_plan_file", "load_plan_text", "read_plan_bytes"]
 

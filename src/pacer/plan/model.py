@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
+
+from pacer.record import field, ordered_record, record
 
 # typing costs a few ms at start-up and is only needed by the type checker.
 TYPE_CHECKING = False
@@ -20,7 +21,7 @@ WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 REVIEW_TARGET = "review"
 
 
-@dataclass(frozen=True, slots=True, order=True)
+@ordered_record
 class Month:
     """A calendar month, written YYYY-MM in the plan."""
 
@@ -45,7 +46,7 @@ class Month:
         return f"{self.year:04d}-{self.month:02d}"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Track:
     id: str
     title: str
@@ -53,7 +54,7 @@ class Track:
     was: tuple[str, ...] = ()  # the ids it had before a rename (its log counts for it)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Baseline:
     track: str
     have: tuple[str, ...] = ()
@@ -62,7 +63,7 @@ class Baseline:
     covers: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Step:
     title: str
     minutes: int
@@ -70,7 +71,7 @@ class Step:
     detail: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Block:
     id: str
     type: BlockType
@@ -98,7 +99,7 @@ class Block:
         return (not self.tracks or track in self.tracks) and (not self.kinds or kind in self.kinds)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class DayTemplate:
     id: str
     title: str
@@ -123,7 +124,7 @@ class DayTemplate:
         return tuple(b for b in self.blocks if b.on_weekday(weekday))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class WeekShape:
     id: str
     days: tuple[str, ...]  # template id per weekday, Monday first
@@ -137,7 +138,7 @@ DEFAULT_ALARM = 10
 REST_DAY = DayTemplate(REST_TEMPLATE, "", ())
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Ramp:
     """A gentle first week back (`ramp:` of a kind of absence): after an absence of at least
     `after_days` days, the next `days` study days with work blocks offer `share` of their work
@@ -148,7 +149,7 @@ class Ramp:
     share: float  # in (0, 1]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Absence:
     """A kind of absence (`absences:` in the plan): the week shape its days follow, or one
     template for all of them; its title and the banner `today` shows on its days."""
@@ -168,7 +169,7 @@ DEFAULT_ABSENCES: tuple[Absence, ...] = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CalendarOverride:
     day: date
     template: str  # "" when the override names a week shape
@@ -176,7 +177,7 @@ class CalendarOverride:
     shape: str = ""  # a week shape: its template for this weekday
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Rotation:
     """A cycle counted from `start`: one week shape per week, or one day template per day."""
 
@@ -193,7 +194,7 @@ class Rotation:
         return "day", self.days[(d - self.start).days % len(self.days)]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CalendarPeriod:
     start: date
     end: date  # inclusive
@@ -201,7 +202,7 @@ class CalendarPeriod:
     reason: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CalendarRules:
     country: str | None = "CN"
     holiday_template: str = "holiday"
@@ -214,7 +215,7 @@ class CalendarRules:
     roster_templates: tuple[str, ...] = ()  # templates `pacer roster import` sets
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Phase:
     id: str
     title: str
@@ -223,7 +224,7 @@ class Phase:
     deliverable: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class MonthPlan:
     month: Month
     title: str = ""
@@ -232,7 +233,7 @@ class MonthPlan:
     weights: tuple[tuple[str, float], ...] = ()  # (curriculum id, weight)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Unit:
     id: str
     title: str
@@ -250,7 +251,7 @@ class Unit:
     was: tuple[str, ...] = ()  # the ids it had before a rename (its log counts for it)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Curriculum:
     id: str
     title: str
@@ -278,13 +279,13 @@ class Curriculum:
         return self.end_day or self.end.last_day()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Criterion:
     id: str
     text: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Milestone:
     id: str
     title: str
@@ -293,13 +294,13 @@ class Milestone:
     criteria: tuple[Criterion, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class TargetPoint:
     day: date
     value: float
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Metric:
     id: str
     title: str
@@ -315,7 +316,7 @@ class Metric:
 PREFILLS = ("tracks", "habits")  # what a review prompt's `prefill` may name
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ReviewPrompt:
     """A question of the weekly review. Each is required unless `optional`; `metric` names a
     plan metric whose value the answer is (recorded as one); `prefill` what pacer fills in
@@ -328,14 +329,14 @@ class ReviewPrompt:
     prefill: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ReviewSpec:
     day: str = "sun"
     minutes: int = 30
     prompts: tuple[ReviewPrompt, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Decision:
     id: str
     question: str
@@ -344,7 +345,7 @@ class Decision:
     notes: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Plan:
     id: str
     title: str

@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from pacer.i18n import Message
+from pacer.record import record
 
 MAX_BYTES = 1024 * 1024  # a plan is a few dozen KiB; anything near this is not a plan
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Loc:
     line: int  # 1-based
     col: int  # 1-based
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Problem:
     loc: Loc
     message: Message

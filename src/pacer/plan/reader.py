@@ -5,7 +5,6 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar
 
@@ -14,6 +13,7 @@ from pacer.i18n import Message
 from pacer.plan.model import Month
 from pacer.plan.problems import Loc, Problem
 from pacer.plan.yamlnodes import BadDate, Located, Timestamp, is_date
+from pacer.record import record
 
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$", re.ASCII)
@@ -21,7 +21,7 @@ _TIME = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$", re.ASCII)
 T = TypeVar("T")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Ref:
     """A reference to an id, checked once every id is known."""
 

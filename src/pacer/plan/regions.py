@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
 
 from pacer.plan.problems import Loc
 from pacer.plan.reader import Reader
 from pacer.plan.yamlnodes import Located
+from pacer.record import record
 
 REGION_KEYS = ("country", "subdivision", "holidays_off")  # of `calendar`
 _CODE = re.compile(r"^[A-Z]{2}$", re.ASCII)
@@ -18,7 +18,7 @@ _ISO_REGION = re.compile(r"^([A-Za-z]{2})[-_ ]([A-Za-z0-9]{1,8})$", re.ASCII)
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Region:
     country: str | None
     subdivision: str | None

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 from pacer.i18n import Message
 from pacer.plan.model import Plan
 from pacer.plan.problems import Loc
+from pacer.record import record
 
 # The today path maps renames without reading YAML: the readers are for the type checker.
 TYPE_CHECKING = False
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 RENAMED_KINDS = ("unit", "track")  # what may say `was:`
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class WasSeen:
     """One old id a unit or track of the plan file declares, where it is written."""
 
@@ -60,7 +60,7 @@ def check_was(seen: list[WasSeen], current: Mapping[str, set[str]], r: Reader) -
         first.setdefault(key, was.loc)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Renames:
     """Old id -> current id, for units and for tracks: how a stored row naming an id from
     before a rename finds what it counts for now."""

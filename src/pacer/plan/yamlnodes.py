@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -11,6 +10,7 @@ from yaml.constructor import SafeConstructor
 
 from pacer.i18n import Message
 from pacer.plan.problems import MAX_BYTES, Loc, Problem
+from pacer.record import record
 
 MAX_NODES = 100_000
 MAX_DEPTH = 64  # lists and mappings nested deeper than this are refused (a plan needs ~8)
@@ -20,7 +20,7 @@ _SCALARS = SafeConstructor()
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Located:
     """A YAML value with where it was written.
 
@@ -144,14 +144,14 @@ class _Converter:
         return Located(value, loc, raw=raw)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _BadDate:
     """A value shaped like a date that is not one (2026-02-30); the loader reports it."""
 
     raw: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Timestamp:
     """A date with a time of day, where the plan wants a plain date."""
 

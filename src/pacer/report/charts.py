@@ -11,12 +11,12 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import BinaryIO
 
 from pacer.i18n import minutes_text, t
+from pacer.record import record
 from pacer.report.fonts import configure
 from pacer.service.report import ReportData
 
@@ -43,7 +43,7 @@ TICK_SIZE = 7
 _EPOCH = date(1970, 1, 1).toordinal()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Look:
     """How a chart is drawn: for a file (PRINT: PNG and SVG, as wide as a page) or for a phone
     (PHONE: SVG only, scaled to the screen's width, so its lettering is sized for ~360 px)."""
@@ -290,7 +290,7 @@ def _metadata(suffix: str) -> dict[str, str | None]:
     return {"Date": None} if suffix == ".svg" else {"Software": "pacer"}
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class HeatDays:
     """What the heatmap draws: the period's days and minutes, the plan's span, the report's
     day. Days outside the span get no cell; after `today` an outline; else a colour."""

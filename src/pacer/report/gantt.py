@@ -4,11 +4,11 @@ due and projected dates, the absences and today — a pure function of the plan'
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
 
 from pacer.calendar.days import Trip
 from pacer.plan.model import Plan
+from pacer.record import record
 from pacer.schedule.progress import LogEntry
 from pacer.schedule.projection import Projection
 from pacer.schedule.status import MilestoneStatus
@@ -16,7 +16,7 @@ from pacer.schedule.status import MilestoneStatus
 Span = tuple[date, date]  # first and last day, inclusive
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class GanttRow:
     """One curriculum: its window, where the plan as written puts its units (`planned`),
     and where they really are and will be (`projected`: logged days up to today, then the
@@ -38,7 +38,7 @@ class GanttRow:
         return (self.projected[1] - self.planned[1]).days
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class GanttMilestone:
     id: str
     title: str
@@ -47,7 +47,7 @@ class GanttMilestone:
     status: str  # as `status` says it: on_track, at_risk, late, missed, met, done
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class GanttAbsence:
     start: date
     end: date  # inclusive
@@ -55,7 +55,7 @@ class GanttAbsence:
     title: str  # what the plan calls the kind, in the chart's language
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class GanttData:
     """The whole chart: `first`–`last` spans every bar, diamond and the plan itself."""
 

@@ -4,15 +4,15 @@ and topics; and the notes (blog material, Sundays' 博客素材) written for the
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 
 from pacer.plan.model import Curriculum, Month, Plan
+from pacer.record import record
 
 _BOOK_TITLE = re.compile(r"《([^《》]+)》")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Note:
     """Material for a blog post, written on a local date."""
 

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from pacer.calendar.days import Calendar, DayInfo
 from pacer.plan.model import Block, DayTemplate, Plan
+from pacer.record import record
 from pacer.schedule.ramp import RampDay, lighter, ramp_days
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Stretch:
     """A catch-up choice: from `start` to `end`, work blocks may run to their `max`."""
 
@@ -21,7 +21,7 @@ class Stretch:
         return self.start <= d <= self.end
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class DayCapacity:
     info: DayInfo
     template: DayTemplate

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from pacer.plan.model import Milestone, Plan
+from pacer.record import record, replace
 from pacer.schedule.capacity import Stretch
 from pacer.schedule.projection import Adjustments, Focus, Projection
 
@@ -22,7 +22,7 @@ WEEKS = (2, 4)  # how long a focus or a stretch lasts (or until the due date)
 CHOICE_KINDS = ("stretch", "defer", "move_due", "focus")  # ChoiceKind
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CatchupChoice:
     """A recorded choice (or an option not yet chosen, with id 0)."""
 
@@ -36,7 +36,7 @@ class CatchupChoice:
     id: int = 0
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Effect:
     milestone: str
     before: date | None
@@ -44,7 +44,7 @@ class Effect:
     due: date  # the due date once the option is applied
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Option:
     choice: CatchupChoice
     effects: tuple[Effect, ...]

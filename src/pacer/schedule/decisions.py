@@ -4,10 +4,10 @@ the decisions themselves — pure, no I/O."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import date
 
 from pacer.plan.model import Plan
+from pacer.record import record
 
 # typing costs a few ms at start-up and is only needed by the type checker.
 TYPE_CHECKING = False
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 DECISION_KINDS = ("keep", "catchup", "move")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Slip:
     """A milestone that needs a decision in a week's review: its projected date moved later
     during the week and now falls after its due date, or its due date has passed with units
@@ -35,7 +35,7 @@ class Slip:
     past_due: bool
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ReviewDecision:
     """What the review decided for one milestone."""
 

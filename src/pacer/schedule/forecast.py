@@ -42,7 +42,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 import numpy as np
@@ -50,6 +49,7 @@ import numpy.typing as npt
 
 from pacer.calendar.days import Calendar
 from pacer.plan.model import Plan
+from pacer.record import record
 from pacer.schedule.capacity import Timeline
 from pacer.schedule.progress import LogEntry, Progress, progress_of
 from pacer.schedule.projection import Adjustments, Projection, project
@@ -82,7 +82,7 @@ QUANTILES = (0.1, 0.5, 0.9)
 
 
 # -- the evidence -----------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
+@record
 class Figure:
     """An estimate from the log and its prior."""
 
@@ -91,7 +91,7 @@ class Figure:
     sd: float  # the uncertainty of the estimate (velocity: on the log scale)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Evidence:
     first: date | None  # the first day of history (None: none yet)
     days: int  # calendar days of history, up to the day before the forecast
@@ -283,7 +283,7 @@ def evidence(
 
 
 # -- the order of work --------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
+@record
 class OrderOfWork:
     """The projection's pieces at their places in the cumulative capacity from `start`."""
 
@@ -465,7 +465,7 @@ def draw_velocity(
 
 
 # -- milestones -------------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
+@record
 class MilestoneForecast:
     id: str
     title: str

@@ -4,16 +4,16 @@ minutes logged, days asked and days kept — one count for status, the review an
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from pacer.calendar.days import Calendar
 from pacer.plan.model import REVIEW_TARGET, Block, Plan
+from pacer.record import record
 from pacer.schedule.progress import LogEntry, LogTargets
 from pacer.schedule.weeks import IsoWeek
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Tally:
     """One habit (`id` its track) or the weekly review's ritual (`id` "review") over a span.
 
@@ -29,7 +29,7 @@ class Tally:
     days: int = 0
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Tallies:
     habits: tuple[Tally, ...]  # one per habit track, in the plan's order of tracks
     ritual: Tally  # the weekly review

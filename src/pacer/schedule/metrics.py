@@ -12,11 +12,11 @@ honouring `higher_is_better`.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
 
 from pacer.plan.model import Metric, TargetPoint
+from pacer.record import record
 
 # typing costs a few ms at start-up and is only needed by the type checker.
 TYPE_CHECKING = False
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 EPSILON = 1e-9
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Reading:
     """One recorded value of a metric on a local date."""
 
@@ -41,13 +41,13 @@ class Reading:
     logged_at: str = ""  # UTC, ISO 8601
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RoadPoint:
     day: date
     value: float
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Standing:
     """Where a metric stands on a date."""
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from pacer.plan.model import Plan
+from pacer.record import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class DayRange:
     """Consecutive days, `first` to `last` inclusive (never empty)."""
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
 from datetime import date
 
 from pacer.plan.model import REVIEW_TARGET, Plan
+from pacer.record import record, replace
 
 # typing costs a few ms at start-up and is only needed by the type checker.
 TYPE_CHECKING = False
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 TARGET_KINDS = ("unit", "habit", "ritual")  # what a log entry is for (TargetKind)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class LogEntry:
     """Minutes done on a local date for a unit, habit or ritual (the weekly review)."""
 
@@ -33,7 +33,7 @@ class LogEntry:
     note: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Place:
     """Where a log entry counts: a unit's minutes (on the unit's track), a habit's (its
     track) or the weekly review's, the ritual (`track` None)."""
@@ -42,7 +42,7 @@ class Place:
     track: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class LogTargets:
     """What the plan in force makes of each logged target: the one rule by which `status`,
     the review, the reports and `doctor` tell what is in the plan from what is not."""
@@ -93,7 +93,7 @@ def not_in_plan_entries(plan: Plan, entries: Iterable[LogEntry]) -> list[LogEntr
     return [e for e in entries if targets.place(e) is None]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Progress:
     """Unit minutes and completions from the log (entries of any order give the same)."""
 

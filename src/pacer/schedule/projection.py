@@ -18,24 +18,24 @@ finishes its unit; a block whose rest is too short for the next piece stays unfi
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from pacer.calendar.days import Calendar, DayInfo
 from pacer.plan.model import DESK_KINDS, Block, DayTemplate, Plan, Unit
+from pacer.record import field, record
 from pacer.schedule.capacity import Stretch, Timeline
 from pacer.schedule.progress import Progress, remaining_minutes
 from pacer.schedule.ramp import RampDay
 from pacer.schedule.stream import NO_POOL, OVERFLOW_DAYS, PoolKey, Stream, covers, pool_key
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Placement:
     unit: str
     minutes: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class BlockPlan:
     block: Block
     items: tuple[Placement, ...] = ()
@@ -46,7 +46,7 @@ class BlockPlan:
         return sum(p.minutes for p in self.items)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class DayPlan:
     info: DayInfo
     template: DayTemplate
@@ -65,7 +65,7 @@ class DayPlan:
         return bp.block.minutes, bp.block.max_minutes
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Focus:
     """A catch-up choice: from `start` to `end`, a block takes these units before the rest
     of the stream (each still only where it may go)."""
@@ -75,7 +75,7 @@ class Focus:
     units: frozenset[str]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Adjustments:
     """Catch-up choices that change the projection (never the plan file)."""
 
@@ -90,7 +90,7 @@ class Adjustments:
         return frozenset().union(*(f.units for f in self.focus if f.start <= d <= f.end))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Projection:
     start: date
     last: date  # the last day looked at

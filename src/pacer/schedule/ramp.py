@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from pacer.calendar.days import Calendar, Trip
 from pacer.plan.model import Plan, Ramp
+from pacer.record import record
 
 # How far past an absence the ramp looks for its study days (a plan of days off only has none).
 MAX_WALK = 366
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RampDay:
     """A day back from an absence whose work blocks are lighter."""
 

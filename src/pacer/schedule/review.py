@@ -5,12 +5,12 @@ projections, no I/O."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from pacer.calendar.days import Calendar, DayInfo, Trip
 from pacer.plan.diff import Change
 from pacer.plan.model import WEEKDAYS, Block, Plan
+from pacer.record import record, replace
 from pacer.schedule.progress import LogEntry, LogTargets
 from pacer.schedule.projection import BlockPlan, DayPlan, Projection
 from pacer.schedule.status import finish_date, finished_on
@@ -94,7 +94,7 @@ def with_review(plan: Plan, calendar: Calendar, days: Iterable[DayPlan]) -> list
     return out
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class TrackWeek:
     id: str
     title: str
@@ -102,7 +102,7 @@ class TrackWeek:
     done: int  # unit minutes logged in the week
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class HabitWeek:
     """A habit's week (`track` its track), or the weekly review's (`track` "review")."""
 
@@ -116,7 +116,7 @@ class HabitWeek:
     done: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FinishedUnit:
     id: str
     title: str
@@ -124,7 +124,7 @@ class FinishedUnit:
     day: date
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class MilestoneMove:
     id: str
     title: str
@@ -133,7 +133,7 @@ class MilestoneMove:
     days: int | None  # after − before; None when either is None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PlanChange:
     """A plan version first seen in a period (a week, a year): what changed from the one
     before it, why, and the milestones whose projected date it moved."""
@@ -145,7 +145,7 @@ class PlanChange:
     milestones: tuple[MilestoneMove, ...] | None  # only those that moved; None as `changes`
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class WeekFacts:
     week: IsoWeek
     tracks: tuple[TrackWeek, ...]
@@ -167,7 +167,7 @@ class WeekFacts:
         return self.habits + ((self.ritual,) if self.ritual is not None else ())
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Review:
     """One stored review: the answers per prompt id and the facts as they were (JSON)."""
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import date
 
 from pacer.plan.model import Plan
+from pacer.record import record
 from pacer.schedule.habits import Tallies, Tally
 from pacer.schedule.progress import LogEntry, LogTargets, not_in_plan_entries
 from pacer.schedule.projection import Projection
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 AT_RISK_DAYS = 7  # less slack than a week before the due date is at risk
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class TrackStatus:
     id: str
     title: str
@@ -38,7 +38,7 @@ class TrackStatus:
     has_habit: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class MilestoneStatus:
     id: str
     title: str
@@ -53,7 +53,7 @@ class MilestoneStatus:
     open_units: tuple[str, ...] = ()  # needed units not finished yet, in the plan's order
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CriterionCheck:
     """An acceptance criterion checked off, with its evidence, on a local date."""
 
@@ -135,7 +135,7 @@ def track_status(
     return out
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class NotInPlan:
     """Log entries up to a date that name a unit, habit or ritual the plan does not have (it
     was edited since, or they came from elsewhere): they stay in the record, and in the

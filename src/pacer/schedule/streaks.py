@@ -4,9 +4,9 @@ open, and the current and best runs of kept ones — a day that does not ask kee
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 
+from pacer.record import record
 from pacer.schedule.weekly import HabitWeek, monday_of
 
 # The states of a day (or a week) for one habit. The JSON of `habit list` uses these words.
@@ -17,7 +17,7 @@ OPEN = "open"  # asked for, not logged yet, and not over (today; a flexible habi
 STATES = (KEPT, MISSED, NOT_ASKED, OPEN)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Streak:
     """Kept days (or weeks) in a row: `current` back from the last one, `best` ever."""
 

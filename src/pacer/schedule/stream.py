@@ -19,11 +19,11 @@ capacity the person really has.
 from __future__ import annotations
 
 from bisect import insort
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from pacer.calendar.days import Calendar
 from pacer.plan.model import DESK_KINDS, Block, Month, Plan, Unit
+from pacer.record import record
 from pacer.schedule.capacity import DayCapacity, Timeline
 from pacer.schedule.progress import Progress, remaining_minutes
 
@@ -50,7 +50,7 @@ def covers(wide: PoolKey, narrow: PoolKey) -> bool:
     return tracks and kinds
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Stream:
     """The plan's work in planned order: (unit id, minutes) pieces, and for each piece the
     pool (an index into `pool_keys`) whose block it was planned in."""

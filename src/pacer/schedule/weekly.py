@@ -4,11 +4,11 @@ and the streak in weeks met (Loop Habit Tracker's frequency habits are the refer
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from pacer.calendar.days import Calendar
 from pacer.plan.model import Plan
+from pacer.record import record
 from pacer.schedule.progress import LogEntry
 
 # Weeks are Monday-first, as the plan's week shapes and ISO weeks are.
@@ -41,7 +41,7 @@ def offered(per_week: int, logged: Iterable[date], day: date) -> bool:
     return day in days or before < per_week
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class HabitWeek:
     """One Monday-first week of a flexible habit.
 
@@ -73,7 +73,7 @@ def week_streak(weeks: Sequence[HabitWeek], running: bool) -> int:
     return count
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class WeekHabit:
     """A flexible habit standing on a day: its target, the week's count so far, the streak."""
 

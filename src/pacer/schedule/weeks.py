@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from pacer.plan.model import WEEKDAYS
+from pacer.record import ordered_record
 
 _WEEK = re.compile(r"^(\d{4})-?[Ww](\d{1,2})$", re.ASCII)
 
 
-@dataclass(frozen=True, slots=True, order=True)
+@ordered_record
 class IsoWeek:
     """An ISO 8601 week (Monday to Sunday), written 2026-W10."""
 

@@ -6,13 +6,13 @@ from __future__ import annotations
 import json
 import os
 import re
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
 from pacer import __version__, clock
 from pacer.errors import PacerError
 from pacer.i18n import Message
+from pacer.record import record
 from pacer.service.session import Session
 
 # typing costs a few ms at start-up and is only needed by the type checker.
@@ -153,7 +153,7 @@ def export_json(
 
 
 # -- import ------------------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
+@record
 class Imported:
     path: Path
     rows: dict[str, int]  # rows written per table
@@ -218,7 +218,7 @@ _IN_FORCE_KEYS = ("version", "since", "day")
 _DIGEST = re.compile(r"^[0-9a-f]{64}$", re.ASCII)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PlanVersions:
     """The plan versions of an export, checked, as the store writes them."""
 

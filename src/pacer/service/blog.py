@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -10,6 +9,7 @@ from pacer.bounds import check_text
 from pacer.errors import PacerError
 from pacer.i18n import Message, t
 from pacer.plan.model import Curriculum
+from pacer.record import record
 from pacer.service.session import Session, _entries
 
 # typing and the Markdown writer cost start-up time; only the type checker needs them here.
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from pacer.schedule.blog import Note
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Export:
     """A draft written: where, and what went into it."""
 

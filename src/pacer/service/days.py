@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from pacer import clock
@@ -11,6 +10,7 @@ from pacer.calendar.days import Calendar, DayInfo, Trip
 from pacer.errors import AlreadyDone, PacerError
 from pacer.i18n import Message, notice_json, t
 from pacer.plan.model import REVIEW_TARGET, Curriculum, Plan, Unit
+from pacer.record import record
 from pacer.schedule.progress import LogEntry, progress_of
 from pacer.schedule.projection import BlockPlan, DayPlan, project
 from pacer.service.session import Session, _entries, resolve_target
@@ -29,16 +29,16 @@ DAY_MINUTES = 24 * 60
 
 
 # -- agenda -----------------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
+@record
 class DayView:
     """One date as the person sees it: template, reason, blocks with work, what was logged."""
 
     plan: DayPlan
     logged: tuple[LogEntry, ...]
-    notices: tuple[Message, ...] = field(default=())
+    notices: tuple[Message, ...] = ()
     # Each flexible habit the day shows: (track, days of its week logged up to the day,
     # per_week) — "2 of 3 this week".
-    weekly: tuple[tuple[str, int, int], ...] = field(default=())
+    weekly: tuple[tuple[str, int, int], ...] = ()
 
     # The older plan version that planned a past day (None: the plan in force): a unit it
     # placed there may be gone from the plan since, and is then named as that version named it.
@@ -146,9 +146,8 @@ def day_views(session: Session, first: date, count: int, today: date) -> list[Da
 def _as_planned_day(plan: Plan, dp: DayPlan) -> DayPlan:
     """A past day an older plan version planned, its units and habit tracks named as the
     plan in force names them (`was:`): the log it is shown beside is named so too."""
-    from dataclasses import replace
-
     from pacer.plan.renames import Renames
+    from pacer.record import replace
 
     renames = Renames.of(plan)
     if not renames:
@@ -168,8 +167,7 @@ def _flexible_habits(
 ) -> tuple[DayPlan, tuple[tuple[str, int, int], ...]]:
     """The day without the flexible habits whose week's count was met before it, and the
     week's count of each one it shows."""
-    from dataclasses import replace
-
+    from pacer.record import replace
     from pacer.schedule.weekly import habit_days, offered, week_count
 
     day = dp.info.day
@@ -192,8 +190,7 @@ def _flexible_habits(
 
 def agenda(session: Session, day: date) -> DayView:
     """The single-day view; it also says when a weekly review is due and not yet written."""
-    from dataclasses import replace
-
+    from pacer.record import replace
     from pacer.service.reviewdue import review_notice
 
     today = clock.today(session.plan)
@@ -212,7 +209,7 @@ def empty_block_reason(bp: BlockPlan) -> Message | None:
     return Message("today.nothing_eligible")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class LogTarget:
     """Something a day offers to log minutes for: a habit's track, a unit, the review."""
 

@@ -6,11 +6,11 @@ commands that do not forecast never pay for it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from pacer.errors import PacerError
 from pacer.i18n import Message
+from pacer.record import record
 from pacer.service.session import Session, _entries, projection_at
 
 # typing and numpy cost start-up time; only the type checker needs them here.
@@ -29,7 +29,7 @@ DEFAULT_RUNS = 2000
 DEFAULT_SEED = 0
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class HistoryFigure:
     id: str  # a day template or a track
     title: str
@@ -37,7 +37,7 @@ class HistoryFigure:
     count: int  # days (adherence) or finished units (velocity) it rests on
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ForecastView:
     day: date
     runs: int

@@ -4,11 +4,11 @@ plan in force no longer name (reported, never deleted; a catch-up choice naming 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from pacer.i18n import Message
 from pacer.plan.model import Plan
+from pacer.record import field, record
 from pacer.service.session import Session
 
 # typing costs a few ms at start-up and is only needed by the type checker.
@@ -105,7 +105,7 @@ def _resolved(path: Path) -> Path:
 
 
 # -- what the plan no longer names -------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
+@record
 class Stray:
     """A row naming a unit, habit, milestone, criterion, post or metric the plan lacks."""
 
@@ -170,13 +170,13 @@ def _criteria(plan: Plan) -> set[tuple[str, str]]:
 
 
 # -- the whole check ---------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
+@record
 class Finding:
     level: Level
     message: Message
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class DoctorReport:
     database: Path
     plan: str

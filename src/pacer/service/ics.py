@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -11,6 +10,7 @@ from pacer.calendar.days import Trip
 from pacer.errors import PacerError
 from pacer.i18n import Message
 from pacer.plan.model import Plan
+from pacer.record import record
 from pacer.service.session import Session
 
 # typing and the iCalendar code cost start-up time; only the type checker needs them here.
@@ -25,7 +25,7 @@ MAX_DAYS = 366
 MAX_FILE_MB = 64
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class IcsExport:
     data: bytes
     events: int
@@ -59,7 +59,7 @@ def export_ics(session: Session, days: int, alarms: bool = True) -> IcsExport:
     return IcsExport(data, data.count(b"BEGIN:VEVENT"), today, days)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class TripImport:
     """What one import did: the trips added, those already there (with what the calendar
     says now), the events skipped and why, and how many events the file held."""

@@ -3,13 +3,13 @@ last change of any kind (store/audit.py keeps every change)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from pacer import clock
 from pacer.bounds import check_text
 from pacer.errors import PacerError
 from pacer.i18n import Message, t
+from pacer.record import record
 from pacer.schedule.progress import LogEntry
 from pacer.service.absence import absence_name
 from pacer.service.session import Session
@@ -189,7 +189,7 @@ def note_text(note: Note) -> Message:
 
 
 # -- undo ----------------------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
+@record
 class Undone:
     """What `undo` reverted: the change, what it says, and the day the row is on."""
 

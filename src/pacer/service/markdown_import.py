@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from pacer.errors import PacerError
 from pacer.i18n import Message
+from pacer.record import record
 
 # typing costs a few ms at start-up and is only needed by the type checker.
 TYPE_CHECKING = False
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 MAX_BYTES = 1 << 20  # as for a plan file: a Markdown plan is a few dozen KiB
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ImportedPlan:
     text: str  # the YAML of the draft
     written: Path | None

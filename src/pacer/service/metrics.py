@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from pacer.bounds import check_text
 from pacer.errors import PacerError
 from pacer.i18n import Message, t
 from pacer.plan.model import Metric
+from pacer.record import record
 from pacer.service.session import Session
 
 # typing and the road math cost start-up time; only the type checker needs them here.
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from pacer.schedule.metrics import Reading, RoadPoint, Standing
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class MetricView:
     """One metric on a date: its values up to the date, its road and where it stands."""
 

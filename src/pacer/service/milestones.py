@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from pacer import clock
 from pacer.errors import PacerError
 from pacer.i18n import Message
 from pacer.plan.model import Milestone
+from pacer.record import record
 from pacer.service.session import Session, _entries, projection_at
 
 # typing and the status module cost start-up time; only the type checker needs them here.
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     UnitState = Literal["done", "covered", "deferred", "started", "todo"]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class NeededUnit:
     """A unit a milestone needs, and where it stands."""
 
@@ -34,14 +34,14 @@ class NeededUnit:
     projected: date | None  # when the projection finishes it (None: done or beyond)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CriterionView:
     id: str
     text: str
     check: CriterionCheck | None  # None: not checked (by the date)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class MilestoneView:
     day: date
     status: MilestoneStatus
@@ -49,7 +49,7 @@ class MilestoneView:
     criteria: tuple[CriterionView, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CheckResult:
     milestone: Milestone
     check: CriterionCheck

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
 from pacer.plan.model import Plan
+from pacer.record import record
 from pacer.service.session import Session
 
 # typing costs a few ms at start-up and is only needed by the type checker.
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 CLOSE_ENOUGH = 0.6  # difflib ratio below which an id is no likely rename of another
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Suggestion:
     """Where an orphan's history would count: `was:` to add to a current unit or track."""
 
@@ -37,7 +37,7 @@ class Suggestion:
         return f"was: [{', '.join(self.was)}]"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Orphan:
     """A log target (unit or habit track id) the plan in force does not have."""
 
@@ -49,7 +49,7 @@ class Orphan:
     suggestion: Suggestion | None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Known:
     """An orphan's id as the newest stored plan version that had it knew it."""
 

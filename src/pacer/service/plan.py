@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from pacer.bounds import shown
 from pacer.errors import InputError
 from pacer.i18n import Message
 from pacer.plan.model import Block, Plan
+from pacer.record import record
 from pacer.workspace import data_dir, resolve_plan_path
 
 # typing costs a few ms at start-up and is only needed by the type checker.
@@ -40,7 +40,7 @@ def init_plan(target: Path | None, template: str | None = None) -> Path:
     return path
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PlanAdopted:
     plan: Plan
     path: Path  # the plan file in force from now on
@@ -132,7 +132,7 @@ def plan_warnings(plan: Plan, path: Path) -> list[Problem]:
     return selection_warnings(plan, read_plan_file(path))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PlanSummary:
     units: int
     unit_minutes: int

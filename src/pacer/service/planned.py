@@ -104,7 +104,7 @@ def habit_tallies(
 
 def _named_by(then: Session, renames: Renames, entries: Iterable[LogEntry]) -> list[LogEntry]:
     """The entries (named by the current plan) as an older plan named their targets."""
-    from dataclasses import replace
+    from pacer.record import replace
 
     tracks = {renames.track(t.id): t.id for t in then.plan.tracks}
     units = {renames.unit(u.id): u.id for u in then.plan.units()}

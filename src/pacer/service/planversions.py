@@ -8,7 +8,6 @@ it at once, with the reason given. A read-only database records nothing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from pacer import clock
 from pacer.errors import InputError, PacerError
 from pacer.i18n import Message
 from pacer.plan.diff import PlanDiff, diff_plans
+from pacer.record import record
 from pacer.service.session import Session
 from pacer.store.planversions import (
     PlanVersion,
@@ -28,7 +28,7 @@ from pacer.store.planversions import (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class MilestoneEffect:
     """What a version did to one milestone's projected date (projected on its day)."""
 
@@ -44,7 +44,7 @@ class MilestoneEffect:
         return (self.after - self.before).days
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class HistoryEntry:
     version: PlanVersion
     in_force: tuple[date, ...]  # each day it became the plan in force

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from pacer import clock
@@ -10,6 +9,7 @@ from pacer.bounds import check_text
 from pacer.errors import PacerError
 from pacer.i18n import Message, joined, t
 from pacer.plan.model import Plan
+from pacer.record import record
 from pacer.schedule.progress import progress_of
 from pacer.service.milestones import all_checks, milestone_json
 from pacer.service.session import (
@@ -35,7 +35,7 @@ DAY_MINUTES = 24 * 60
 
 
 # -- status, timeline, catch-up ---------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
+@record
 class StatusView:
     day: date
     tracks: tuple[TrackStatus, ...]
@@ -55,8 +55,7 @@ class StatusView:
 
 
 def status(session: Session, day: date) -> StatusView:
-    from dataclasses import replace
-
+    from pacer.record import replace
     from pacer.schedule.progress import remaining_minutes
     from pacer.schedule.status import finished_on, milestone_status, not_in_plan, track_status
 
@@ -176,7 +175,7 @@ def _ritual_json(view: StatusView) -> dict[str, Any] | None:
     }
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class TimelineRow:
     id: str
     title: str
@@ -186,7 +185,7 @@ class TimelineRow:
     projected_finish: date | None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class TimelineView:
     day: date
     weeks: tuple[date, ...]  # the Monday of each column
@@ -340,8 +339,7 @@ def _unknown_milestone(plan: Plan, milestone_id: str) -> Message:
 def apply_catchup(
     session: Session, day: date, milestone_id: str | None, number: int, reason: str
 ) -> CatchupChoice:
-    from dataclasses import replace
-
+    from pacer.record import replace
     from pacer.store.catchup import add_choice
 
     target, options = catchup_options(session, day, milestone_id)

@@ -3,7 +3,6 @@ data folder's remind.toml; and the systemd user units that run it at the templat
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, time
 from pathlib import Path
 
@@ -11,6 +10,7 @@ from pacer import clock
 from pacer.errors import PacerError
 from pacer.i18n import Message
 from pacer.plan.model import REVIEW_TARGET
+from pacer.record import record
 from pacer.service.session import Session
 
 # typing costs a few ms at start-up and is only needed by the type checker.
@@ -76,7 +76,7 @@ def read_settings(path: Path) -> tuple[str, ...]:
 
 
 # -- the agenda -------------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
+@record
 class RemindItem:
     """A unit placed in a work block: its title, id and minutes that day."""
 
@@ -85,7 +85,7 @@ class RemindItem:
     minutes: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RemindBlock:
     """One block of the day at its clock time, with what it holds and what is logged."""
 
@@ -99,7 +99,7 @@ class RemindBlock:
     logged: int  # minutes logged today for a habit's track or the review
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Agenda:
     """What `pacer remind` says: the day, its template, its blocks, and the review if due."""
 

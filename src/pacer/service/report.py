@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from pacer.errors import PacerError
 from pacer.i18n import Message
+from pacer.record import record
 from pacer.schedule.periods import DayRange, counted_range
 from pacer.service.absence import absence_title
 from pacer.service.session import Session, _entries, planned_projection, projection_at
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 PERIODS = ("week", "month", "year")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class TrackSeries:
     """Cumulative unit minutes per day of the period: planned, and done."""
 
@@ -43,13 +43,13 @@ class TrackSeries:
     has_habit: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class MilestoneLine:
     status: MilestoneStatus
     planned: date | None  # when the plan as written finishes it
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class MetricLine:
     id: str
     title: str
@@ -65,7 +65,7 @@ class MetricLine:
 DAY_STATES = ("outside", "future", "missed", "logged")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ReportNotice:
     """Something the reader of a report should know about its counts: a stable `code`
     (JSON) beside the message shown in the person's language."""
@@ -74,7 +74,7 @@ class ReportNotice:
     message: Message
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ReportData:
     """The facts of one period. Only the `counted` days (inside the plan's span, not after
     `today`: schedule.periods.counted_range) count: `minutes` is 0 on every other day, and

@@ -83,9 +83,8 @@ def review_facts(session: Session, week: IsoWeek, today: date | None = None) -> 
     plan in force on it) vs logged minutes, habits and the review itself (their days up to
     `today`), finished units, milestones moved between the end of the previous week and
     this one."""
-    from dataclasses import replace
-
     from pacer import clock
+    from pacer.record import replace
     from pacer.schedule.review import week_facts
     from pacer.service.planned import habit_tallies, planned_unit_minutes
 

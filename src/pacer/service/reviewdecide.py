@@ -5,12 +5,12 @@ decisions an answers file gives, and the check before anything is saved."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from pacer.errors import PacerError
 from pacer.i18n import Message, minutes_text, t
 from pacer.plan.model import Plan, ReviewPrompt
+from pacer.record import field, record
 from pacer.schedule.decisions import ReviewDecision, Slip
 from pacer.schedule.review import Review, WeekFacts
 from pacer.schedule.weeks import IsoWeek
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from pacer.schedule.catchup import CatchupChoice, Option
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Needs:
     """What the review of `week` needs, and what pacer already knows of it."""
 
@@ -40,7 +40,7 @@ class Needs:
         return tuple(s for s in self.slips if s.milestone not in self.decided)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Wrong:
     """Something given that the review cannot take as it is: `about` is the prompt or the
     milestone it concerns (then not listed again as missing), `message` says what is wrong."""
@@ -328,9 +328,8 @@ def _checked(
     session: Session, needs: Needs, today: date, decision: ReviewDecision
 ) -> tuple[ReviewDecision, CatchupChoice | None]:
     """A decision the review may record, with the catch-up choice it records."""
-    from dataclasses import replace
-
     from pacer.bounds import check_text
+    from pacer.record import replace
     from pacer.schedule.catchup import CatchupChoice
 
     mid = decision.milestone

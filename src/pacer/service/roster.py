@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from pacer.calendar.days import RosterEntry
 from pacer.errors import PacerError
 from pacer.i18n import Message
 from pacer.plan.model import Plan
+from pacer.record import record
 from pacer.service.session import Session
 
 # typing and the iCalendar code cost start-up time; only the type checker needs them here.
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from pacer.interop.ics_read import SkippedEvent
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RosterImport:
     """What one import did: entries added, entries whose event changed (moved, renamed or
     mapped to another template), entries already as the calendar says, events skipped."""

@@ -61,6 +61,8 @@ class Session:
         self._writes_at_open = 0
         self._previews: bool | None = None  # see previews()
         self._store_checked = False  # the binding checked, the plan in force recorded
+        # The log as the plan names its targets, read once per data version (see _entries).
+        self._entries: tuple[tuple[int, str], Plan, list[LogEntry]] | None = None
 
     @property
     def compiled(self) -> CompiledPlan:
@@ -463,7 +465,15 @@ def _entries(session: Session) -> list[LogEntry]:
     from pacer.schedule.progress import as_planned
     from pacer.store.log import all_entries
 
-    return as_planned(session.plan, all_entries(session.store))
+    # `today` asks twice (the agenda, the streaks): the log is read once while nothing
+    # changed (the data version changes with every committed write, by any process).
+    version = session.store.data_version()
+    kept = session._entries
+    if kept is not None and kept[0] == version and kept[1] is session.plan:
+        return list(kept[2])
+    entries = as_planned(session.plan, all_entries(session.store))
+    session._entries = (version, session.plan, entries)
+    return list(entries)
 
 
 def projection_at(

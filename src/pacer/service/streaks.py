@@ -3,9 +3,9 @@ asked (service/planned.py): for `today`, the web's Today page and `pacer habit l
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 
+from pacer.record import record
 from pacer.service.session import Session, _entries
 
 # typing costs a few ms at start-up and is only needed by the type checker.
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 RECENT_DAYS = 30
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class HabitStreak:
     """One habit of the current plan standing on a day: its streak in days, or in weeks met
     for a flexible habit (`per_week`), and the state of each of its last days."""

@@ -11,13 +11,13 @@ running overnight must not put ten hours into the record.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from pacer import clock
 from pacer.bounds import check_text
 from pacer.errors import PacerError
 from pacer.i18n import Message, minutes_text, t
+from pacer.record import record
 from pacer.store.timers import NoTimer, Timer, TimerRunning
 
 TYPE_CHECKING = False
@@ -41,7 +41,7 @@ class NeedsMinutes(PacerError):
         self.running = running
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Running:
     """A running timer as of now: elapsed seconds (negative when this clock is behind the
     one that started it), the minutes a stop would log, and why it needs confirming."""
@@ -52,7 +52,7 @@ class Running:
     confirm: Confirm | None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Stopped:
     """A stopped timer: the entry it logged (None: nothing, too short or discarded)."""
 

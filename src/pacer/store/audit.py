@@ -14,12 +14,10 @@ reverts none of them and never reaches past one, it names it instead.
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
-
 from pacer.clock import now_utc
 from pacer.errors import PacerError
 from pacer.i18n import Message
+from pacer.record import record as frozen_record
 from pacer.store.db import Connection, Store
 
 TYPE_CHECKING = False  # typing costs start-up time (the log is read by `today`)
@@ -62,7 +60,7 @@ ACTIONS = ("add", "edit", "remove", "undo")
 _AUDIT = "id, table_name, row_id, action, before_json, after_json, undoes, changed_at"
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_record
 class Change:
     """One audit row: a row of `table` added, edited, removed, or an undo of change `undoes`."""
 
@@ -101,6 +99,8 @@ def _loaded(text: object) -> object:
     if text is None:
         return None
     try:
+        import json  # not at import: `pacer today` reads no audit row
+
         return json.loads(str(text))
     except ValueError:
         return _BAD
@@ -201,6 +201,8 @@ def mark(tx: Connection, table: Table, action: Action, what: Row) -> None:
 
 
 def _dumped(row: Row | None) -> str | None:
+    import json
+
     return None if row is None else json.dumps(row, ensure_ascii=False, sort_keys=True)
 
 

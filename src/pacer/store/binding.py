@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from pacer.clock import now_utc
+from pacer.record import record
 from pacer.store.db import Connection, Store
 
 # Every table that holds the person's data (the bookkeeping tables aside): a database with a
@@ -19,7 +18,7 @@ _BOOKKEEPING = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PlanCopy:
     """A plan file as the database keeps it: its id and title, where it was read from, the
     SHA-256 of its bytes and the bytes themselves."""

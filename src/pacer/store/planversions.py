@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
 
+from pacer.record import record
 from pacer.store.db import Connection, Store
 from pacer.store.inforce import current_digest as current_digest
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PlanVersion:
     """One stored plan content (without its bytes; see version_content)."""
 
@@ -22,7 +22,7 @@ class PlanVersion:
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class InForce:
     """From `day` (and `since`, UTC) on, version `number` was the plan in force."""
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from datetime import date
 
@@ -25,6 +24,8 @@ _COLUMNS = "week, answers, facts, created_at, updated_at"
 
 
 def _review(row: tuple[object, ...]) -> Review:
+    import json  # not at import: `pacer today` only asks whether a review exists
+
     from pacer.schedule.review import Review
     from pacer.schedule.weeks import IsoWeek
 
@@ -80,8 +81,9 @@ def save_review(
     (it keeps its created_at); otherwise the write is refused. In the same transaction: the
     metric values its answers give (metric, date, value, note), and its decisions, each with
     the catch-up choice it records (its id and kind are kept with the decision)."""
-    from dataclasses import replace as replaced
+    import json
 
+    from pacer.record import replace as replaced
     from pacer.store.audit import insert_row
     from pacer.store.catchup import insert_choice
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
 
 from pacer.errors import PacerError
 from pacer.i18n import Message
+from pacer.record import record
 from pacer.store.db import Connection, Store
 from pacer.store.log import insert_entry
 
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 _COLUMNS = "target_kind, target, local_date, started_at, note"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Timer:
     """A running timer: what it times, the study day it started on (its minutes are logged
     on that day), when it started (UTC) and the note given at its start."""

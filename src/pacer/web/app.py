@@ -669,8 +669,7 @@ class Dashboard:
         )
 
     def save_review(self, request: Request) -> Response:
-        from dataclasses import replace
-
+        from pacer.record import replace
         from pacer.service.reviewdecide import (
             ReviewIncomplete,
             decide_review,
