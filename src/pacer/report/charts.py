@@ -90,6 +90,7 @@ def drawn_as(chosen: Look) -> Iterator[None]:
 # matplotlib's settings are one for every thread: an SVG is written under this lock with its
 # own svg.fonttype, so two servers' chart threads (or a test's) never swap them mid-file.
 _SVG_LOCK = threading.Lock()
+_PNG_LEVEL = {"compress_level": 3}
 
 
 def _draw_into(fig: Figure, tmp: Path | BinaryIO, suffix: str) -> None:
@@ -100,9 +101,7 @@ def _draw_into(fig: Figure, tmp: Path | BinaryIO, suffix: str) -> None:
     if suffix != ".svg":
         # zlib's level 3: the same pixels as its default 6, written in half the time (and
         # no larger, for charts' flat colours).
-        fig.savefig(
-            tmp, format=suffix[1:], metadata=_metadata(suffix), pil_kwargs={"compress_level": 3}
-        )
+        fig.savefig(tmp, format=suffix[1:], metadata=_metadata(suffix), pil_kwargs=_PNG_LEVEL)
         return
     import matplotlib
 

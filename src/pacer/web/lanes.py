@@ -13,13 +13,12 @@ import re
 import shutil
 import sys
 import threading
-import time
 from collections.abc import Callable, Hashable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pacer import service
+from pacer import clock, service
 from pacer.errors import PacerError
 from pacer.i18n import set_lang
 
@@ -176,7 +175,7 @@ class ChartCache:
             children = list(self.base.iterdir())
         except OSError:
             return
-        now = time.time()
+        now = clock.wall_seconds()
         complete: list[tuple[float, Path]] = []
         for child in children:
             if child.name == keep:
