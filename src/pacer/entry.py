@@ -1,5 +1,10 @@
 """The `pacer` command's entry point: `today` from the rendered-day cache when it holds
-(service/daycache.py), else the CLI (cli/), whose run of `today` then fills the cache."""
+(service/daycache.py), else the CLI (cli/), whose run of `today` then fills the cache.
+
+`today` with the words the cache understands (--json, --date, --lang, --plan, --db) runs its
+handler directly, without building the command-line parser: it is the command typed every
+evening, and the parser (with argparse and every message of its help) is most of its start.
+"""
 
 from __future__ import annotations
 
@@ -12,20 +17,17 @@ if TYPE_CHECKING:
 
     from pacer.service.daycache import Probe
 
+LANGS = ("en", "zh")  # i18n.LANGS, without loading the messages to check a word
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     try:
         if "today" in args:
-            from pacer.service import daycache
-
-            try:
-                found = daycache.probe(args)
-            except Exception:  # the cache is only ever a shortcut: the CLI says what is wrong
-                found = None
-            if found is not None:
-                return 0 if daycache.serve(found) else _run_and_keep(args, found)
-        from pacer.cli import main as cli_main
+            done = _today(args)
+            if done is not None:
+                return done
+        from pacer.cli.parser import main as cli_main
 
         return cli_main(args)
     except BrokenPipeError:
@@ -35,19 +37,55 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
-def _run_and_keep(args: list[str], found: Probe) -> int:
-    """The ordinary `today`, its output held back and printed once it is done, then kept."""
+def _today(args: list[str]) -> int | None:
+    """`pacer today` served, or run and kept; None when its words are for the parser."""
+    from pacer.service import daycache
+
+    words = daycache.today_words(args)
+    if words is None:
+        return None
+    lang = daycache.option(words, "--lang")
+    if lang is not None and lang not in LANGS:
+        return None  # the parser says what --lang takes
+    try:
+        found = daycache.probe(args)
+    except Exception:  # the cache is only ever a shortcut: the command says what is wrong
+        found = None
+    if found is not None and daycache.serve(found):
+        return 0
+    return _run_today(words, lang, found)
+
+
+def _run_today(words: list[str], lang: str | None, found: Probe | None) -> int:
+    """The `today` handler itself, as the parser would call it; with `found`, its output is
+    held back, printed once it is done and kept."""
+    from pathlib import Path
+    from types import SimpleNamespace
+
+    from pacer.cli.outcome import outcome
+    from pacer.cli.today import run_today
+    from pacer.i18n import detect_lang, set_lang
+    from pacer.service.daycache import keep, option
+
+    set_lang(lang or detect_lang())
+    plan, db = option(words, "--plan"), option(words, "--db")
+    given = SimpleNamespace(
+        plan=None if plan is None else Path(plan),
+        db=None if db is None else Path(db),
+        lang=lang,
+        json="--json" in words,
+        date=option(words, "--date"),
+    )
+    if found is None:
+        return outcome(run_today, given)
     import io
     from contextlib import redirect_stderr, redirect_stdout
-
-    from pacer.cli import main as cli_main
-    from pacer.service.daycache import keep
 
     out, err = io.StringIO(), io.StringIO()
     code = 1
     try:
         with redirect_stdout(out), redirect_stderr(err):
-            code = cli_main(args)
+            code = outcome(run_today, given)
     finally:
         sys.stderr.write(err.getvalue())
         sys.stdout.write(out.getvalue())

@@ -328,6 +328,30 @@ def write_file_atomic(path: Path, data: bytes, overwrite: bool = False) -> None:
         fh.write(data)
 
 
+def write_cache_file(path: Path, data: bytes) -> None:
+    """Replace a cache file (what pacer can make again) whole, without waiting for the disk:
+    a crash may lose it or leave it empty, never half of it (it is renamed into place), and
+    a reader rejects what its signature does not hold. Missing folders are made 0700;
+    failures are PacerError as write_file_atomic's."""
+    try:
+        private_dir(path.parent)
+        remove_stale_temps(path.parent, lambda name: name == path.name)
+        tmp = _private_temp(path)
+    except OSError as exc:
+        raise PacerError(
+            Message("file.cannot_write", path=path, detail=exc.strerror or exc)
+        ) from None
+    try:
+        with tmp.open("wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise PacerError(
+            Message("file.cannot_write", path=path, detail=exc.strerror or exc)
+        ) from None
+
+
 def write_private_atomic(path: Path, data: bytes) -> None:
     """write_file_atomic, replacing: for secrets (every file pacer writes is mode 0600)."""
     write_file_atomic(path, data, overwrite=True)

@@ -100,7 +100,7 @@ def script(shell: str) -> str:
     """The completion script for `shell`, from the full parser with the plan's ids marked."""
     import shtab
 
-    from pacer.cli import build_parser
+    from pacer.cli.parser import build_parser
 
     parser = build_parser()
     _mark(parser, (), shtab, fold=shell != "zsh")

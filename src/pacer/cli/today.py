@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
-
 from pacer import clock
 from pacer.cli.common import add_date, add_json, flush_notices, print_json, session_from
 from pacer.i18n import days_text, joined, minutes_text, t
@@ -28,6 +26,7 @@ from pacer.service.absence import absence_icon
 # typing costs a few ms at start-up and is only needed by the type checker.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import argparse
     from datetime import date
     from typing import Any
 

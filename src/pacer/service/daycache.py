@@ -85,6 +85,17 @@ def _trace(what: str) -> None:
         sys.stderr.write(f"pacer: day cache {what}\n")
 
 
+def today_words(args: Sequence[str]) -> list[str] | None:
+    """The words of a `pacer today` command the fast path understands, normalised; None for
+    anything else (the CLI's parser takes those)."""
+    return _options(args)
+
+
+def option(words: list[str], name: str) -> str | None:
+    """The value of the last `name` among today_words()."""
+    return _option(words, name)
+
+
 def _options(args: Sequence[str]) -> list[str] | None:
     """`today`'s words, normalised (`--date=X` as `--date X`); None when the fast path does
     not understand them (help, prefixes, another command): the ordinary path decides."""
@@ -279,11 +290,11 @@ def keep(found: Probe, out: str, err: str) -> None:
     from pathlib import Path
 
     from pacer.errors import PacerError
-    from pacer.workspace import write_file_atomic
+    from pacer.workspace import write_cache_file
 
     path = Path(found.entry)
     with suppress(PacerError):  # a cache that cannot be written only costs time
-        write_file_atomic(path, MAGIC + _tag(found.secret, found.key, payload) + payload, True)
+        write_cache_file(path, MAGIC + _tag(found.secret, found.key, payload) + payload)
         _trace("kept")
         _prune(path.parent)
 
