@@ -152,7 +152,11 @@ def compile_plan_data(data: bytes, path: str, source: str) -> CompiledPlan:
     in error messages."""
     global _SALT
     if _SALT is None:  # the shape of the records never changes while a process runs
-        _SALT = f"{__version__}/{COMPILED_FORMAT}/{_compiled_shape()}".encode()
+        # The holiday library decides the calendar's holidays: a new install, a new key.
+        from pacer.stamps import library_stamp
+
+        shape = _compiled_shape()
+        _SALT = f"{__version__}/{COMPILED_FORMAT}/{shape}/{library_stamp('holidays')}".encode()
     salt = _SALT
     digest = _blake2b(data + salt, digest_size=16).hexdigest()
     content = content_digest(data)

@@ -269,3 +269,78 @@ def test_a_planted_entry_is_never_shown(pacer: Pacer, home: Path) -> None:
     run = today(pacer, BUILTIN)
     assert not served(run)
     assert "X" not in run.out[-2:]
+
+
+def test_under_another_plans_data_today_is_never_kept(pacer: Pacer, home: Path) -> None:
+    """Its line names the bound plan's file only while that file exists: no key tells."""
+    own = home / "own.yaml"
+    shutil.copy(OTHER_PLAN, own)
+    env = BERLIN.env()
+    assert pacer("--plan", str(own), "log", "20", "piano", env=env).code == 0
+    assert pacer("init", env=env).code == 0  # the 2026 plan as plan.yaml: another plan
+    for _ in range(3):
+        run = pacer("today", env=env)
+        assert run.code == 0 and "own.yaml" in run.err, run.err
+        assert not served(run)
+    own.rename(home / "moved.yaml")
+    moved = pacer("today", env=env)
+    assert "own.yaml" not in moved.err, moved.err
+
+
+def test_a_restored_plan_file_is_restored_again_not_replayed(pacer: Pacer, home: Path) -> None:
+    """Data bound to a plan file, no plan.yaml: the run that writes it back is not kept, so
+    after the file is removed again the next run writes it again."""
+    shutil.copy(OTHER_PLAN, home / "plan.yaml")
+    env = BERLIN.env()
+    assert pacer("log", "20", "piano", env=env).code == 0
+    for _ in range(2):
+        (home / "plan.yaml").unlink()
+        run = pacer("today", env=env)
+        assert run.code == 0, run.err
+        assert not served(run)
+        assert (home / "plan.yaml").is_file()
+        assert "restored the plan file" in run.err
+
+
+def test_a_plan_file_saved_while_today_runs_is_not_kept_under_the_old_bytes(
+    pacer: Pacer, home: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The key holds the bytes read when the command starts; the day is made from the bytes
+    read later: when they differ, nothing is kept."""
+    from pacer import entry
+    from pacer.service import daycache
+
+    plan = home / "draft.yaml"
+    shutil.copy(OTHER_PLAN, plan)
+    args = ["--plan", str(plan), "today"]
+    assert pacer(*args[:2], "log", "20", "piano", env=BERLIN.env()).code == 0
+    for name, value in {**BERLIN.env(), "PACER_HOME": str(home), "LANG": "C.UTF-8"}.items():
+        monkeypatch.setenv(name, value)
+    found = daycache.probe(args)
+    assert found is not None
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(text.replace("Shift day", "Night duty"), encoding="utf-8")  # saved now
+    words = daycache.today_words(args)
+    assert words is not None
+    assert entry._run_today(words, None, found) == 0
+    printed = capsys.readouterr()
+    assert "Night duty" in printed.out
+    assert "day cache not kept (another plan was read)" in printed.err
+    again = pacer(*args, env=BERLIN.env())
+    assert not served(again)
+    assert "Night duty" in again.out
+
+
+def test_another_install_of_the_holiday_library_is_another_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pacer import stamps
+
+    package = tmp_path / "lib" / "holidaysish"
+    package.mkdir(parents=True)
+    (package / "__init__.py").write_text("VERSION = 1\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path / "lib"))
+    before = stamps.library_stamp("holidaysish")
+    (package / "__init__.py").write_text("VERSION = 22\n", encoding="utf-8")
+    assert stamps.library_stamp("holidaysish") != before
+    assert stamps.library_stamp("no_such_library_here") == "-"

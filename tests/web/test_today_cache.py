@@ -120,3 +120,23 @@ def test_a_running_timer_is_never_kept(
     site.get("/")
     site.get("/")
     assert len(made) == 2
+
+
+def test_the_line_naming_the_bound_plan_follows_its_file(
+    web_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Under another plan's data every page names the bound plan's file while it exists:
+    nothing the server keeps (the pages, the checks of its connection) hides a change."""
+    monkeypatch.setenv("PACER_TZ", ZONE["berlin"])
+    own = web_home / "own.yaml"
+    shutil.copy(OTHER_PLAN, own)
+    cli(web_home, "built-in", "--plan", str(own), "log", "20", "piano")
+    cli(web_home, "built-in", "init")  # the 2026 plan as plan.yaml: another plan in force
+    guard = Guard("127.0.0.1", load_secret(web_home), TOKEN, (), None, Generation(web_home))
+    with TestClient(create_app(guard), base_url="http://127.0.0.1:8765") as client:
+        client.get(f"/login?token={TOKEN}")
+        for _ in range(2):
+            assert "own.yaml" in client.get("/").text
+        own.rename(web_home / "moved.yaml")
+        page = client.get("/").text
+        assert "own.yaml" not in page and "nurse-2026" in page

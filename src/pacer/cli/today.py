@@ -55,8 +55,16 @@ def run_today(args: argparse.Namespace) -> int:
         # What the rendered-day cache keeps this text for: not while a timer runs (its
         # minutes change by the minute).
         from pacer.service.daycache import rendered
+        from pacer.workspace import BUILTIN
 
-        rendered(session.plan.day_starts, clock.today(session.plan), cacheable=timing is None)
+        # Nor under another plan's data: its line names the bound plan's file while it exists.
+        compiled = session.compiled
+        rendered(
+            session.plan.day_starts,
+            clock.today(session.plan),
+            cacheable=timing is None and session.bound_elsewhere is None,
+            plan=None if compiled.source == BUILTIN else compiled.content,
+        )
         flush_notices(session)
         if args.json:
             shown = day_json(session, view)

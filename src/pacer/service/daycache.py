@@ -42,18 +42,26 @@ _ENV_PREFIXES = ("PACER_", "LANG", "LC_", "XDG_")
 _ENV_EXACT = ("TZ", "HOME")
 _ENV_IGNORED = ("PACER_NOW", "PACER_CACHE_TRACE")
 TRACE = "PACER_CACHE_TRACE"
+BUILT_IN = "built-in"
 
 
 class Probe:
     """What a `today` command asked for, and where its rendering would be kept."""
 
-    __slots__ = ("db", "entry", "key", "secret", "version")
+    __slots__ = ("db", "entry", "key", "plan", "secret", "version")
 
     def __init__(
-        self, entry: str, key: bytes, secret: bytes, db: str, version: tuple[int, str]
+        self,
+        entry: str,
+        key: bytes,
+        secret: bytes,
+        db: str,
+        version: tuple[int, str],
+        plan: str,
     ) -> None:
         self.entry = entry
         self.db = db
+        self.plan = plan  # the plan file's content digest, or BUILT_IN
         self.key = key
         self.secret = secret
         self.version = version
@@ -62,22 +70,25 @@ class Probe:
 class Rendered:
     """What the ordinary path says about the day it printed (see rendered())."""
 
-    __slots__ = ("cacheable", "day_starts", "study_date")
+    __slots__ = ("cacheable", "day_starts", "plan", "study_date")
 
-    def __init__(self, day_starts: str, study_date: date, cacheable: bool) -> None:
+    def __init__(self, day_starts: str, study_date: date, cacheable: bool, plan: str) -> None:
         self.day_starts = day_starts
         self.study_date = study_date
         self.cacheable = cacheable
+        self.plan = plan
 
 
 _rendered: Rendered | None = None
 
 
-def rendered(day_starts: str, study_date: date, cacheable: bool) -> None:
+def rendered(day_starts: str, study_date: date, cacheable: bool, plan: str | None = None) -> None:
     """Told by `today` after it rendered: the plan's day start and the study date the text
-    is for, and whether it may be kept (not while a timer runs: its minutes change)."""
+    is for, whether it may be kept (not while a timer runs: its minutes change), and the
+    plan it was made from (its content digest; None: the built-in plan). Text made from
+    other bytes than the key's (the file saved meanwhile, a plan file restored) is not kept."""
     global _rendered
-    _rendered = Rendered(day_starts, study_date, cacheable)
+    _rendered = Rendered(day_starts, study_date, cacheable, BUILT_IN if plan is None else plan)
 
 
 def _trace(what: str) -> None:
@@ -127,32 +138,6 @@ def _option(words: list[str], name: str) -> str | None:
     return found
 
 
-def _code_stamp() -> str:
-    """The newest modification time of pacer's own files: a checkout edited in place (the
-    version stays put) never serves a day its older code rendered."""
-    root = os.path.dirname(os.path.abspath(__file__))
-    root = os.path.dirname(root)
-    newest = 0
-    stack = [root]
-    while stack:
-        folder = stack.pop()
-        try:
-            entries = list(os.scandir(folder))
-        except OSError:
-            continue
-        for entry in entries:
-            if entry.name == "__pycache__":
-                continue
-            if entry.is_dir():
-                stack.append(entry.path)
-            elif entry.name.endswith((".py", ".yaml", ".html")):
-                try:
-                    newest = max(newest, entry.stat().st_mtime_ns)
-                except OSError:
-                    continue
-    return str(newest)
-
-
 def _secret(data_dir: str) -> bytes | None:
     """The key that signs cache files (workspace's plan cache makes it): an entry planted by
     someone who can write the cache folder but not the data folder is never shown."""
@@ -174,6 +159,7 @@ def _tag(secret: bytes, key: bytes, payload: bytes) -> bytes:
 def probe(args: Sequence[str]) -> Probe | None:
     """The cache's view of a `today` command: None when it cannot be cached at all (words
     the fast path does not know, no database yet, no cache key)."""
+    from pacer import stamps
     from pacer.dirs import DB_FILE, PLAN_FILE, cache_dir_path, data_dir_path
 
     words = _options(args)
@@ -187,11 +173,11 @@ def probe(args: Sequence[str]) -> Probe | None:
     plan_path = os.path.abspath(plan) if plan is not None else os.path.join(data, PLAN_FILE)
     try:
         with open(plan_path, "rb") as fh:
-            plan_digest = _blake2b(fh.read(), digest_size=16).hexdigest()
+            plan_digest = _blake2b(fh.read(), digest_size=32).hexdigest()
     except FileNotFoundError:
         if plan is not None:
             return None  # the ordinary path says the file is missing
-        plan_digest = "built-in"  # ships with the code: the code stamp covers it
+        plan_digest = BUILT_IN  # ships with the code: the code stamp covers it
     except OSError:
         return None
     db = _option(words, "--db")
@@ -212,7 +198,8 @@ def probe(args: Sequence[str]) -> Probe | None:
         localtime = ""
     parts = [
         __version__,
-        _code_stamp(),
+        stamps.code_stamp(),
+        stamps.library_stamp("holidays"),
         plan_path,
         plan_digest,
         db_path,
@@ -224,7 +211,7 @@ def probe(args: Sequence[str]) -> Probe | None:
     key = "\n".join(parts).encode("utf-8", "surrogateescape")
     name = _blake2b(key, digest_size=16).hexdigest()
     entry = os.path.join(cache_dir_path(), FOLDER, name)
-    return Probe(entry, key, secret, db_path, version)
+    return Probe(entry, key, secret, db_path, version, plan_digest)
 
 
 def serve(found: Probe) -> bool:
@@ -271,6 +258,9 @@ def keep(found: Probe, out: str, err: str) -> None:
     belong to a data version other than the key's."""
     done = _rendered
     if done is None or not done.cacheable:
+        return
+    if done.plan != found.plan:
+        _trace("not kept (another plan was read)")
         return
     from pacer.store.version import peek_version
 

@@ -122,7 +122,9 @@ class Session:
         if kept is not None:
             compiled = self.compiled
             stamp = (compiled.digest, compiled.source, self._records_plan, store.data_version())
-            if kept.checked is not None and kept.checked[0] == stamp:
+            # Not under another plan's data: its line names the bound plan's file while that
+            # file exists, which no data version tells.
+            if kept.checked is not None and kept.checked[0] == stamp and kept.checked[1] is None:
                 _, self.bound_elsewhere, notices = kept.checked
                 self.notices.extend(notices)
                 self._writes_at_open = store.writes
