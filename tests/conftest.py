@@ -31,9 +31,9 @@ def home(tmp_path: Path) -> Path:
     return path
 
 
-@pytest.fixture
-def pacer(home: Path) -> Callable[..., Run]:
-    """Run the installed `pacer` command with its data directory in a temporary folder."""
+def pacer_runner(home: Path) -> Callable[..., Run]:
+    """`pacer` with its data directory in `home` (the `pacer` fixture; module-scoped
+    fixtures make one for a folder of theirs)."""
 
     def run(
         *args: str, lang: str = "en", env: dict[str, str] | None = None, stdin: str = ""
@@ -63,6 +63,12 @@ def pacer(home: Path) -> Callable[..., Run]:
         return Run(proc.returncode, proc.stdout, proc.stderr)
 
     return run
+
+
+@pytest.fixture
+def pacer(home: Path) -> Callable[..., Run]:
+    """Run the installed `pacer` command with its data directory in a temporary folder."""
+    return pacer_runner(home)
 
 
 @pytest.fixture
