@@ -3,7 +3,6 @@ and TestClients for loopback and non-loopback binds."""
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable, Iterator
 from datetime import datetime
@@ -21,16 +20,6 @@ NOW = "2026-03-09T12:00:00+08:00"
 TOKEN = "the-access-token-of-these-tests-0123456789"
 FEED = "the-calendar-feed-token-of-these-tests-ABCDEF"
 CHART_WAIT = 300.0
-CHROMIUM = Path("/usr/bin/chromium")
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 @pytest.fixture
@@ -91,34 +80,3 @@ def post(client: TestClient, path: str, data: dict[str, Any], **headers: str) ->
     origin = str(client.base_url).rstrip("/")
     sent = {"origin": origin, **headers}
     return client.post(path, data=data, headers=sent, follow_redirects=False)
-
-
-def _missing(reason: str) -> None:
-    if os.environ.get("PACER_REQUIRE_BROWSER") == "1":
-        pytest.fail(f"browser tests are required here, but {reason}")
-    pytest.skip(reason)
-
-
-@pytest.fixture(scope="session")
-def chromium() -> Iterator[Any]:
-    """Debian's Chromium driven by Playwright, launched once per test process."""
-    if not CHROMIUM.exists():
-        _missing("Debian's chromium is not installed (apt-get install chromium)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _missing("playwright is not installed (pip install -e '.[test]')")
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
-        yield launched
-        launched.close()
-
-
-@pytest.fixture
-def browser(chromium: Any) -> Iterator[Any]:
-    """The browser of test_browser*.py. Each page a test opens has a context of its own
-    (new_page makes one), so no test sees another's cookies, storage or pages; whatever a
-    test leaves open, a failing one too, is closed after it."""
-    yield chromium
-    for context in chromium.contexts:
-        context.close()
