@@ -8,4 +8,6 @@ python=${PYTHON:-python3}
 .venv/bin/ruff format --check src tests bench scripts
 .venv/bin/ruff check src tests bench scripts
 .venv/bin/mypy src
-.venv/bin/python -m pytest "$@"
+# The tests in parallel, one process per core (pytest-xdist); every test still runs, each in a
+# folder, database and port of its own. PACER_TEST_WORKERS=0 runs them in this one process.
+.venv/bin/python -m pytest -n "${PACER_TEST_WORKERS:-auto}" "$@"

@@ -1,4 +1,5 @@
-"""Shared fixtures: the real `pacer` command in a subprocess, plan files, a fixed clock."""
+"""Shared fixtures: the real `pacer` command in a subprocess, plan files, a fixed clock, and
+the browser of the browser tests."""
 
 from __future__ import annotations
 
@@ -6,12 +7,24 @@ import os
 import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from pacer import clock, workspace
 from pacer.i18n import set_lang
 from tests.helpers import PACER, Run
+
+CHROMIUM = Path("/usr/bin/chromium")
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @pytest.fixture(autouse=True)
@@ -31,9 +44,9 @@ def home(tmp_path: Path) -> Path:
     return path
 
 
-@pytest.fixture
-def pacer(home: Path) -> Callable[..., Run]:
-    """Run the installed `pacer` command with its data directory in a temporary folder."""
+def pacer_runner(home: Path) -> Callable[..., Run]:
+    """`pacer` with its data directory in `home` (the `pacer` fixture; module-scoped
+    fixtures make one for a folder of theirs)."""
 
     def run(
         *args: str, lang: str = "en", env: dict[str, str] | None = None, stdin: str = ""
@@ -66,6 +79,12 @@ def pacer(home: Path) -> Callable[..., Run]:
 
 
 @pytest.fixture
+def pacer(home: Path) -> Callable[..., Run]:
+    """Run the installed `pacer` command with its data directory in a temporary folder."""
+    return pacer_runner(home)
+
+
+@pytest.fixture
 def write_plan(tmp_path: Path) -> Callable[[str, str], Path]:
     """Factory: write plan text to a file and return its path."""
 
@@ -85,3 +104,34 @@ def other_plan() -> Path:
     """A small plan that is not the built-in one: English, Europe/Berlin, Germany's holidays,
     its own templates and ids. Run a feature's tests on it as well as on the built-in plan."""
     return OTHER_PLAN
+
+
+def _missing(reason: str) -> None:
+    if os.environ.get("PACER_REQUIRE_BROWSER") == "1":
+        pytest.fail(f"browser tests are required here, but {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Any]:
+    """Debian's Chromium driven by Playwright, launched once per test process."""
+    if not CHROMIUM.exists():
+        _missing("Debian's chromium is not installed (apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _missing("playwright is not installed (pip install -e '.[test]')")
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def browser(chromium: Any) -> Iterator[Any]:
+    """The browser of the browser tests. Each page a test opens has a context of its own
+    (new_page makes one), so no test sees another's cookies, storage or pages; whatever a
+    test leaves open, a failing one too, is closed after it."""
+    yield chromium
+    for context in chromium.contexts:
+        context.close()

@@ -4,6 +4,7 @@ plan.yaml writes the plan file back from the database's copy of it."""
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 import shutil
@@ -15,7 +16,7 @@ from typing import Any
 import pytest
 
 from pacer.plan.builtin import builtin_plan_path
-from tests.conftest import OTHER_PLAN
+from tests.conftest import OTHER_PLAN, pacer_runner
 from tests.helpers import Run, doubled_templates
 
 Pacer = Callable[..., Run]
@@ -71,6 +72,26 @@ def a_year(pacer: Pacer, home: Path, tmp_path: Path, which: str) -> None:
         "the plan I start" if which == "berlin" else None,
         "more time after the rota",
     ]
+
+
+@pytest.fixture(scope="module")
+def berlin_year(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Any]]:
+    """A data folder after a_year on the Berlin plan and its `export json`, made once for
+    the tests that take the export apart."""
+    folder = tmp_path_factory.mktemp("restore")
+    home = folder / "home"
+    home.mkdir()
+    run = pacer_runner(home)
+    a_year(run, home, folder, "berlin")
+    return home, ok(run("export", "json", env=at(LATER))).json()
+
+
+@pytest.fixture
+def berlin_export(home: Path, berlin_year: tuple[Path, dict[str, Any]]) -> dict[str, Any]:
+    """The test's data folder a copy of berlin_year's; its export, a copy of its own."""
+    made, document = berlin_year
+    shutil.copytree(made, home, dirs_exist_ok=True)
+    return copy.deepcopy(document)
 
 
 def shown(pacer: Pacer, env: dict[str, str]) -> tuple[Any, Any]:
@@ -240,13 +261,12 @@ def test_an_export_carries_every_plan_version_as_text(
 )
 def test_bad_plan_versions_are_refused_in_one_line_and_nothing_is_written(
     pacer: Pacer,
-    home: Path,
     tmp_path: Path,
+    berlin_export: dict[str, Any],
     change: Callable[[dict[str, Any]], object],
     message: str,
 ) -> None:
-    a_year(pacer, home, tmp_path, "berlin")
-    document = ok(pacer("export", "json", env=at(LATER))).json()
+    document = berlin_export
     change(document["plan"])
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
@@ -264,10 +284,9 @@ def test_bad_plan_versions_are_refused_in_one_line_and_nothing_is_written(
 
 
 def test_an_older_export_without_versions_keeps_what_the_database_recorded(
-    pacer: Pacer, home: Path, tmp_path: Path
+    pacer: Pacer, tmp_path: Path, berlin_export: dict[str, Any]
 ) -> None:
-    a_year(pacer, home, tmp_path, "berlin")
-    document = ok(pacer("export", "json", env=at(LATER))).json()
+    document = berlin_export
     document["format_version"] = 2
     document["plan"]["versions"] = []
     del document["plan"]["in_force"]

@@ -19,9 +19,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from tests.helpers import PACER, Run, day_lines, free_port
-from tests.web.test_browser import _shot, browser
-
-__all__ = ["browser"]  # the fixture this module borrows
+from tests.web.test_browser import _shot
 
 PLAN = Path(__file__).resolve().parents[1] / "fixtures" / "plan-three-shifts.yaml"
 BERLIN = ZoneInfo("Europe/Berlin")

@@ -10,6 +10,7 @@ tests skip with the reason, unless PACER_REQUIRE_HEXO=1 (set by .ci/run): then i
 
 from __future__ import annotations
 
+import fcntl
 import html
 import json
 import os
@@ -75,10 +76,19 @@ def hexo_modules() -> Path:
         _missing(f"no Hexo this test knows runs on Node.js {version.stdout.strip()}")
     packages = (f"hexo@{major}", "hexo-renderer-marked@7")
     root = _cache_root(major)
+    root.parent.mkdir(parents=True, exist_ok=True)
+    # One install at a time, whoever asks: the xdist workers of one run, or two runs at once.
+    # The others wait for it, then find it done.
+    with (root.parent / f".{root.name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return _install(npm, packages, root)
+
+
+def _install(npm: str, packages: tuple[str, ...], root: Path) -> Path:
+    """npm's packages in root/node_modules, installed unless already there; under the lock."""
     modules = root / "node_modules"
     if (modules / ".bin" / "hexo").exists():
         return modules
-    root.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".install-", dir=root.parent))
     (work / "package.json").write_text('{"private": true}\n', encoding="utf-8")
     # Offline, npm would retry for many minutes: one retry, a minute each, then skip.
@@ -93,11 +103,8 @@ def hexo_modules() -> Path:
         shutil.rmtree(work, ignore_errors=True)
         last = (proc.stderr.strip().splitlines() or ["no output"])[-1]
         _missing(f"`npm install {' '.join(packages)}` failed: {last}")
-    shutil.rmtree(root, ignore_errors=True)
-    try:
-        work.rename(root)  # whole or not at all: a killed install is never taken for one
-    except OSError:  # another test session installed it meanwhile
-        shutil.rmtree(work, ignore_errors=True)
+    shutil.rmtree(root, ignore_errors=True)  # a half one, left by an install killed midway
+    work.rename(root)  # whole or not at all: a killed install is never taken for one
     return modules
 
 

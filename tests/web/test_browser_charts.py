@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 
 from tests.helpers import Run
-from tests.web.test_browser import ARTIFACTS, NOW, browser, serve
+from tests.web.test_browser import ARTIFACTS, NOW, serve
 
-__all__ = ["browser", "serve"]  # the fixtures this module borrows
+__all__ = ["serve"]  # the fixture this module borrows (browser is in conftest.py)
 
 MIN_PX = 11.0
 

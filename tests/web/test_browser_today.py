@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 
 from tests.helpers import Run
-from tests.web.test_browser import NOW, _shot, browser, serve
+from tests.web.test_browser import NOW, _shot, serve
 
-__all__ = ["browser", "serve"]  # the fixtures this module borrows
+__all__ = ["serve"]  # the fixture this module borrows (browser is in conftest.py)
 
 TRIP_SATURDAY = "2026-03-14"  # on the trip below; the browser tests' clock is 2026-03-10
 
