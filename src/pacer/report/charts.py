@@ -692,6 +692,11 @@ def draw_set(
         for made in files:
             if made not in before:
                 made.unlink(missing_ok=True)
+        # What a drawing process that died left behind (its temporary files).
+        from pacer.workspace import remove_stale_temps
+
+        names = {made.name for made in files}
+        remove_stale_temps(folder, lambda name: name in names)
         raise
     return out
 
@@ -725,8 +730,7 @@ def _draw_forked(
 ) -> dict[str, list[Path]]:
     """The jobs drawn in `processes` forked processes, `progress` told of each as it is done;
     the first failure is raised here (the others are drawn or cancelled first)."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures.process import BrokenProcessPool
 
     # Imported (and the fonts found) once, here, before the fork: not in every process.
     import matplotlib.backends.backend_agg
@@ -736,20 +740,43 @@ def _draw_forked(
     order = sorted(jobs, key=lambda n: _SLOWEST_FIRST.index(n) if n in _SLOWEST_FIRST else 9)
     _FORKED_JOBS.clear()
     _FORKED_JOBS.update(jobs)
+
     done: dict[str, list[Path]] = {}
     try:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(processes, mp_context=context) as pool:
-            futures = {pool.submit(_draw_one, name, chosen): name for name in order}
-            try:
-                for future in as_completed(futures):
-                    done[futures[future]] = future.result()
+        try:
+            _draw_in_pool(order, chosen, progress, processes, done)
+        except BrokenProcessPool:
+            # A drawing process died (a full disk can end one before it reports): what is
+            # left is drawn here, where a failure is raised as itself.
+            for name in order:
+                if name not in done:
                     if progress is not None:
-                        progress(futures[future])
-            except BaseException:
-                for future in futures:
-                    future.cancel()
-                raise
+                        progress(name)
+                    done[name] = _draw_one(name, chosen)
     finally:
         _FORKED_JOBS.clear()
     return {name: done[name] for name in jobs}
+
+
+def _draw_in_pool(
+    order: list[str],
+    chosen: Look,
+    progress: Callable[[str], None] | None,
+    processes: int,
+    done: dict[str, list[Path]],
+) -> None:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(processes, mp_context=context) as pool:
+        futures = {pool.submit(_draw_one, name, chosen): name for name in order}
+        try:
+            for future in as_completed(futures):
+                done[futures[future]] = future.result()
+                if progress is not None:
+                    progress(futures[future])
+        except BaseException:
+            for future in futures:
+                future.cancel()
+            raise
